@@ -1,0 +1,116 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { argumentsText, describeAllowed, factoryImport } from '../src/fixes.js';
+import { memberName, originOf, serviceOf, skipWrappers } from '../src/identity.js';
+import { registryOf, type Service } from '../src/registry.js';
+
+export type MessageIds = 'direct' | 'directNoFactory' | 'subclass' | 'subclassNoFactory' | 'useFactory';
+export type Options = [];
+
+/** `Reflect.construct` with the global `Reflect`. */
+function isReflectConstruct(callee: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const unwrapped = skipWrappers(callee);
+  if (unwrapped.type !== 'MemberExpression' || memberName(unwrapped) !== 'construct') return false;
+  const origin = originOf(unwrapped.object, sourceCode);
+  return origin?.kind === 'global' && origin.name === 'Reflect';
+}
+
+function messageData(service: Service): Record<string, string> {
+  return {
+    service: service.name,
+    factory: service.factory?.name ?? '',
+    factoryModule: service.factory?.module.display ?? '',
+    allowed: describeAllowed(service),
+  };
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-direct-instantiation',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow constructing a managed service outside its factory',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      direct: "Do not construct {{service}} directly; get it from {{factory}}() in '{{factoryModule}}'.",
+      directNoFactory: 'Do not construct {{service}} directly; only {{allowed}} may construct it.',
+      subclass: "Do not extend {{service}}: a subclass is constructed around {{factory}}() in '{{factoryModule}}'; use the factory's instance instead.",
+      subclassNoFactory: 'Do not extend {{service}}: a subclass constructs it outside {{allowed}}.',
+      useFactory: "Replace with {{factory}}() from '{{factoryModule}}'.",
+    },
+  },
+  create(context) {
+    const registry = registryOf(context);
+    const filename = context.filename;
+    const services = registry.servicesFor(filename);
+    if (services.length === 0) return {};
+    const callServices = services.filter((service) => service.construct === 'call');
+    const { sourceCode } = context;
+
+    function report(node: TSESTree.NewExpression | TSESTree.CallExpression, service: Service, args: string | undefined): void {
+      const data = messageData(service);
+      const factory = service.factory;
+      if (factory === undefined) {
+        context.report({ node, messageId: 'directNoFactory', data });
+        return;
+      }
+      const access = args === undefined ? undefined : factoryImport(service, registry, sourceCode, filename, node);
+      context.report({
+        node,
+        messageId: 'direct',
+        data,
+        suggest:
+          access === undefined || args === undefined
+            ? []
+            : [
+                {
+                  messageId: 'useFactory',
+                  data,
+                  fix: (fixer) => [fixer.replaceText(node, `${access.localName}(${args})`), ...access.fix(fixer)],
+                },
+              ],
+      });
+    }
+
+    function checkClass(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+      if (node.superClass === null) return;
+      const service = serviceOf(node.superClass, services, registry, sourceCode, filename);
+      if (service === undefined) return;
+      context.report({
+        node: node.superClass,
+        messageId: service.factory === undefined ? 'subclassNoFactory' : 'subclass',
+        data: messageData(service),
+      });
+    }
+
+    return {
+      NewExpression(node) {
+        const service = serviceOf(node.callee, services, registry, sourceCode, filename);
+        if (service !== undefined) report(node, service, argumentsText(sourceCode, node.arguments));
+      },
+      CallExpression(node) {
+        if (isReflectConstruct(node.callee, sourceCode)) {
+          const [target, argumentList] = node.arguments;
+          if (target === undefined || target.type === 'SpreadElement') return;
+          const service = serviceOf(target, services, registry, sourceCode, filename);
+          if (service === undefined) return;
+          let args: string | undefined;
+          if (argumentList === undefined) args = '';
+          else if (argumentList.type === 'ArrayExpression' && argumentList.elements.every((element) => element !== null))
+            args = argumentsText(sourceCode, argumentList.elements);
+          else if (argumentList.type !== 'SpreadElement') args = `...${sourceCode.getText(argumentList)}`;
+          report(node, service, args);
+          return;
+        }
+        if (callServices.length === 0) return;
+        const service = serviceOf(node.callee, callServices, registry, sourceCode, filename);
+        if (service !== undefined) report(node, service, argumentsText(sourceCode, node.arguments));
+      },
+      ClassDeclaration: checkClass,
+      ClassExpression: checkClass,
+    };
+  },
+});

@@ -1,0 +1,206 @@
+/**
+ * Identity, not spelling: where does the value of an expression come from? Follows the scope
+ * manager from a callee or reference back to an import, a `require()`/`import()`, a global, or a
+ * local declaration, through aliases, destructuring, namespace members and TypeScript wrappers.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Registry, Service } from './registry.js';
+
+export type Origin =
+  /** A module object: namespace import, `require(M)`, `await import(M)`, `import X = require(M)`. */
+  | { readonly kind: 'module'; readonly source: string }
+  /** A named export of a module (`'default'` for the default export). */
+  | { readonly kind: 'export'; readonly source: string; readonly name: string }
+  /** A global (not declared in the file), reached by name or through `window`/`globalThis`/`self`. */
+  | { readonly kind: 'global'; readonly name: string }
+  /** Something declared in this file (class, function, parameter, …). */
+  | { readonly kind: 'local'; readonly name: string };
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+const MAX_DEPTH = 16;
+
+/** Strips parentheses' TypeScript cousins: `(C as any)`, `C!`, `C satisfies T`, `<T>C`, `C<T>`, `a?.b`. */
+export function skipWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+        current = current.expression;
+        break;
+      case 'ChainExpression':
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+export function findVariable(scope: Scope | null, name: string): Variable | undefined {
+  for (let current = scope; current !== null; current = current.upper) {
+    const variable = current.set.get(name);
+    // typescript-eslint's scope manager also holds type-only bindings; a value reference skips them.
+    if (variable !== undefined && (variable as { isValueVariable?: boolean }).isValueVariable !== false) return variable;
+  }
+  return undefined;
+}
+
+/** A string known at lint time: `'x'`, `"x"`, or a template literal without substitutions. */
+export function staticString(node: TSESTree.Node | null | undefined): string | undefined {
+  if (node == null) return undefined;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** The property name of `a.b` / `a['b']`, when static. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
+  return staticString(node.property);
+}
+
+function isGlobalReference(scope: Scope, name: string): boolean {
+  const variable = findVariable(scope, name);
+  return variable === undefined || (variable.defs.length === 0 && variable.scope.type === 'global');
+}
+
+/** `require('m')` with the global `require`: the module specifier. */
+export function requireSource(node: TSESTree.Node, scope: Scope): string | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  if (node.arguments.length !== 1 || !isGlobalReference(scope, 'require')) return undefined;
+  return staticString(node.arguments[0]);
+}
+
+/** The path of property names from a destructuring pattern's root down to `target`. */
+export function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] | undefined {
+  if (pattern === target) return [];
+  switch (pattern.type) {
+    case 'AssignmentPattern':
+      return patternPath(pattern.left, target);
+    case 'ObjectPattern':
+      for (const property of pattern.properties) {
+        if (property.type !== 'Property') continue;
+        const key = property.computed ? staticString(property.key) : property.key.type === 'Identifier' ? property.key.name : staticString(property.key);
+        const rest = patternPath(property.value, target);
+        if (rest !== undefined) return key === undefined ? undefined : [key, ...rest];
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function applyMember(origin: Origin | undefined, name: string): Origin | undefined {
+  if (origin === undefined) return undefined;
+  if (origin.kind === 'module') return { kind: 'export', source: origin.source, name };
+  if (origin.kind === 'global' && GLOBAL_OBJECTS.has(origin.name)) return { kind: 'global', name };
+  return undefined;
+}
+
+function isNeverReassigned(variable: Variable): boolean {
+  return variable.references.every((reference) => reference.init === true || !reference.isWrite());
+}
+
+function originOfVariable(variable: Variable, depth: number, sourceCode: Readonly<TSESLint.SourceCode>): Origin | undefined {
+  const def = variable.defs[0];
+  if (def === undefined) return variable.scope.type === 'global' ? { kind: 'global', name: variable.name } : undefined;
+  if (variable.defs.length > 1) return { kind: 'local', name: variable.name };
+  switch (def.type) {
+    case 'ImportBinding': {
+      const node = def.node;
+      if (node.type === 'TSImportEqualsDeclaration') {
+        if (node.moduleReference.type !== 'TSExternalModuleReference') return undefined;
+        const source = staticString(node.moduleReference.expression);
+        return source === undefined ? undefined : { kind: 'module', source };
+      }
+      const source = staticString(node.parent.source);
+      if (source === undefined) return undefined;
+      if (node.type === 'ImportNamespaceSpecifier') return { kind: 'module', source };
+      if (node.type === 'ImportDefaultSpecifier') return { kind: 'export', source, name: 'default' };
+      const imported = node.imported.type === 'Identifier' ? node.imported.name : node.imported.value;
+      return { kind: 'export', source, name: imported };
+    }
+    case 'Variable': {
+      const declarator = def.node;
+      if (declarator.init === null || !isNeverReassigned(variable)) return { kind: 'local', name: variable.name };
+      const propertyPath = patternPath(declarator.id, def.name);
+      if (propertyPath === undefined) return undefined;
+      let origin = originOf(declarator.init, sourceCode, depth + 1);
+      for (const name of propertyPath) origin = applyMember(origin, name);
+      return origin;
+    }
+    default:
+      return { kind: 'local', name: variable.name };
+  }
+}
+
+/** Where the value of `node` comes from, or undefined when it cannot be known statically. */
+export function originOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): Origin | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const expression = skipWrappers(node);
+  switch (expression.type) {
+    case 'Identifier': {
+      const scope = sourceCode.getScope(expression);
+      const variable = findVariable(scope, expression.name);
+      if (variable === undefined) return { kind: 'global', name: expression.name };
+      return originOfVariable(variable, depth, sourceCode);
+    }
+    case 'MemberExpression': {
+      const name = memberName(expression);
+      return name === undefined ? undefined : applyMember(originOf(expression.object, sourceCode, depth + 1), name);
+    }
+    case 'CallExpression': {
+      const source = requireSource(expression, sourceCode.getScope(expression));
+      return source === undefined ? undefined : { kind: 'module', source };
+    }
+    case 'AwaitExpression': {
+      const argument = skipWrappers(expression.argument);
+      if (argument.type !== 'ImportExpression') return undefined;
+      const source = staticString(argument.source);
+      return source === undefined ? undefined : { kind: 'module', source };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The name an origin is known by (for loose matching and for messages). */
+export function originName(origin: Origin): string | undefined {
+  return origin.kind === 'module' ? undefined : origin.name;
+}
+
+/** Is `origin` the class of `service`, as seen from `filename`? */
+export function isServiceOrigin(origin: Origin, service: Service, registry: Registry, filename: string, localName?: string): boolean {
+  if (service.global) return origin.kind === 'global' && origin.name === service.className;
+  const target = service.module;
+  if (target === undefined) {
+    // Loose mode: any binding with the class's name, wherever it comes from.
+    return originName(origin) === service.className || localName === service.className;
+  }
+  if (origin.kind === 'export') return origin.name === service.className && registry.refersTo(origin.source, filename, target);
+  if (origin.kind === 'module') return service.className === 'default' && registry.refersTo(origin.source, filename, target);
+  return false;
+}
+
+/** The first of `services` that `node` refers to. */
+export function serviceOf(
+  node: TSESTree.Node,
+  services: readonly Service[],
+  registry: Registry,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+): Service | undefined {
+  if (services.length === 0) return undefined;
+  const origin = originOf(node, sourceCode);
+  if (origin === undefined) return undefined;
+  const unwrapped = skipWrappers(node);
+  const localName = unwrapped.type === 'Identifier' ? unwrapped.name : undefined;
+  return services.find((service) => isServiceOrigin(origin, service, registry, filename, localName));
+}

@@ -1,0 +1,51 @@
+/**
+ * eslint-plugin-ssot: keeps a codebase's single source of truth intact. Managed services are created
+ * only by their factory, never kept as module-level singletons, and never imported around the factory.
+ */
+import { rulesFor, type RulesConfig } from './configs.js';
+import { packageInfo } from './package-info.js';
+import { parseSettings, type SsotSettings } from './settings.js';
+import { rules } from '../rules/index.js';
+
+export type { ServiceSettings, SsotSettings } from './settings.js';
+
+export interface SsotFlatConfig {
+  name: string;
+  plugins: Record<string, SsotPlugin>;
+  rules: RulesConfig;
+  settings?: { ssot: SsotSettings };
+}
+
+export interface SsotPlugin {
+  meta: { name: string; version: string; namespace: 'ssot' };
+  rules: typeof rules;
+  configs: { recommended: SsotFlatConfig; strict: SsotFlatConfig };
+  /**
+   * One flat-config object: the plugin, the recommended rules and `settings.ssot`.
+   * The settings are validated now, so a typo fails when the config loads.
+   */
+  configure(settings: SsotSettings): SsotFlatConfig;
+}
+
+const recommendedRules = rulesFor(rules, 'recommended');
+const strictRules = rulesFor(rules, 'strict');
+
+const plugin: SsotPlugin = {
+  meta: { name: packageInfo.name, version: packageInfo.version, namespace: 'ssot' },
+  rules,
+  configs: {
+    recommended: { name: 'ssot/recommended', plugins: {}, rules: recommendedRules },
+    strict: { name: 'ssot/strict', plugins: {}, rules: strictRules },
+  },
+  configure(settings) {
+    parseSettings(settings);
+    return { name: 'ssot/configured', plugins: { ssot: plugin }, rules: { ...recommendedRules }, settings: { ssot: settings } };
+  },
+};
+// Each config registers the plugin under `ssot` (it must exist before it can refer to itself).
+plugin.configs.recommended.plugins.ssot = plugin;
+plugin.configs.strict.plugins.ssot = plugin;
+
+export default plugin;
+// `require('eslint-plugin-ssot')` (CommonJS configs, Node's require(esm)) returns the plugin itself.
+export { plugin as 'module.exports' };

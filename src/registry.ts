@@ -1,0 +1,254 @@
+/**
+ * The registry every rule reads: validated `settings.ssot`, with each service's module and factory
+ * resolved once, allow globs compiled once, and the questions rules ask ("is this file exempt?",
+ * "does this specifier reach that module?") answered from caches.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import {
+  findTsconfig,
+  getResolver,
+  hasSourceExtension,
+  isDirectory,
+  isRelativeSpecifier,
+  lastSegment,
+  looksLikePackage,
+  normalizeModulePath,
+  packageNameOf,
+  type ResolverHandle,
+} from './resolution.js';
+import { parseSettings, SsotConfigError, type ParsedService } from './settings.js';
+
+/** Where a service (or its factory) lives. */
+export type ModuleTarget =
+  | {
+      readonly kind: 'file';
+      /** As configured, for messages. */
+      readonly display: string;
+      /** Normalised absolute path (no extension, no `/index`). */
+      readonly id: string;
+      /** Segments a specifier may end with to reach it (cheap pre-filter). */
+      readonly segments: ReadonlySet<string>;
+    }
+  | { readonly kind: 'package'; readonly display: string; readonly name: string };
+
+export interface Service {
+  readonly index: number;
+  readonly name: string;
+  readonly className: string;
+  readonly global: boolean;
+  readonly construct: 'new' | 'call';
+  readonly lifetime: 'scoped' | 'singleton';
+  readonly module: ModuleTarget | undefined;
+  readonly factory: { readonly name: string; readonly module: ModuleTarget } | undefined;
+  /** Files (normalised ids) that may construct and import the service: own module, factory module. */
+  readonly homeIds: ReadonlySet<string>;
+  readonly isAllowedPath: (relativePath: string) => boolean;
+  /** The `allow` globs as configured, for messages. */
+  readonly allowGlobs: readonly string[];
+}
+
+export interface Registry {
+  readonly rootDir: string;
+  readonly services: readonly Service[];
+  readonly resolver: ResolverHandle;
+  /** Services whose construction/import is restricted in this file (exempt ones removed). */
+  servicesFor(filename: string): readonly Service[];
+  /** Is `filename` the service's own module or its factory module? */
+  isHome(service: Service, filename: string): boolean;
+  /** Does `specifier`, written in `filename`, refer to `target`? */
+  refersTo(specifier: string, filename: string, target: ModuleTarget): boolean;
+  /** The specifier a file should use to import `target` (relative path, alias or package as configured). */
+  specifierFor(target: ModuleTarget, filename: string, styleHint: string | undefined): string;
+}
+
+function classifyModule(
+  spec: string,
+  rootDir: string,
+  resolver: ResolverHandle,
+  where: string,
+  serviceName: string,
+): ModuleTarget {
+  const toFile = (file: string): ModuleTarget => {
+    const id = normalizeModulePath(file);
+    const segments = new Set([path.posix.basename(id)]);
+    if (/\/index\.[cm]?[jt]sx?$/.test(file.replaceAll('\\', '/'))) segments.add('index');
+    return { kind: 'file', display: spec, id, segments };
+  };
+  if (path.isAbsolute(spec)) return toFile(resolver.resolve(rootDir, spec) ?? spec);
+  const relative = isRelativeSpecifier(spec) ? spec : `./${spec}`;
+  const asPath = resolver.resolve(rootDir, relative);
+  if (asPath !== undefined) return toFile(asPath);
+  if (!isRelativeSpecifier(spec)) {
+    const resolved = resolver.resolve(rootDir, spec);
+    if (resolved !== undefined)
+      return /[\\/]node_modules[\\/]/.test(resolved) ? { kind: 'package', display: spec, name: spec } : toFile(resolved);
+  }
+  // Not on disk (virtual files, generated code): a path is still a path, normalised deterministically.
+  const firstSegment = spec.split('/')[0] ?? spec;
+  if (isRelativeSpecifier(spec) || hasSourceExtension(spec) || isDirectory(path.join(rootDir, firstSegment)))
+    return toFile(path.resolve(rootDir, spec));
+  if (looksLikePackage(spec)) return { kind: 'package', display: spec, name: spec };
+  throw new SsotConfigError(
+    `${where}: cannot resolve '${spec}' for service "${serviceName}" from rootDir '${rootDir}'` +
+      (resolver.tsconfig === undefined ? ' (no tsconfig found for path aliases)' : ` (tsconfig: ${resolver.tsconfig})`) +
+      '. Use a path relative to rootDir, a tsconfig alias or a package name.',
+  );
+}
+
+function toPosix(file: string): string {
+  return file.replaceAll('\\', '/');
+}
+
+function buildRegistry(raw: unknown, cwd: string): Registry {
+  const settings = parseSettings(raw);
+  const rootDir = path.resolve(cwd, settings.rootDir ?? '.');
+  let tsconfig: string | undefined;
+  if (settings.tsconfig === undefined) tsconfig = findTsconfig(rootDir);
+  else {
+    tsconfig = path.resolve(rootDir, settings.tsconfig);
+    if (!existsSync(tsconfig)) throw new SsotConfigError(`settings.ssot.tsconfig: file not found: ${tsconfig}`);
+  }
+  const resolver = getResolver(tsconfig);
+
+  const services = settings.services.map((service: ParsedService, index): Service => {
+    const where = `settings.ssot.services[${String(index)}]`;
+    const module = service.module === undefined ? undefined : classifyModule(service.module, rootDir, resolver, `${where}.module`, service.name);
+    const factory =
+      service.factory === undefined
+        ? undefined
+        : { name: service.factory.name, module: classifyModule(service.factory.module, rootDir, resolver, `${where}.factory.module`, service.name) };
+    const homeIds = new Set<string>();
+    if (module?.kind === 'file') homeIds.add(module.id);
+    if (factory?.module.kind === 'file') homeIds.add(factory.module.id);
+    const allow = service.allow ?? [];
+    const isAllowedPath = allow.length === 0 ? () => false : picomatch(allow, { dot: true });
+    return {
+      index,
+      name: service.name,
+      className: service.class,
+      global: service.global ?? false,
+      construct: service.construct ?? 'new',
+      lifetime: service.lifetime ?? 'scoped',
+      module,
+      factory,
+      homeIds,
+      isAllowedPath,
+      allowGlobs: allow,
+    };
+  });
+
+  const servicesByFile = new Map<string, readonly Service[]>();
+
+  const registry: Registry = {
+    rootDir,
+    services,
+    resolver,
+    isHome: (service, filename) => service.homeIds.has(normalizeModulePath(filename)),
+    servicesFor(filename) {
+      let result = servicesByFile.get(filename);
+      if (result === undefined) {
+        const relativePath = toPosix(path.relative(rootDir, filename));
+        const id = normalizeModulePath(filename);
+        result = services.filter((service) => !service.homeIds.has(id) && !service.isAllowedPath(relativePath));
+        if (servicesByFile.size > 5000) servicesByFile.clear();
+        servicesByFile.set(filename, result);
+      }
+      return result;
+    },
+    refersTo(specifier, filename, target) {
+      if (target.kind === 'package') return specifier === target.name || specifier.startsWith(`${target.name}/`);
+      const relative = isRelativeSpecifier(specifier) || specifier.startsWith('/');
+      // Cheap pre-filter: a relative path can only reach the file through its last segment.
+      if (relative && !target.segments.has(lastSegment(specifier)) && !/(?:^|\/)\.\.?\/?$/.test(specifier)) return false;
+      if (!relative && !target.segments.has(lastSegment(specifier)) && looksLikePackage(specifier) && isExternal(packageNameOf(specifier)))
+        return false;
+      const directory = path.dirname(filename);
+      const resolved = resolver.resolve(directory, specifier);
+      if (resolved !== undefined) return normalizeModulePath(resolved) === target.id;
+      // The file is not on disk (virtual file, generated code): compare normalised paths.
+      return relative && normalizeModulePath(path.resolve(directory, specifier)) === target.id;
+    },
+    specifierFor(target, filename, styleHint) {
+      if (target.kind === 'package') return target.name;
+      const configured = target.display;
+      // A tsconfig alias stays an alias; a path relative to rootDir becomes relative to the file.
+      if (!isRelativeSpecifier(configured) && !path.isAbsolute(configured) && !existsOnDiskRelative(rootDir, configured))
+        return configured;
+      let relativePath = toPosix(path.relative(path.dirname(filename), target.id));
+      if (!relativePath.startsWith('.')) relativePath = `./${relativePath}`;
+      const extension = styleHint === undefined ? '' : /\.(?:[cm]?[jt]sx?)$/.exec(styleHint)?.[0] ?? '';
+      return `${relativePath}${extension}`;
+    },
+  };
+
+  // A bare specifier whose package is installed under node_modules (and is not a path alias) can
+  // never reach a project file; remember that per package name, so `react` is resolved once.
+  const externalPackages = new Map<string, boolean>();
+  function isExternal(packageName: string): boolean {
+    let external = externalPackages.get(packageName);
+    if (external === undefined) {
+      const resolved = resolver.resolve(rootDir, `${packageName}/package.json`);
+      external = resolved !== undefined && /[\\/]node_modules[\\/]/.test(resolved);
+      externalPackages.set(packageName, external);
+    }
+    return external;
+  }
+
+  return registry;
+}
+
+function existsOnDiskRelative(rootDir: string, configured: string): boolean {
+  return isDirectory(path.join(rootDir, configured.split('/')[0] ?? configured)) || hasSourceExtension(configured);
+}
+
+const registries = new WeakMap<object, Map<string, Registry>>();
+const registriesByJson = new Map<string, Registry>();
+
+/**
+ * The registry for `settings.ssot` as seen from `cwd`. Validated once per settings object (and, for
+ * hosts that hand out a fresh settings object per file, once per distinct JSON text).
+ */
+export function getRegistry(raw: unknown, cwd: string): Registry {
+  if (typeof raw === 'object' && raw !== null) {
+    let byCwd = registries.get(raw);
+    if (byCwd === undefined) {
+      byCwd = new Map();
+      registries.set(raw, byCwd);
+    }
+    let registry = byCwd.get(cwd);
+    if (registry === undefined) {
+      const key = `${cwd}\0${JSON.stringify(raw)}`;
+      registry = registriesByJson.get(key) ?? buildRegistry(raw, cwd);
+      if (registriesByJson.size > 50) registriesByJson.clear();
+      registriesByJson.set(key, registry);
+      byCwd.set(cwd, registry);
+    }
+    return registry;
+  }
+  return buildRegistry(raw, cwd);
+}
+
+interface RuleContextLike {
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly cwd: string;
+  readonly filename: string;
+}
+
+/**
+ * The registry for the file being linted, read from `settings.ssot`. Missing settings are an error
+ * (a rule that cannot know the services must not pass silently) unless `optional` is set.
+ */
+export function registryOf(context: RuleContextLike): Registry;
+export function registryOf(context: RuleContextLike, optional: true): Registry | undefined;
+export function registryOf(context: RuleContextLike, optional = false): Registry | undefined {
+  const raw = context.settings.ssot;
+  if (raw === undefined) {
+    if (optional) return undefined;
+    throw new SsotConfigError(
+      "settings.ssot is missing: describe your services with `ssot.configure({ services: [...] })` or `settings: { ssot: { services: [...] } }` in your ESLint config.",
+    );
+  }
+  return getRegistry(raw, context.cwd);
+}
