@@ -20,7 +20,7 @@ export function describeAllowed(service: Service): string {
   if (service.module?.kind === 'file') places.push(`its own module '${service.module.display}'`);
   if (service.factory !== undefined) places.push(`its factory module '${service.factory.module.display}'`);
   for (const glob of service.allowGlobs) places.push(`'${glob}'`);
-  if (places.length === 0) return 'no file in this project';
+  if (places.length === 0) return 'files listed in its `allow` setting (none yet)';
   if (places.length === 1) return places[0] ?? '';
   return `${places.slice(0, -1).join(', ')} or ${places.at(-1) ?? ''}`;
 }
