@@ -1,16 +1,14 @@
 /** `ssot/recommended` and `ssot/strict`, computed from rule metadata (never hand-listed). */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import type { SsotRuleDocs } from './create-rule.js';
 
 export interface RuleWithDocs {
   readonly meta: { readonly docs?: SsotRuleDocs };
 }
 
-export type RulesConfig = Record<string, TSESLint.SharedConfig.RuleEntry>;
-
 /** Rules in `recommended` (as errors), or in `strict` (every recommended rule too, with its strict options). */
-export function rulesFor(rules: Readonly<Record<string, RuleWithDocs>>, level: 'recommended' | 'strict'): RulesConfig {
-  const result: RulesConfig = {};
+export function rulesFor(rules: Readonly<Record<string, RuleWithDocs>>, level: 'recommended' | 'strict'): Linter.RulesRecord {
+  const result: Linter.RulesRecord = {};
   for (const [name, rule] of Object.entries(rules).sort(([a], [b]) => a.localeCompare(b))) {
     const docs = rule.meta.docs;
     if (docs === undefined) continue;
@@ -20,4 +18,13 @@ export function rulesFor(rules: Readonly<Record<string, RuleWithDocs>>, level: '
     }
   }
   return result;
+}
+
+/**
+ * Our rules as ESLint's own `Plugin['rules']` type. typescript-eslint's `RuleModule` describes the
+ * same runtime objects with a richer context type that ESLint's declarations do not structurally
+ * match (a known gap between the two type packages), so the public plugin type uses ESLint's view.
+ */
+export function asEslintRules(rules: Readonly<Record<string, RuleWithDocs>>): NonNullable<ESLint.Plugin['rules']> {
+  return rules as unknown as NonNullable<ESLint.Plugin['rules']>;
 }

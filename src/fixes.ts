@@ -67,7 +67,7 @@ export function factoryImport(
   }
   const specifier = registry.specifierFor(factory.module, filename, relativeStyleHint(program));
   const quoted = `'${specifier.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-  const isScript = program.sourceType === 'script';
+  const isScript = program.sourceType !== 'module'; // 'script', or 'commonjs' from espree
   const text = isScript ? `const { ${name} } = require(${quoted});` : `import { ${name} } from ${quoted};`;
   const imports = program.body.filter((statement) => statement.type === 'ImportDeclaration');
   const lastImport = imports.at(-1);

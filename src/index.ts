@@ -2,29 +2,30 @@
  * eslint-plugin-ssot: keeps a codebase's single source of truth intact. Managed services are created
  * only by their factory, never kept as module-level singletons, and never imported around the factory.
  */
-import { rulesFor, type RulesConfig } from './configs.js';
+import type { ESLint, Linter } from 'eslint';
+import { rules } from '../rules/index.js';
+import { asEslintRules, rulesFor } from './configs.js';
 import { packageInfo } from './package-info.js';
 import { parseSettings, type SsotSettings } from './settings.js';
-import { rules } from '../rules/index.js';
 
 export type { ServiceSettings, SsotSettings } from './settings.js';
 
-export interface SsotFlatConfig {
+/** A flat-config object carrying the plugin (and, from `configure`, `settings.ssot`). */
+export interface SsotFlatConfig extends Linter.Config {
   name: string;
-  plugins: Record<string, SsotPlugin>;
-  rules: RulesConfig;
-  settings?: { ssot: SsotSettings };
+  plugins: Record<string, ESLint.Plugin>;
+  rules: Linter.RulesRecord;
 }
 
-export interface SsotPlugin {
+export interface SsotPlugin extends ESLint.Plugin {
   meta: { name: string; version: string; namespace: 'ssot' };
-  rules: typeof rules;
+  rules: NonNullable<ESLint.Plugin['rules']>;
   configs: { recommended: SsotFlatConfig; strict: SsotFlatConfig };
   /**
    * One flat-config object: the plugin, the recommended rules and `settings.ssot`.
    * The settings are validated now, so a typo fails when the config loads.
    */
-  configure(settings: SsotSettings): SsotFlatConfig;
+  configure(settings: SsotSettings): SsotFlatConfig & { settings: { ssot: SsotSettings } };
 }
 
 const recommendedRules = rulesFor(rules, 'recommended');
@@ -32,7 +33,7 @@ const strictRules = rulesFor(rules, 'strict');
 
 const plugin: SsotPlugin = {
   meta: { name: packageInfo.name, version: packageInfo.version, namespace: 'ssot' },
-  rules,
+  rules: asEslintRules(rules),
   configs: {
     recommended: { name: 'ssot/recommended', plugins: {}, rules: recommendedRules },
     strict: { name: 'ssot/strict', plugins: {}, rules: strictRules },
