@@ -164,11 +164,10 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
       if (relative && !target.segments.has(lastSegment(specifier)) && !/(?:^|\/)\.\.?\/?$/.test(specifier)) return false;
       if (!relative && !target.segments.has(lastSegment(specifier)) && looksLikePackage(specifier) && isExternal(packageNameOf(specifier)))
         return false;
-      const directory = path.dirname(filename);
-      const resolved = resolver.resolve(directory, specifier);
+      const resolved = resolver.resolveFile(filename, specifier);
       if (resolved !== undefined) return normalizeModulePath(resolved) === target.id;
       // The file is not on disk (virtual file, generated code): compare normalised paths.
-      return relative && normalizeModulePath(path.resolve(directory, specifier)) === target.id;
+      return relative && normalizeModulePath(path.resolve(path.dirname(filename), specifier)) === target.id;
     },
     specifierFor(target, filename, styleHint) {
       if (target.kind === 'package') return target.name;

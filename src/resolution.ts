@@ -1,10 +1,11 @@
 /**
  * Module resolution shared by every rule: does a specifier written in a file refer to a service's
- * module? One oxc-resolver per (rootDir, tsconfig) for the whole process, a bounded cache keyed by
- * (directory, specifier), cheap pre-filters before any resolution, and path normalisation when a
- * file does not exist on disk.
+ * module? One oxc-resolver per tsconfig for the whole process, a bounded cache keyed by
+ * (directory, specifier) — by (file, specifier) when the tsconfig has project references, since the
+ * owning project decides which paths apply — cheap pre-filters before any resolution, and path
+ * normalisation when a file does not exist on disk.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
 
@@ -43,21 +44,37 @@ export function packageNameOf(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
-/** Last path segment without extension: what a specifier must end with to reach a file. */
+/** Last path segment without extension: what a specifier must end with to reach a file (`./a/` → `a`). */
 export function lastSegment(specifier: string): string {
-  const segment = specifier.slice(specifier.lastIndexOf('/') + 1);
+  const trimmed = specifier.endsWith('/') ? specifier.slice(0, -1) : specifier;
+  const segment = trimmed.slice(trimmed.lastIndexOf('/') + 1);
   for (const extension of SOURCE_EXTENSIONS) if (segment.endsWith(extension)) return segment.slice(0, -extension.length);
   return segment;
 }
 
 export interface ResolverHandle {
-  /** Absolute resolved file (real path), or undefined when it does not resolve. */
+  /** Absolute resolved file (real path) of `specifier` written in `directory`, or undefined when it does not resolve. */
   resolve(directory: string, specifier: string): string | undefined;
+  /**
+   * Like `resolve`, as seen from the (possibly virtual) file `file`: with project references, the
+   * paths of the referenced project that owns the file apply (falls back to `resolve`).
+   */
+  resolveFile(file: string, specifier: string): string | undefined;
   readonly tsconfig: string | undefined;
 }
 
 const MAX_CACHE_ENTRIES = 20_000;
 const resolvers = new Map<string, ResolverHandle>();
+
+/** Does the tsconfig (not its `extends`: TypeScript does not inherit `references`) declare project references? */
+function hasReferences(tsconfig: string | undefined): boolean {
+  if (tsconfig === undefined) return false;
+  try {
+    return /"references"\s*:/.test(readFileSync(tsconfig, 'utf8'));
+  } catch {
+    return false;
+  }
+}
 
 function createResolver(tsconfig: string | undefined): ResolverHandle {
   const factory = new ResolverFactory({
@@ -67,22 +84,31 @@ function createResolver(tsconfig: string | undefined): ResolverHandle {
     extensions: ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.json'],
     extensionAlias: { '.js': ['.ts', '.tsx', '.d.ts', '.js'], '.jsx': ['.tsx', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
   });
+  // With project references, which paths apply depends on the project owning the file (its
+  // include/exclude), so results are cached per file; otherwise one tsconfig applies everywhere
+  // and results are shared by every file of a directory.
+  const perFile = hasReferences(tsconfig);
   const cache = new Map<string, string | null>();
+  function cached(key: string, compute: () => string | null): string | undefined {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const resolved = compute();
+    if (cache.size >= MAX_CACHE_ENTRIES) {
+      // Drop the oldest entry (Map keeps insertion order): a bounded cache for long editor sessions.
+      const oldest = cache.keys().next();
+      if (oldest.done !== true) cache.delete(oldest.value);
+    }
+    cache.set(key, resolved);
+    return resolved ?? undefined;
+  }
+  const resolve = (directory: string, specifier: string): string | undefined =>
+    cached(`${directory}\0${specifier}`, () => factory.sync(directory, specifier).path ?? null);
   return {
     tsconfig,
-    resolve(directory, specifier) {
-      const key = `${directory}\0${specifier}`;
-      const cached = cache.get(key);
-      if (cached !== undefined) return cached ?? undefined;
-      const result = factory.sync(directory, specifier);
-      const resolved = result.path ?? null;
-      if (cache.size >= MAX_CACHE_ENTRIES) {
-        // Drop the oldest entry (Map keeps insertion order): a bounded cache for long editor sessions.
-        const oldest = cache.keys().next();
-        if (oldest.done !== true) cache.delete(oldest.value);
-      }
-      cache.set(key, resolved);
-      return resolved ?? undefined;
+    resolve,
+    resolveFile(file, specifier) {
+      if (!perFile) return resolve(path.dirname(file), specifier);
+      return cached(`${file}\0\0${specifier}`, () => factory.resolveFileSync(file, specifier).path ?? resolve(path.dirname(file), specifier) ?? null);
     },
   };
 }
