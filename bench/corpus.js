@@ -1,0 +1,172 @@
+// The benchmark corpus: TypeScript sources shipped inside real npm packages (dev dependencies),
+// copied under bench/.work/ so linters treat them as project files (node_modules is ignored).
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** Packages whose `src/` we lint, by the short directory name they get in the corpus. */
+export const LIBRARIES = [
+  { dir: 'effect', pkg: 'effect' },
+  { dir: 'zod', pkg: 'zod' },
+  { dir: 'rxjs', pkg: 'rxjs' },
+  { dir: 'mobx', pkg: 'mobx' },
+  { dir: 'query-core', pkg: '@tanstack/query-core' },
+];
+
+const SOURCE = /\.(?:[cm]?ts|tsx)$/;
+const DECLARATION = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/;
+const TEST_FILE = /\.(?:test|spec|test-d|bench)\.[cm]?tsx?$/;
+const TEST_DIRECTORY = new Set(['test', 'tests', '__tests__', 'dtslint', '__snapshots__']);
+
+/** Root directory of an installed (dev) dependency. */
+export function packageRoot(pkg) {
+  return path.join(repoRoot, 'node_modules', pkg);
+}
+
+export function packageVersion(pkg) {
+  return JSON.parse(readFileSync(path.join(packageRoot(pkg), 'package.json'), 'utf8')).version;
+}
+
+/** Non-declaration, non-test TypeScript files under `directory` (relative paths, sorted). */
+function sourceFiles(directory, prefix = '') {
+  const files = [];
+  for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (!TEST_DIRECTORY.has(entry.name) && entry.name !== 'node_modules') files.push(...sourceFiles(path.join(directory, entry.name), relative));
+    } else if (entry.isFile() && SOURCE.test(entry.name) && !DECLARATION.test(entry.name) && !TEST_FILE.test(entry.name)) {
+      files.push(relative);
+    }
+  }
+  return files;
+}
+
+/** Every corpus file: `{ library, from (absolute), to (relative to a copy root) }`. */
+export function corpusFiles() {
+  const files = [];
+  for (const library of LIBRARIES) {
+    const src = path.join(packageRoot(library.pkg), 'src');
+    if (!existsSync(src)) throw new Error(`bench: ${library.pkg} ships no src/ directory (${src})`);
+    for (const file of sourceFiles(src)) files.push({ library: library.dir, from: path.join(src, file), to: `${library.dir}/src/${file}` });
+  }
+  return files;
+}
+
+/**
+ * Writes `scale` copies of the corpus to `<root>/c0 … c<scale-1>` (fresh), plus a `tsconfig.json`
+ * at `<root>` covering them. Returns the number of files written.
+ */
+export function writeCorpus(root, scale, files) {
+  rmSync(root, { recursive: true, force: true });
+  for (let copy = 0; copy < scale; copy++) {
+    for (const file of files) {
+      const target = path.join(root, `c${copy}`, file.to);
+      mkdirSync(path.dirname(target), { recursive: true });
+      cpSync(file.from, target);
+    }
+  }
+  writeFileSync(
+    path.join(root, 'tsconfig.json'),
+    `${JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          allowImportingTsExtensions: true,
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          lib: ['ES2022', 'DOM'],
+        },
+        include: ['c*/**/*.ts', 'c*/**/*.tsx', 'c*/**/*.mts', 'c*/**/*.cts'],
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  return files.length * scale;
+}
+
+/**
+ * Real classes of the corpus registered as services (paths relative to rootDir = the first copy).
+ * Chosen so that every rule has real work and real findings: constructions outside the factory,
+ * module-level instances, subclasses and imports around the factory.
+ */
+export const SERVICES = [
+  {
+    name: 'Subject',
+    class: 'Subject',
+    module: 'rxjs/src/internal/Subject.ts',
+    factory: { name: 'share', module: 'rxjs/src/internal/operators/share.ts' },
+    allow: ['rxjs/src/internal/*Subject.ts', 'rxjs/src/internal/testing/**'],
+  },
+  {
+    name: 'BehaviorSubject',
+    class: 'BehaviorSubject',
+    module: 'rxjs/src/internal/BehaviorSubject.ts',
+    factory: { name: 'publishBehavior', module: 'rxjs/src/internal/operators/publishBehavior.ts' },
+  },
+  {
+    name: 'AsyncScheduler',
+    class: 'AsyncScheduler',
+    module: 'rxjs/src/internal/scheduler/AsyncScheduler.ts',
+    lifetime: 'singleton',
+    allow: ['rxjs/src/internal/scheduler/*Scheduler.ts'],
+  },
+  {
+    name: 'WebSocket',
+    class: 'WebSocket',
+    global: true,
+    allow: ['rxjs/src/internal/observable/dom/**'],
+  },
+  {
+    name: 'Reaction',
+    class: 'Reaction',
+    module: 'mobx/src/core/reaction.ts',
+    factory: { name: 'autorun', module: 'mobx/src/api/autorun.ts' },
+    allow: ['mobx/src/core/**'],
+  },
+  {
+    name: 'MobXGlobals',
+    class: 'MobXGlobals',
+    module: 'mobx/src/core/globalstate.ts',
+    lifetime: 'singleton',
+  },
+  {
+    name: 'QueryClient',
+    class: 'QueryClient',
+    module: 'query-core/src/queryClient.ts',
+    allow: ['query-core/src/index.ts'],
+  },
+  {
+    name: 'QueryCache',
+    class: 'QueryCache',
+    module: 'query-core/src/queryCache.ts',
+    allow: ['query-core/src/queryClient.ts', 'query-core/src/index.ts'],
+  },
+  {
+    name: 'FocusManager',
+    class: 'FocusManager',
+    module: 'query-core/src/focusManager.ts',
+  },
+  {
+    name: 'FiberRuntime',
+    class: 'FiberRuntime',
+    module: 'effect/src/internal/fiberRuntime.ts',
+    factory: { name: 'unsafeFork', module: 'effect/src/internal/runtime.ts' },
+  },
+  {
+    name: 'ZodError',
+    class: 'ZodError',
+    module: 'zod/src/v3/ZodError.ts',
+    allow: ['zod/src/v3/types.ts', 'zod/src/v3/index.ts', 'zod/src/v3/external.ts'],
+  },
+];
+
+/** `settings.ssot` for a corpus written at `root` (absolute rootDir and tsconfig). */
+export function ssotSettings(root) {
+  return { rootDir: path.join(root, 'c0'), tsconfig: path.join(root, 'tsconfig.json'), services: SERVICES };
+}

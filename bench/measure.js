@@ -1,0 +1,47 @@
+// Runs one lint in a fresh child process and measures its wall time and peak RSS: with GNU
+// `/usr/bin/time` when present, else through bench/child.js (process.resourceUsage() at exit).
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const GNU_TIME = '/usr/bin/time';
+const childWrapper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.js');
+
+/** How peak RSS is measured on this machine (for the report). */
+export const rssMethod = existsSync(GNU_TIME) && process.env.BENCH_NO_GNU_TIME === undefined ? 'gnu-time' : 'resource-usage';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'ssot-bench-'));
+process.on('exit', () => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/**
+ * Runs `node <script> ...args` in `cwd`, standard output to `stdoutFile` (or discarded).
+ * Returns `{ wallMs, rssKb, status, stderr }`.
+ */
+export function measure(script, args, { cwd, stdoutFile, env = {} }) {
+  const rssFile = path.join(scratch, 'rss');
+  rmSync(rssFile, { force: true });
+  const command =
+    rssMethod === 'gnu-time'
+      ? [GNU_TIME, ['-f', 'rss=%M', '-o', rssFile, process.execPath, script, ...args]]
+      : [process.execPath, [childWrapper, rssFile, script, ...args]];
+  const stdout = stdoutFile === undefined ? 'ignore' : openSync(stdoutFile, 'w');
+  const started = performance.now();
+  const result = spawnSync(command[0], command[1], {
+    cwd,
+    env: { ...process.env, TIMING: undefined, ...env },
+    stdio: ['ignore', stdout, 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - started;
+  if (typeof stdout === 'number') closeSync(stdout);
+  if (result.error !== undefined) throw result.error;
+  const rssText = existsSync(rssFile) ? readFileSync(rssFile, 'utf8') : '';
+  const rssKb = Number(/rss=(\d+)/.exec(rssText)?.[1] ?? Number.NaN);
+  return { wallMs, rssKb, status: result.status ?? -1, stderr: result.stderr.toString() };
+}

@@ -1,0 +1,245 @@
+// Turns the raw samples of bench/run.js into the console summary and docs/performance.md.
+// Every number in the page is computed here from the measured samples.
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function spread(values) {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const percent = (ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+
+function table(headers, rows) {
+  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+/** Median time of each rule over `--stats` runs (ms, summed over all files). */
+function ruleTimes(samples, filter) {
+  const ids = new Set(samples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {})).filter(filter));
+  return Object.fromEntries([...ids].sort().map((id) => [id, spread(samples.map((sample) => sample.stats?.rules[id] ?? 0))]));
+}
+
+const isSsot = (id) => id.startsWith('ssot/');
+const sumOf = (sample, filter) => Object.entries(sample.stats?.rules ?? {}).reduce((sum, [id, time]) => (filter(id) ? sum + time : sum), 0);
+
+export function renderReport(results) {
+  const { corpus, main, stats, scaling, machine, versions, settings } = results;
+  const files = corpus.files;
+  const wall = Object.fromEntries(Object.entries(main).map(([variant, samples]) => [variant, spread(samples.map((sample) => sample.wallMs))]));
+  const rss = Object.fromEntries(Object.entries(main).map(([variant, samples]) => [variant, spread(samples.map((sample) => sample.rssKb))]));
+
+  const ratio21 = wall.ssot.median / wall.baseline.median;
+  const ratio23 = wall.ssot.median / wall.peers.median;
+  const ratio42 = wall['oxlint-ssot'].median / wall.ssot.median;
+  const addedMsPerFile = (wall.ssot.median - wall.baseline.median) / files;
+  const rssRatio = rss.ssot.median / rss.baseline.median;
+
+  const ssotTimes = ruleTimes(stats.ssot, isSsot);
+  const peerTimes = ruleTimes(stats.peers, (id) => !isSsot(id));
+  const ssotRulesMs = median(stats.ssot.map((sample) => sumOf(sample, isSsot)));
+  const bypass = ssotTimes['ssot/no-factory-bypass'];
+  const restrictedPaths = peerTimes['import-x/no-restricted-paths'];
+
+  const scaleRows = Object.entries(scaling).map(([scale, samples]) => {
+    const scaleFiles = files * Number(scale);
+    const baseline = median(samples.baseline.map((sample) => sample.wallMs));
+    const ssot = median(samples.ssot.map((sample) => sample.wallMs));
+    const rules = median(samples.ssot.map((sample) => sumOf(sample, isSsot)));
+    return { scale: Number(scale), files: scaleFiles, baseline, ssot, rules, rulesPerFile: rules / scaleFiles, runs: samples.ssot.length };
+  });
+  const first = scaleRows[0];
+  const largest = scaleRows[scaleRows.length - 1];
+  const worstGrowth = Math.max(...scaleRows.map((row) => row.rulesPerFile / first.rulesPerFile));
+
+  const verdict = (pass) => (pass === undefined ? 'n/a' : pass ? '**PASS**' : '**MISS**');
+  const targets = [
+    ['All ssot rules add ≤ 5% to run 1 (wall time, medians)', `${percent(ratio21)} (${seconds(wall.ssot.median)} vs ${seconds(wall.baseline.median)})`, ratio21 <= 1.05],
+    ['All ssot rules add ≤ 0.5 ms per file (wall time, medians)', `${fixed(addedMsPerFile, 3)} ms/file`, addedMsPerFile <= 0.5],
+    [
+      '`ssot/no-factory-bypass` ≤ ½ of `import-x/no-restricted-paths` (--stats)',
+      bypass === undefined || restrictedPaths === undefined
+        ? 'rule not in the plugin yet'
+        : `${fixed(bypass.median, 0)} ms vs ${fixed(restrictedPaths.median, 0)} ms (${fixed(bypass.median / restrictedPaths.median, 3)}×)`,
+      bypass === undefined || restrictedPaths === undefined ? undefined : bypass.median <= restrictedPaths.median / 2,
+    ],
+    ['Peak RSS of run 2 within 5% of run 1 (medians)', `${percent(rssRatio)} (${megabytes(rss.ssot.median)} vs ${megabytes(rss.baseline.median)})`, rssRatio <= 1.05],
+    [
+      `Linear: ssot rule time per file at ×${String(largest.scale)} ≤ 1.2 × at ×1 (--stats)`,
+      `${scaleRows.map((row) => `×${String(row.scale)} ${fixed(row.rulesPerFile, 3)}`).join(', ')} ms/file (worst ${fixed(worstGrowth)}×)`,
+      worstGrowth <= 1.2,
+    ],
+    ['oxlint + plugin ≥ 5× faster than ESLint run 2', `${fixed(1 / ratio42, 1)}× (${seconds(wall['oxlint-ssot'].median)} vs ${seconds(wall.ssot.median)})`, ratio42 <= 0.2],
+  ];
+
+  const findingsRows = Object.entries(results.warmup).flatMap(([variant, run]) =>
+    Object.entries(run.findings)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([ruleId, count]) => [results.variants[variant].label, `\`${ruleId}\``, String(count)]),
+  );
+
+  const settingsBlock = {
+    rootDir: '<corpus copy>',
+    tsconfig: '<corpus>/tsconfig.json',
+    services: corpus.services,
+  };
+
+  const summary = [
+    'Targets',
+    ...targets.map(([target, measured, pass]) => `  ${pass === undefined ? 'N/A ' : pass ? 'PASS' : 'MISS'}  ${target.replaceAll('`', '').replaceAll('**', '')}: ${measured}`),
+    '',
+    `Ratios (wall-time medians): 2/1 ${fixed(ratio21, 3)}, 2/3 ${fixed(ratio23, 3)}, 4/2 ${fixed(ratio42, 3)}`,
+    ...Object.entries(wall).map(
+      ([variant, time]) =>
+        `  ${results.variants[variant].label}: ${seconds(time.median)} (${seconds(time.min)}–${seconds(time.max)}), ${fixed(time.median / files)} ms/file, RSS ${megabytes(rss[variant].median)}`,
+    ),
+    `Per rule (--stats medians): ${Object.entries({ ...ssotTimes, ...peerTimes })
+      .map(([id, time]) => `${id} ${fixed(time.median, 0)} ms`)
+      .join(', ')}`,
+  ].join('\n');
+
+  const markdown = `# Performance
+
+<!-- Generated by \`npm run bench\` (bench/run.js). Do not edit by hand: every number on this page comes from the script. -->
+
+Measured on ${results.date.slice(0, 10)} by \`npm run bench\` (${fixed(results.durationS / 60, 1)} minutes): ESLint and oxlint lint the
+TypeScript sources of ${String(corpus.libraries.length)} real npm packages (${String(files)} files, ${corpus.lines.toLocaleString('en-US')} lines), each run in a fresh
+Node.js process, runs interleaved (A B C … A B C …), ${String(settings.runs)} timed runs per variant after one untimed warm-up.
+
+## Targets
+
+${table(
+  ['Target', 'Measured', 'Result'],
+  targets.map(([target, measured, pass]) => [target, measured, verdict(pass)]),
+)}
+
+## Runs
+
+${String(settings.runs)} runs each; wall time of the whole process (start-up, config loading, parsing, rules, output), peak resident set size.
+
+${table(
+  ['Run', 'Wall (median)', 'Wall (min–max)', 'ms/file', 'Peak RSS (median)', 'Peak RSS (min–max)'],
+  Object.keys(wall).map((variant) => [
+    results.variants[variant].label,
+    seconds(wall[variant].median),
+    `${seconds(wall[variant].min)}–${seconds(wall[variant].max)}`,
+    fixed(wall[variant].median / files),
+    megabytes(rss[variant].median),
+    `${megabytes(rss[variant].min)}–${megabytes(rss[variant].max)}`,
+  ]),
+)}
+
+Wall-time ratios (medians):
+
+- 2/1 (ssot rules on top of bare ESLint): **${fixed(ratio21, 3)}** — ${percent(ratio21)}, ${fixed(addedMsPerFile, 3)} ms per file
+- 2/3 (ssot rules vs the peer rules doing the nearest job): **${fixed(ratio23, 3)}**
+- 4/2 (oxlint + ssot JS plugin vs ESLint + ssot): **${fixed(ratio42, 3)}** — oxlint is ${fixed(1 / ratio42, 1)}× faster
+- oxlint + plugin vs bare oxlint: ${fixed(wall['oxlint-ssot'].median / wall['oxlint-bare'].median, 2)}× (the plugin's rules run in JavaScript; parsing is native)
+
+## Time per rule
+
+From ESLint's \`--stats\` (time spent in each rule's listeners, summed over all ${String(files)} files), median of
+${String(settings.statsRuns)} runs each of run 2 and run 3 with \`--stats\`.
+
+${table(
+  ['Rule', 'Median', 'Min–max', 'ms/file'],
+  Object.entries({ ...ssotTimes, ...peerTimes }).map(([id, time]) => [
+    `\`${id}\``,
+    `${fixed(time.median, 0)} ms`,
+    `${fixed(time.min, 0)}–${fixed(time.max, 0)} ms`,
+    fixed(time.median / files, 3),
+  ]),
+)}
+
+All ssot rules together: ${fixed(ssotRulesMs, 0)} ms, ${fixed(ssotRulesMs / files, 3)} ms per file.
+${
+  bypass === undefined || restrictedPaths === undefined
+    ? '`ssot/no-factory-bypass` is not in the plugin yet, so it cannot be compared with `import-x/no-restricted-paths`.'
+    : `\`ssot/no-factory-bypass\` takes ${fixed(bypass.median, 0)} ms where \`import-x/no-restricted-paths\` (with \`eslint-import-resolver-typescript\`) takes ${fixed(restrictedPaths.median, 0)} ms: ${fixed(bypass.median / restrictedPaths.median, 3)}×.`
+}
+
+## Scaling
+
+The corpus copied 1×, 2× and 4× (the services stay registered in the first copy, so the extra copies are
+checked but have no findings). Bare ESLint (run 1) and ESLint + ssot with \`--stats\` (run 2, which
+yields the ssot rules' own time), medians of ${String(settings.scaleRuns)} runs (×1: the runs above).
+
+${table(
+  ['Corpus', 'Files', 'Run 1 wall', 'Run 2 wall (--stats)', 'ssot rules', 'ssot rules ms/file', 'Run 2 ms/file'],
+  scaleRows.map((row) => [
+    `×${String(row.scale)}`,
+    String(row.files),
+    seconds(row.baseline),
+    seconds(row.ssot),
+    `${fixed(row.rules, 0)} ms`,
+    fixed(row.rulesPerFile, 3),
+    fixed(row.ssot / row.files),
+  ]),
+)}
+
+From ×1 to ×${String(largest.scale)}: files ×${String(largest.scale)}, run 1 wall ×${fixed(largest.baseline / first.baseline)}, run 2 wall ×${fixed(largest.ssot / first.ssot)}, ssot rule time ×${fixed(largest.rules / first.rules)}.
+
+## Findings
+
+What each rule reported in the warm-up run (the rules do real work on this corpus). Messages about
+rules unknown to the config (the packages' own \`eslint-disable\` comments) are left out.
+
+${table(['Run', 'Rule', 'Findings'], findingsRows)}
+
+## Corpus
+
+${table(
+  ['Package', 'Version', 'Files'],
+  corpus.libraries.map((library) => [`\`${library.name}\``, library.version, String(library.files)]),
+)}
+
+\`src/**\` of each package, without declaration files and tests (\`*.test.ts\`, \`*.spec.ts\`, \`test/\`, \`tests/\`, \`__tests__/\`, \`dtslint/\`):
+${String(files)} files, ${corpus.lines.toLocaleString('en-US')} lines, ${fixed(corpus.bytes / 1024 ** 2, 1)} MB, copied to \`bench/.work/\` so they are linted as project files.
+The services registered (\`settings.ssot\`; \`rootDir\` is the corpus copy, paths relative to it):
+
+\`\`\`json
+${JSON.stringify(settingsBlock, null, 2)}
+\`\`\`
+
+## Runs compared
+
+1. **Baseline**: ESLint with \`@typescript-eslint/parser\` for \`.ts\` files and no rules.
+2. **ssot**: the baseline plus every rule of the plugin (${results.rules.map((rule) => `\`ssot/${rule}\``).join(', ')}) with default options
+   (\`checkAllClasses\` off), as warnings.
+3. **Peers**: the baseline plus what a user would configure instead: \`no-restricted-syntax\` selectors for
+   constructions, subclasses and module-level instances of the same classes, \`import-x/no-restricted-paths\`
+   (one zone per service module, \`eslint-import-resolver-typescript\`) and \`boundaries/dependencies\` (one element
+   per service module) for the imports.
+4. **oxlint + plugin**: oxlint with \`${results.pluginEntry}\` as a JS plugin, the same settings, every ssot rule, built-in rules off;
+   **4b** the same oxlint without the plugin. oxlint uses all ${String(machine.cores)} cores; ESLint uses one.
+
+Each run is a new \`node\` process; wall time is measured around it, peak RSS with ${
+    settings.rssMethod === 'gnu-time' ? 'GNU `/usr/bin/time` (`%M`)' : '`process.resourceUsage().maxRSS` at exit'
+  }.
+ESLint writes JSON (\`-f json -o\`); oxlint writes JSON to a file.
+
+## Machine and versions
+
+- ${machine.cpu}, ${String(machine.cores)} logical CPUs, ${fixed(machine.memoryGb, 1)} GB memory, ${machine.os}
+- Node.js ${machine.node}; load average ${machine.loadBefore.map((value) => fixed(value)).join(' / ')} before the timed runs, ${machine.loadAfter.map((value) => fixed(value)).join(' / ')} after
+${Object.entries(versions)
+  .map(([name, version]) => `- \`${name}\` ${version}`)
+  .join('\n')}
+
+## Reproduce
+
+\`\`\`sh
+npm run bench                      # BENCH_RUNS=5 BENCH_STATS_RUNS=3 BENCH_SCALE_RUNS=3 by default
+BENCH_RUNS=10 npm run bench        # more runs per variant
+\`\`\`
+
+Raw samples of the last run are in \`bench/.work/results.json\` (git-ignored).
+`;
+  return { markdown, summary };
+}
