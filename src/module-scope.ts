@@ -1,0 +1,407 @@
+/**
+ * Module scope: what runs while a module loads, which bindings live as long as the module, and where
+ * a value ends up when it is stored there (a module-level binding, an export, a static class member,
+ * a global). Used to tell a module-level instance (one for every importer) from a per-call one.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable, memberName, skipWrappers, staticString } from './identity.js';
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+
+function isTypeWrapper(
+  node: TSESTree.Node,
+): node is
+  | TSESTree.ChainExpression
+  | TSESTree.TSAsExpression
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSTypeAssertion
+  | TSESTree.TSInstantiationExpression {
+  switch (node.type) {
+    case 'ChainExpression':
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSTypeAssertion':
+    case 'TSInstantiationExpression':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The outermost node that is `node` seen through parentheses' TypeScript cousins (`x as T`, `x!`). */
+export function outerWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent !== undefined && isTypeWrapper(current.parent) && current.parent.expression === current) current = current.parent;
+  return current;
+}
+
+/**
+ * The call that runs `fn` right where it is defined: `(() => …)()`, `(function () {…})()`,
+ * `!function () {…}()`, `(function () {…}).call(this)`, `new (function () {…})()`.
+ * Generators are excluded (their body runs on `next()`, not on the call).
+ */
+export function iifeCall(fn: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
+  if (fn.generator) return undefined;
+  const outer = outerWrapper(fn);
+  const parent = outer.parent;
+  if (parent === undefined) return undefined;
+  if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === outer) return parent;
+  if (parent.type === 'MemberExpression' && parent.object === outer && fn.type === 'FunctionExpression') {
+    const name = memberName(parent);
+    const call = parent.parent;
+    if ((name === 'call' || name === 'apply') && call.type === 'CallExpression' && call.callee === parent) return call;
+  }
+  return undefined;
+}
+
+/**
+ * Is `node` evaluated while the module loads (exactly once per process)? True at the top level, in
+ * top-level blocks and namespaces, inside immediately-invoked functions run from there, in static
+ * field initialisers and `static {}` blocks of classes defined there. False inside any other
+ * function, method, constructor, getter or instance field.
+ */
+export function isModuleLoad(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'FunctionDeclaration':
+      case 'TSDeclareFunction':
+        return false;
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        if (iifeCall(parent) === undefined) return false;
+        break;
+      case 'PropertyDefinition':
+      case 'AccessorProperty':
+        if (child === parent.value && !parent.static) return false;
+        break;
+      case 'Program':
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** Is `scope` one whose bindings are created once, while the module loads, and live as long as it? */
+export function isModuleLifetimeScope(scope: Scope): boolean {
+  switch (scope.type) {
+    case 'module':
+    case 'global':
+      return true;
+    case 'tsModule':
+    case 'class':
+      return isModuleLoad(scope.block);
+    case 'function':
+      // CommonJS (`sourceType: 'commonjs'`) wraps the whole file in a function scope.
+      if (scope.block.type === 'Program') return true;
+      return iifeCall(scope.block) !== undefined && isModuleLoad(scope.block);
+    default:
+      return false;
+  }
+}
+
+export type ThisOwner =
+  | { readonly kind: 'class'; readonly node: ClassNode }
+  | { readonly kind: 'object'; readonly node: TSESTree.ObjectExpression }
+  | { readonly kind: 'module' };
+
+/**
+ * What `this` is at `node`: a class (static methods, getters, fields and blocks), an object literal
+ * (its methods), the module (CommonJS top level), or unknown (functions, instance members).
+ */
+export function thisOwner(node: TSESTree.Node): ThisOwner | undefined {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'FunctionDeclaration':
+        return undefined;
+      case 'FunctionExpression': {
+        const method = parent.parent;
+        if ((method.type === 'MethodDefinition' || method.type === 'TSAbstractMethodDefinition') && method.value === parent && method.static)
+          return { kind: 'class', node: method.parent.parent };
+        if (method.type === 'Property' && method.value === parent && method.parent.type === 'ObjectExpression')
+          return { kind: 'object', node: method.parent };
+        return undefined;
+      }
+      case 'PropertyDefinition':
+      case 'AccessorProperty':
+        if (child === parent.value) return parent.static ? { kind: 'class', node: parent.parent.parent } : undefined;
+        break;
+      case 'StaticBlock':
+        return { kind: 'class', node: parent.parent.parent };
+      case 'Program':
+        // CommonJS: top-level `this` is `module.exports` (espree reports 'commonjs' as well as 'script').
+        return parent.sourceType === 'module' ? undefined : { kind: 'module' };
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+function isGlobalVariable(variable: Variable | undefined): boolean {
+  return variable === undefined || (variable.defs.length === 0 && variable.scope.type === 'global');
+}
+
+/** A computed key that names one fixed slot (`['x']`, `[0]`, `[KEY]`, `[Symbol.for('x')]`), not one per user or request. */
+export function isFixedKey(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  const key = skipWrappers(node);
+  switch (key.type) {
+    case 'Literal':
+      return !('regex' in key);
+    case 'TemplateLiteral':
+      return staticString(key) !== undefined;
+    case 'Identifier': {
+      const variable = findVariable(sourceCode.getScope(key), key.name);
+      return isGlobalVariable(variable) || (variable !== undefined && isModuleLifetimeScope(variable.scope));
+    }
+    case 'MemberExpression':
+      return (!key.computed || isFixedKey(key.property, sourceCode)) && isFixedKey(key.object, sourceCode);
+    case 'CallExpression': {
+      // `Symbol('x')`, `Symbol.for('x')`
+      const callee = skipWrappers(key.callee);
+      const root = callee.type === 'MemberExpression' ? skipWrappers(callee.object) : callee;
+      if (root.type !== 'Identifier' || root.name !== 'Symbol') return false;
+      if (!isGlobalVariable(findVariable(sourceCode.getScope(root), 'Symbol'))) return false;
+      return key.arguments.every((argument) => argument.type !== 'SpreadElement' && isFixedKey(argument, sourceCode));
+    }
+    default:
+      return false;
+  }
+}
+
+/** A stable name for one storage slot of the file (variable, class member, global, export). */
+function variableSlot(variable: Variable): string {
+  const def = variable.defs[0];
+  if (def === undefined) return `g:${variable.name}`;
+  if (def.type === 'ClassName') return `c:${String(def.node.range[0])}`;
+  return `v:${String(def.name.range[0])}`;
+}
+
+function classSlot(node: ClassNode): string {
+  return `c:${String(node.range[0])}`;
+}
+
+function keyText(member: TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.AccessorProperty, sourceCode: SourceCode): string {
+  const key = member.type === 'MemberExpression' ? member.property : member.key;
+  if (!member.computed) {
+    if (key.type === 'PrivateIdentifier') return `#${key.name}`;
+    if (key.type === 'Identifier') return key.name;
+  }
+  return `[${sourceCode.getText(key)}]`;
+}
+
+/** A place that outlives the call that writes it: the slot (for counting) and its text (for messages). */
+export interface ModuleSlot {
+  readonly slot: string;
+  readonly text: string;
+}
+
+/**
+ * Does assigning to `target` store the value for the module's lifetime? True for module-level
+ * bindings (also in module-load closures), globals, members of those with fixed keys, static class
+ * members (`this.x` in static code, `C.x`, `this.#x`) and `module.exports`/`exports`. False for
+ * locals, parameters, instances (`this.x` in constructors/methods) and per-key slots (`map[key]`).
+ */
+export function moduleSlotOf(target: TSESTree.Node, sourceCode: SourceCode): ModuleSlot | undefined {
+  const path: string[] = [];
+  let root = skipWrappers(target);
+  while (root.type === 'MemberExpression') {
+    if (root.computed && !isFixedKey(root.property, sourceCode)) return undefined;
+    path.unshift(keyText(root, sourceCode));
+    root = skipWrappers(root.object);
+  }
+  const suffix = path.map((segment) => (segment.startsWith('[') ? segment : `.${segment}`)).join('');
+  // For messages: the target without type assertions, `(globalThis as X).ws` → `globalThis.ws`.
+  const text = `${root.type === 'Identifier' ? root.name : 'this'}${suffix}`;
+  if (root.type === 'ThisExpression') {
+    if (path.length === 0) return undefined;
+    const owner = thisOwner(root);
+    if (owner === undefined) return undefined;
+    if (owner.kind === 'module') return { slot: `g:module.exports${suffix}`, text };
+    if (!isModuleLoad(owner.node)) return undefined;
+    if (owner.kind === 'class') return { slot: `${classSlot(owner.node)}${suffix}`, text };
+    // A method of a module-level object literal: `this` is that object.
+    const holder = destinationOf(owner.node, sourceCode, false);
+    return holder?.kind === 'stored' ? { slot: `${holder.slot}${suffix}`, text } : undefined;
+  }
+  if (root.type !== 'Identifier') return undefined;
+  const variable = findVariable(sourceCode.getScope(root), root.name);
+  if (isGlobalVariable(variable)) {
+    // `window.x`, `globalThis.x` are the global `x`.
+    const [first, ...rest] = path;
+    if (GLOBAL_OBJECTS.has(root.name) && first !== undefined && !first.startsWith('['))
+      return { slot: `g:${first}${rest.map((segment) => `.${segment}`).join('')}`, text };
+    return { slot: `g:${root.name}${suffix}`, text };
+  }
+  if (variable === undefined || !isModuleLifetimeScope(variable.scope)) return undefined;
+  return { slot: `${variableSlot(variable)}${suffix}`, text };
+}
+
+/** Where a value ends up, seen from the expression that creates it. */
+export type Destination =
+  /** Kept for the module's lifetime: a module-level declaration, export, static field, or assignment to one. */
+  | {
+      readonly kind: 'stored';
+      readonly node:
+        | TSESTree.AccessorProperty
+        | TSESTree.AssignmentExpression
+        | TSESTree.ExportDefaultDeclaration
+        | TSESTree.PropertyDefinition
+        | TSESTree.TSExportAssignment
+        | TSESTree.VariableDeclarator;
+      readonly slot: string;
+      readonly text: string;
+    }
+  /** Returned by a function that is not immediately invoked (its caller decides what that means). */
+  | { readonly kind: 'returned'; readonly fn: FunctionNode };
+
+function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current !== undefined; current = current.parent) {
+    if (current.type === 'ArrowFunctionExpression' || current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression')
+      return current;
+    if (current.type === 'PropertyDefinition' || current.type === 'AccessorProperty' || current.type === 'StaticBlock') return undefined;
+  }
+  return undefined;
+}
+
+function returnedBy(fn: FunctionNode, sourceCode: SourceCode, followLocals: boolean): Destination | undefined {
+  const call = iifeCall(fn);
+  // An immediately-invoked function's result is the call's value: keep following it.
+  return call === undefined ? { kind: 'returned', fn } : destinationOf(call, sourceCode, followLocals);
+}
+
+function declaratorDestination(
+  declarator: TSESTree.VariableDeclarator,
+  sourceCode: SourceCode,
+  followLocals: boolean,
+): Destination | undefined {
+  const variables = sourceCode.getDeclaredVariables(declarator);
+  const first = variables[0];
+  if (first === undefined) return undefined;
+  const scope = first.scope;
+  // Module level, a namespace, or the body of a module-load IIFE (kept alive by what it returns).
+  if (isModuleLifetimeScope(scope)) {
+    return { kind: 'stored', node: declarator, slot: variableSlot(first), text: first.name };
+  }
+  if (!followLocals || declarator.id.type !== 'Identifier') return undefined;
+  // A local: follow it one step (`const m = new C(); instance = m;` / `return m;`).
+  for (const reference of first.references) {
+    if (reference.init === true || !reference.isRead()) continue;
+    const destination = destinationOf(reference.identifier, sourceCode, false);
+    if (destination !== undefined) return destination;
+  }
+  return undefined;
+}
+
+/**
+ * Follows the value of `start` through conditionals, logical operators, object and array literals,
+ * type assertions, immediately-invoked functions, assignments and (one step) local variables, to
+ * where it is kept: a module-lifetime slot, or the return value of a function. Undefined when the
+ * value is passed to a call, used, or kept only locally.
+ */
+export function destinationOf(start: TSESTree.Node, sourceCode: SourceCode, followLocals = true): Destination | undefined {
+  let node: TSESTree.Node = start;
+  for (;;) {
+    const parent = node.parent;
+    if (parent === undefined) return undefined;
+    switch (parent.type) {
+      case 'ChainExpression':
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+      case 'AwaitExpression':
+      case 'LogicalExpression':
+      case 'ArrayExpression':
+        break;
+      case 'ConditionalExpression':
+        if (parent.test === node) return undefined;
+        break;
+      case 'SequenceExpression':
+        if (parent.expressions.at(-1) !== node) return undefined;
+        break;
+      case 'Property':
+        if (parent.value !== node || parent.parent.type !== 'ObjectExpression') return undefined;
+        node = parent.parent;
+        continue;
+      case 'AssignmentExpression': {
+        if (parent.right !== node) return undefined;
+        const slot = moduleSlotOf(parent.left, sourceCode);
+        if (slot !== undefined) return { kind: 'stored', node: parent, ...slot };
+        break;
+      }
+      case 'VariableDeclarator':
+        return parent.init === node ? declaratorDestination(parent, sourceCode, followLocals) : undefined;
+      case 'ReturnStatement': {
+        const fn = enclosingFunction(parent);
+        return fn === undefined ? undefined : returnedBy(fn, sourceCode, followLocals);
+      }
+      case 'ArrowFunctionExpression':
+        return parent.body === node ? returnedBy(parent, sourceCode, followLocals) : undefined;
+      case 'ExportDefaultDeclaration':
+        return { kind: 'stored', node: parent, slot: 'export:default', text: 'export default' };
+      case 'TSExportAssignment':
+        return { kind: 'stored', node: parent, slot: 'export:default', text: 'export =' };
+      case 'PropertyDefinition':
+      case 'AccessorProperty': {
+        if (parent.value !== node || !parent.static) return undefined;
+        const owner = parent.parent.parent;
+        const name = keyText(parent, sourceCode);
+        const className = owner.id?.name ?? 'class';
+        return { kind: 'stored', node: parent, slot: `${classSlot(owner)}.${name}`, text: `${className}.${name}` };
+      }
+      default:
+        return undefined;
+    }
+    node = parent;
+  }
+}
+
+/** Local binding name → the names this module exports it as (`export { a as b }`, `export default a`, …). */
+export function exportedNames(program: TSESTree.Program): ReadonlyMap<string, ReadonlySet<string>> {
+  const result = new Map<string, Set<string>>();
+  const add = (local: string, exported: string): void => {
+    let names = result.get(local);
+    if (names === undefined) {
+      names = new Set();
+      result.set(local, names);
+    }
+    names.add(exported);
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration === null) {
+        if (statement.source !== null) continue;
+        for (const specifier of statement.specifiers) {
+          add(specifier.local.name, specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value);
+        }
+      } else if (declaration.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') add(declarator.id.name, declarator.id.name);
+      } else if ('id' in declaration && declaration.id?.type === 'Identifier') {
+        add(declaration.id.name, declaration.id.name);
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration.type === 'Identifier') add(declaration.name, 'default');
+      else if ((declaration.type === 'ClassDeclaration' || declaration.type === 'FunctionDeclaration') && declaration.id !== null)
+        add(declaration.id.name, 'default');
+    } else if (statement.type === 'TSExportAssignment' && statement.expression.type === 'Identifier') {
+      add(statement.expression.name, 'default');
+    }
+  }
+  return result;
+}
