@@ -1,0 +1,446 @@
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { findVariable, memberName, originOf, serviceOf, skipWrappers, type Origin } from '../src/identity.js';
+import { destinationOf, exportedNames, isModuleLoad, outerWrapper, thisOwner, type FunctionNode } from '../src/module-scope.js';
+import { registryOf, type Service } from '../src/registry.js';
+import { normalizeModulePath } from '../src/resolution.js';
+import { SsotConfigError } from '../src/settings.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Globals whose instances are values, not services: never reported by `checkAllClasses`. */
+const VALUE_LIKE_GLOBALS = new Set([
+  'AbortController',
+  'AggregateError',
+  'Array',
+  'ArrayBuffer',
+  'BigInt',
+  'BigInt64Array',
+  'BigUint64Array',
+  'Blob',
+  'Boolean',
+  'DataView',
+  'Date',
+  'DOMException',
+  'Error',
+  'EvalError',
+  'FinalizationRegistry',
+  'Float16Array',
+  'Float32Array',
+  'Float64Array',
+  'FormData',
+  'Headers',
+  'Int8Array',
+  'Int16Array',
+  'Int32Array',
+  'Map',
+  'Number',
+  'Object',
+  'Promise',
+  'RangeError',
+  'ReferenceError',
+  'RegExp',
+  'Request',
+  'Response',
+  'Set',
+  'SharedArrayBuffer',
+  'String',
+  'Symbol',
+  'SyntaxError',
+  'TextDecoder',
+  'TextEncoder',
+  'TypeError',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Uint16Array',
+  'Uint32Array',
+  'URIError',
+  'URL',
+  'URLSearchParams',
+  'WeakMap',
+  'WeakRef',
+  'WeakSet',
+]);
+/** Namespaces whose constructors are all value-like (`new Intl.NumberFormat()`). */
+const VALUE_LIKE_NAMESPACES = new Set(['Intl']);
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+const MAX_SUPERCLASS_DEPTH = 8;
+const REGEX_OPTION = /^\/(.+)\/([dgimsuvy]*)$/s;
+
+/** `Foo`, `ns.Foo`, `window.Foo` → the dotted name (global object dropped) and whether its root is a global. */
+function namePath(node: TSESTree.Node, sourceCode: SourceCode): { readonly names: string[]; readonly global: boolean } | undefined {
+  const names: string[] = [];
+  let current = skipWrappers(node);
+  while (current.type === 'MemberExpression') {
+    const name = memberName(current);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    current = skipWrappers(current.object);
+  }
+  if (current.type !== 'Identifier') return undefined;
+  const variable = findVariable(sourceCode.getScope(current), current.name);
+  const global = variable === undefined || (variable.defs.length === 0 && variable.scope.type === 'global');
+  if (global && GLOBAL_OBJECTS.has(current.name) && names.length > 0) return { names, global };
+  return { names: [current.name, ...names], global };
+}
+
+/** A local class (or class expression bound to a const) and what it extends. */
+function localSuperClass(callee: TSESTree.Node, sourceCode: SourceCode): TSESTree.Expression | undefined {
+  const node = skipWrappers(callee);
+  if (node.type !== 'Identifier') return undefined;
+  const def = findVariable(sourceCode.getScope(node), node.name)?.defs[0];
+  if (def?.type === 'ClassName') return def.node.superClass ?? undefined;
+  if (def?.type === 'Variable' && def.node.init?.type === 'ClassExpression') return def.node.init.superClass ?? undefined;
+  return undefined;
+}
+
+/** A built-in value-like global (`Map`, `Intl.NumberFormat`, …), or a class of this file extending one. */
+function isValueLike(callee: TSESTree.Node, sourceCode: SourceCode, depth = 0): boolean {
+  // Through aliases: `const M = Map; new M()`, `new window.Map()`.
+  const origin = originOf(callee, sourceCode);
+  if (origin?.kind === 'global') return VALUE_LIKE_GLOBALS.has(origin.name);
+  const named = namePath(callee, sourceCode);
+  if (named?.global === true) {
+    const [first] = named.names;
+    return named.names.length > 1 && first !== undefined && VALUE_LIKE_NAMESPACES.has(first);
+  }
+  if (depth >= MAX_SUPERCLASS_DEPTH) return false;
+  const superClass = localSuperClass(callee, sourceCode);
+  return superClass !== undefined && isValueLike(superClass, sourceCode, depth + 1);
+}
+
+function compileIgnore(patterns: readonly string[]): (names: readonly string[]) => boolean {
+  const exact = new Set<string>();
+  const regexes: RegExp[] = [];
+  for (const [index, pattern] of patterns.entries()) {
+    const match = REGEX_OPTION.exec(pattern);
+    if (match === null) {
+      exact.add(pattern);
+      continue;
+    }
+    try {
+      regexes.push(new RegExp(match[1] ?? '', match[2]));
+    } catch (error) {
+      throw new SsotConfigError(
+        `ssot/no-module-singleton: ignoreClasses[${String(index)}]: invalid regular expression ${pattern} (${(error as Error).message})`,
+      );
+    }
+  }
+  return (names) => names.some((name) => exact.has(name) || regexes.some((regex) => regex.test(name)));
+}
+
+/** The names a callee goes by: as written (`ns.Foo`), its last segment, and the name it was imported as. */
+function calleeNames(callee: TSESTree.Node, sourceCode: SourceCode, origin: Origin | undefined): string[] {
+  const names: string[] = [];
+  const named = namePath(callee, sourceCode);
+  if (named !== undefined) {
+    names.push(named.names.join('.'));
+    const last = named.names.at(-1);
+    if (last !== undefined && named.names.length > 1) names.push(last);
+  }
+  if (origin !== undefined && origin.kind !== 'module' && origin.name !== 'default') names.push(origin.name);
+  return names;
+}
+
+function classLabel(callee: TSESTree.Node, sourceCode: SourceCode): string {
+  const node = skipWrappers(callee);
+  if (node.type === 'ClassExpression') return node.id === null ? 'An anonymous class' : node.id.name;
+  const named = namePath(node, sourceCode);
+  return named === undefined ? sourceCode.getText(node) : named.names.join('.');
+}
+
+/** `new this()` in static code: the class's name. */
+function classOfThis(callee: TSESTree.Node): TSESTree.Identifier | undefined {
+  const node = skipWrappers(callee);
+  if (node.type !== 'ThisExpression') return undefined;
+  const owner = thisOwner(node);
+  return owner?.kind === 'class' ? (owner.node.id ?? undefined) : undefined;
+}
+
+/** The memoiser call `fn` is passed to (`once(() => …)`), with the memoiser's name. */
+function memoiserCall(
+  fn: FunctionNode,
+  memoizers: ReadonlySet<string>,
+  sourceCode: SourceCode,
+): { readonly call: TSESTree.CallExpression; readonly name: string } | undefined {
+  const outer = outerWrapper(fn);
+  const call = outer.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(outer as TSESTree.CallExpressionArgument)) return undefined;
+  const callee = skipWrappers(call.callee);
+  const candidates: string[] = [];
+  if (callee.type === 'Identifier') {
+    candidates.push(callee.name);
+    const origin = originOf(callee, sourceCode);
+    if (origin?.kind === 'export' && origin.name !== 'default') candidates.push(origin.name);
+  } else if (callee.type === 'MemberExpression') {
+    const name = memberName(callee);
+    if (name !== undefined) candidates.push(name);
+  }
+  const name = candidates.find((candidate) => memoizers.has(candidate));
+  if (name === undefined) return undefined;
+  // A memoised function with parameters is keyed by its arguments (a per-key cache), except under
+  // `once`, which ignores them.
+  if (fn.params.length > 0 && name !== 'once') return undefined;
+  return { call, name };
+}
+
+function homeText(service: Service): string {
+  if (service.factory !== undefined) return `its factory module '${service.factory.module.display}'`;
+  if (service.module?.kind === 'file') return `its own module '${service.module.display}'`;
+  if (service.module === undefined && !service.global) return 'the module that declares it';
+  if (service.allowGlobs.length === 0) return 'the files listed in its `allow` setting (none yet)';
+  return `the files listed in its \`allow\` setting (${service.allowGlobs.map((glob) => `'${glob}'`).join(', ')})`;
+}
+
+type Shape = 'eager' | 'lazy' | 'memoised';
+
+export type MessageIds =
+  | 'eager'
+  | 'eagerNoFactory'
+  | 'factoryAtModuleScope'
+  | 'factoryLazy'
+  | 'factoryMemoised'
+  | 'lazy'
+  | 'lazyNoFactory'
+  | 'memoised'
+  | 'memoisedNoFactory'
+  | 'singletonElsewhere'
+  | 'singletonElsewhereNoFactory'
+  | 'singletonSecond';
+
+export type Options = [
+  {
+    /** Report module-level instances of any class, not only the registered services. */
+    checkAllClasses?: boolean;
+    /** Class names or `/regex/` strings `checkAllClasses` leaves alone. */
+    ignoreClasses?: string[];
+    /** Functions that cache their callback's result. */
+    memoizers?: string[];
+  },
+];
+
+const NO_FACTORY_MESSAGE = {
+  eager: 'eagerNoFactory',
+  lazy: 'lazyNoFactory',
+  memoised: 'memoisedNoFactory',
+} as const satisfies Record<Shape, MessageIds>;
+
+const FACTORY_MESSAGE = {
+  eager: 'factoryAtModuleScope',
+  lazy: 'factoryLazy',
+  memoised: 'factoryMemoised',
+} as const satisfies Record<Shape, MessageIds>;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-module-singleton',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow module-level instances of services, shared by every importer of the module',
+      recommended: true,
+      strict: true,
+      strictOptions: [{ checkAllClasses: true }],
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkAllClasses: {
+            type: 'boolean',
+            description: 'Report module-level instances of any class or constructor, not only the registered services (built-in value-like globals such as Map, Date or URL excepted).',
+          },
+          ignoreClasses: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Class names, or `/regex/` strings matched against them, that `checkAllClasses` does not report.',
+          },
+          memoizers: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Names of functions that cache their callback\'s result (`once(() => new C())` is a module-level instance).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkAllClasses: false, ignoreClasses: [], memoizers: ['once', 'memoize', 'memoizeOne', 'cache'] }],
+    messages: {
+      eager: '{{service}} is created once at module load and shared by every importer; create it per user or request with {{factory}}().',
+      eagerNoFactory: '{{service}} is created once at module load and shared by every importer; create it per user or request instead.',
+      lazy: '{{service}} is created on first use and kept in `{{target}}`, so every later caller shares it; create it per user or request with {{factory}}().',
+      lazyNoFactory:
+        '{{service}} is created on first use and kept in `{{target}}`, so every later caller shares it; create it per user or request instead.',
+      memoised:
+        '{{service}} is created once by the memoised {{memoizer}}() and shared by every caller; create it per user or request with {{factory}}().',
+      memoisedNoFactory:
+        '{{service}} is created once by the memoised {{memoizer}}() and shared by every caller; create it per user or request instead.',
+      factoryAtModuleScope:
+        '{{factory}}() is called at module load, so the {{service}} it returns is shared by every importer; call it per user or request instead.',
+      factoryLazy:
+        'The {{service}} from {{factory}}() is kept in `{{target}}`, so every later caller shares it; call {{factory}}() per user or request instead.',
+      factoryMemoised:
+        'The {{service}} from {{factory}}() is cached by the memoised {{memoizer}}() and shared by every caller; call {{factory}}() per user or request instead.',
+      singletonElsewhere:
+        '{{service}} is a singleton owned by {{home}}; this module-level instance would be a second one, so get it from {{factory}}() instead.',
+      singletonElsewhereNoFactory:
+        '{{service}} is a singleton owned by {{home}}; this module-level instance would be a second one, so import that instance instead.',
+      singletonSecond: '{{service}} is a singleton and this module already keeps its one instance (line {{line}}); do not create a second one.',
+    },
+  },
+  create(context, [options]) {
+    const checkAllClasses = options.checkAllClasses ?? false;
+    // Without settings only `checkAllClasses` has something to check; otherwise a missing registry is an error.
+    const registry = checkAllClasses ? registryOf(context, true) : registryOf(context);
+    const services = registry?.services ?? [];
+    const { sourceCode, filename } = context;
+    const isIgnored = compileIgnore(options.ignoreClasses ?? []);
+    const memoizers = new Set(options.memoizers ?? []);
+    const fileId = normalizeModulePath(filename);
+    const callServices = services.filter((service) => service.construct === 'call');
+    const factoryServices = services.filter((service) => service.factory !== undefined && service.lifetime === 'scoped');
+    const ownServices = services.filter((service) => service.module?.kind === 'file' && service.module.id === fileId);
+    const ownFactories = factoryServices.filter((service) => service.factory?.module.kind === 'file' && service.factory.module.id === fileId);
+    let exportsOfFile: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+    const exportedAs = (local: string, name: string): boolean => {
+      exportsOfFile ??= exportedNames(sourceCode.ast);
+      return local === name || exportsOfFile.get(local)?.has(name) === true;
+    };
+
+    /** The service `callee` constructs, seen from anywhere, including the service's own module. */
+    function serviceAt(callee: TSESTree.Node, candidates: readonly Service[]): Service | undefined {
+      if (registry === undefined || candidates.length === 0) return undefined;
+      const found = serviceOf(callee, candidates, registry, sourceCode, filename);
+      if (found !== undefined || ownServices.length === 0) return found;
+      const origin = originOf(callee, sourceCode);
+      if (origin?.kind !== 'local') return undefined;
+      return candidates.find((service) => ownServices.includes(service) && exportedAs(origin.name, service.className));
+    }
+
+    /** The scoped service whose factory `callee` is. */
+    function factoryAt(callee: TSESTree.Node): Service | undefined {
+      if (registry === undefined) return undefined;
+      const origin = originOf(callee, sourceCode);
+      if (origin === undefined) return undefined;
+      if (origin.kind === 'export')
+        return factoryServices.find(
+          (service) => service.factory?.name === origin.name && registry.refersTo(origin.source, filename, service.factory.module),
+        );
+      if (origin.kind === 'local') return ownFactories.find((service) => service.factory !== undefined && exportedAs(origin.name, service.factory.name));
+      return undefined;
+    }
+
+    /** Is this file the one place a `lifetime: 'singleton'` service may keep its instance? */
+    function isSingletonHome(service: Service, callee: TSESTree.Node): boolean {
+      if (service.factory !== undefined) return service.factory.module.kind === 'file' && service.factory.module.id === fileId;
+      if (service.module?.kind === 'file') return service.module.id === fileId;
+      if (service.module === undefined && !service.global) return originOf(callee, sourceCode)?.kind === 'local';
+      return registry !== undefined && service.isAllowedPath(path.relative(registry.rootDir, filename).replaceAll('\\', '/'));
+    }
+
+    interface Held {
+      readonly service: Service;
+      readonly node: TSESTree.Node;
+      readonly slot: string;
+      readonly home: boolean;
+    }
+    const held: Held[] = [];
+
+    /** Where an instance created by `node` is kept for the module's lifetime, and in which shape. */
+    function singletonShape(
+      node: TSESTree.NewExpression | TSESTree.CallExpression,
+    ): { shape: Shape; at: TSESTree.Node; slot: string; target: string; memoizer: string } | undefined {
+      const destination = destinationOf(node, sourceCode);
+      if (destination === undefined) return undefined;
+      if (destination.kind === 'returned') {
+        const memoised = memoiserCall(destination.fn, memoizers, sourceCode);
+        if (memoised === undefined || !isModuleLoad(memoised.call)) return undefined;
+        return { shape: 'memoised', at: node, slot: `m:${String(memoised.call.range[0])}`, target: '', memoizer: memoised.name };
+      }
+      const { slot, text } = destination;
+      if (isModuleLoad(node)) return { shape: 'eager', at: node, slot, target: text, memoizer: '' };
+      if (destination.node.type !== 'AssignmentExpression') return undefined;
+      return { shape: 'lazy', at: destination.node, slot, target: text, memoizer: '' };
+    }
+
+    function check(node: TSESTree.NewExpression | TSESTree.CallExpression, service: Service | undefined, label: string): void {
+      const found = singletonShape(node);
+      if (found === undefined) return;
+      if (service?.lifetime === 'singleton') {
+        held.push({ service, node: found.at, slot: found.slot, home: isSingletonHome(service, node.callee) });
+        return;
+      }
+      const factory = service?.factory?.name;
+      context.report({
+        node: found.at,
+        messageId: factory === undefined ? NO_FACTORY_MESSAGE[found.shape] : found.shape,
+        data: { service: label, factory: factory ?? '', target: found.target, memoizer: found.memoizer },
+      });
+    }
+
+    function checkFactoryCall(node: TSESTree.CallExpression, service: Service): void {
+      const data = { service: service.name, factory: service.factory?.name ?? '', target: '', memoizer: '' };
+      if (isModuleLoad(node)) {
+        context.report({ node, messageId: 'factoryAtModuleScope', data });
+        return;
+      }
+      const found = singletonShape(node);
+      if (found === undefined) return;
+      context.report({ node: found.at, messageId: FACTORY_MESSAGE[found.shape], data: { ...data, target: found.target, memoizer: found.memoizer } });
+    }
+
+    const listeners: TSESLint.RuleListener = {
+      NewExpression(node) {
+        const callee = classOfThis(node.callee) ?? node.callee;
+        const service = serviceAt(callee, services);
+        if (service !== undefined) {
+          check(node, service, service.name);
+          return;
+        }
+        if (!checkAllClasses || isValueLike(callee, sourceCode)) return;
+        const origin = originOf(callee, sourceCode);
+        if (isIgnored(calleeNames(callee, sourceCode, origin))) return;
+        check(node, undefined, classLabel(callee, sourceCode));
+      },
+      'Program:exit'() {
+        const byService = new Map<Service, Held[]>();
+        for (const entry of held) byService.set(entry.service, [...(byService.get(entry.service) ?? []), entry]);
+        for (const [service, entries] of byService) {
+          entries.sort((a, b) => a.node.range[0] - b.node.range[0]);
+          const first = entries.find((entry) => entry.home);
+          for (const entry of entries) {
+            if (!entry.home) {
+              context.report({
+                node: entry.node,
+                messageId: service.factory === undefined ? 'singletonElsewhereNoFactory' : 'singletonElsewhere',
+                data: { service: service.name, factory: service.factory?.name ?? '', home: homeText(service) },
+              });
+            } else if (first !== undefined && entry.slot !== first.slot) {
+              context.report({
+                node: entry.node,
+                messageId: 'singletonSecond',
+                data: { service: service.name, line: String(first.node.loc.start.line) },
+              });
+            }
+          }
+        }
+      },
+    };
+    if (callServices.length > 0 || factoryServices.length > 0) {
+      listeners.CallExpression = (node) => {
+        const service = serviceAt(node.callee, callServices);
+        if (service !== undefined) {
+          check(node, service, service.name);
+          return;
+        }
+        const factoryOf = factoryServices.length === 0 ? undefined : factoryAt(node.callee);
+        if (factoryOf !== undefined) checkFactoryCall(node, factoryOf);
+      };
+    }
+    // Nothing to find: no services and no `checkAllClasses`.
+    if (services.length === 0 && !checkAllClasses) return {};
+    return listeners;
+  },
+});
