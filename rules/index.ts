@@ -1,8 +1,10 @@
 import noDirectInstantiation from './no-direct-instantiation.js';
+import noFactoryBypass from './no-factory-bypass.js';
 import noModuleSingleton from './no-module-singleton.js';
 
 /** Every rule of the plugin, by name (sorted). */
 export const rules = {
   'no-direct-instantiation': noDirectInstantiation,
+  'no-factory-bypass': noFactoryBypass,
   'no-module-singleton': noModuleSingleton,
 };

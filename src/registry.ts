@@ -108,7 +108,12 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
   if (settings.tsconfig === undefined) tsconfig = findTsconfig(rootDir);
   else {
     tsconfig = path.resolve(rootDir, settings.tsconfig);
-    if (!existsSync(tsconfig)) throw new SsotConfigError(`settings.ssot.tsconfig: file not found: ${tsconfig}`);
+    if (!existsSync(tsconfig)) {
+      const users = settings.services.filter((service) => service.module !== undefined || service.factory !== undefined);
+      const names = users.map((service) => JSON.stringify(service.name)).join(', ');
+      const needed = users.length === 0 ? '' : ` (it resolves the modules of ${users.length === 1 ? 'service' : 'services'} ${names})`;
+      throw new SsotConfigError(`settings.ssot.tsconfig: file not found: ${tsconfig}${needed}`);
+    }
   }
   const resolver = getResolver(tsconfig);
 

@@ -1,0 +1,315 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { describeAllowed, factoryImport } from '../src/fixes.js';
+import { findVariable, requireSource, staticString } from '../src/identity.js';
+import {
+  exportedNames,
+  hasTypeUse,
+  isTypeScriptFile,
+  isUsedOnlyAsType,
+  makeTypeOnly,
+  moduleExportName,
+  moduleObjectReach,
+  removeSpecifier,
+  removeStatement,
+} from '../src/imports.js';
+import { registryOf, type Registry, type Service } from '../src/registry.js';
+import { isRelativeSpecifier } from '../src/resolution.js';
+
+export type MessageIds = 'bypass' | 'bypassNoFactory' | 'reexport' | 'reexportNoFactory' | 'useFactory' | 'reexportFactory' | 'reexportType';
+export type Options = [{ allowTypeImports?: boolean }];
+
+/** A service with a `module`: the only kind whose module can be reached around its factory. */
+type ModuleService = Service & { readonly module: NonNullable<Service['module']> };
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+
+function messageData(service: ModuleService): Record<string, string> {
+  return {
+    service: service.name,
+    module: service.module.display,
+    factory: service.factory?.name ?? '',
+    factoryModule: service.factory?.module.display ?? '',
+    allowed: describeAllowed(service),
+  };
+}
+
+function quote(specifier: string): string {
+  return `'${specifier.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+}
+
+/** The name an import specifier takes from its module; undefined for a namespace import (it takes every name). */
+function importedName(specifier: TSESTree.ImportClause): string | undefined {
+  if (specifier.type === 'ImportSpecifier') return moduleExportName(specifier.imported);
+  return specifier.type === 'ImportDefaultSpecifier' ? 'default' : undefined;
+}
+
+/** The leftmost name of `A.B.C` in a type. */
+function leftmostName(name: TSESTree.EntityName): string | undefined {
+  let current = name;
+  while (current.type === 'TSQualifiedName') current = current.left;
+  return current.type === 'Identifier' ? current.name : undefined;
+}
+
+/** Is the factory already imported as a value (under any local name)? */
+function importsFactory(service: ModuleService, registry: Registry, program: TSESTree.Program, filename: string): boolean {
+  const factory = service.factory;
+  if (factory === undefined) return false;
+  return program.body.some(
+    (statement) =>
+      statement.type === 'ImportDeclaration' &&
+      statement.importKind !== 'type' &&
+      statement.specifiers.some(
+        (specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && moduleExportName(specifier.imported) === factory.name,
+      ) &&
+      registry.refersTo(statement.source.value, filename, factory.module),
+  );
+}
+
+/** `;` when the statement ends with one, to keep the file's style. */
+function semicolonOf(sourceCode: SourceCode, statement: TSESTree.Node): string {
+  return sourceCode.text[statement.range[1] - 1] === ';' ? ';' : '';
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-factory-bypass',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Disallow importing a managed service's class around its factory",
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowTypeImports: {
+            type: 'boolean',
+            description:
+              'Allow type-only references to the service module (`import type`, `import { type C }`, `export type { C } from`, `typeof import(M)`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowTypeImports: true }],
+    messages: {
+      bypass: "Import {{factory}} from '{{factoryModule}}' instead of reaching into '{{module}}': {{service}} is created only by its factory.",
+      bypassNoFactory: "Do not import {{service}} from '{{module}}' here: it may be used directly only in {{allowed}}.",
+      reexport: "This module re-exports {{service}} from '{{module}}', letting every importer bypass {{factory}}().",
+      reexportNoFactory: "This module re-exports {{service}} from '{{module}}', letting every importer use it outside {{allowed}}.",
+      useFactory: "Import {{factory}} from '{{factoryModule}}' instead.",
+      reexportFactory: "Re-export {{factory}} from '{{factoryModule}}' instead.",
+      reexportType: 'Re-export only the type of {{service}}.',
+    },
+  },
+  create(context, [options]) {
+    const registry = registryOf(context);
+    const filename = context.filename;
+    const services = registry.servicesFor(filename).filter((service): service is ModuleService => service.module !== undefined);
+    if (services.length === 0) return {};
+    const { sourceCode } = context;
+    const program = sourceCode.ast;
+    const allowTypeImports = options.allowTypeImports !== false;
+    const classNames = new Set(services.map((service) => service.className));
+    const parserOptions = context.languageOptions.parserOptions as { emitDecoratorMetadata?: unknown } | undefined;
+    // Decorator metadata turns type annotations into runtime references: no type-only fixes then.
+    const canFixTypes = allowTypeImports && isTypeScriptFile(filename) && parserOptions?.emitDecoratorMetadata !== true;
+
+    const reachedBySpecifier = new Map<string, readonly ModuleService[]>();
+    /** Services whose module `specifier` refers to (resolved once per specifier and file). */
+    function servicesReachedBy(specifier: string): readonly ModuleService[] {
+      let result = reachedBySpecifier.get(specifier);
+      if (result === undefined) {
+        result = services.filter((service) => registry.refersTo(specifier, filename, service.module));
+        reachedBySpecifier.set(specifier, result);
+      }
+      return result;
+    }
+
+    /** The factory's module as this file should spell it, copying the extension style of `hint`. */
+    function factorySpecifier(service: ModuleService, hint: string): string | undefined {
+      if (service.factory === undefined) return undefined;
+      const relativeHint = isRelativeSpecifier(hint)
+        ? hint
+        : program.body.find(
+            (statement): statement is TSESTree.ImportDeclaration => statement.type === 'ImportDeclaration' && isRelativeSpecifier(statement.source.value),
+          )?.source.value;
+      return registry.specifierFor(service.factory.module, filename, relativeHint);
+    }
+
+    /** Suggestion: import the factory instead of the class (keeping a type-only import of the class when types use it). */
+    function importFactorySuggestion(
+      declaration: TSESTree.ImportDeclaration,
+      specifier: TSESTree.ImportClause,
+      service: ModuleService,
+      variable: TSESLint.Scope.Variable | undefined,
+    ): Suggestion | undefined {
+      const factory = service.factory;
+      if (factory === undefined || specifier.type === 'ImportNamespaceSpecifier') return undefined;
+      const data = messageData(service);
+      const sole = declaration.specifiers.length === 1;
+      const keepType = canFixTypes && hasTypeUse(variable);
+      if (sole && !keepType) {
+        // Replace the declaration in place (or drop it when the factory is imported already).
+        if (importsFactory(service, registry, program, filename))
+          return { messageId: 'useFactory', data, fix: (fixer) => removeStatement(fixer, sourceCode, declaration) };
+        if (findVariable(sourceCode.getScope(declaration), factory.name) !== undefined) return undefined;
+        const target = factorySpecifier(service, declaration.source.value) ?? '';
+        const text = `import { ${factory.name} } from ${quote(target)}${semicolonOf(sourceCode, declaration)}`;
+        return { messageId: 'useFactory', data, fix: (fixer) => fixer.replaceText(declaration, text) };
+      }
+      const access = factoryImport(service, registry, sourceCode, filename, declaration);
+      if (access === undefined) return undefined;
+      return {
+        messageId: 'useFactory',
+        data,
+        fix: (fixer) => [
+          ...(keepType ? makeTypeOnly(fixer, sourceCode, declaration, specifier) : [removeSpecifier(fixer, sourceCode, declaration, specifier)]),
+          ...access.fix(fixer),
+        ],
+      };
+    }
+
+    function reportImport(declaration: TSESTree.ImportDeclaration, specifier: TSESTree.ImportClause, service: ModuleService): void {
+      const typeOnly = declaration.importKind === 'type' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type');
+      const variable = sourceCode.getDeclaredVariables(specifier)[0];
+      const fixable = !typeOnly && canFixTypes && isUsedOnlyAsType(variable);
+      const suggestion = fixable || typeOnly ? undefined : importFactorySuggestion(declaration, specifier, service, variable);
+      context.report({
+        node: specifier,
+        messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
+        data: messageData(service),
+        fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, declaration, specifier) : null,
+        suggest: suggestion === undefined ? [] : [suggestion],
+      });
+    }
+
+    function reexportSuggestions(declaration: TSESTree.ExportNamedDeclaration, specifier: TSESTree.ExportSpecifier, service: ModuleService): Suggestion[] {
+      const suggestions: Suggestion[] = [];
+      const data = messageData(service);
+      const factory = service.factory;
+      const target = declaration.source === null ? undefined : factorySpecifier(service, declaration.source.value);
+      if (factory !== undefined && target !== undefined) {
+        const alreadyExported = exportedNames(program).has(factory.name);
+        const text = `export { ${factory.name} } from ${quote(target)}${semicolonOf(sourceCode, declaration)}`;
+        suggestions.push({
+          messageId: 'reexportFactory',
+          data,
+          fix: (fixer) => {
+            if (declaration.specifiers.length === 1)
+              return alreadyExported ? removeStatement(fixer, sourceCode, declaration) : fixer.replaceText(declaration, text);
+            const removal = removeSpecifier(fixer, sourceCode, declaration, specifier);
+            return alreadyExported ? removal : [removal, fixer.insertTextAfter(declaration, `\n${text}`)];
+          },
+        });
+      }
+      if (canFixTypes) {
+        suggestions.push({ messageId: 'reexportType', data, fix: (fixer) => makeTypeOnly(fixer, sourceCode, declaration, specifier) });
+      }
+      return suggestions;
+    }
+
+    function reportReexport(node: TSESTree.Node, service: ModuleService, suggest: Suggestion[]): void {
+      context.report({ node, messageId: service.factory === undefined ? 'reexportNoFactory' : 'reexport', data: messageData(service), suggest });
+    }
+
+    /** `require(M)` / `import(M)`: reported where the class is taken from the module object. */
+    function checkModuleObject(call: TSESTree.CallExpression | TSESTree.ImportExpression, source: string): void {
+      const reaches = new Map<string, TSESTree.Node>();
+      for (const className of classNames) {
+        const reach = moduleObjectReach(call, className);
+        if (reach !== undefined) reaches.set(className, reach);
+      }
+      if (reaches.size === 0) return;
+      for (const service of servicesReachedBy(source)) {
+        const node = reaches.get(service.className);
+        if (node === undefined) continue;
+        context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageData(service), suggest: [] });
+      }
+    }
+
+    const listener: TSESLint.RuleListener = {
+      ImportDeclaration(node) {
+        if (node.importKind === 'type' && allowTypeImports) return;
+        // Cheap pre-filter: only specifiers that can take a class name lead to resolving the module.
+        const candidates = node.specifiers.filter((specifier) => {
+          if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type' && allowTypeImports) return false;
+          const name = importedName(specifier);
+          return name === undefined || classNames.has(name);
+        });
+        if (candidates.length === 0) return;
+        for (const service of servicesReachedBy(node.source.value)) {
+          for (const specifier of candidates) {
+            const name = importedName(specifier);
+            if (name === undefined || name === service.className) reportImport(node, specifier, service);
+          }
+        }
+      },
+      TSImportEqualsDeclaration(node) {
+        if (node.moduleReference.type !== 'TSExternalModuleReference') return;
+        if (node.importKind === 'type' && allowTypeImports) return;
+        const source = staticString(node.moduleReference.expression);
+        if (source === undefined) return;
+        const exported = node.parent.type === 'ExportNamedDeclaration';
+        for (const service of servicesReachedBy(source)) {
+          if (exported) {
+            reportReexport(node.parent, service, []);
+            continue;
+          }
+          const fixable = node.importKind === 'value' && canFixTypes && isUsedOnlyAsType(sourceCode.getDeclaredVariables(node)[0]);
+          context.report({
+            node,
+            messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
+            data: messageData(service),
+            fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, node) : null,
+            suggest: [],
+          });
+        }
+      },
+      ExportNamedDeclaration(node) {
+        if (node.source === null || (node.exportKind === 'type' && allowTypeImports)) return;
+        const candidates = node.specifiers.filter(
+          (specifier) => classNames.has(moduleExportName(specifier.local)) && !(specifier.exportKind === 'type' && allowTypeImports),
+        );
+        if (candidates.length === 0) return;
+        for (const service of servicesReachedBy(node.source.value)) {
+          for (const specifier of candidates) {
+            if (moduleExportName(specifier.local) !== service.className) continue;
+            const typeOnly = node.exportKind === 'type' || specifier.exportKind === 'type';
+            reportReexport(specifier, service, typeOnly ? [] : reexportSuggestions(node, specifier, service));
+          }
+        }
+      },
+      ExportAllDeclaration(node) {
+        if (node.exportKind === 'type' && allowTypeImports) return;
+        // `export * from` leaves the default export out; `export * as ns from` carries it.
+        const carries = (service: ModuleService): boolean => node.exported !== null || service.className !== 'default';
+        if (!services.some(carries)) return;
+        for (const service of servicesReachedBy(node.source.value)) if (carries(service)) reportReexport(node, service, []);
+      },
+      CallExpression(node) {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'require') return;
+        const source = requireSource(node, sourceCode.getScope(node));
+        if (source !== undefined) checkModuleObject(node, source);
+      },
+      ImportExpression(node) {
+        const source = staticString(node.source);
+        if (source !== undefined) checkModuleObject(node, source);
+      },
+    };
+    if (!allowTypeImports) {
+      listener.TSImportType = (node) => {
+        const name = node.qualifier === null ? undefined : leftmostName(node.qualifier);
+        if (name !== undefined && !classNames.has(name)) return;
+        for (const service of servicesReachedBy(node.source.value)) {
+          if (name !== undefined && name !== service.className) continue;
+          context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageData(service), suggest: [] });
+        }
+      };
+    }
+    return listener;
+  },
+});

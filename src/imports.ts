@@ -1,0 +1,233 @@
+/**
+ * Import and export declarations: the names they bind, whether a binding is used only in type
+ * positions, how far a `require()`/`import()` result reaches, and fixes that edit specifier lists.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { memberName, staticString } from './identity.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Variable = TSESLint.Scope.Variable;
+
+/** `C` in `import { C }`, `'C'` in `import { 'C' as X }`. */
+export function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+/** Files where `import type` is valid syntax. */
+export function isTypeScriptFile(filename: string): boolean {
+  return /\.[cm]?tsx?$/.test(filename);
+}
+
+/** A reference that TypeScript erases: `x: C`, `typeof C`, `{ [C.key]: T }` in a type. */
+function isTypePositionReference(reference: TSESLint.Scope.Reference): boolean {
+  const identifier = reference.identifier;
+  const parentType = identifier.parent.type;
+  // `export { C }`, `export default C`, `export = C` keep the value alive.
+  if (parentType === 'ExportSpecifier' || parentType === 'ExportDefaultDeclaration' || parentType === 'TSExportAssignment') return false;
+  const flags = reference as { isTypeReference?: boolean; isValueReference?: boolean };
+  if (flags.isValueReference !== true) return flags.isTypeReference === true;
+  let child: TSESTree.Node = identifier;
+  let parent: TSESTree.Node = identifier.parent;
+  for (;;) {
+    switch (parent.type) {
+      case 'TSTypeQuery':
+        return true;
+      case 'TSQualifiedName':
+        if (parent.left !== child) return false;
+        break;
+      case 'TSPropertySignature':
+        return parent.key === child;
+      case 'MemberExpression':
+        if (parent.object !== child) return false;
+        break;
+      default:
+        return false;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+}
+
+/** Is the binding used, and only in type positions (so a type-only import keeps behaviour)? */
+export function isUsedOnlyAsType(variable: Variable | undefined): boolean {
+  const references = variable?.references ?? [];
+  return references.length > 0 && references.every(isTypePositionReference);
+}
+
+/** Is the binding used in at least one type position? */
+export function hasTypeUse(variable: Variable | undefined): boolean {
+  return variable?.references.some(isTypePositionReference) === true;
+}
+
+/** `node` with the TypeScript wrappers around it (`require(M) as T`, `import(M)!`), outermost first. */
+function unwrapOutward(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (let parent = current.parent; parent !== undefined; parent = current.parent) {
+    const wraps =
+      (parent.type === 'TSAsExpression' ||
+        parent.type === 'TSNonNullExpression' ||
+        parent.type === 'TSSatisfiesExpression' ||
+        parent.type === 'TSTypeAssertion' ||
+        parent.type === 'ChainExpression') &&
+      parent.expression === current;
+    if (!wraps) break;
+    current = parent;
+  }
+  return current;
+}
+
+function propertyKey(property: TSESTree.Property): string | undefined {
+  if (!property.computed && property.key.type === 'Identifier') return property.key.name;
+  return staticString(property.key);
+}
+
+/**
+ * Where a destructuring `pattern` of a module object takes `name`: the property (or rest element)
+ * that takes it, `whole` when the pattern binds the whole object, undefined when only other names
+ * are taken.
+ */
+function patternReach(pattern: TSESTree.Node, name: string, whole: TSESTree.Node): TSESTree.Node | undefined {
+  if (pattern.type === 'AssignmentPattern') return patternReach(pattern.left, name, whole);
+  if (pattern.type !== 'ObjectPattern') return whole;
+  for (const property of pattern.properties) {
+    if (property.type === 'RestElement') return property;
+    const key = propertyKey(property);
+    // A computed key may be anything, the class included.
+    if (key === undefined || key === name) return property;
+  }
+  return undefined;
+}
+
+/** `.then(callback)` on `node`: the call, when it is one. */
+function thenCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const parent = node.parent;
+  if (parent?.type !== 'MemberExpression' || parent.object !== node || memberName(parent) !== 'then') return undefined;
+  const call = parent.parent;
+  return call.type === 'CallExpression' && call.callee === parent ? call : undefined;
+}
+
+function isDiscarded(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return parent?.type === 'ExpressionStatement' || (parent?.type === 'UnaryExpression' && parent.operator === 'void');
+}
+
+/**
+ * How far the module object of `require(M)` or `import(M)` (the `call`) reaches `name`: the node
+ * that takes it (a destructured property, a member access, or the call itself when the whole module
+ * object escapes), or undefined when only other names are taken or the result is discarded.
+ */
+export function moduleObjectReach(call: TSESTree.CallExpression | TSESTree.ImportExpression, name: string): TSESTree.Node | undefined {
+  let node = unwrapOutward(call);
+  if (call.type === 'ImportExpression') {
+    const parent = node.parent;
+    if (parent?.type === 'AwaitExpression') node = unwrapOutward(parent);
+    else {
+      if (isDiscarded(node)) return undefined;
+      const then = thenCall(node);
+      if (then === undefined) return call;
+      const callback = then.arguments[0];
+      if (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression') return call;
+      const parameter = callback.params[0];
+      return parameter === undefined ? undefined : patternReach(parameter, name, call);
+    }
+  }
+  const parent = node.parent;
+  if (parent === undefined || isDiscarded(node)) return undefined;
+  if (parent.type === 'MemberExpression' && parent.object === node) {
+    const property = memberName(parent);
+    return property === undefined || property === name ? parent : undefined;
+  }
+  if (parent.type === 'VariableDeclarator' && parent.init === node) return patternReach(parent.id, name, call);
+  if (parent.type === 'AssignmentExpression' && parent.right === node) return patternReach(parent.left, name, call);
+  return call;
+}
+
+type ListDeclaration = TSESTree.ImportDeclaration | TSESTree.ExportNamedDeclaration;
+type ListSpecifier = TSESTree.ImportClause | TSESTree.ExportSpecifier;
+
+function token(sourceCode: SourceCode, found: TSESTree.Token | null): TSESTree.Token {
+  if (found === null) throw new Error('eslint-plugin-ssot: unexpected end of an import or export declaration');
+  return found;
+}
+
+/** Removes `specifier` from its declaration's list, with its comma (or the whole declaration when it is the only one). */
+export function removeSpecifier(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  declaration: ListDeclaration,
+  specifier: ListSpecifier,
+): TSESLint.RuleFix {
+  if (declaration.specifiers.length === 1) return removeStatement(fixer, sourceCode, declaration);
+  const isComma = (candidate: TSESTree.Token): boolean => candidate.value === ',';
+  if (specifier.type === 'ImportDefaultSpecifier') {
+    // `import C, { x }` → `import { x }`
+    const comma = token(sourceCode, sourceCode.getTokenAfter(specifier));
+    return fixer.removeRange([specifier.range[0], token(sourceCode, sourceCode.getTokenAfter(comma)).range[0]]);
+  }
+  if (specifier.type === 'ImportNamespaceSpecifier') {
+    // `import D, * as ns` → `import D`
+    return fixer.removeRange([token(sourceCode, sourceCode.getTokenBefore(specifier, { filter: isComma })).range[0], specifier.range[1]]);
+  }
+  const named = (declaration.specifiers as readonly ListSpecifier[]).filter(
+    (candidate) => candidate.type === 'ImportSpecifier' || candidate.type === 'ExportSpecifier',
+  );
+  if (named.length === 1) {
+    // `import D, { C }` → `import D`
+    const open = token(sourceCode, sourceCode.getTokenBefore(specifier, { filter: (candidate) => candidate.value === '{' }));
+    const close = token(sourceCode, sourceCode.getTokenAfter(specifier, { filter: (candidate) => candidate.value === '}' }));
+    return fixer.removeRange([token(sourceCode, sourceCode.getTokenBefore(open)).range[0], close.range[1]]);
+  }
+  const after = token(sourceCode, sourceCode.getTokenAfter(specifier));
+  if (isComma(after)) return fixer.removeRange([specifier.range[0], token(sourceCode, sourceCode.getTokenAfter(after)).range[0]]);
+  return fixer.removeRange([token(sourceCode, sourceCode.getTokenBefore(specifier)).range[0], specifier.range[1]]);
+}
+
+/** Removes a whole statement, with its line break when it sits on its own line. */
+export function removeStatement(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, statement: TSESTree.Node): TSESLint.RuleFix {
+  const text = sourceCode.text;
+  const [start, end] = statement.range;
+  const ownLine = (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end] === '\n' || text.startsWith('\r\n', end));
+  if (!ownLine) return fixer.remove(statement);
+  if (end < text.length) return fixer.removeRange([start, end + (text[end] === '\r' ? 2 : 1)]);
+  // The last line: take the line break before it instead.
+  return fixer.removeRange([start === 0 ? 0 : start - (text.startsWith('\r\n', start - 2) ? 2 : 1), end]);
+}
+
+/**
+ * Makes `specifier` type-only: `import type { C }` / `import type C` / `import type * as ns` /
+ * `export type { C } from` when it is the declaration's only specifier, `{ type C, x }` when it has
+ * company, and a separate `import type C from` when a default or namespace import has company.
+ */
+export function makeTypeOnly(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  declaration: ListDeclaration | TSESTree.TSImportEqualsDeclaration,
+  specifier?: ListSpecifier,
+): TSESLint.RuleFix[] {
+  const keyword = token(sourceCode, sourceCode.getFirstToken(declaration));
+  if (declaration.type === 'TSImportEqualsDeclaration' || specifier === undefined || declaration.specifiers.length === 1)
+    return [fixer.insertTextAfter(keyword, ' type')];
+  if (specifier.type === 'ImportSpecifier' || specifier.type === 'ExportSpecifier') return [fixer.insertTextBefore(specifier, 'type ')];
+  const binding = specifier.type === 'ImportNamespaceSpecifier' ? `* as ${specifier.local.name}` : specifier.local.name;
+  const source = declaration.source === null ? '' : sourceCode.getText(declaration.source);
+  const semicolon = sourceCode.text[declaration.range[1] - 1] === ';' ? ';' : '';
+  return [
+    fixer.insertTextBefore(declaration, `import type ${binding} from ${source}${semicolon}\n`),
+    removeSpecifier(fixer, sourceCode, declaration, specifier),
+  ];
+}
+
+/** Names this module exports itself (`export { a }`, `export function a`, `export { a } from`, …). */
+export function exportedNames(program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type !== 'ExportNamedDeclaration') continue;
+    for (const specifier of statement.specifiers) names.add(moduleExportName(specifier.exported));
+    const declaration = statement.declaration;
+    if (declaration === null) continue;
+    if (declaration.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') names.add(declarator.id.name);
+    } else if ('id' in declaration && declaration.id?.type === 'Identifier') names.add(declaration.id.name);
+  }
+  return names;
+}

@@ -1,0 +1,468 @@
+import path from 'node:path';
+import type { InvalidTestCase, SuggestionOutput, TestCaseError } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../rules/no-factory-bypass.js';
+import type { ServiceSettings } from '../../src/settings.js';
+import { appFile, fixturesDir, jsRuleTester, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
+
+const hook = appFile('src/hooks/use-socket.ts');
+const component = appFile('src/hooks/socket-status.tsx');
+const script = appFile('src/hooks/use-socket.js');
+
+type Position = readonly [line: number, column: number, endLine: number, endColumn: number];
+type Suggestion = SuggestionOutput<MessageIds>;
+
+function error(messageId: MessageIds, [line, column, endLine, endColumn]: Position, suggestions: readonly Suggestion[] = []): TestCaseError<MessageIds> {
+  return { messageId, line, column, endLine, endColumn, suggestions };
+}
+
+const useFactory = (output: string): Suggestion => ({ messageId: 'useFactory', output });
+const reexportFactory = (output: string): Suggestion => ({ messageId: 'reexportFactory', output });
+const reexportType = (output: string): Suggestion => ({ messageId: 'reexportType', output });
+
+/** Where `WebSocketManager` sits in `import { WebSocketManager } from …` on line 1. */
+const NAMED: Position = [1, 10, 1, 26];
+const FACTORY_IMPORT = "import { getWebSocketManager } from '../websocket/factory';";
+
+const sessionStore: ServiceSettings = {
+  name: 'SessionStore',
+  class: 'SessionStore',
+  module: 'src/store/index.ts',
+  factory: { name: 'getSessionStore', module: 'src/store/factory.ts' },
+};
+const legacySocket: ServiceSettings = { name: 'legacy socket', class: 'default', module: 'src/services/socket.ts' };
+const socketIoManager: ServiceSettings = { name: 'socket.io Manager', class: 'Manager', module: 'socket.io-client', allow: ['src/services/**'] };
+
+const noTypeImports: Options = [{ allowTypeImports: false }];
+
+function invalid(
+  code: string,
+  errors: readonly TestCaseError<MessageIds>[],
+  output: string | null = null,
+  extra: Partial<InvalidTestCase<MessageIds, Options>> = {},
+): InvalidTestCase<MessageIds, Options> {
+  return { code, errors, output, filename: hook, settings: ssotSettings(), ...extra };
+}
+
+ruleTester.run('no-factory-bypass', rule, {
+  valid: [
+    // Other names from the module are fine: the class is what is protected.
+    "import { RECONNECT_DELAY_MS } from '../websocket/manager';",
+    "import { RECONNECT_DELAY_MS, type UserContext } from '@/websocket/manager.js';",
+    "import '../websocket/manager';",
+    "import {} from '../websocket/manager';",
+    // Type-only references (allowTypeImports: true by default).
+    "import type { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;",
+    "import { type WebSocketManager, RECONNECT_DELAY_MS } from '../websocket/manager';",
+    "import type * as ws from '@ws';\nlet m: ws.WebSocketManager;",
+    "import type Manager = require('../websocket/manager');",
+    "export type { WebSocketManager } from '../websocket/manager';",
+    "export { type WebSocketManager, RECONNECT_DELAY_MS } from '../websocket/manager';",
+    "export type * from '../websocket/manager';",
+    "export type * as ws from '../websocket/manager';",
+    "type Module = typeof import('../websocket/manager');",
+    "type Manager = import('../websocket/manager').WebSocketManager;",
+    // require() / import() that take only other names, or nothing.
+    "const { RECONNECT_DELAY_MS } = await import('../websocket/manager');",
+    "const delay = (await import('../websocket/manager.js')).RECONNECT_DELAY_MS;",
+    "await import('../websocket/manager');",
+    "void import('../websocket/manager');",
+    "import('../websocket/manager').then(({ RECONNECT_DELAY_MS }) => RECONNECT_DELAY_MS);",
+    "import('../websocket/manager').then(() => undefined);",
+    "const { RECONNECT_DELAY_MS } = require('../websocket/manager');",
+    "const delay = require('#manager').RECONNECT_DELAY_MS;",
+    "require('../websocket/manager');",
+    "const source = '../websocket/manager';\nconst m = await import(source);",
+    // A local function called `require` is not the module loader.
+    "function require(name: string) { return { name }; }\nconst { WebSocketManager } = require('../websocket/manager');",
+    // Other modules: the factory, the barrel (it exports only the factory), lookalikes, packages.
+    "import { getWebSocketManager } from '../websocket/factory';",
+    "import { getWebSocketManager } from '@/websocket';",
+    "import { WebSocketManager } from '../websocket/manager-mock';",
+    "import { WebSocketManager } from '../other/manager';",
+    "import { WebSocketManager } from 'some-websocket-package';",
+    "export * from '../websocket/factory.js';",
+    // Exempt files: the service module, the factory module, `allow` globs.
+    { code: "import { WebSocketManager } from './manager.js';", filename: appFile('src/websocket/factory.ts') },
+    { code: "export { WebSocketManager } from './manager.js';", filename: appFile('src/websocket/index.ts') },
+    { code: "import { WebSocketManager } from '../websocket/manager';", filename: appFile('src/hooks/use-socket.test.ts') },
+    // Services without a module (matched by name elsewhere) or global ones are not about imports.
+    {
+      code: "import { WebSocketManager } from '../websocket/manager';",
+      settings: ssotSettings({ name: 'WebSocketManager', class: 'WebSocketManager' }),
+    },
+    { code: "import { WebSocket } from '../websocket/manager';", settings: ssotSettings({ name: 'browser WebSocket', class: 'WebSocket', global: true }) },
+    // `export * from` leaves the default export out.
+    { code: "export * from '../services/socket';", settings: ssotSettings(legacySocket) },
+    { code: "import { other } from '../services/socket';", settings: ssotSettings(legacySocket) },
+    { code: "import { Manager } from 'socket.io-client';", filename: appFile('src/services/socket.ts'), settings: ssotSettings(socketIoManager) },
+    { code: "import { io } from 'socket.io-client';", settings: ssotSettings(socketIoManager) },
+    { code: "import { Manager } from 'socket.io-client-extra';", settings: ssotSettings(socketIoManager) },
+    // With allowTypeImports: false, type references to other names are still fine.
+    { code: "type Context = import('../websocket/manager').UserContext;", options: noTypeImports },
+    { code: "import type { UserContext } from '../websocket/manager';", options: noTypeImports },
+  ].map((test) => (typeof test === 'string' ? { code: test, filename: hook, settings: ssotSettings() } : { filename: hook, settings: ssotSettings(), ...test })),
+  invalid: [
+    // ── Import declarations × spellings ────────────────────────────────────────────────────────
+    invalid("import { WebSocketManager } from '../websocket/manager';\nconst m = new WebSocketManager();", [
+      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nconst m = new WebSocketManager();`)]),
+    ]),
+    invalid("import { WebSocketManager } from '../websocket/manager.js';\nconst m = new WebSocketManager();", [
+      error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.js';\nconst m = new WebSocketManager();")]),
+    ]),
+    invalid("import { WebSocketManager } from '../websocket/manager.ts';\nnew WebSocketManager();", [
+      error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.ts';\nnew WebSocketManager();")]),
+    ]),
+    invalid("import { WebSocketManager } from '@/websocket/manager';\nnew WebSocketManager();", [
+      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nnew WebSocketManager();`)]),
+    ]),
+    invalid("import { WebSocketManager } from '@/websocket/manager.js';\nnew WebSocketManager();", [
+      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nnew WebSocketManager();`)]),
+    ]),
+    invalid("import { WebSocketManager } from '@ws';\nnew WebSocketManager();", [error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nnew WebSocketManager();`)])]),
+    invalid("import { WebSocketManager } from '#manager';\nnew WebSocketManager();", [
+      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nnew WebSocketManager();`)]),
+    ]),
+    invalid("import { WebSocketManager } from '#ws/manager';\nnew WebSocketManager();", [
+      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nnew WebSocketManager();`)]),
+    ]),
+    // `./` from a file next to the module's folder, and `../../` from a (virtual) nested folder.
+    invalid(
+      "import { WebSocketManager } from './websocket/manager';\nnew WebSocketManager();",
+      [error('bypass', NAMED, [useFactory("import { getWebSocketManager } from './websocket/factory';\nnew WebSocketManager();")])],
+      null,
+      { filename: appFile('src/main.ts') },
+    ),
+    invalid(
+      "import { WebSocketManager } from '../../websocket/manager';\nnew WebSocketManager();",
+      [error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../../websocket/factory';\nnew WebSocketManager();")])],
+      null,
+      { filename: appFile('src/features/chat/room.ts') },
+    ),
+    // Renamed, string-named, default (for class 'default') and namespace imports.
+    invalid("import { WebSocketManager as Manager } from '../websocket/manager';\nnew Manager();", [
+      error('bypass', [1, 10, 1, 37], [useFactory(`${FACTORY_IMPORT}\nnew Manager();`)]),
+    ]),
+    invalid("import { 'WebSocketManager' as Manager } from '../websocket/manager';\nnew Manager();", [
+      error('bypass', [1, 10, 1, 39], [useFactory(`${FACTORY_IMPORT}\nnew Manager();`)]),
+    ]),
+    invalid("import * as ws from '../websocket/manager';\nws.RECONNECT_DELAY_MS;", [error('bypass', [1, 8, 1, 15])]),
+    invalid("import Socket from '../services/socket';\nnew Socket();", [error('bypassNoFactory', [1, 8, 1, 14])], null, {
+      settings: ssotSettings(legacySocket),
+    }),
+    invalid("import { default as Socket } from '../services/socket';\nnew Socket();", [error('bypassNoFactory', [1, 10, 1, 27])], null, {
+      settings: ssotSettings(legacySocket),
+    }),
+    // `import X = require()` and its exported form (a leak).
+    invalid("import ws = require('../websocket/manager');\nnew ws.WebSocketManager();", [error('bypass', [1, 1, 1, 45])]),
+    invalid("export import ws = require('../websocket/manager');", [error('reexport', [1, 1, 1, 52])]),
+    // Several services: each is reported where its class is taken.
+    invalid(
+      "import { WebSocketManager } from '../websocket/manager';\nimport { SessionStore } from '../store';\nnew WebSocketManager(); new SessionStore();",
+      [
+        error('bypass', NAMED, [
+          useFactory(`${FACTORY_IMPORT}\nimport { SessionStore } from '../store';\nnew WebSocketManager(); new SessionStore();`),
+        ]),
+        error('bypass', [2, 10, 2, 22], [
+          useFactory(
+            "import { WebSocketManager } from '../websocket/manager';\nimport { getSessionStore } from '../store/factory';\nnew WebSocketManager(); new SessionStore();",
+          ),
+        ]),
+      ],
+      null,
+      { settings: ssotSettings(webSocketManager, sessionStore) },
+    ),
+
+    // ── `index` modules ─────────────────────────────────────────────────────────────────────────
+    ...["'../store'", "'../store/'", "'../store/index'", "'@/store'", "'@/store/index.ts'"].map((source) =>
+      invalid(
+        `import { SessionStore } from ${source};\nnew SessionStore();`,
+        [error('bypass', [1, 10, 1, 22], [useFactory("import { getSessionStore } from '../store/factory';\nnew SessionStore();")])],
+        null,
+        { settings: ssotSettings(sessionStore) },
+      ),
+    ),
+    invalid(
+      "import { SessionStore } from '../store/index.js';\nnew SessionStore();",
+      [error('bypass', [1, 10, 1, 22], [useFactory("import { getSessionStore } from '../store/factory.js';\nnew SessionStore();")])],
+      null,
+      { settings: ssotSettings(sessionStore) },
+    ),
+
+    // ── Package modules: the package and its subpaths ───────────────────────────────────────────
+    invalid("import { Manager } from 'socket.io-client';", [error('bypassNoFactory', [1, 10, 1, 17])], null, { settings: ssotSettings(socketIoManager) }),
+    invalid("import { Manager } from 'socket.io-client/build/esm/manager.js';", [error('bypassNoFactory', [1, 10, 1, 17])], null, {
+      settings: ssotSettings(socketIoManager),
+    }),
+
+    // ── Autofix: a value import used only as a type becomes type-only ──────────────────────────
+    invalid(
+      "import { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;",
+      [error('bypass', NAMED)],
+      "import type { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;",
+    ),
+    invalid(
+      "import { WebSocketManager, RECONNECT_DELAY_MS } from '@/websocket/manager.js';\nlet m: WebSocketManager = undefined!;\nRECONNECT_DELAY_MS;",
+      [error('bypass', NAMED)],
+      "import { type WebSocketManager, RECONNECT_DELAY_MS } from '@/websocket/manager.js';\nlet m: WebSocketManager = undefined!;\nRECONNECT_DELAY_MS;",
+    ),
+    invalid(
+      "import { WebSocketManager as Manager } from '@ws';\ntype Version = typeof Manager.VERSION;\nfunction use(m: Manager): void {}",
+      [error('bypass', [1, 10, 1, 37])],
+      "import type { WebSocketManager as Manager } from '@ws';\ntype Version = typeof Manager.VERSION;\nfunction use(m: Manager): void {}",
+    ),
+    invalid(
+      "import * as ws from '../websocket/manager';\nlet m: ws.WebSocketManager;",
+      [error('bypass', [1, 8, 1, 15])],
+      "import type * as ws from '../websocket/manager';\nlet m: ws.WebSocketManager;",
+    ),
+    invalid(
+      "import ws = require('../websocket/manager');\nlet m: ws.WebSocketManager;",
+      [error('bypass', [1, 1, 1, 45])],
+      "import type ws = require('../websocket/manager');\nlet m: ws.WebSocketManager;",
+    ),
+    invalid(
+      "import Socket, { other } from '../services/socket';\nlet s: Socket = other;",
+      [error('bypassNoFactory', [1, 8, 1, 14])],
+      "import type Socket from '../services/socket';\nimport { other } from '../services/socket';\nlet s: Socket = other;",
+      { settings: ssotSettings(legacySocket) },
+    ),
+    // Re-exported or used as a value somewhere: no autofix.
+    invalid("import { WebSocketManager } from '../websocket/manager';\nexport { WebSocketManager };", [
+      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nexport { WebSocketManager };`)]),
+    ]),
+    invalid("import { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager = new WebSocketManager();", [
+      error('bypass', NAMED, [
+        useFactory(
+          `import type { WebSocketManager } from '../websocket/manager';\n${FACTORY_IMPORT}\nlet m: WebSocketManager = new WebSocketManager();`,
+        ),
+      ]),
+    ]),
+    // Unused: left for no-unused-vars, but the suggestion still applies.
+    invalid("import { WebSocketManager } from '../websocket/manager';", [error('bypass', NAMED, [useFactory(FACTORY_IMPORT)])]),
+
+    // ── Suggestion: import the factory instead ──────────────────────────────────────────────────
+    invalid(
+      "import { WebSocketManager, RECONNECT_DELAY_MS } from '../websocket/manager.js';\nnew WebSocketManager(RECONNECT_DELAY_MS);",
+      [
+        error('bypass', NAMED, [
+          useFactory(
+            "import { RECONNECT_DELAY_MS } from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nnew WebSocketManager(RECONNECT_DELAY_MS);",
+          ),
+        ]),
+      ],
+    ),
+    invalid(
+      "import { RECONNECT_DELAY_MS, WebSocketManager } from '../websocket/manager.js';\nnew WebSocketManager(RECONNECT_DELAY_MS);",
+      [
+        error('bypass', [1, 30, 1, 46], [
+          useFactory(
+            "import { RECONNECT_DELAY_MS } from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nnew WebSocketManager(RECONNECT_DELAY_MS);",
+          ),
+        ]),
+      ],
+    ),
+    // The factory is imported already: the class import just goes.
+    invalid(
+      "import { getWebSocketManager } from '@/websocket/factory';\nimport { WebSocketManager } from '../websocket/manager';\nnew WebSocketManager();",
+      [
+        error('bypass', [2, 10, 2, 26], [
+          useFactory("import { getWebSocketManager } from '@/websocket/factory';\nnew WebSocketManager();"),
+        ]),
+      ],
+    ),
+    // Semicolon-free style is kept.
+    invalid("import { WebSocketManager } from '../websocket/manager'\nnew WebSocketManager()", [
+      error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory'\nnew WebSocketManager()")]),
+    ]),
+    // The factory's name is taken by something else: no suggestion.
+    invalid("import { WebSocketManager } from '../websocket/manager';\nconst getWebSocketManager = () => new WebSocketManager();", [
+      error('bypass', NAMED),
+    ]),
+
+    // ── Re-exports: a barrel leaking the class ─────────────────────────────────────────────────
+    invalid("export { WebSocketManager } from '../websocket/manager';", [
+      error('reexport', NAMED, [
+        reexportFactory("export { getWebSocketManager } from '../websocket/factory';"),
+        reexportType("export type { WebSocketManager } from '../websocket/manager';"),
+      ]),
+    ]),
+    invalid("export { WebSocketManager as Manager, RECONNECT_DELAY_MS } from '@/websocket/manager';", [
+      error('reexport', [1, 10, 1, 37], [
+        reexportFactory(`export { RECONNECT_DELAY_MS } from '@/websocket/manager';\nexport { getWebSocketManager } from '../websocket/factory';`),
+        reexportType("export { type WebSocketManager as Manager, RECONNECT_DELAY_MS } from '@/websocket/manager';"),
+      ]),
+    ]),
+    invalid("export { getWebSocketManager } from '../websocket/factory.js';\nexport { WebSocketManager } from '../websocket/manager.js';", [
+      error('reexport', [2, 10, 2, 26], [
+        reexportFactory("export { getWebSocketManager } from '../websocket/factory.js';"),
+        reexportType("export { getWebSocketManager } from '../websocket/factory.js';\nexport type { WebSocketManager } from '../websocket/manager.js';"),
+      ]),
+    ]),
+    invalid("export * from '../websocket/manager';", [error('reexport', [1, 1, 1, 38])]),
+    invalid("export * as ws from '#ws/manager';", [error('reexport', [1, 1, 1, 35])]),
+    invalid("export { default } from '../services/socket';", [error('reexportNoFactory', [1, 10, 1, 17], [reexportType("export type { default } from '../services/socket';")])], null, {
+      settings: ssotSettings(legacySocket),
+    }),
+    invalid("export * as socket from '../services/socket';", [error('reexportNoFactory', [1, 1, 1, 46])], null, { settings: ssotSettings(legacySocket) }),
+
+    // ── import() and require(): when the class is taken from the module object ─────────────────
+    invalid("const { WebSocketManager } = await import('../websocket/manager');", [error('bypass', [1, 9, 1, 25])]),
+    invalid("const { WebSocketManager: Manager = null } = await import('@/websocket/manager');", [error('bypass', [1, 9, 1, 41])]),
+    invalid("const ws = await import('../websocket/manager');", [error('bypass', [1, 18, 1, 48])]),
+    invalid("const Manager = (await import('#manager')).WebSocketManager;", [error('bypass', [1, 17, 1, 60])]),
+    invalid("import('../websocket/manager').then(({ WebSocketManager }) => new WebSocketManager());", [error('bypass', [1, 40, 1, 56])]),
+    invalid("import('../websocket/manager').then((ws) => ws.RECONNECT_DELAY_MS);", [error('bypass', [1, 1, 1, 31])]),
+    invalid("export const load = () => import('../websocket/manager');", [error('bypass', [1, 27, 1, 57])]),
+    invalid("const { WebSocketManager } = require('../websocket/manager');", [error('bypass', [1, 9, 1, 25])]),
+    invalid("const { RECONNECT_DELAY_MS, ...rest } = require('../websocket/manager');", [error('bypass', [1, 29, 1, 36])]),
+    invalid("const ws = require('@ws');", [error('bypass', [1, 12, 1, 26])]),
+    invalid("const Manager = require('../websocket/manager').WebSocketManager;", [error('bypass', [1, 17, 1, 65])]),
+    invalid("const { WebSocketManager } = require('../websocket/manager') as typeof import('../websocket/manager');", [error('bypass', [1, 9, 1, 25])]),
+    invalid("const key = 'WebSocketManager';\nconst { [key]: Manager } = require('../websocket/manager');", [error('bypass', [2, 9, 2, 23])]),
+
+    // ── allowTypeImports: false ─────────────────────────────────────────────────────────────────
+    invalid("import type { WebSocketManager } from '../websocket/manager';", [error('bypass', [1, 15, 1, 31])], null, { options: noTypeImports }),
+    invalid("import { type WebSocketManager, RECONNECT_DELAY_MS } from '../websocket/manager';", [error('bypass', [1, 10, 1, 31])], null, {
+      options: noTypeImports,
+    }),
+    invalid("import type * as ws from '../websocket/manager';", [error('bypass', [1, 13, 1, 20])], null, { options: noTypeImports }),
+    invalid("import type ws = require('../websocket/manager');", [error('bypass', [1, 1, 1, 50])], null, { options: noTypeImports }),
+    invalid("export type { WebSocketManager } from '../websocket/manager';", [error('reexport', [1, 15, 1, 31])], null, { options: noTypeImports }),
+    invalid("export type * from '../websocket/manager';", [error('reexport', [1, 1, 1, 43])], null, { options: noTypeImports }),
+    invalid("type Module = typeof import('../websocket/manager');", [error('bypass', [1, 22, 1, 52])], null, { options: noTypeImports }),
+    invalid("type Manager = import('@ws').WebSocketManager;", [error('bypass', [1, 16, 1, 46])], null, { options: noTypeImports }),
+    // No type-only autofix when type imports are reported too; the factory is the way.
+    invalid(
+      "import { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;",
+      [error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nlet m: WebSocketManager;`)])],
+      null,
+      { options: noTypeImports },
+    ),
+  ],
+});
+
+// ── .tsx ────────────────────────────────────────────────────────────────────────────────────────
+ruleTester.run('no-factory-bypass (tsx)', rule, {
+  valid: [
+    {
+      code: "import type { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
+      filename: component,
+      settings: ssotSettings(),
+    },
+  ],
+  invalid: [
+    invalid(
+      "import { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
+      [error('bypass', NAMED)],
+      "import type { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
+      { filename: component },
+    ),
+    invalid(
+      "import { WebSocketManager } from '../websocket/manager.js';\nexport const Status = () => <span>{new WebSocketManager().user?.userId}</span>;",
+      [
+        error('bypass', NAMED, [
+          useFactory(
+            "import { getWebSocketManager } from '../websocket/factory.js';\nexport const Status = () => <span>{new WebSocketManager().user?.userId}</span>;",
+          ),
+        ]),
+      ],
+      null,
+      { filename: component },
+    ),
+  ],
+});
+
+// ── .js (espree): no type-only forms, the same references ───────────────────────────────────────
+jsRuleTester.run('no-factory-bypass (js)', rule, {
+  valid: [
+    { code: "import { RECONNECT_DELAY_MS } from '../websocket/manager.js';", filename: script, settings: ssotSettings() },
+    { code: "const { RECONNECT_DELAY_MS } = await import('../websocket/manager.js');", filename: script, settings: ssotSettings() },
+  ],
+  invalid: [
+    invalid(
+      "import { WebSocketManager } from '../websocket/manager.js';\nexport const manager = new WebSocketManager();",
+      [
+        error('bypass', NAMED, [
+          useFactory("import { getWebSocketManager } from '../websocket/factory.js';\nexport const manager = new WebSocketManager();"),
+        ]),
+      ],
+      null,
+      { filename: script },
+    ),
+    // No type positions in JavaScript: the suggestion drops the class entirely.
+    invalid(
+      "import { WebSocketManager, RECONNECT_DELAY_MS } from '#manager';\nexport const delay = RECONNECT_DELAY_MS;",
+      [error('bypass', NAMED, [useFactory(`import { RECONNECT_DELAY_MS } from '#manager';\n${FACTORY_IMPORT}\nexport const delay = RECONNECT_DELAY_MS;`)])],
+      null,
+      { filename: script },
+    ),
+    invalid("export { WebSocketManager } from '../websocket/manager.js';", [error('reexport', NAMED, [reexportFactory("export { getWebSocketManager } from '../websocket/factory.js';")])], null, {
+      filename: script,
+    }),
+    invalid("const { WebSocketManager } = await import('@/websocket/manager');", [error('bypass', [1, 9, 1, 25])], null, { filename: script }),
+    invalid("const { WebSocketManager } = require('../websocket/manager.js');", [error('bypass', [1, 9, 1, 25])], null, {
+      filename: appFile('src/hooks/use-socket.cjs'),
+    }),
+  ],
+});
+
+// ── A workspace: tsconfig `extends`, project references, package `exports` and `imports` ─────────
+const workspaceDir = path.join(fixturesDir, 'workspace');
+const sessionManager: ServiceSettings = {
+  name: 'SessionManager',
+  class: 'SessionManager',
+  // An alias from the base tsconfig, resolved through the root's project references.
+  module: '@core/session/manager',
+  factory: { name: 'getSessionManager', module: 'packages/core/src/session/factory.ts' },
+};
+const workspaceSettings = { ssot: { rootDir: workspaceDir, services: [sessionManager] } };
+const webPage = path.join(workspaceDir, 'packages/web/src/pages/home.ts');
+const coreFile = path.join(workspaceDir, 'packages/core/src/audit.ts');
+const SESSION: Position = [1, 10, 1, 24];
+
+ruleTester.run('no-factory-bypass (workspace)', rule, {
+  valid: [
+    // The package entry re-exports only the factory (and the type).
+    { code: "import { getSessionManager } from '@acme/core';", filename: webPage, settings: workspaceSettings },
+    { code: "import { SESSION_TTL_MS } from '@acme/core/session/manager.js';", filename: webPage, settings: workspaceSettings },
+    { code: "export type { SessionManager, SessionUser } from './session/manager.js';", filename: path.join(workspaceDir, 'packages/core/src/index.ts'), settings: workspaceSettings },
+    { code: "import { SessionManager } from './manager.js';", filename: path.join(workspaceDir, 'packages/core/src/session/factory.ts'), settings: workspaceSettings },
+  ],
+  invalid: [
+    // web: its own `paths` (from packages/web/tsconfig.json, a referenced project).
+    invalid(
+      "import { SessionManager } from '@acme/core/session/manager.js';\nnew SessionManager({ userId: 'u' });",
+      [
+        error('bypass', SESSION, [
+          useFactory("import { getSessionManager } from '../../../core/src/session/factory';\nnew SessionManager({ userId: 'u' });"),
+        ]),
+      ],
+      null,
+      { filename: webPage, settings: workspaceSettings },
+    ),
+    invalid(
+      "import { SessionManager } from '../../../core/src/session/manager.js';\nnew SessionManager({ userId: 'u' });",
+      [
+        error('bypass', SESSION, [
+          useFactory("import { getSessionManager } from '../../../core/src/session/factory.js';\nnew SessionManager({ userId: 'u' });"),
+        ]),
+      ],
+      null,
+      { filename: webPage, settings: workspaceSettings },
+    ),
+    // core: `paths` inherited through `extends`, the package's self-reference (`exports`) and `imports`.
+    ...["'@core/session/manager'", "'@acme/core/session'", "'#session'", "'./session/manager.js'"].map((source) =>
+      invalid(`import { SessionManager } from ${source};\nlet s: SessionManager;`, [error('bypass', SESSION)], `import type { SessionManager } from ${source};\nlet s: SessionManager;`, {
+        filename: coreFile,
+        settings: workspaceSettings,
+      }),
+    ),
+    invalid("export { SessionManager } from '@acme/core/session';", [
+      error('reexport', SESSION, [
+        reexportFactory("export { getSessionManager } from './session/factory';"),
+        reexportType("export type { SessionManager } from '@acme/core/session';"),
+      ]),
+    ], null, { filename: coreFile, settings: workspaceSettings }),
+  ],
+});
+
