@@ -242,13 +242,23 @@ export function eslint(project: Project, cwd: string, args: readonly string[]): 
   return run(process.execPath, [project.eslintBin, ...args], { cwd });
 }
 
-/** Runs the installed ESLint CLI with the JSON formatter; exit 2 (a crash or bad config) throws. */
-export async function eslintFindings(project: Project, cwd: string, args: readonly string[]): Promise<Finding[]> {
+/** Runs the installed ESLint CLI with the JSON formatter: the exit status, the findings and stderr. */
+export async function eslintReport(project: Project, cwd: string, args: readonly string[]): Promise<{ status: number; findings: Finding[]; stderr: string }> {
   const result = await eslint(project, cwd, ['--format', 'json', ...args]);
-  if (result.status !== 0 && result.status !== 1) {
-    throw new Error(`eslint ${args.join(' ')} exited with ${result.status}\n${result.stdout}\n${result.stderr}`);
+  let parsed: ESLint.LintResult[];
+  try {
+    parsed = JSON.parse(result.stdout) as ESLint.LintResult[];
+  } catch {
+    throw new Error(`eslint ${args.join(' ')} exited with ${result.status} and printed no JSON\n${result.stdout}\n${result.stderr}`);
   }
-  return findingsOf(JSON.parse(result.stdout) as ESLint.LintResult[], cwd);
+  return { status: result.status, findings: findingsOf(parsed, cwd), stderr: result.stderr };
+}
+
+/** The findings of the installed ESLint CLI; an exit other than 0 or 1 (a crash, a bad config) throws. */
+export async function eslintFindings(project: Project, cwd: string, args: readonly string[]): Promise<Finding[]> {
+  const { status, findings, stderr } = await eslintReport(project, cwd, args);
+  if (status !== 0 && status !== 1) throw new Error(`eslint ${args.join(' ')} exited with ${status}\n${stderr}`);
+  return findings;
 }
 
 // ---------------------------------------------------------------------------------------------------

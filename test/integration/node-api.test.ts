@@ -1,0 +1,151 @@
+/**
+ * The path an editor takes (the VS Code ESLint extension's language server): the project's own ESLint
+ * loaded through its Node API, `lintText(text, { filePath })` on the open buffer, quick fixes from the
+ * suggestions, and "fix all" through `fix: true` + `ESLint.outputFixes`.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as EslintModule from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findingsOf, INSTALL_TIMEOUT, loadExample, project, TEST_TIMEOUT, workspace, type Example, type Project } from './harness.js';
+
+type Message = EslintModule.Linter.LintMessage;
+
+/** The ESLint installed in the scratch project (as the editor loads the workspace's ESLint). */
+async function installedEslint(scratch: Project): Promise<typeof EslintModule> {
+  const entry = createRequire(path.join(scratch.dir, 'package.json')).resolve('eslint');
+  return (await import(pathToFileURL(entry).href)) as typeof EslintModule;
+}
+
+/** Applies one text edit, as an editor applies a quick fix. */
+function applyEdit(text: string, { range: [start, end], text: replacement }: EslintModule.Rule.Fix): string {
+  return text.slice(0, start) + replacement + text.slice(end);
+}
+
+function countRule(messages: readonly Message[], ruleId: string): number {
+  return messages.filter((message) => message.ruleId === ruleId).length;
+}
+
+describe.each(['eslint10', 'eslint9'] as const)('%s Node API (editor integration)', (name) => {
+  let scratch: Project;
+  let example: Example;
+  let dir: string;
+  let api: typeof EslintModule;
+  let eslint: EslintModule.ESLint;
+  /** Files of the example with findings. */
+  let reported: string[];
+
+  beforeAll(async () => {
+    [scratch, example] = await Promise.all([project(name), loadExample()]);
+    dir = await workspace(scratch, 'api');
+    api = await installedEslint(scratch);
+    eslint = new api.ESLint({ cwd: dir });
+    reported = [...new Set(example.reference.map((finding) => finding.file))];
+  }, INSTALL_TIMEOUT);
+
+  it(
+    'lintText(text, { filePath }) reports what the CLI reports, file by file',
+    async () => {
+      expect(reported.length).toBeGreaterThan(0);
+      for (const file of reported) {
+        const results = await eslint.lintText(readFileSync(path.join(dir, file), 'utf8'), { filePath: path.join(dir, file) });
+        expect(findingsOf(results, dir)).toEqual(example.reference.filter((finding) => finding.file === file));
+      }
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'lintText on an unsaved buffer (no file on disk yet) reports what it reports once the file is saved',
+    async () => {
+      let found = 0;
+      for (const file of reported) {
+        const text = readFileSync(path.join(dir, file), 'utf8');
+        const unsaved = path.join(dir, path.dirname(file), `unsaved-${path.basename(file)}`);
+        expect(existsSync(unsaved)).toBe(false);
+        const beforeSaving = findingsOf(await eslint.lintText(text, { filePath: unsaved }), dir);
+        writeFileSync(unsaved, text);
+        try {
+          expect(beforeSaving).toEqual(findingsOf(await eslint.lintFiles([unsaved]), dir));
+        } finally {
+          rmSync(unsaved);
+        }
+        found += beforeSaving.length;
+      }
+      expect(found).toBeGreaterThan(0);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'every suggestion is a quick fix that parses and removes its finding',
+    async () => {
+      let applied = 0;
+      for (const file of reported) {
+        const filePath = path.join(dir, file);
+        const text = readFileSync(filePath, 'utf8');
+        const [result] = await eslint.lintText(text, { filePath });
+        for (const message of result?.messages ?? []) {
+          for (const suggestion of message.suggestions ?? []) {
+            const ruleId = message.ruleId ?? '';
+            expect(suggestion.desc.length).toBeGreaterThan(0);
+            const fixed = applyEdit(text, suggestion.fix);
+            expect(fixed).not.toBe(text);
+            expect(fixed).toContain(suggestion.fix.text);
+            const [after] = await eslint.lintText(fixed, { filePath });
+            const messages = after?.messages ?? [];
+            expect(messages.filter((other) => other.fatal === true)).toEqual([]);
+            expect(countRule(messages, ruleId), `${file}: "${suggestion.desc}"`).toBeLessThan(countRule(result?.messages ?? [], ruleId));
+            applied += 1;
+          }
+        }
+      }
+      expect(applied).toBeGreaterThan(0);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'fix: true + ESLint.outputFixes writes each fixed file, and the fixed files have nothing fixable left',
+    async () => {
+      const fixDir = await workspace(scratch, 'fix');
+      // Besides the example: a service class imported only for its type, which the plugin fixes to a type import.
+      const service = (example.settings.services as { class: string; module?: string }[]).find(
+        (candidate) => candidate.class !== 'default' && typeof candidate.module === 'string' && existsSync(path.join(fixDir, candidate.module)),
+      );
+      if (service?.module === undefined) throw new Error('the example has no service defined in a file of its own');
+      const typeUse = 'type-use.ts';
+      const typeUseText = [
+        `import { ${service.class} } from './${service.module.replace(/\.[cm]?[jt]sx?$/u, '')}';`,
+        '',
+        `export function describeService(service: ${service.class}): string {`,
+        '  return String(service);',
+        '}',
+        '',
+      ].join('\n');
+      writeFileSync(path.join(fixDir, typeUse), typeUseText);
+      const before = new Map([...example.files, typeUse].map((file) => [file, readFileSync(path.join(fixDir, file), 'utf8')]));
+      const fixer = new api.ESLint({ cwd: fixDir, fix: true });
+      const results = await fixer.lintFiles(['.']);
+      await api.ESLint.outputFixes(results);
+      for (const result of results) {
+        const onDisk = readFileSync(result.filePath, 'utf8');
+        const original = before.get(path.relative(fixDir, result.filePath).split(path.sep).join('/'));
+        if (result.output === undefined) expect(onDisk).toBe(original ?? onDisk);
+        else {
+          expect(result.output).not.toBe(original);
+          expect(onDisk).toBe(result.output);
+        }
+      }
+      const again = await new api.ESLint({ cwd: fixDir }).lintFiles(['.']);
+      const typeUseResult = again.find((result) => result.filePath === path.join(fixDir, typeUse));
+      expect(readFileSync(path.join(fixDir, typeUse), 'utf8')).toMatch(/\btype\b.*from/u);
+      expect(typeUseResult?.messages).toEqual([]);
+      const fixable = again.flatMap((result) => result.messages.filter((message) => message.fix !== undefined).map((message) => `${result.filePath}:${message.line} ${message.ruleId ?? ''}`));
+      expect(fixable).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+});
