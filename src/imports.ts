@@ -177,9 +177,12 @@ export function removeSpecifier(
     const close = token(sourceCode, sourceCode.getTokenAfter(specifier, { filter: (candidate) => candidate.value === '}' }));
     return fixer.removeRange([token(sourceCode, sourceCode.getTokenBefore(open)).range[0], close.range[1]]);
   }
+  // From the end of the token before to the end of the comma after: a list written one name per
+  // line loses the whole line.
+  const before = token(sourceCode, sourceCode.getTokenBefore(specifier));
   const after = token(sourceCode, sourceCode.getTokenAfter(specifier));
-  if (isComma(after)) return fixer.removeRange([specifier.range[0], token(sourceCode, sourceCode.getTokenAfter(after)).range[0]]);
-  return fixer.removeRange([token(sourceCode, sourceCode.getTokenBefore(specifier)).range[0], specifier.range[1]]);
+  if (isComma(after)) return fixer.removeRange([before.range[1], after.range[1]]);
+  return fixer.removeRange([before.range[0], specifier.range[1]]);
 }
 
 /** Removes a whole statement, with its line break when it sits on its own line. */

@@ -261,6 +261,18 @@ ruleTester.run('no-factory-bypass', rule, {
         ]),
       ],
     ),
+    // One name per line: the class's line goes.
+    invalid(
+      "import {\n  RECONNECT_DELAY_MS,\n  WebSocketManager,\n} from '../websocket/manager';\nnew WebSocketManager(RECONNECT_DELAY_MS);",
+      [
+        error('bypass', [3, 3, 3, 19], [
+          useFactory(`import {\n  RECONNECT_DELAY_MS,\n} from '../websocket/manager';\n${FACTORY_IMPORT}\nnew WebSocketManager(RECONNECT_DELAY_MS);`),
+        ]),
+      ],
+    ),
+    invalid("import Socket, { WebSocketManager } from '../websocket/manager';\nnew WebSocketManager(Socket);", [
+      error('bypass', [1, 18, 1, 34], [useFactory(`import Socket from '../websocket/manager';\n${FACTORY_IMPORT}\nnew WebSocketManager(Socket);`)]),
+    ]),
     // The factory is imported already: the class import just goes.
     invalid(
       "import { getWebSocketManager } from '@/websocket/factory';\nimport { WebSocketManager } from '../websocket/manager';\nnew WebSocketManager();",
