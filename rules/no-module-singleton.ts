@@ -2,7 +2,16 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { findVariable, memberName, originOf, serviceOf, skipWrappers, type Origin } from '../src/identity.js';
-import { destinationOf, exportedNames, isModuleLoad, outerWrapper, thisOwner, type FunctionNode } from '../src/module-scope.js';
+import {
+  GLOBAL_OBJECTS,
+  destinationOf,
+  exportedNames,
+  isClearedByTheSameFunction,
+  isModuleLoad,
+  outerWrapper,
+  thisOwner,
+  type FunctionNode,
+} from '../src/module-scope.js';
 import { registryOf, type Service } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { SsotConfigError } from '../src/settings.js';
@@ -64,7 +73,6 @@ const VALUE_LIKE_GLOBALS = new Set([
 ]);
 /** Namespaces whose constructors are all value-like (`new Intl.NumberFormat()`). */
 const VALUE_LIKE_NAMESPACES = new Set(['Intl']);
-const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 const MAX_SUPERCLASS_DEPTH = 8;
 const REGEX_OPTION = /^\/(.+)\/([dgimsuvy]*)$/s;
 
@@ -120,7 +128,8 @@ function compileIgnore(patterns: readonly string[]): (names: readonly string[]) 
       continue;
     }
     try {
-      regexes.push(new RegExp(match[1] ?? '', match[2]));
+      // Without the stateful flags: `test` must not depend on the previous match.
+      regexes.push(new RegExp(match[1] ?? '', (match[2] ?? '').replaceAll(/[gy]/g, '')));
     } catch (error) {
       throw new SsotConfigError(
         `ssot/no-module-singleton: ignoreClasses[${String(index)}]: invalid regular expression ${pattern} (${(error as Error).message})`,
@@ -295,6 +304,7 @@ export default createRule<Options, MessageIds>({
     // Without settings only `checkAllClasses` has something to check; otherwise a missing registry is an error.
     const registry = checkAllClasses ? registryOf(context, true) : registryOf(context);
     const services = registry?.services ?? [];
+    if (services.length === 0 && !checkAllClasses) return {};
     const { sourceCode, filename } = context;
     const isIgnored = compileIgnore(options.ignoreClasses ?? []);
     const memoizers = new Set(options.memoizers ?? []);
@@ -349,7 +359,7 @@ export default createRule<Options, MessageIds>({
     const held: Held[] = [];
 
     /** Where an instance created by `node` is kept for the module's lifetime, and in which shape. */
-    function singletonShape(
+    function moduleLevelInstance(
       node: TSESTree.NewExpression | TSESTree.CallExpression,
     ): { shape: Shape; at: TSESTree.Node; slot: string; target: string; memoizer: string } | undefined {
       const destination = destinationOf(node, sourceCode);
@@ -361,12 +371,12 @@ export default createRule<Options, MessageIds>({
       }
       const { slot, text } = destination;
       if (isModuleLoad(node)) return { shape: 'eager', at: node, slot, target: text, memoizer: '' };
-      if (destination.node.type !== 'AssignmentExpression') return undefined;
+      if (destination.node.type !== 'AssignmentExpression' || isClearedByTheSameFunction(destination.node, slot, sourceCode)) return undefined;
       return { shape: 'lazy', at: destination.node, slot, target: text, memoizer: '' };
     }
 
     function check(node: TSESTree.NewExpression | TSESTree.CallExpression, service: Service | undefined, label: string): void {
-      const found = singletonShape(node);
+      const found = moduleLevelInstance(node);
       if (found === undefined) return;
       if (service?.lifetime === 'singleton') {
         held.push({ service, node: found.at, slot: found.slot, home: isSingletonHome(service, node.callee) });
@@ -386,7 +396,7 @@ export default createRule<Options, MessageIds>({
         context.report({ node, messageId: 'factoryAtModuleScope', data });
         return;
       }
-      const found = singletonShape(node);
+      const found = moduleLevelInstance(node);
       if (found === undefined) return;
       context.report({ node: found.at, messageId: FACTORY_MESSAGE[found.shape], data: { ...data, target: found.target, memoizer: found.memoizer } });
     }
@@ -439,8 +449,6 @@ export default createRule<Options, MessageIds>({
         if (factoryOf !== undefined) checkFactoryCall(node, factoryOf);
       };
     }
-    // Nothing to find: no services and no `checkAllClasses`.
-    if (services.length === 0 && !checkAllClasses) return {};
     return listeners;
   },
 });

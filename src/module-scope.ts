@@ -13,7 +13,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+/** Names of the global object: `window.x`, `globalThis.x`, `self.x` and `global.x` are the global `x`. */
+export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self', 'global']);
 
 function isTypeWrapper(
   node: TSESTree.Node,
@@ -404,4 +405,31 @@ export function exportedNames(program: TSESTree.Program): ReadonlyMap<string, Re
     }
   }
   return result;
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  const value = skipWrappers(node);
+  if (value.type === 'Identifier') return value.name === 'undefined';
+  if (value.type === 'Literal') return value.value === null && !('regex' in value);
+  return value.type === 'UnaryExpression' && value.operator === 'void';
+}
+
+/**
+ * Is the module-level slot written by `assignment` cleared again (`= undefined`/`= null`) by the same
+ * function — a scratch slot (`desc.value = new C(); use(desc); desc.value = undefined`), not a cache?
+ */
+export function isClearedByTheSameFunction(assignment: TSESTree.AssignmentExpression, slot: string, sourceCode: SourceCode): boolean {
+  const fn = enclosingFunction(assignment);
+  let root = skipWrappers(assignment.left);
+  while (root.type === 'MemberExpression') root = skipWrappers(root.object);
+  if (fn === undefined || root.type !== 'Identifier') return false;
+  const variable = findVariable(sourceCode.getScope(root), root.name);
+  for (const reference of variable?.references ?? []) {
+    let target: TSESTree.Node = outerWrapper(reference.identifier);
+    while (target.parent?.type === 'MemberExpression' && target.parent.object === target) target = outerWrapper(target.parent);
+    const parent = target.parent;
+    if (parent?.type !== 'AssignmentExpression' || parent === assignment || parent.left !== target || parent.operator !== '=') continue;
+    if (isNullish(parent.right) && enclosingFunction(parent) === fn && moduleSlotOf(target, sourceCode)?.slot === slot) return true;
+  }
+  return false;
 }

@@ -127,6 +127,24 @@ export function plain(this: { x?: WebSocketManager }) {
       filename: hook,
       settings: ssotSettings(),
     },
+    // A scratch slot cleared again by the same function is not a cache.
+    {
+      code: `${importManager}
+const descriptor: { value?: WebSocketManager } = {};
+let current: WebSocketManager | null = null;
+export function withManager(run: (manager: WebSocketManager) => void) {
+  descriptor.value = new WebSocketManager();
+  current = new WebSocketManager();
+  try {
+    run(current);
+  } finally {
+    descriptor.value = undefined;
+    current = null;
+  }
+}`,
+      filename: hook,
+      settings: ssotSettings(),
+    },
     // Memoised per argument, or memoised per call.
     {
       code: `${importManager}
@@ -224,7 +242,7 @@ export const asyncScheduler = new AsyncScheduler();
 export const store = new ns.Store();`,
       filename: hook,
       settings: ssotSettings(),
-      options: [{ checkAllClasses: true, ignoreClasses: ['Observable', '/Scheduler$/', 'ns.Store'] }],
+      options: [{ checkAllClasses: true, ignoreClasses: ['Observable', '/scheduler$/i', 'ns.Store'] }],
     },
     // lifetime: 'singleton': the one instance in the factory module (re-created in the same slot).
     {
@@ -351,6 +369,18 @@ export const services = {
     },
     {
       code: `${importManager}
+export const [first] = [new WebSocketManager()];
+export const { manager } = { manager: new WebSocketManager() };`,
+      filename: hook,
+      settings: ssotSettings(),
+      output: null,
+      errors: [
+        { messageId: 'eager', line: 2, column: 25, endLine: 2, endColumn: 47, suggestions: [] },
+        { messageId: 'eager', line: 3, column: 39, endLine: 3, endColumn: 61, suggestions: [] },
+      ],
+    },
+    {
+      code: `${importManager}
 declare const isServer: boolean;
 export const manager = isServer ? new WebSocketManager() : undefined;
 export const fallback = (globalThis as { ws?: WebSocketManager }).ws ?? new WebSocketManager();`,
@@ -387,6 +417,7 @@ void (async () => {
 export class Holder {
   static manager = new WebSocketManager();
   static #hidden = new WebSocketManager();
+  static accessor wrapped = new WebSocketManager();
   static other: WebSocketManager;
   static {
     this.other = new WebSocketManager();
@@ -399,8 +430,9 @@ export class Holder {
       errors: [
         { messageId: 'eager', line: 3, column: 20, endLine: 3, endColumn: 42, suggestions: [] },
         { messageId: 'eager', line: 4, column: 20, endLine: 4, endColumn: 42, suggestions: [] },
-        { messageId: 'eager', line: 7, column: 18, endLine: 7, endColumn: 40, suggestions: [] },
-        { messageId: 'eager', line: 8, column: 20, endLine: 8, endColumn: 42, suggestions: [] },
+        { messageId: 'eager', line: 5, column: 29, endLine: 5, endColumn: 51, suggestions: [] },
+        { messageId: 'eager', line: 8, column: 18, endLine: 8, endColumn: 40, suggestions: [] },
+        { messageId: 'eager', line: 9, column: 20, endLine: 9, endColumn: 42, suggestions: [] },
       ],
     },
     {
@@ -555,6 +587,21 @@ export function connect() {
         { messageId: 'lazy', line: 5, column: 3, endLine: 5, endColumn: 74, suggestions: [] },
         { messageId: 'lazy', line: 6, column: 3, endLine: 6, endColumn: 41, suggestions: [] },
         { messageId: 'lazy', line: 7, column: 3, endLine: 7, endColumn: 78, suggestions: [] },
+      ],
+    },
+    {
+      code: `${importManager}
+let current: WebSocketManager | undefined;
+export class Session {
+  constructor() {
+    current = new WebSocketManager();
+  }
+}`,
+      filename: hook,
+      settings: ssotSettings(),
+      output: null,
+      errors: [
+        { messageId: 'lazy', line: 5, column: 5, endLine: 5, endColumn: 37, suggestions: [] },
       ],
     },
     // 3. Memoised
@@ -941,6 +988,26 @@ export function get() {
       errors: [
         { messageId: 'eager', line: 2, column: 24, endLine: 2, endColumn: 46, suggestions: [] },
         { messageId: 'lazy', line: 5, column: 23, endLine: 5, endColumn: 56, suggestions: [] },
+      ],
+    },
+    // Static getInstance() in JavaScript.
+    {
+      code: `import { WebSocketManager } from '../websocket/manager.js';
+export class Registry {
+  static #instance;
+  static getInstance() {
+    return (Registry.#instance ??= new WebSocketManager());
+  }
+  static {
+    this.fallback = new WebSocketManager();
+  }
+}`,
+      filename: script,
+      settings: ssotSettings(),
+      output: null,
+      errors: [
+        { messageId: 'lazy', line: 5, column: 13, endLine: 5, endColumn: 58, suggestions: [] },
+        { messageId: 'eager', line: 8, column: 21, endLine: 8, endColumn: 43, suggestions: [] },
       ],
     },
     // CommonJS: module.exports = new C().
