@@ -378,9 +378,14 @@ export const CONFIG_KINDS: readonly ConfigKind[] = ['js', 'cjs', 'ts'];
 const ALL_SOURCES = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
 const TS_SOURCES = '**/*.{ts,tsx,mts,cts}';
 
-/** The example's configuration as a user would write it, in one of the three module formats. */
-export function configSource(kind: ConfigKind, { settings, rules }: Pick<Example, 'settings' | 'rules'>): string {
-  const settingsText = JSON.stringify(settings, null, 2);
+/**
+ * The example's configuration as a user would write it, in one of the three module formats. With
+ * `rootDirFromConfig`, `rootDir` is the config file's folder (`import.meta.dirname` / `__dirname`)
+ * instead of ESLint's cwd, as the docs recommend for editors and monorepos.
+ */
+export function configSource(kind: ConfigKind, { settings, rules }: Pick<Example, 'settings' | 'rules'>, { rootDirFromConfig = false } = {}): string {
+  let settingsText = JSON.stringify(settings, null, 2);
+  if (rootDirFromConfig) settingsText = settingsText.replace(/^\{/u, `{\n  "rootDir": ${kind === 'cjs' ? '__dirname' : 'import.meta.dirname'},`);
   const rulesText = JSON.stringify(rules, null, 2);
   const body = (ssot: string, tsParser: string): string => `[
   // espree for JavaScript (with JSX), @typescript-eslint/parser for TypeScript.

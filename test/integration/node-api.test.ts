@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as EslintModule from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findingsOf, INSTALL_TIMEOUT, loadExample, project, TEST_TIMEOUT, workspace, type Example, type Project } from './harness.js';
+import { CONFIG_KINDS, configSource, findingsOf, INSTALL_TIMEOUT, loadExample, project, TEST_TIMEOUT, workspace, type Example, type Project } from './harness.js';
 
 type Message = EslintModule.Linter.LintMessage;
 
@@ -75,6 +75,21 @@ describe.each(['eslint10', 'eslint9'] as const)('%s Node API (editor integration
         found += beforeSaving.length;
       }
       expect(found).toBeGreaterThan(0);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it.each(CONFIG_KINDS)(
+    'with `rootDir` from eslint.config.%s, an editor whose cwd is a parent folder reports the same',
+    async (kind) => {
+      const config = path.join(dir, `eslint.rootdir.config.${kind}`);
+      writeFileSync(config, configSource(kind, example, { rootDirFromConfig: true }));
+      expect(readFileSync(config, 'utf8')).toMatch(/"rootDir": (?:import\.meta\.dirname|__dirname),/u);
+      const fromParent = new api.ESLint({ cwd: scratch.dir, overrideConfigFile: config });
+      for (const file of reported) {
+        const results = await fromParent.lintText(readFileSync(path.join(dir, file), 'utf8'), { filePath: path.join(dir, file) });
+        expect(findingsOf(results, dir)).toEqual(example.reference.filter((finding) => finding.file === file));
+      }
     },
     TEST_TIMEOUT,
   );
