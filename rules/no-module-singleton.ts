@@ -5,14 +5,14 @@ import { findVariable, memberName, originOf, serviceOf, skipWrappers, type Origi
 import {
   GLOBAL_OBJECTS,
   destinationOf,
-  exportedNames,
+  localExportNames,
   isClearedByTheSameFunction,
   isModuleLoad,
   outerWrapper,
   thisOwner,
   type FunctionNode,
 } from '../src/module-scope.js';
-import { registryOf, type Service } from '../src/registry.js';
+import { registryOf, type ModuleTarget, type Service } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { SsotConfigError } from '../src/settings.js';
 
@@ -167,6 +167,11 @@ function classOfThis(callee: TSESTree.Node): TSESTree.Identifier | undefined {
   return owner?.kind === 'class' ? (owner.node.id ?? undefined) : undefined;
 }
 
+/** Is the (normalised) path `file` inside the directory `directory`? */
+function isInside(file: string, directory: string): boolean {
+  return file.startsWith(directory.endsWith('/') ? directory : `${directory}/`);
+}
+
 /** The memoiser call `fn` is passed to (`once(() => …)`), with the memoiser's name. */
 function memoiserCall(
   fn: FunctionNode,
@@ -315,7 +320,7 @@ export default createRule<Options, MessageIds>({
     const ownFactories = factoryServices.filter((service) => service.factory?.module.kind === 'file' && service.factory.module.id === fileId);
     let exportsOfFile: ReadonlyMap<string, ReadonlySet<string>> | undefined;
     const exportedAs = (local: string, name: string): boolean => {
-      exportsOfFile ??= exportedNames(sourceCode.ast);
+      exportsOfFile ??= localExportNames(sourceCode.ast);
       return local === name || exportsOfFile.get(local)?.has(name) === true;
     };
 
@@ -329,15 +334,28 @@ export default createRule<Options, MessageIds>({
       return candidates.find((service) => ownServices.includes(service) && exportedAs(origin.name, service.className));
     }
 
+    /**
+     * Does `specifier` reach the factory's module, directly or through a barrel (an index file) in the
+     * factory's folder or a folder above it inside rootDir, which re-exports it under the same name?
+     */
+    function reachesFactory(specifier: string, target: ModuleTarget): boolean {
+      if (registry === undefined) return false;
+      if (registry.refersTo(specifier, filename, target)) return true;
+      if (target.kind !== 'file') return false;
+      const resolved = registry.resolver.resolveFile(filename, specifier)?.replaceAll('\\', '/');
+      if (resolved === undefined || !/\/index\.[cm]?[jt]sx?$/.test(resolved)) return false;
+      const barrel = normalizeModulePath(resolved);
+      const root = normalizeModulePath(registry.rootDir);
+      return isInside(target.id, barrel) && (barrel === root || isInside(barrel, root));
+    }
+
     /** The scoped service whose factory `callee` is. */
     function factoryAt(callee: TSESTree.Node): Service | undefined {
       if (registry === undefined) return undefined;
       const origin = originOf(callee, sourceCode);
       if (origin === undefined) return undefined;
       if (origin.kind === 'export')
-        return factoryServices.find(
-          (service) => service.factory?.name === origin.name && registry.refersTo(origin.source, filename, service.factory.module),
-        );
+        return factoryServices.find((service) => service.factory?.name === origin.name && reachesFactory(origin.source, service.factory.module));
       if (origin.kind === 'local') return ownFactories.find((service) => service.factory !== undefined && exportedAs(origin.name, service.factory.name));
       return undefined;
     }

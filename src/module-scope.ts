@@ -372,7 +372,7 @@ export function destinationOf(start: TSESTree.Node, sourceCode: SourceCode, foll
 }
 
 /** Local binding name → the names this module exports it as (`export { a as b }`, `export default a`, …). */
-export function exportedNames(program: TSESTree.Program): ReadonlyMap<string, ReadonlySet<string>> {
+export function localExportNames(program: TSESTree.Program): ReadonlyMap<string, ReadonlySet<string>> {
   const result = new Map<string, Set<string>>();
   const add = (local: string, exported: string): void => {
     let names = result.get(local);

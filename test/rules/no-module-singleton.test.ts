@@ -178,6 +178,12 @@ export function useSocket(user: { userId: string }) {
     },
     // Other classes, without checkAllClasses; a same-named class from elsewhere.
     {
+      code: `import { getWebSocketManager } from 'some-other-lib';
+export const manager = getWebSocketManager();`,
+      filename: hook,
+      settings: ssotSettings(),
+    },
+    {
       code: `import { WebSocketManager } from 'some-other-lib';
 export const m = new WebSocketManager();
 class Local {}
@@ -691,6 +697,20 @@ export class Holder {
         { messageId: 'factoryAtModuleScope', line: 3, column: 1, endLine: 3, endColumn: 30, suggestions: [] },
         { messageId: 'factoryAtModuleScope', line: 4, column: 31, endLine: 4, endColumn: 36, suggestions: [] },
         { messageId: 'factoryAtModuleScope', line: 6, column: 20, endLine: 6, endColumn: 25, suggestions: [] },
+      ],
+    },
+    // The factory through a barrel (an index file in its folder or above it).
+    {
+      code: `import { getWebSocketManager } from '../websocket';
+import { getWebSocketManager as viaAlias } from '@/websocket';
+export const manager = getWebSocketManager();
+export const aliased = viaAlias();`,
+      filename: hook,
+      settings: ssotSettings(),
+      output: null,
+      errors: [
+        { messageId: 'factoryAtModuleScope', line: 3, column: 24, endLine: 3, endColumn: 45, suggestions: [] },
+        { messageId: 'factoryAtModuleScope', line: 4, column: 24, endLine: 4, endColumn: 34, suggestions: [] },
       ],
     },
     {
