@@ -60,12 +60,16 @@ export interface RunResult {
   stderr: string;
 }
 
+/** Where npm fetches from and caches to: kept. Every other npm_* variable (set by `npm test`) is not. */
+const NPM_KEPT = /^npm_config_(?:cache|registry|userconfig|globalconfig|prefer_offline)$/iu;
+
 /** The environment for child processes: none of npm's, git's or ESLint's variables from this run leak in. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(?:npm_|GIT_|ESLINT|TIMING$|NODE_OPTIONS$|INIT_CWD$|VITEST|FORCE_COLOR$)/iu.test(key)) continue;
-    env[key] = value;
+    if (NPM_KEPT.test(key)) env[key] = value;
+    else if (/^(?:npm_|GIT_|ESLINT|TIMING$|NODE_OPTIONS$|INIT_CWD$|VITEST|FORCE_COLOR$)/iu.test(key)) continue;
+    else env[key] = value;
   }
   return { ...env, NO_COLOR: '1', ...extra };
 }
