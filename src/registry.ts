@@ -85,10 +85,12 @@ function classifyModule(
     if (resolved !== undefined)
       return /[\\/]node_modules[\\/]/.test(resolved) ? { kind: 'package', display: spec, name: spec } : toFile(resolved);
   }
-  // Not on disk (virtual files, generated code): a path is still a path, normalised deterministically.
+  // A path that names no file is a typo (or a module not written yet): never match nothing silently.
   const firstSegment = spec.split('/')[0] ?? spec;
   if (isRelativeSpecifier(spec) || hasSourceExtension(spec) || isDirectory(path.join(rootDir, firstSegment)))
-    return toFile(path.resolve(rootDir, spec));
+    throw new SsotConfigError(
+      `${where}: '${spec}' of service "${serviceName}" does not exist (looked in rootDir '${rootDir}', with and without extensions and /index). Check the path, or set settings.ssot.rootDir.`,
+    );
   if (looksLikePackage(spec)) return { kind: 'package', display: spec, name: spec };
   throw new SsotConfigError(
     `${where}: cannot resolve '${spec}' for service "${serviceName}" from rootDir '${rootDir}'` +

@@ -60,12 +60,20 @@ describe('refersTo: the same module however it is spelled', () => {
     expect(registry.refersTo('../../websocket/factory', virtual, manager)).toBe(false);
   });
 
-  it('falls back to path normalisation for a module that is not on disk', () => {
-    const generated = registryFor({ rootDir: appDir, services: [{ name: 'Generated', class: 'Client', module: 'src/generated/client.ts' }] });
-    const client = moduleOf(generated);
-    expect(generated.refersTo('../generated/client.js', appFile('src/hooks/x.ts'), client)).toBe(true);
-    expect(generated.refersTo('../generated/other.js', appFile('src/hooks/x.ts'), client)).toBe(false);
-    expect(generated.refersTo('./client', appFile('src/generated/index.ts'), client)).toBe(true);
+  it('stops with a clear error when a path module does not exist (a typo must not match nothing)', () => {
+    expect(() => registryFor({ rootDir: appDir, services: [{ name: 'Generated', class: 'Client', module: 'src/generated/client.ts' }] })).toThrow(
+      `settings.ssot.services[0].module: 'src/generated/client.ts' of service "Generated" does not exist (looked in rootDir '${appDir}'`,
+    );
+    expect(() =>
+      registryFor({ rootDir: appDir, services: [{ name: 'WebSocketManager', class: 'WebSocketManager', module: 'src/websocket/manger.ts' }] }),
+    ).toThrow(`settings.ssot.services[0].module: 'src/websocket/manger.ts' of service "WebSocketManager" does not exist`);
+  });
+
+  it('compares normalised paths when the importing file is not on disk', () => {
+    const registry = registryFor({ rootDir: appDir, services: [{ name: 'WebSocketManager', class: 'WebSocketManager', module: 'src/websocket/manager.ts' }] });
+    const manager = moduleOf(registry);
+    expect(registry.refersTo('../../websocket/manager.js', appFile('src/virtual/deeper/x.ts'), manager)).toBe(true);
+    expect(registry.refersTo('../../websocket/other.js', appFile('src/virtual/deeper/x.ts'), manager)).toBe(false);
   });
 
   it('treats an index module as its folder', () => {
