@@ -95,6 +95,18 @@ describe.each(['eslint10', 'eslint9'] as const)('%s Node API (editor integration
   );
 
   it(
+    'without `rootDir`, an editor whose cwd is a parent folder gets a config error naming rootDir, not silence',
+    async () => {
+      const fromParent = new api.ESLint({ cwd: scratch.dir, overrideConfigFile: path.join(dir, 'eslint.config.js') });
+      const file = reported[0] ?? '';
+      await expect(fromParent.lintText(readFileSync(path.join(dir, file), 'utf8'), { filePath: path.join(dir, file) })).rejects.toThrow(
+        /settings\.ssot\.services\[\d+\]\.(?:factory\.)?module: .*rootDir/u,
+      );
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'every suggestion is a quick fix that parses and removes its finding',
     async () => {
       let applied = 0;
