@@ -103,9 +103,9 @@ async function runOrThrow(command: string, args: readonly string[], cwd: string)
 // ---------------------------------------------------------------------------------------------------
 // Once per run, across workers
 
-/** Builds `dir` once: the first worker to take the lock builds it, the others wait for `dir.ready`. */
+/** Builds `dir` once: the first worker to take the lock builds it, the others wait for `dir/.ready`. */
 async function once(dir: string, build: () => Promise<void>): Promise<void> {
-  const ready = `${dir}.ready`;
+  const ready = path.join(dir, '.ready');
   const lock = `${dir}.lock`;
   mkdirSync(path.dirname(dir), { recursive: true });
   for (;;) {
