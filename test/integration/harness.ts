@@ -145,12 +145,10 @@ export async function tarball(): Promise<string> {
   await once(dir, async () => {
     const entry = path.join(repoDir, 'dist', 'src', 'index.js');
     if (!existsSync(entry)) throw new Error('dist/ is missing: run `npm run build` first (`npm test` does).');
+    // `npm test` builds right before; a stale dist/ (sources edited since) is packed as it is, with a warning.
     const built = statSync(entry).mtimeMs;
-    for (const source of ['src', 'rules']) {
-      if (newestMtime(path.join(repoDir, source)) > built) {
-        throw new Error(`dist/ is older than ${source}/: run \`npm run build\` first (\`npm test\` does).`);
-      }
-    }
+    const stale = ['src', 'rules'].filter((source) => newestMtime(path.join(repoDir, source)) > built);
+    if (stale.length > 0) console.warn(`Integration tests pack dist/, which is older than ${stale.join('/ and ')}/: run \`npm run build\` to test your changes.`);
     await runOrThrow('npm', ['pack', '--silent', '--pack-destination', dir], repoDir);
   });
   const file = readdirSync(dir).find((name) => name.endsWith('.tgz'));
@@ -338,7 +336,7 @@ export function loadExample(): Promise<Example> {
 
 async function readExample(): Promise<Example> {
   if (!existsSync(path.join(exampleDir, 'eslint.config.js'))) throw new Error(`${exampleDir}/eslint.config.js is missing`);
-  await tarball(); // the same freshness check as the scratch projects: the example's config loads dist/
+  await tarball(); // the example's config loads dist/ too: the same existence check and staleness warning
   const eslint = new ESLint({ cwd: exampleDir });
   const results = await eslint.lintFiles(['.']);
   const lintedFiles = results.map((result) => relative(exampleDir, result.filePath)).sort();
