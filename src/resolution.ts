@@ -76,19 +76,53 @@ function hasReferences(tsconfig: string | undefined): boolean {
   }
 }
 
+const RESOLVE_OPTIONS = {
+  conditionNames: ['types', 'import', 'require', 'node', 'default'],
+  mainFields: ['types', 'module', 'main'],
+  extensions: ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.json'],
+  extensionAlias: { '.js': ['.ts', '.tsx', '.d.ts', '.js'], '.jsx': ['.tsx', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
+};
+
+/** How often a long-lived process (an editor's ESLint server) looks whether the tsconfig changed. */
+const FRESHNESS_INTERVAL_MS = 2000;
+
+function modifiedAt(file: string | undefined): number {
+  if (file === undefined) return 0;
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
 function createResolver(tsconfig: string | undefined): ResolverHandle {
-  const factory = new ResolverFactory({
-    ...(tsconfig === undefined ? {} : { tsconfig: { configFile: tsconfig, references: 'auto' as const } }),
-    conditionNames: ['types', 'import', 'require', 'node', 'default'],
-    mainFields: ['types', 'module', 'main'],
-    extensions: ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.json'],
-    extensionAlias: { '.js': ['.ts', '.tsx', '.d.ts', '.js'], '.jsx': ['.tsx', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
-  });
+  const newFactory = () =>
+    new ResolverFactory({
+      ...(tsconfig === undefined ? {} : { tsconfig: { configFile: tsconfig, references: 'auto' as const } }),
+      ...RESOLVE_OPTIONS,
+    });
+  let factory = newFactory();
   // With project references, which paths apply depends on the project owning the file (its
   // include/exclude), so results are cached per file; otherwise one tsconfig applies everywhere
   // and results are shared by every file of a directory.
-  const perFile = hasReferences(tsconfig);
+  let perFile = hasReferences(tsconfig);
   const cache = new Map<string, string | null>();
+  // The tsconfig is read once; an editor session that edits it (a new `paths` alias) gets a fresh
+  // resolver and cache on the next lint, found by one stat every couple of seconds at most.
+  let stamp = modifiedAt(tsconfig);
+  let checkedAt = Date.now();
+  function ensureFresh(): void {
+    if (tsconfig === undefined) return;
+    const now = Date.now();
+    if (now - checkedAt < FRESHNESS_INTERVAL_MS) return;
+    checkedAt = now;
+    const current = modifiedAt(tsconfig);
+    if (current === stamp) return;
+    stamp = current;
+    factory = newFactory();
+    perFile = hasReferences(tsconfig);
+    cache.clear();
+  }
   function cached(key: string, compute: () => string | null): string | undefined {
     const hit = cache.get(key);
     if (hit !== undefined) return hit ?? undefined;
@@ -101,12 +135,15 @@ function createResolver(tsconfig: string | undefined): ResolverHandle {
     cache.set(key, resolved);
     return resolved ?? undefined;
   }
-  const resolve = (directory: string, specifier: string): string | undefined =>
-    cached(`${directory}\0${specifier}`, () => factory.sync(directory, specifier).path ?? null);
+  const resolve = (directory: string, specifier: string): string | undefined => {
+    ensureFresh();
+    return cached(`${directory}\0${specifier}`, () => factory.sync(directory, specifier).path ?? null);
+  };
   return {
     tsconfig,
     resolve,
     resolveFile(file, specifier) {
+      ensureFresh();
       if (!perFile) return resolve(path.dirname(file), specifier);
       return cached(`${file}\0\0${specifier}`, () => factory.resolveFileSync(file, specifier).path ?? resolve(path.dirname(file), specifier) ?? null);
     },

@@ -2,12 +2,12 @@
  * Module identity across spellings (`registry.refersTo`), and configuration errors from module
  * resolution: a clear SsotConfigError naming the service, never a crash.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import plugin from '../src/index.js';
 import { getRegistry, type Registry } from '../src/registry.js';
 import { lastSegment, normalizeModulePath } from '../src/resolution.js';
@@ -209,5 +209,34 @@ describe('configuration errors name the service', () => {
     expect(() => linter.verify("import { WebSocketManager } from '@/websocket/manager';", config, appFile('src/hooks/use-socket.ts'))).toThrow(
       /cannot resolve '@\/websocket\/manger' for service "WebSocketManager"/,
     );
+  });
+});
+
+describe('long-lived processes (editors)', () => {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'ssot-fresh-'));
+  afterAll(() => {
+    vi.useRealTimers();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('picks up a tsconfig edit (a new paths alias) without restarting', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const writeTsconfig = (paths: Record<string, string[]>) => { writeFileSync(path.join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths } })); };
+    mkdirSync(path.join(scratch, 'src'), { recursive: true });
+    writeFileSync(path.join(scratch, 'src/manager.ts'), 'export class Manager {}\n');
+    writeTsconfig({ '@old/*': ['src/*'] });
+    const registry = registryFor({ rootDir: scratch, services: [{ name: 'Manager', class: 'Manager', module: 'src/manager.ts' }] }, scratch);
+    const target = moduleOf(registry);
+    const file = path.join(scratch, 'src/use.ts');
+    expect(registry.refersTo('@old/manager', file, target)).toBe(true);
+    expect(registry.refersTo('@new/manager', file, target)).toBe(false);
+
+    writeTsconfig({ '@old/*': ['src/*'], '@new/*': ['src/*'] });
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(scratch, 'tsconfig.json'), later, later);
+    // Within the freshness interval the cached answer stands; after it, the edit is seen.
+    expect(registry.refersTo('@new/manager', file, target)).toBe(false);
+    vi.setSystemTime(Date.now() + 5000);
+    expect(registry.refersTo('@new/manager', file, target)).toBe(true);
   });
 });
