@@ -189,6 +189,39 @@ export function isServiceOrigin(origin: Origin, service: Service, registry: Regi
   return false;
 }
 
+/**
+ * Can this file refer to `name` at all? Every static way of reaching a binding (an identifier, an
+ * import or export specifier, a destructuring key, a static member, `window.X`) spells the name in the
+ * source text, unless an escape sequence spells it (`\u0053ubject`, `'\x53ubject'`, `'\Subject'`):
+ * so a file without the name and without a backslash cannot refer to it. A cheap text test that saves
+ * scope lookups on most files (oxlint builds a file's scopes lazily, on its first `getScope`).
+ */
+export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
+  return hasEscapes(sourceCode.text) || sourceCode.text.includes(name);
+}
+
+function hasEscapes(text: string): boolean {
+  return text.includes('\\');
+}
+
+const mentionedByFile = new WeakMap<object, Map<readonly Service[], readonly Service[]>>();
+
+/** The services among `services` whose class this file may mention (all of them for `class: 'default'`). Cached per file. */
+function mentionedServices(services: readonly Service[], sourceCode: Readonly<TSESLint.SourceCode>): readonly Service[] {
+  let byList = mentionedByFile.get(sourceCode.ast);
+  if (byList === undefined) {
+    byList = new Map();
+    mentionedByFile.set(sourceCode.ast, byList);
+  }
+  let mentioned = byList.get(services);
+  if (mentioned === undefined) {
+    const { text } = sourceCode;
+    mentioned = hasEscapes(text) ? services : services.filter((service) => service.className === 'default' || text.includes(service.className));
+    byList.set(services, mentioned);
+  }
+  return mentioned;
+}
+
 /** The first of `services` that `node` refers to. */
 export function serviceOf(
   node: TSESTree.Node,
@@ -198,9 +231,11 @@ export function serviceOf(
   filename: string,
 ): Service | undefined {
   if (services.length === 0) return undefined;
+  const candidates = mentionedServices(services, sourceCode);
+  if (candidates.length === 0) return undefined;
   const origin = originOf(node, sourceCode);
   if (origin === undefined) return undefined;
   const unwrapped = skipWrappers(node);
   const localName = unwrapped.type === 'Identifier' ? unwrapped.name : undefined;
-  return services.find((service) => isServiceOrigin(origin, service, registry, filename, localName));
+  return candidates.find((service) => isServiceOrigin(origin, service, registry, filename, localName));
 }
