@@ -1,8 +1,8 @@
 // Runs one lint in a fresh child process and measures its wall time and peak RSS: with GNU
-// `/usr/bin/time` when present, else through bench/child.js (process.resourceUsage() at exit).
+// `/usr/bin/time` when present, else through bench/child.js (process.resourceUsage() at exit). CPU time
+// (user + system) is recorded too: on a busy machine it is steadier than wall time.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
@@ -14,21 +14,21 @@ const childWrapper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ch
 /** How peak RSS is measured on this machine (for the report). */
 export const rssMethod = existsSync(GNU_TIME) && process.env.BENCH_NO_GNU_TIME === undefined ? 'gnu-time' : 'resource-usage';
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'ssot-bench-'));
-process.on('exit', () => {
-  rmSync(scratch, { recursive: true, force: true });
-});
+// Scratch space for GNU time's output, inside the git-ignored work directory.
+const scratch = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work', 'tmp');
+rmSync(scratch, { recursive: true, force: true });
+mkdirSync(scratch, { recursive: true });
 
 /**
  * Runs `node <script> ...args` in `cwd`, standard output to `stdoutFile` (or discarded).
- * Returns `{ wallMs, rssKb, status, stderr }`.
+ * Returns `{ wallMs, cpuMs (user + system), rssKb, status, stderr }`.
  */
 export function measure(script, args, { cwd, stdoutFile, env = {} }) {
   const rssFile = path.join(scratch, 'rss');
   rmSync(rssFile, { force: true });
   const command =
     rssMethod === 'gnu-time'
-      ? [GNU_TIME, ['-f', 'rss=%M', '-o', rssFile, process.execPath, script, ...args]]
+      ? [GNU_TIME, ['-f', 'rss=%M cpu=%U+%S', '-o', rssFile, process.execPath, script, ...args]]
       : [process.execPath, [childWrapper, rssFile, script, ...args]];
   const stdout = stdoutFile === undefined ? 'ignore' : openSync(stdoutFile, 'w');
   const started = performance.now();
@@ -43,5 +43,7 @@ export function measure(script, args, { cwd, stdoutFile, env = {} }) {
   if (result.error !== undefined) throw result.error;
   const rssText = existsSync(rssFile) ? readFileSync(rssFile, 'utf8') : '';
   const rssKb = Number(/rss=(\d+)/.exec(rssText)?.[1] ?? Number.NaN);
-  return { wallMs, rssKb, status: result.status ?? -1, stderr: result.stderr.toString() };
+  const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(rssText);
+  const cpuMs = cpu === null ? Number.NaN : (Number(cpu[1]) + Number(cpu[2])) * 1000;
+  return { wallMs, cpuMs, rssKb, status: result.status ?? -1, stderr: result.stderr.toString() };
 }

@@ -33,6 +33,7 @@ export function renderReport(results) {
   const { corpus, main, stats, scaling, machine, versions, settings } = results;
   const files = corpus.files;
   const wall = Object.fromEntries(Object.entries(main).map(([variant, samples]) => [variant, spread(samples.map((sample) => sample.wallMs))]));
+  const cpu = Object.fromEntries(Object.entries(main).map(([variant, samples]) => [variant, spread(samples.map((sample) => sample.cpuMs))]));
   const rss = Object.fromEntries(Object.entries(main).map(([variant, samples]) => [variant, spread(samples.map((sample) => sample.rssKb))]));
 
   const ratio21 = wall.ssot.median / wall.baseline.median;
@@ -40,6 +41,8 @@ export function renderReport(results) {
   const ratio42 = wall['oxlint-ssot'].median / wall.ssot.median;
   const addedMsPerFile = (wall.ssot.median - wall.baseline.median) / files;
   const rssRatio = rss.ssot.median / rss.baseline.median;
+  const cpuRatio21 = cpu.ssot.median / cpu.baseline.median;
+  const cpuAddedMsPerFile = (cpu.ssot.median - cpu.baseline.median) / files;
 
   const ssotTimes = ruleTimes(stats.ssot, isSsot);
   const peerTimes = ruleTimes(stats.peers, (id) => !isSsot(id));
@@ -60,8 +63,13 @@ export function renderReport(results) {
 
   const verdict = (pass) => (pass === undefined ? 'n/a' : pass ? '**PASS**' : '**MISS**');
   const targets = [
-    ['All ssot rules add ≤ 5% to run 1 (wall time, medians)', `${percent(ratio21)} (${seconds(wall.ssot.median)} vs ${seconds(wall.baseline.median)})`, ratio21 <= 1.05],
-    ['All ssot rules add ≤ 0.5 ms per file (wall time, medians)', `${fixed(addedMsPerFile, 3)} ms/file`, addedMsPerFile <= 0.5],
+    [
+      'All ssot rules add ≤ 5% to run 1 (wall time, medians)',
+      `${percent(ratio21)} (${seconds(wall.ssot.median)} vs ${seconds(wall.baseline.median)})`,
+      ratio21 <= 1.05,
+      `${percent(cpuRatio21)} (${seconds(cpu.ssot.median)} vs ${seconds(cpu.baseline.median)})`,
+    ],
+    ['All ssot rules add ≤ 0.5 ms per file (wall time, medians)', `${fixed(addedMsPerFile, 3)} ms/file`, addedMsPerFile <= 0.5, `${fixed(cpuAddedMsPerFile, 3)} ms/file`],
     [
       '`ssot/no-factory-bypass` ≤ ½ of `import-x/no-restricted-paths` (--stats)',
       bypass === undefined || restrictedPaths === undefined
@@ -75,7 +83,12 @@ export function renderReport(results) {
       `${scaleRows.map((row) => `×${String(row.scale)} ${fixed(row.rulesPerFile, 3)}`).join(', ')} ms/file (worst ${fixed(worstGrowth)}×)`,
       worstGrowth <= 1.2,
     ],
-    ['oxlint + plugin ≥ 5× faster than ESLint run 2', `${fixed(1 / ratio42, 1)}× (${seconds(wall['oxlint-ssot'].median)} vs ${seconds(wall.ssot.median)})`, ratio42 <= 0.2],
+    [
+      'oxlint + plugin ≥ 5× faster than ESLint run 2 (wall time, medians)',
+      `${fixed(1 / ratio42, 1)}× (${seconds(wall['oxlint-ssot'].median)} vs ${seconds(wall.ssot.median)})`,
+      ratio42 <= 0.2,
+      `${fixed(cpu.ssot.median / cpu['oxlint-ssot'].median, 1)}× (${seconds(cpu['oxlint-ssot'].median)} vs ${seconds(cpu.ssot.median)})`,
+    ],
   ];
 
   const findingsRows = Object.entries(results.warmup).flatMap(([variant, run]) =>
@@ -92,12 +105,15 @@ export function renderReport(results) {
 
   const summary = [
     'Targets',
-    ...targets.map(([target, measured, pass]) => `  ${pass === undefined ? 'N/A ' : pass ? 'PASS' : 'MISS'}  ${target.replaceAll('`', '').replaceAll('**', '')}: ${measured}`),
+    ...targets.map(
+      ([target, measured, pass, cpuMeasured]) =>
+        `  ${pass === undefined ? 'N/A ' : pass ? 'PASS' : 'MISS'}  ${target.replaceAll('`', '')}: ${measured}${cpuMeasured === undefined ? '' : ` [CPU time: ${cpuMeasured}]`}`,
+    ),
     '',
-    `Ratios (wall-time medians): 2/1 ${fixed(ratio21, 3)}, 2/3 ${fixed(ratio23, 3)}, 4/2 ${fixed(ratio42, 3)}`,
+    `Ratios (wall-time medians): 2/1 ${fixed(ratio21, 3)}, 2/3 ${fixed(ratio23, 3)}, 4/2 ${fixed(ratio42, 3)}; CPU time 2/1 ${fixed(cpuRatio21, 3)}`,
     ...Object.entries(wall).map(
       ([variant, time]) =>
-        `  ${results.variants[variant].label}: ${seconds(time.median)} (${seconds(time.min)}–${seconds(time.max)}), ${fixed(time.median / files)} ms/file, RSS ${megabytes(rss[variant].median)}`,
+        `  ${results.variants[variant].label}: ${seconds(time.median)} (${seconds(time.min)}–${seconds(time.max)}), ${fixed(time.median / files)} ms/file, CPU ${seconds(cpu[variant].median)}, RSS ${megabytes(rss[variant].median)}`,
     ),
     `Per rule (--stats medians): ${Object.entries({ ...ssotTimes, ...peerTimes })
       .map(([id, time]) => `${id} ${fixed(time.median, 0)} ms`)
@@ -115,21 +131,27 @@ Node.js process, runs interleaved (A B C … A B C …), ${String(settings.runs)
 ## Targets
 
 ${table(
-  ['Target', 'Measured', 'Result'],
-  targets.map(([target, measured, pass]) => [target, measured, verdict(pass)]),
+  ['Target', 'Measured', 'Result', 'Same on CPU time'],
+  targets.map(([target, measured, pass, cpuMeasured]) => [target, measured, verdict(pass), cpuMeasured ?? '']),
 )}
+
+Results are judged on wall time, as the targets say. CPU time (user + system of the process, all
+threads) is shown beside it because it is far less disturbed by other load on the machine.
 
 ## Runs
 
-${String(settings.runs)} runs each; wall time of the whole process (start-up, config loading, parsing, rules, output), peak resident set size.
+${String(settings.runs)} runs each; wall time of the whole process (start-up, config loading, parsing, rules, output), its CPU time
+(user + system), peak resident set size.
 
 ${table(
-  ['Run', 'Wall (median)', 'Wall (min–max)', 'ms/file', 'Peak RSS (median)', 'Peak RSS (min–max)'],
+  ['Run', 'Wall (median)', 'Wall (min–max)', 'ms/file', 'CPU (median)', 'CPU (min–max)', 'Peak RSS (median)', 'Peak RSS (min–max)'],
   Object.keys(wall).map((variant) => [
     results.variants[variant].label,
     seconds(wall[variant].median),
     `${seconds(wall[variant].min)}–${seconds(wall[variant].max)}`,
     fixed(wall[variant].median / files),
+    seconds(cpu[variant].median),
+    `${seconds(cpu[variant].min)}–${seconds(cpu[variant].max)}`,
     megabytes(rss[variant].median),
     `${megabytes(rss[variant].min)}–${megabytes(rss[variant].max)}`,
   ]),
@@ -137,7 +159,7 @@ ${table(
 
 Wall-time ratios (medians):
 
-- 2/1 (ssot rules on top of bare ESLint): **${fixed(ratio21, 3)}** — ${percent(ratio21)}, ${fixed(addedMsPerFile, 3)} ms per file
+- 2/1 (ssot rules on top of bare ESLint): **${fixed(ratio21, 3)}** — ${percent(ratio21)}, ${fixed(addedMsPerFile, 3)} ms per file (CPU time: ${fixed(cpuRatio21, 3)}, ${fixed(cpuAddedMsPerFile, 3)} ms per file)
 - 2/3 (ssot rules vs the peer rules doing the nearest job): **${fixed(ratio23, 3)}**
 - 4/2 (oxlint + ssot JS plugin vs ESLint + ssot): **${fixed(ratio42, 3)}** — oxlint is ${fixed(1 / ratio42, 1)}× faster
 - oxlint + plugin vs bare oxlint: ${fixed(wall['oxlint-ssot'].median / wall['oxlint-bare'].median, 2)}× (the plugin's rules run in JavaScript; parsing is native)

@@ -105,9 +105,9 @@ function runOnce(corpus, variant, scale, { stats = false } = {}) {
   if (output.files !== files.length) throw new Error(`bench: ${variant} ×${String(scale)} linted ${String(output.files)} files, expected ${String(files.length)}`);
   if (output.fatal > 0) throw new Error(`bench: ${variant} ×${String(scale)} had ${String(output.fatal)} fatal parse errors`);
   log(
-    `  ${variant.padEnd(12)} ×${String(scale)}${stats ? ' --stats' : '        '}  ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  ${(run.rssKb / 1024).toFixed(0).padStart(5)} MB`,
+    `  ${variant.padEnd(12)} ×${String(scale)}${stats ? ' --stats' : '        '}  ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  cpu ${(run.cpuMs / 1000).toFixed(2).padStart(7)} s  ${(run.rssKb / 1024).toFixed(0).padStart(5)} MB`,
   );
-  return { wallMs: run.wallMs, rssKb: run.rssKb, findings: output.findings, stats: output.stats };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssKb: run.rssKb, findings: output.findings, stats: output.stats };
 }
 
 /** Runs each variant `rounds` times, interleaved (A B C A B C …, each round starting one later). */
