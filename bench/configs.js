@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SERVICES, ssotSettings } from './corpus.js';
+import { servicesIn, ssotSettings } from './corpus.js';
 
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** The plugin as linted: a snapshot of the build (`dist/`) taken when the bench starts (see run.js). */
@@ -21,14 +21,10 @@ export function ssotRules(plugin) {
   return Object.fromEntries(Object.keys(plugin.rules).map((name) => [`ssot/${name}`, 'warn']));
 }
 
-const classPattern = () => `/^(?:${SERVICES.map((service) => service.class).join('|')})$/`;
-const factoryPattern = () =>
-  `/^(?:${SERVICES.flatMap((service) => (service.factory === undefined ? [] : [service.factory.name])).join('|')})$/`;
-
 /** `no-restricted-syntax` selectors for what the ssot rules look for: constructions, subclasses, singletons. */
-export function restrictedSyntax() {
-  const classes = classPattern();
-  const factories = factoryPattern();
+export function restrictedSyntax(services) {
+  const classes = `/^(?:${services.map((service) => service.class).join('|')})$/`;
+  const factories = `/^(?:${services.flatMap((service) => (service.factory === undefined ? [] : [service.factory.name])).join('|')})$/`;
   const message = 'Managed service: use its factory.';
   const moduleLevel = ['Program > VariableDeclaration', 'Program > ExportNamedDeclaration > VariableDeclaration'];
   return [
@@ -62,7 +58,8 @@ export async function eslintConfig(variant, root) {
     const importX = (await import('eslint-plugin-import-x')).default;
     const { createTypeScriptImportResolver } = await import('eslint-import-resolver-typescript');
     const boundaries = (await import('eslint-plugin-boundaries')).default;
-    const modules = SERVICES.filter((service) => service.module !== undefined);
+    const services = servicesIn(root);
+    const modules = services.filter((service) => service.module !== undefined);
     return [
       base,
       {
@@ -76,7 +73,7 @@ export async function eslintConfig(variant, root) {
           ],
         },
         rules: {
-          'no-restricted-syntax': ['warn', ...restrictedSyntax()],
+          'no-restricted-syntax': ['warn', ...restrictedSyntax(services)],
           'import-x/no-restricted-paths': [
             'warn',
             {

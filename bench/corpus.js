@@ -166,7 +166,17 @@ export const SERVICES = [
   },
 ];
 
+/** The library a service belongs to: the first segment of its module (or of its first allow glob). */
+function libraryOf(service) {
+  return (service.module ?? service.allow?.[0] ?? '').split('/')[0];
+}
+
+/** The services whose library is in the corpus written at `root` (all of them unless BENCH_LIBRARIES narrowed it). */
+export function servicesIn(root) {
+  return SERVICES.filter((service) => existsSync(path.join(root, 'c0', libraryOf(service))));
+}
+
 /** `settings.ssot` for a corpus written at `root` (absolute rootDir and tsconfig). */
 export function ssotSettings(root) {
-  return { rootDir: path.join(root, 'c0'), tsconfig: path.join(root, 'tsconfig.json'), services: SERVICES };
+  return { rootDir: path.join(root, 'c0'), tsconfig: path.join(root, 'tsconfig.json'), services: servicesIn(root) };
 }

@@ -20,16 +20,16 @@ rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 
 /**
- * Runs `node <script> ...args` in `cwd`, standard output to `stdoutFile` (or discarded).
+ * Runs `node ...nodeArgs <script> ...args` in `cwd`, standard output to `stdoutFile` (or discarded).
  * Returns `{ wallMs, cpuMs (user + system), rssKb, status, stderr }`.
  */
-export function measure(script, args, { cwd, stdoutFile, env = {} }) {
+export function measure(script, args, { cwd, stdoutFile, env = {}, nodeArgs = [] }) {
   const rssFile = path.join(scratch, 'rss');
   rmSync(rssFile, { force: true });
   const command =
     rssMethod === 'gnu-time'
-      ? [GNU_TIME, ['-f', 'rss=%M cpu=%U+%S', '-o', rssFile, process.execPath, script, ...args]]
-      : [process.execPath, [childWrapper, rssFile, script, ...args]];
+      ? [GNU_TIME, ['-f', 'rss=%M cpu=%U+%S', '-o', rssFile, process.execPath, ...nodeArgs, script, ...args]]
+      : [process.execPath, [...nodeArgs, childWrapper, rssFile, script, ...args]];
   const stdout = stdoutFile === undefined ? 'ignore' : openSync(stdoutFile, 'w');
   const started = performance.now();
   const result = spawnSync(command[0], command[1], {

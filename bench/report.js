@@ -207,6 +207,29 @@ ${table(
 
 From ×1 to ×${String(largest.scale)}: files ×${String(largest.scale)}, run 1 wall ×${fixed(largest.baseline / first.baseline)}, run 2 wall ×${fixed(largest.ssot / first.ssot)}, ssot rule time ×${fixed(largest.rules / first.rules)}.
 
+## Where the plugin's time goes
+
+One more run of each with \`node --cpu-prof\` (not timed). Samples with plugin code (\`rules/\`, \`src/\`) on the
+stack, including the library code it calls (scope manager, resolver, picomatch); module loading is not included.
+Under oxlint this also counts the work oxlint does lazily for JS plugins when a rule first touches
+\`sourceCode.ast\` (deserialising the AST) or calls \`getScope\` (scope analysis).
+
+${Object.entries(results.profiles)
+  .map(
+    ([variant, profile]) => `${results.variants[variant].label}: plugin code on the stack in ${fixed(profile.pluginMs, 0)} ms of ${fixed(profile.totalMs, 0)} ms sampled (${fixed((100 * profile.pluginMs) / profile.totalMs, 1)}%).
+
+${table(
+  ['Function (inclusive)', 'ms', '% of run', 'self ms'],
+  profile.functions.map((entry) => [
+    `\`${entry.name}\``,
+    fixed(entry.inclusiveMs, 0),
+    fixed((100 * entry.inclusiveMs) / profile.totalMs, 2),
+    fixed(entry.selfMs, 0),
+  ]),
+)}`,
+  )
+  .join('\n\n')}
+
 ## Findings
 
 What each rule reported in the warm-up run (the rules do real work on this corpus). Messages about

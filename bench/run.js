@@ -15,8 +15,9 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { writeConfigs, loadPlugin, pluginDir, pluginEntry } from './configs.js';
-import { LIBRARIES, SERVICES, corpusFiles, packageRoot, packageVersion, writeCorpus } from './corpus.js';
+import { LIBRARIES, corpusFiles, packageRoot, packageVersion, servicesIn, writeCorpus } from './corpus.js';
 import { measure, rssMethod } from './measure.js';
+import { profileIn, summarizeProfile } from './profile.js';
 import { renderReport } from './report.js';
 
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -91,15 +92,15 @@ function copies(scale) {
 }
 
 /** One lint of the corpus at `scale` with `variant`, in a fresh process. */
-function runOnce(corpus, variant, scale, { stats = false } = {}) {
+function runOnce(corpus, variant, scale, { stats = false, nodeArgs = [] } = {}) {
   const { root, configs, files } = corpus[scale];
   const tool = VARIANTS[variant].tool;
   const outFile = path.join(root, `out.${variant}.json`);
   const run =
     tool === 'eslint'
-      ? measure(eslintBin, ['-c', configs[variant], '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)], { cwd: root })
+      ? measure(eslintBin, ['-c', configs[variant], '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)], { cwd: root, nodeArgs })
       : // oxlint skips git-ignored directories (bench/.work is), so it gets the file list.
-        measure(oxlintBin, ['-c', configs[variant], '-f', 'json', ...files], { cwd: root, stdoutFile: outFile });
+        measure(oxlintBin, ['-c', configs[variant], '-f', 'json', ...files], { cwd: root, stdoutFile: outFile, nodeArgs });
   if (run.status !== 0 && run.status !== 1) throw new Error(`bench: ${variant} ×${String(scale)} exited with ${String(run.status)}:\n${run.stderr}`);
   const output = readOutput(tool, outFile);
   if (output.files !== files.length) throw new Error(`bench: ${variant} ×${String(scale)} linted ${String(output.files)} files, expected ${String(files.length)}`);
@@ -203,6 +204,15 @@ async function main() {
   }
   const loadAfter = os.loadavg();
 
+  log('\nprofiles (--cpu-prof; not timed)');
+  const profiles = {};
+  for (const variant of ['ssot', 'oxlint-ssot']) {
+    const directory = path.join(workDir, 'profile', variant);
+    rmSync(directory, { recursive: true, force: true });
+    runOnce(corpus, variant, 1, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`] });
+    profiles[variant] = summarizeProfile(profileIn(directory), `${pluginDir}${path.sep}`);
+  }
+
   const cpus = os.cpus();
   const dirty = git('status', '--porcelain', '--', 'src', 'rules') !== '';
   const results = {
@@ -231,7 +241,7 @@ async function main() {
       files: sources.length,
       ...countLines(sources),
       libraries: LIBRARIES.filter((library) => perLibrary[library.dir] > 0).map((library) => ({ name: library.pkg, version: packageVersion(library.pkg), files: perLibrary[library.dir] })),
-      services: SERVICES,
+      services: servicesIn(corpus[1].root),
     },
     rules: ruleNames,
     variants: VARIANTS,
@@ -239,6 +249,7 @@ async function main() {
     main,
     stats,
     scaling,
+    profiles,
     pluginEntry: path.relative(repoRoot, pluginEntry),
   };
   const { markdown, summary } = renderReport(results);
