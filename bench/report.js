@@ -41,6 +41,9 @@ export function renderReport(results) {
   const ratio42 = wall['oxlint-ssot'].median / wall.ssot.median;
   const addedMsPerFile = (wall.ssot.median - wall.baseline.median) / files;
   const rssRatio = rss.ssot.median / rss.baseline.median;
+  // Runs are interleaved in rounds: the ratio within each round, then its median, is less sensitive to
+  // load that drifts during the bench than the ratio of medians.
+  const paired = (a, b, key = 'wallMs') => median(main[a].map((sample, round) => sample[key] / main[b][round][key]));
   const cpuRatio21 = cpu.ssot.median / cpu.baseline.median;
   const cpuAddedMsPerFile = (cpu.ssot.median - cpu.baseline.median) / files;
 
@@ -111,6 +114,7 @@ export function renderReport(results) {
     ),
     '',
     `Ratios (wall-time medians): 2/1 ${fixed(ratio21, 3)}, 2/3 ${fixed(ratio23, 3)}, 4/2 ${fixed(ratio42, 3)}; CPU time 2/1 ${fixed(cpuRatio21, 3)}`,
+    `Ratios per round (medians): 2/1 ${fixed(paired('ssot', 'baseline'), 3)}, 2/3 ${fixed(paired('ssot', 'peers'), 3)}, 4/2 ${fixed(paired('oxlint-ssot', 'ssot'), 3)}; CPU time 2/1 ${fixed(paired('ssot', 'baseline', 'cpuMs'), 3)}`,
     ...Object.entries(wall).map(
       ([variant, time]) =>
         `  ${results.variants[variant].label}: ${seconds(time.median)} (${seconds(time.min)}–${seconds(time.max)}), ${fixed(time.median / files)} ms/file, CPU ${seconds(cpu[variant].median)}, RSS ${megabytes(rss[variant].median)}`,
@@ -162,6 +166,7 @@ Wall-time ratios (medians):
 - 2/1 (ssot rules on top of bare ESLint): **${fixed(ratio21, 3)}** — ${percent(ratio21)}, ${fixed(addedMsPerFile, 3)} ms per file (CPU time: ${fixed(cpuRatio21, 3)}, ${fixed(cpuAddedMsPerFile, 3)} ms per file)
 - 2/3 (ssot rules vs the peer rules doing the nearest job): **${fixed(ratio23, 3)}**
 - 4/2 (oxlint + ssot JS plugin vs ESLint + ssot): **${fixed(ratio42, 3)}** — oxlint is ${fixed(1 / ratio42, 1)}× faster
+- Per round (median of the ratio within each round of interleaved runs): 2/1 ${fixed(paired('ssot', 'baseline'), 3)}, 2/3 ${fixed(paired('ssot', 'peers'), 3)}, 4/2 ${fixed(paired('oxlint-ssot', 'ssot'), 3)}; CPU time 2/1 ${fixed(paired('ssot', 'baseline', 'cpuMs'), 3)}
 - oxlint + plugin vs bare oxlint: ${fixed(wall['oxlint-ssot'].median / wall['oxlint-bare'].median, 2)}× (the plugin's rules run in JavaScript; parsing is native)
 
 ## Time per rule

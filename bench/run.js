@@ -2,6 +2,8 @@
 // rule, the peer rules a user would pick instead) and oxlint (with and without the plugin), each run
 // in a fresh process, interleaved; prints the results and writes docs/performance.md.
 //
+// `node bench/run.js --render` rewrites the page from the last run's raw samples without linting.
+//
 // Environment: BENCH_RUNS (timed runs per variant, default 5), BENCH_STATS_RUNS (--stats runs,
 // default 3), BENCH_SCALE_RUNS (runs per scale on 2× and 4× the corpus, default 3),
 // BENCH_NO_GNU_TIME (measure RSS in-process instead of with /usr/bin/time), BENCH_DIST (the build to
@@ -260,4 +262,13 @@ async function main() {
   log(`wrote ${path.relative(process.cwd(), docsFile)} (raw samples: ${path.relative(process.cwd(), path.join(workDir, 'results.json'))})`);
 }
 
-await main();
+/** `node bench/run.js --render`: rewrites docs/performance.md from the last run's bench/.work/results.json. */
+function renderOnly() {
+  const results = JSON.parse(readFileSync(path.join(workDir, 'results.json'), 'utf8'));
+  const { markdown, summary } = renderReport(results);
+  writeFileSync(path.join(repoRoot, 'docs', 'performance.md'), markdown);
+  log(summary);
+}
+
+if (process.argv.includes('--render')) renderOnly();
+else await main();
