@@ -204,20 +204,37 @@ function hasEscapes(text: string): boolean {
   return text.includes('\\');
 }
 
-const mentionedByFile = new WeakMap<object, Map<readonly Service[], readonly Service[]>>();
+interface FileMentions {
+  readonly text: string;
+  readonly escapes: boolean;
+  readonly names: Map<string, boolean>;
+  readonly lists: Map<readonly Service[], readonly Service[]>;
+}
+
+const mentionsByFile = new WeakMap<object, FileMentions>();
 
 /** The services among `services` whose class this file may mention (all of them for `class: 'default'`). Cached per file. */
 function mentionedServices(services: readonly Service[], sourceCode: Readonly<TSESLint.SourceCode>): readonly Service[] {
-  let byList = mentionedByFile.get(sourceCode.ast);
-  if (byList === undefined) {
-    byList = new Map();
-    mentionedByFile.set(sourceCode.ast, byList);
-  }
-  let mentioned = byList.get(services);
-  if (mentioned === undefined) {
+  let file = mentionsByFile.get(sourceCode.ast);
+  if (file === undefined) {
     const { text } = sourceCode;
-    mentioned = hasEscapes(text) ? services : services.filter((service) => service.className === 'default' || text.includes(service.className));
-    byList.set(services, mentioned);
+    file = { text, escapes: hasEscapes(text), names: new Map(), lists: new Map() };
+    mentionsByFile.set(sourceCode.ast, file);
+  }
+  if (file.escapes) return services;
+  let mentioned = file.lists.get(services);
+  if (mentioned === undefined) {
+    const { names, text } = file;
+    mentioned = services.filter((service) => {
+      if (service.className === 'default') return true;
+      let found = names.get(service.className);
+      if (found === undefined) {
+        found = text.includes(service.className);
+        names.set(service.className, found);
+      }
+      return found;
+    });
+    file.lists.set(services, mentioned);
   }
   return mentioned;
 }
