@@ -17,7 +17,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { writeConfigs, loadPlugin, pluginDir, pluginEntry } from './configs.js';
-import { LIBRARIES, corpusFiles, packageRoot, packageVersion, servicesIn, writeCorpus } from './corpus.js';
+import { LIBRARIES, corpusFiles, packageRoot, packageVersion, servicesIn, ssotSettings, writeCorpus } from './corpus.js';
 import { measure, rssMethod } from './measure.js';
 import { profileIn, summarizeProfile } from './profile.js';
 import { renderReport } from './report.js';
@@ -41,6 +41,7 @@ const LIBRARY_FILTER = process.env.BENCH_LIBRARIES?.split(',');
 
 const eslintBin = path.join(packageRoot('eslint'), 'bin', 'eslint.js');
 const oxlintBin = path.join(packageRoot('oxlint'), 'bin', 'oxlint');
+const loadProbe = path.join(repoRoot, 'bench', 'load-probe.js');
 
 export const VARIANTS = {
   baseline: { tool: 'eslint', label: '1. ESLint + @typescript-eslint/parser, no rules' },
@@ -206,6 +207,16 @@ async function main() {
   }
   const loadAfter = os.loadavg();
 
+  log(`\nplugin load: ${String(RUNS)} fresh processes`);
+  const settingsFile = path.join(workDir, 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify(ssotSettings(corpus[1].root)));
+  const load = [];
+  for (let run = 0; run < RUNS; run++) {
+    const output = execFileSync(process.execPath, [loadProbe, pluginEntry, settingsFile], { cwd: repoRoot, encoding: 'utf8' });
+    load.push(JSON.parse(output));
+    log(`  load ${load[run].loadMs.toFixed(0).padStart(5)} ms  +${(load[run].rssKb / 1024).toFixed(1)} MB RSS`);
+  }
+
   log('\nprofiles (--cpu-prof; not timed)');
   const profiles = {};
   for (const variant of ['ssot', 'oxlint-ssot']) {
@@ -251,6 +262,7 @@ async function main() {
     main,
     stats,
     scaling,
+    load,
     profiles,
     pluginEntry: path.relative(repoRoot, pluginEntry),
   };
