@@ -67,10 +67,9 @@ export async function eslintConfig(variant, root) {
         settings: {
           'import-x/resolver-next': [createTypeScriptImportResolver({ project: tsconfig })],
           'import/resolver': { typescript: { project: tsconfig } },
-          'boundaries/elements': [
-            ...modules.map((service) => ({ type: `service-${service.name}`, pattern: `c0/${service.module}`, partialMatch: false })),
-            { type: 'code', pattern: '**/*', partialMatch: false },
-          ],
+          // boundaries classifies folders as elements and files by category: each service module is a category.
+          'boundaries/elements': [{ type: 'code', pattern: 'c*' }],
+          'boundaries/files': modules.map((service) => ({ category: `service-${service.name}`, pattern: `c0/${service.module}` })),
         },
         rules: {
           'no-restricted-syntax': ['warn', ...restrictedSyntax(services)],
@@ -88,10 +87,9 @@ export async function eslintConfig(variant, root) {
             'warn',
             {
               default: 'allow',
-              policies: modules.map((service) => ({
-                from: { element: { type: 'code' } },
-                disallow: { to: { element: { type: `service-${service.name}` } } },
-              })),
+              // Every corpus file is in one element, so every import is "internal": check those too.
+              checkInternals: true,
+              policies: modules.map((service) => ({ disallow: { to: { file: { categories: `service-${service.name}` } } } })),
             },
           ],
         },

@@ -298,8 +298,8 @@ ${JSON.stringify(settingsBlock, null, 2)}
    (\`checkAllClasses\` off), as warnings.
 3. **Peers**: the baseline plus what a user would configure instead: \`no-restricted-syntax\` selectors for
    constructions, subclasses and module-level instances of the same classes, \`import-x/no-restricted-paths\`
-   (one zone per service module, \`eslint-import-resolver-typescript\`) and \`boundaries/dependencies\` (one element
-   per service module) for the imports.
+   (one zone per service module, \`eslint-import-resolver-typescript\`) and \`boundaries/dependencies\` (one file
+   category per service module) for the imports.
 4. **oxlint + plugin**: oxlint with \`${results.pluginEntry}\` as a JS plugin, the same settings, every ssot rule, built-in rules off;
    **4b** the same oxlint without the plugin. oxlint uses all ${String(machine.cores)} cores; ESLint uses one.
 
