@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { findVariable, memberName, originOf, serviceOf, skipWrappers, type Origin } from '../src/identity.js';
+import { findVariable, mayMention, memberName, originOf, serviceOf, skipWrappers, type Origin } from '../src/identity.js';
 import {
   GLOBAL_OBJECTS,
   destinationOf,
@@ -315,7 +315,11 @@ export default createRule<Options, MessageIds>({
     const memoizers = new Set(options.memoizers ?? []);
     const fileId = normalizeModulePath(filename);
     const callServices = services.filter((service) => service.construct === 'call');
-    const factoryServices = services.filter((service) => service.factory !== undefined && service.lifetime === 'scoped');
+    // A factory call spells the factory's name in the file (import, member or export specifier):
+    // files that cannot mention it skip the scope lookup on every call expression.
+    const factoryServices = services.filter(
+      (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
+    );
     const ownServices = services.filter((service) => service.module?.kind === 'file' && service.module.id === fileId);
     const ownFactories = factoryServices.filter((service) => service.factory?.module.kind === 'file' && service.factory.module.id === fileId);
     let exportsOfFile: ReadonlyMap<string, ReadonlySet<string>> | undefined;
