@@ -1,14 +1,14 @@
 /**
- * The `settings.ssot` registry: one zod schema that validates the user's JSON settings and yields
- * the TypeScript types `ssot.configure(...)` is typed with.
+ * The `settings.ssot` registry: one valibot schema that validates the user's JSON settings and yields
+ * the TypeScript types `ssot.configure(...)` is typed with. (valibot loads in a few milliseconds, which
+ * every ESLint worker and editor session pays once.)
  */
-import * as z from 'zod';
+import * as v from 'valibot';
 
-const nonEmpty = (what: string) => z.string({ error: typeMessage('string') }).min(1, { error: `${what} must not be empty` });
+type Message = (issue: v.BaseIssue<unknown>) => string;
 
-function typeMessage(expected: string) {
-  return (issue: { input: unknown }) =>
-    issue.input === undefined ? `required ${expected} is missing` : `expected ${expected}, got ${describe(issue.input)}`;
+function typeMessage(expected: string): Message {
+  return (issue) => (issue.input === undefined ? `required ${expected} is missing` : `expected ${expected}, got ${describe(issue.input)}`);
 }
 
 function describe(value: unknown): string {
@@ -19,79 +19,102 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-const factorySchema = z.strictObject(
-  {
-    name: nonEmpty('factory name').describe('Name of the exported factory function, e.g. `getWebSocketManager`.'),
-    module: nonEmpty('factory module').describe('Module that exports the factory: a path relative to `rootDir`, a tsconfig alias, or a package name.'),
-  },
-  { error: typeMessage('object') },
+function nonEmpty(what: string, description: string) {
+  return v.pipe(v.string(typeMessage('string')), v.minLength(1, `${what} must not be empty`), v.description(description));
+}
+
+/** An object without unknown keys; a missing key is reported with its own schema's message (`required string is missing`). */
+function strictObject<const Entries extends v.ObjectEntries>(entries: Entries) {
+  const objectMessage = typeMessage('object');
+  return v.strictObject(entries, (issue) => {
+    const item = issue.path?.[0];
+    if (item?.type !== 'object' || item.origin !== 'key' || issue.expected === 'never') return objectMessage(issue);
+    const entry = entries[item.key];
+    return (entry === undefined ? undefined : v.safeParse(entry, undefined).issues?.[0].message) ?? `required key '${item.key}' is missing`;
+  });
+}
+
+function oneOf<const Options extends readonly [string, ...string[]]>(options: Options) {
+  return v.picklist(options, (issue) => `expected ${options.map((option) => `'${option}'`).join(' or ')}, got ${describe(issue.input)}`);
+}
+
+/** A path item for an issue raised by a cross-field check on `input`. */
+function at(input: Record<string, unknown>, key: string): [v.ObjectPathItem] {
+  return [{ type: 'object', origin: 'value', input, key, value: input[key] }];
+}
+
+const factoryEntries = {
+  name: nonEmpty('factory name', 'Name of the exported factory function, e.g. `getWebSocketManager`.'),
+  module: nonEmpty('factory module', 'Module that exports the factory: a path relative to `rootDir`, a tsconfig alias, or a package name.'),
+};
+
+const serviceEntries = {
+  name: nonEmpty('service name', 'Human name used in messages.'),
+  class: nonEmpty('class', "Exported name of the managed class or constructor function; `'default'` for a default export."),
+  module: v.optional(
+    nonEmpty(
+      'module',
+      'Where the class is defined: a path relative to `rootDir`, a tsconfig alias, or a package name. Omitted (and not `global`): match by binding name.',
+    ),
+  ),
+  global: v.optional(v.pipe(v.boolean(typeMessage('boolean')), v.description('The constructor is a global such as `WebSocket`.'))),
+  construct: v.optional(v.pipe(oneOf(['new', 'call']), v.description('How instances are made: `new C()` (default) or a plain call `C()`.'))),
+  factory: v.optional(v.pipe(strictObject(factoryEntries), v.description('The one sanctioned way to get an instance.'))),
+  allow: v.optional(
+    v.pipe(
+      v.array(nonEmpty('allow glob', 'A glob relative to `rootDir`.'), typeMessage('array of globs')),
+      v.description('Globs (relative to `rootDir`) of files where direct construction and imports are also fine.'),
+    ),
+  ),
+  lifetime: v.optional(
+    v.pipe(oneOf(['scoped', 'singleton']), v.description("`'scoped'` (default): no module-level instance; `'singleton'`: one, in the factory module.")),
+  ),
+};
+
+export const serviceSchema = v.pipe(
+  strictObject(serviceEntries),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const service = dataset.value;
+    if (service.global === true && service.module !== undefined)
+      addIssue({ message: 'a global service must not have a module (remove `module` or `global`)', path: at(service, 'module') });
+    if (service.global === true && service.class === 'default') addIssue({ message: "a global service cannot use class 'default'", path: at(service, 'class') });
+    if (service.class === 'default' && service.module === undefined && service.global !== true)
+      addIssue({ message: "class 'default' needs the module whose default export it is", path: at(service, 'module') });
+  }),
 );
 
-export const serviceSchema = z
-  .strictObject(
-    {
-      name: nonEmpty('service name').describe('Human name used in messages.'),
-      class: nonEmpty('class').describe("Exported name of the managed class or constructor function; `'default'` for a default export."),
-      module: nonEmpty('module')
-        .optional()
-        .describe('Where the class is defined: a path relative to `rootDir`, a tsconfig alias, or a package name. Omitted (and not `global`): match by binding name.'),
-      global: z.boolean({ error: typeMessage('boolean') }).optional().describe('The constructor is a global such as `WebSocket`.'),
-      construct: z
-        .enum(['new', 'call'], { error: (issue) => `expected 'new' or 'call', got ${describe(issue.input)}` })
-        .optional()
-        .describe("How instances are made: `new C()` (default) or a plain call `C()`."),
-      factory: factorySchema.optional().describe('The one sanctioned way to get an instance.'),
-      allow: z
-        .array(nonEmpty('allow glob'), { error: typeMessage('array of globs') })
-        .optional()
-        .describe('Globs (relative to `rootDir`) of files where direct construction and imports are also fine.'),
-      lifetime: z
-        .enum(['scoped', 'singleton'], { error: (issue) => `expected 'scoped' or 'singleton', got ${describe(issue.input)}` })
-        .optional()
-        .describe("`'scoped'` (default): no module-level instance; `'singleton'`: one, in the factory module."),
-    },
-    { error: typeMessage('object') },
-  )
-  .superRefine((service, ctx) => {
-    if (service.global === true && service.module !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['module'], message: 'a global service must not have a module (remove `module` or `global`)' });
-    }
-    if (service.global === true && service.class === 'default') {
-      ctx.addIssue({ code: 'custom', path: ['class'], message: "a global service cannot use class 'default'" });
-    }
-    if (service.class === 'default' && service.module === undefined && service.global !== true) {
-      ctx.addIssue({ code: 'custom', path: ['module'], message: "class 'default' needs the module whose default export it is" });
-    }
-  });
+const settingsEntries = {
+  rootDir: v.optional(nonEmpty('rootDir', "Directory that relative paths and globs resolve against; default: ESLint's cwd.")),
+  tsconfig: v.optional(nonEmpty('tsconfig', 'tsconfig used to resolve path aliases; default: the nearest `tsconfig.json` at or above `rootDir`.')),
+  services: v.pipe(v.array(serviceSchema, typeMessage('array of services')), v.description('The managed services.')),
+};
 
-export const settingsSchema = z
-  .strictObject(
-    {
-      rootDir: nonEmpty('rootDir').optional().describe("Directory that relative paths and globs resolve against; default: ESLint's cwd."),
-      tsconfig: nonEmpty('tsconfig')
-        .optional()
-        .describe('tsconfig used to resolve path aliases; default: the nearest `tsconfig.json` at or above `rootDir`.'),
-      services: z.array(serviceSchema, { error: typeMessage('array of services') }).describe('The managed services.'),
-    },
-    { error: typeMessage('object') },
-  )
-  .superRefine((settings, ctx) => {
+export const settingsSchema = v.pipe(
+  strictObject(settingsEntries),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const settings = dataset.value;
     const seen = new Map<string, number>();
     settings.services.forEach((service, index) => {
       const first = seen.get(service.name);
       if (first === undefined) seen.set(service.name, index);
       else
-        ctx.addIssue({
-          code: 'custom',
-          path: ['services', index, 'name'],
+        addIssue({
           message: `duplicate service name ${JSON.stringify(service.name)} (also services[${String(first)}].name)`,
+          path: [
+            { type: 'object', origin: 'value', input: settings, key: 'services', value: settings.services },
+            { type: 'array', origin: 'value', input: settings.services, key: index, value: service },
+            ...at(service, 'name'),
+          ],
         });
     });
-  });
+  }),
+);
 
 /** What users write in `settings.ssot` (and pass to `ssot.configure`). */
-export type SsotSettings = z.input<typeof settingsSchema>;
-export type ServiceSettings = z.input<typeof serviceSchema>;
+export type SsotSettings = v.InferInput<typeof settingsSchema>;
+export type ServiceSettings = v.InferInput<typeof serviceSchema>;
 
 /** A configuration error: bad settings, bad options, an unresolvable module. Prints without a stack. */
 export class SsotConfigError extends Error {
@@ -103,8 +126,8 @@ export class SsotConfigError extends Error {
   }
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((key) => (typeof key === 'number' ? `[${String(key)}]` : `.${String(key)}`)).join('');
+function formatPath(path: readonly (string | number)[]): string {
+  return path.map((key) => (typeof key === 'number' ? `[${String(key)}]` : `.${key}`)).join('');
 }
 
 function levenshtein(a: string, b: string): number {
@@ -136,42 +159,48 @@ function closest(key: string, valid: readonly string[]): string | undefined {
 }
 
 const validKeys = {
-  settings: Object.keys(settingsSchema.shape),
-  service: Object.keys(serviceSchema.shape),
-  factory: Object.keys(factorySchema.shape),
+  settings: Object.keys(settingsEntries),
+  service: Object.keys(serviceEntries),
+  factory: Object.keys(factoryEntries),
 };
 
-function keysAt(path: readonly PropertyKey[]): readonly string[] {
+function keysAt(path: readonly (string | number)[]): readonly string[] {
   if (path.length === 0) return validKeys.settings;
   if (path.at(-1) === 'factory') return validKeys.factory;
   return validKeys.service;
 }
 
-/** Turns zod issues into `settings.ssot.services[1].class: required string is missing` lines. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = 'settings.ssot'): string[] {
+/** Turns valibot issues into `settings.ssot.services[1].class: required string is missing` lines. */
+export function formatIssues(issues: readonly v.BaseIssue<unknown>[], prefix = 'settings.ssot'): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const suggestion = closest(key, keysAt(issue.path));
+    const items = issue.path ?? [];
+    const path = items.map((item) => (typeof item.key === 'number' ? item.key : String(item.key)));
+    const last = items.at(-1);
+    if (issue.type === 'strict_object' && issue.expected === 'never' && last?.type === 'object') {
+      // valibot stops at the first unknown key: list all of them, each with the closest valid key.
+      const parent = path.slice(0, -1);
+      const valid = keysAt(parent);
+      for (const key of Object.keys(last.input).filter((candidate) => !valid.includes(candidate))) {
+        const suggestion = closest(key, valid);
         lines.push(
-          `${prefix}${formatPath([...issue.path, key])}: unknown key${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`} (valid keys: ${keysAt(issue.path).join(', ')})`,
+          `${prefix}${formatPath([...parent, key])}: unknown key${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`} (valid keys: ${valid.join(', ')})`,
         );
       }
     } else {
-      lines.push(`${prefix}${formatPath(issue.path)}: ${issue.message}`);
+      lines.push(`${prefix}${formatPath(path)}: ${issue.message}`);
     }
   }
   return lines;
 }
 
 /** Validates `settings.ssot`; throws one `SsotConfigError` listing every problem with its exact path. */
-export function parseSettings(raw: unknown): z.output<typeof settingsSchema> {
-  const result = settingsSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const lines = formatIssues(result.error.issues);
+export function parseSettings(raw: unknown): ParsedSettings {
+  const result = v.safeParse(settingsSchema, raw);
+  if (result.success) return result.output;
+  const lines = formatIssues(result.issues);
   throw new SsotConfigError(`Invalid eslint-plugin-ssot settings:\n  ${lines.join('\n  ')}`);
 }
 
-export type ParsedSettings = z.output<typeof settingsSchema>;
+export type ParsedSettings = v.InferOutput<typeof settingsSchema>;
 export type ParsedService = ParsedSettings['services'][number];

@@ -170,6 +170,18 @@ describe('settings.ssot validation', () => {
     );
   });
 
+  it('names every unknown key of an object, beside the other problems', () => {
+    expect(() => parseSettings({ services: [{ name: 'A', clas: 'A', modul: 'm', extra: 1 }], tsConfig: 'x' })).toThrow(
+      [
+        'settings.ssot.services[0].class: required string is missing',
+        "settings.ssot.services[0].clas: unknown key; did you mean 'class'? (valid keys: name, class, module, global, construct, factory, allow, lifetime)",
+        "settings.ssot.services[0].modul: unknown key; did you mean 'module'? (valid keys: name, class, module, global, construct, factory, allow, lifetime)",
+        'settings.ssot.services[0].extra: unknown key (valid keys: name, class, module, global, construct, factory, allow, lifetime)',
+        "settings.ssot.tsConfig: unknown key; did you mean 'tsconfig'? (valid keys: rootDir, tsconfig, services)",
+      ].join('\n  '),
+    );
+  });
+
   it('accepts the README example', () => {
     expect(
       parseSettings({
