@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { argumentsText, describeAllowed, factoryImport } from '../src/fixes.js';
-import { memberName, originOf, serviceOf, skipWrappers } from '../src/identity.js';
+import { mayMention, memberName, mentionedServices, originOf, serviceOf, skipWrappers } from '../src/identity.js';
 import { registryOf, type Service } from '../src/registry.js';
 
 export type MessageIds = 'direct' | 'directNoFactory' | 'subclass' | 'subclassNoFactory' | 'useFactory';
@@ -45,10 +45,11 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const registry = registryOf(context);
     const filename = context.filename;
-    const services = registry.servicesFor(filename);
+    const { sourceCode } = context;
+    // Only services whose class the file can spell (see mayMention): most files need no listener at all.
+    const services = mentionedServices(registry.servicesFor(filename), sourceCode);
     if (services.length === 0) return {};
     const callServices = services.filter((service) => service.construct === 'call');
-    const { sourceCode } = context;
 
     function report(node: TSESTree.NewExpression | TSESTree.CallExpression, service: Service, args: string | undefined): void {
       const data = messageData(service);
@@ -86,29 +87,34 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    function checkCall(node: TSESTree.CallExpression): void {
+      if (isReflectConstruct(node.callee, sourceCode)) {
+        const [target, argumentList] = node.arguments;
+        if (target === undefined || target.type === 'SpreadElement') return;
+        const service = serviceOf(target, services, registry, sourceCode, filename);
+        if (service === undefined) return;
+        let args: string | undefined;
+        if (argumentList === undefined) args = '';
+        else if (argumentList.type === 'ArrayExpression' && argumentList.elements.every((element) => element !== null))
+          args = argumentsText(sourceCode, argumentList.elements);
+        else if (argumentList.type !== 'SpreadElement') args = `...${sourceCode.getText(argumentList)}`;
+        report(node, service, args);
+        return;
+      }
+      if (callServices.length === 0) return;
+      const service = serviceOf(node.callee, callServices, registry, sourceCode, filename);
+      if (service !== undefined) report(node, service, argumentsText(sourceCode, node.arguments));
+    }
+
+    // `Reflect.construct` spells `Reflect`, and a call-constructed service its own name: without
+    // either, call expressions need no listener.
+    const checksCalls = callServices.length > 0 || mayMention(sourceCode, 'Reflect');
     return {
       NewExpression(node) {
         const service = serviceOf(node.callee, services, registry, sourceCode, filename);
         if (service !== undefined) report(node, service, argumentsText(sourceCode, node.arguments));
       },
-      CallExpression(node) {
-        if (isReflectConstruct(node.callee, sourceCode)) {
-          const [target, argumentList] = node.arguments;
-          if (target === undefined || target.type === 'SpreadElement') return;
-          const service = serviceOf(target, services, registry, sourceCode, filename);
-          if (service === undefined) return;
-          let args: string | undefined;
-          if (argumentList === undefined) args = '';
-          else if (argumentList.type === 'ArrayExpression' && argumentList.elements.every((element) => element !== null))
-            args = argumentsText(sourceCode, argumentList.elements);
-          else if (argumentList.type !== 'SpreadElement') args = `...${sourceCode.getText(argumentList)}`;
-          report(node, service, args);
-          return;
-        }
-        if (callServices.length === 0) return;
-        const service = serviceOf(node.callee, callServices, registry, sourceCode, filename);
-        if (service !== undefined) report(node, service, argumentsText(sourceCode, node.arguments));
-      },
+      ...(checksCalls ? { CallExpression: checkCall } : {}),
       ClassDeclaration: checkClass,
       ClassExpression: checkClass,
     };

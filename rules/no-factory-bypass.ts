@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { describeAllowed, factoryImport } from '../src/fixes.js';
-import { findVariable, requireSource, staticString } from '../src/identity.js';
+import { findVariable, mayMention, requireSource, staticString } from '../src/identity.js';
 import {
   exportedNames,
   hasTypeUse,
@@ -290,16 +290,19 @@ export default createRule<Options, MessageIds>({
         if (!services.some(carries)) return;
         for (const service of servicesReachedBy(node.source.value)) if (carries(service)) reportReexport(node, service, []);
       },
-      CallExpression(node) {
-        if (node.callee.type !== 'Identifier' || node.callee.name !== 'require') return;
-        const source = requireSource(node, sourceCode.getScope(node));
-        if (source !== undefined) checkModuleObject(node, source);
-      },
       ImportExpression(node) {
         const source = staticString(node.source);
         if (source !== undefined) checkModuleObject(node, source);
       },
     };
+    // Most files never call `require`: they need no listener on every call expression.
+    if (mayMention(sourceCode, 'require')) {
+      listener.CallExpression = (node) => {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'require') return;
+        const source = requireSource(node, sourceCode.getScope(node));
+        if (source !== undefined) checkModuleObject(node, source);
+      };
+    }
     if (!allowTypeImports) {
       listener.TSImportType = (node) => {
         const name = node.qualifier === null ? undefined : leftmostName(node.qualifier);

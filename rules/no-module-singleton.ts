@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { findVariable, mayMention, memberName, originOf, serviceOf, skipWrappers, type Origin } from '../src/identity.js';
+import { findVariable, mayMention, memberName, mentionedServices, originOf, serviceOf, skipWrappers, type Origin } from '../src/identity.js';
 import {
   GLOBAL_OBJECTS,
   destinationOf,
@@ -118,7 +118,22 @@ function isValueLike(callee: TSESTree.Node, sourceCode: SourceCode, depth = 0): 
   return superClass !== undefined && isValueLike(superClass, sourceCode, depth + 1);
 }
 
-function compileIgnore(patterns: readonly string[]): (names: readonly string[]) => boolean {
+type IgnoreTest = (names: readonly string[]) => boolean;
+const compiledIgnores = new Map<string, IgnoreTest>();
+
+/** `ignoreClasses` as a test, compiled once per distinct list (and checked on every file, even one the rule skips). */
+function compileIgnore(patterns: readonly string[]): IgnoreTest {
+  const key = patterns.join('\0');
+  let test = compiledIgnores.get(key);
+  if (test === undefined) {
+    test = compileIgnoreUncached(patterns);
+    if (compiledIgnores.size > 100) compiledIgnores.clear();
+    compiledIgnores.set(key, test);
+  }
+  return test;
+}
+
+function compileIgnoreUncached(patterns: readonly string[]): IgnoreTest {
   const exact = new Set<string>();
   const regexes: RegExp[] = [];
   for (const [index, pattern] of patterns.entries()) {
@@ -308,18 +323,22 @@ export default createRule<Options, MessageIds>({
     const checkAllClasses = options.checkAllClasses ?? false;
     // Without settings only `checkAllClasses` has something to check; otherwise a missing registry is an error.
     const registry = checkAllClasses ? registryOf(context, true) : registryOf(context);
-    const services = registry?.services ?? [];
-    if (services.length === 0 && !checkAllClasses) return {};
     const { sourceCode, filename } = context;
     const isIgnored = compileIgnore(options.ignoreClasses ?? []);
+    // Only services whose class or factory the file can spell (see mayMention): on most files the
+    // rule needs no listener at all, unless `checkAllClasses` looks at every construction.
+    const services = mentionedServices(registry?.services ?? [], sourceCode);
+    const factoryServices = (registry?.services ?? []).filter(
+      (service) =>
+        service.factory !== undefined &&
+        service.lifetime === 'scoped' &&
+        // A default import does not spell 'default'.
+        (service.factory.name === 'default' || mayMention(sourceCode, service.factory.name)),
+    );
+    if (services.length === 0 && factoryServices.length === 0 && !checkAllClasses) return {};
     const memoizers = new Set(options.memoizers ?? []);
     const fileId = normalizeModulePath(filename);
     const callServices = services.filter((service) => service.construct === 'call');
-    // A factory call spells the factory's name in the file (import, member or export specifier):
-    // files that cannot mention it skip the scope lookup on every call expression.
-    const factoryServices = services.filter(
-      (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
-    );
     const ownServices = services.filter((service) => service.module?.kind === 'file' && service.module.id === fileId);
     const ownFactories = factoryServices.filter((service) => service.factory?.module.kind === 'file' && service.factory.module.id === fileId);
     let exportsOfFile: ReadonlyMap<string, ReadonlySet<string>> | undefined;
@@ -423,54 +442,58 @@ export default createRule<Options, MessageIds>({
       context.report({ node: found.at, messageId: FACTORY_MESSAGE[found.shape], data: { ...data, target: found.target, memoizer: found.memoizer } });
     }
 
-    const listeners: TSESLint.RuleListener = {
-      NewExpression(node) {
-        const callee = classOfThis(node.callee) ?? node.callee;
-        const service = serviceAt(callee, services);
-        if (service !== undefined) {
-          check(node, service, service.name);
-          return;
-        }
-        if (!checkAllClasses || isValueLike(callee, sourceCode)) return;
-        const origin = originOf(callee, sourceCode);
-        if (isIgnored(calleeNames(callee, sourceCode, origin))) return;
-        check(node, undefined, classLabel(callee, sourceCode));
-      },
-      'Program:exit'() {
-        const byService = new Map<Service, Held[]>();
-        for (const entry of held) byService.set(entry.service, [...(byService.get(entry.service) ?? []), entry]);
-        for (const [service, entries] of byService) {
-          entries.sort((a, b) => a.node.range[0] - b.node.range[0]);
-          const first = entries.find((entry) => entry.home);
-          for (const entry of entries) {
-            if (!entry.home) {
-              context.report({
-                node: entry.node,
-                messageId: service.factory === undefined ? 'singletonElsewhereNoFactory' : 'singletonElsewhere',
-                data: { service: service.name, factory: service.factory?.name ?? '', home: homeText(service) },
-              });
-            } else if (first !== undefined && entry.slot !== first.slot) {
-              context.report({
-                node: entry.node,
-                messageId: 'singletonSecond',
-                data: { service: service.name, line: String(first.node.loc.start.line) },
-              });
-            }
+    function checkNew(node: TSESTree.NewExpression): void {
+      const callee = classOfThis(node.callee) ?? node.callee;
+      const service = serviceAt(callee, services);
+      if (service !== undefined) {
+        check(node, service, service.name);
+        return;
+      }
+      if (!checkAllClasses || isValueLike(callee, sourceCode)) return;
+      const origin = originOf(callee, sourceCode);
+      if (isIgnored(calleeNames(callee, sourceCode, origin))) return;
+      check(node, undefined, classLabel(callee, sourceCode));
+    }
+
+    function checkCall(node: TSESTree.CallExpression): void {
+      const service = serviceAt(node.callee, callServices);
+      if (service !== undefined) {
+        check(node, service, service.name);
+        return;
+      }
+      const factoryOf = factoryServices.length === 0 ? undefined : factoryAt(node.callee);
+      if (factoryOf !== undefined) checkFactoryCall(node, factoryOf);
+    }
+
+    /** Singletons: one instance in the service's home, none anywhere else. */
+    function reportHeld(): void {
+      const byService = new Map<Service, Held[]>();
+      for (const entry of held) byService.set(entry.service, [...(byService.get(entry.service) ?? []), entry]);
+      for (const [service, entries] of byService) {
+        entries.sort((a, b) => a.node.range[0] - b.node.range[0]);
+        const first = entries.find((entry) => entry.home);
+        for (const entry of entries) {
+          if (!entry.home) {
+            context.report({
+              node: entry.node,
+              messageId: service.factory === undefined ? 'singletonElsewhereNoFactory' : 'singletonElsewhere',
+              data: { service: service.name, factory: service.factory?.name ?? '', home: homeText(service) },
+            });
+          } else if (first !== undefined && entry.slot !== first.slot) {
+            context.report({
+              node: entry.node,
+              messageId: 'singletonSecond',
+              data: { service: service.name, line: String(first.node.loc.start.line) },
+            });
           }
         }
-      },
-    };
-    if (callServices.length > 0 || factoryServices.length > 0) {
-      listeners.CallExpression = (node) => {
-        const service = serviceAt(node.callee, callServices);
-        if (service !== undefined) {
-          check(node, service, service.name);
-          return;
-        }
-        const factoryOf = factoryServices.length === 0 ? undefined : factoryAt(node.callee);
-        if (factoryOf !== undefined) checkFactoryCall(node, factoryOf);
-      };
+      }
     }
-    return listeners;
+
+    return {
+      ...(services.length > 0 || checkAllClasses ? { NewExpression: checkNew } : {}),
+      ...(callServices.length > 0 || factoryServices.length > 0 ? { CallExpression: checkCall } : {}),
+      'Program:exit': reportHeld,
+    };
   },
 });

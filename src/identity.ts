@@ -190,50 +190,94 @@ export function isServiceOrigin(origin: Origin, service: Service, registry: Regi
 }
 
 /**
- * Can this file refer to `name` at all? Every static way of reaching a binding (an identifier, an
- * import or export specifier, a destructuring key, a static member, `window.X`) spells the name in the
- * source text, unless an escape sequence spells it (`\u0053ubject`, `'\x53ubject'`, `'\Subject'`):
- * so a file without the name and without a backslash cannot refer to it. A cheap text test that saves
- * scope lookups on most files (oxlint builds a file's scopes lazily, on its first `getScope`).
+ * A backslash sequence that can spell an identifier character: a Unicode escape in an identifier or
+ * string (`\u0053`), a hex or legacy octal escape in a string (`\x53`, `\123`), an identity escape
+ * (`'\S'`), or a line continuation inside a string (`'Sub\⏎ject'`). `\n`, `\t`, `\\`, `\.` and
+ * the like cannot.
  */
-export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
-  return hasEscapes(sourceCode.text) || sourceCode.text.includes(name);
-}
+const SPELLING_ESCAPE = /\\(?:[^bfnrtv\W]|[$\r\n\u2028\u2029]|[^\p{ASCII}])/u;
 
-function hasEscapes(text: string): boolean {
-  return text.includes('\\');
-}
-
-interface FileMentions {
+interface FileText {
   readonly text: string;
+  /** Does the file hold an escape that could spell a name? Then every name may be mentioned. */
   readonly escapes: boolean;
+  /** Comment ranges, sorted, read only when a name is found. */
+  comments: readonly (readonly [number, number])[] | undefined;
   readonly names: Map<string, boolean>;
   readonly lists: Map<readonly Service[], readonly Service[]>;
 }
 
-const mentionsByFile = new WeakMap<object, FileMentions>();
+const textsByFile = new WeakMap<object, FileText>();
 
-/** The services among `services` whose class this file may mention (all of them for `class: 'default'`). Cached per file. */
-function mentionedServices(services: readonly Service[], sourceCode: Readonly<TSESLint.SourceCode>): readonly Service[] {
-  let file = mentionsByFile.get(sourceCode.ast);
+function fileTextOf(sourceCode: Readonly<TSESLint.SourceCode>): FileText {
+  let file = textsByFile.get(sourceCode.ast);
   if (file === undefined) {
     const { text } = sourceCode;
-    file = { text, escapes: hasEscapes(text), names: new Map(), lists: new Map() };
-    mentionsByFile.set(sourceCode.ast, file);
+    file = { text, escapes: text.includes('\\') && SPELLING_ESCAPE.test(text), comments: undefined, names: new Map(), lists: new Map() };
+    textsByFile.set(sourceCode.ast, file);
   }
+  return file;
+}
+
+/** `[A-Za-z0-9_$]`: a character that continues an ASCII identifier. */
+function isAsciiIdentifierPart(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+}
+
+function isInComment(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, index: number): boolean {
+  file.comments ??= sourceCode.getAllComments().map((comment) => [comment.range[0], comment.range[1]] as const);
+  const { comments } = file;
+  let low = 0;
+  let high = comments.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = comments[middle] ?? [0, 0];
+    if (index < start) high = middle - 1;
+    else if (index >= end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Is `name` in the text as a whole word (not part of a longer ASCII identifier), outside comments? */
+function spellsName(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
+  const { text } = file;
+  for (let index = text.indexOf(name); index !== -1; index = text.indexOf(name, index + 1)) {
+    if (index > 0 && isAsciiIdentifierPart(text.charCodeAt(index - 1))) continue;
+    const after = index + name.length;
+    if (after < text.length && isAsciiIdentifierPart(text.charCodeAt(after))) continue;
+    if (!isInComment(file, sourceCode, index)) return true;
+  }
+  return false;
+}
+
+/**
+ * Can this file refer to `name` at all? Every static way of reaching a binding (an identifier, an
+ * import or export specifier, a destructuring key, a static member, `window.X`) spells the name in the
+ * code as a whole word, unless an escape sequence spells it (`\u0053ubject`, `'\x53ubject'`,
+ * `'\Subject'`): so a file without the word outside comments, and without such an escape, cannot
+ * refer to it. A cheap text test, cached per file and name, that lets the rules skip scope lookups
+ * (or register no listeners at all) on most files; oxlint builds a file's scopes lazily, on its
+ * first `getScope`.
+ */
+export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
+  const file = fileTextOf(sourceCode);
+  if (file.escapes) return true;
+  let found = file.names.get(name);
+  if (found === undefined) {
+    found = spellsName(file, sourceCode, name);
+    file.names.set(name, found);
+  }
+  return found;
+}
+
+/** The services among `services` whose class this file may mention (all of them for `class: 'default'`). Cached per file. */
+export function mentionedServices(services: readonly Service[], sourceCode: Readonly<TSESLint.SourceCode>): readonly Service[] {
+  const file = fileTextOf(sourceCode);
   if (file.escapes) return services;
   let mentioned = file.lists.get(services);
   if (mentioned === undefined) {
-    const { names, text } = file;
-    mentioned = services.filter((service) => {
-      if (service.className === 'default') return true;
-      let found = names.get(service.className);
-      if (found === undefined) {
-        found = text.includes(service.className);
-        names.set(service.className, found);
-      }
-      return found;
-    });
+    mentioned = services.filter((service) => service.className === 'default' || mayMention(sourceCode, service.className));
     file.lists.set(services, mentioned);
   }
   return mentioned;

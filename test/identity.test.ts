@@ -1,4 +1,5 @@
-import { Linter } from 'eslint';
+import { Linter, SourceCode } from 'eslint';
+import * as espree from 'espree';
 import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
@@ -24,12 +25,29 @@ function findings(code: string): { ruleId: string | null; line: number; column: 
     .map(({ ruleId, line, column }) => ({ ruleId, line, column }));
 }
 
+function sourceCodeOf(text: string): Parameters<typeof mayMention>[0] {
+  const ast = espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true });
+  return new SourceCode(text, ast as never) as unknown as Parameters<typeof mayMention>[0];
+}
+
 describe('the text pre-filter in front of scope lookups', () => {
-  it('mayMention: the name in the text, or any backslash (an escape may spell it)', () => {
-    const file = (text: string) => ({ text }) as Parameters<typeof mayMention>[0];
-    expect(mayMention(file('new WebSocketManager()'), 'WebSocketManager')).toBe(true);
-    expect(mayMention(file('new Other()'), 'WebSocketManager')).toBe(false);
-    expect(mayMention(file("const s = 'a\\nb';"), 'WebSocketManager')).toBe(true);
+  it('mayMention: the name as a whole word outside comments, or an escape that could spell it', () => {
+    const mentions = (text: string) => mayMention(sourceCodeOf(text), 'WebSocketManager');
+    expect(mentions('new WebSocketManager();')).toBe(true);
+    expect(mentions("const name = 'WebSocketManager';")).toBe(true);
+    expect(mentions('window.WebSocketManager;')).toBe(true);
+    expect(mentions('new Other();')).toBe(false);
+    // Part of a longer identifier, or only in comments: not a reference.
+    expect(mentions('new WebSocketManagerFactory(); new MyWebSocketManager(); $WebSocketManager;')).toBe(false);
+    expect(mentions('// WebSocketManager\n/* WebSocketManager */ new Other();')).toBe(false);
+    expect(mentions('/** @see WebSocketManager */ new WebSocketManager();')).toBe(true);
+    // Escapes that cannot spell an identifier character change nothing.
+    expect(mentions("const s = 'a\\nb\\t\\\\'; const r = /a\\.b/;")).toBe(false);
+    // Escapes that can: every name may be mentioned.
+    expect(mentions("const s = '\\x57';")).toBe(true);
+    expect(mentions('const \\u0057 = 1;')).toBe(true);
+    expect(mentions("const s = '\\W';")).toBe(true);
+    expect(mentions("const s = 'WebSocket\\\nManager';")).toBe(true);
   });
 
   it('still finds a class spelled with Unicode escapes', () => {
