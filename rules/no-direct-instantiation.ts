@@ -46,8 +46,12 @@ export default createRule<Options, MessageIds>({
     const registry = registryOf(context);
     const filename = context.filename;
     const { sourceCode } = context;
-    // Only services whose class the file can spell (see mayMention): most files need no listener at all.
-    const services = mentionedServices(registry.servicesFor(filename), sourceCode);
+    // Only services whose class the file can spell (see mayMention): most files need no listener at
+    // all. Which services the file is a home or `allow`ed for is asked only after that.
+    const mentioned = mentionedServices(registry.services, sourceCode);
+    if (mentioned.length === 0) return {};
+    const applicable = registry.servicesFor(filename);
+    const services = mentioned.filter((service) => applicable.includes(service));
     if (services.length === 0) return {};
     const callServices = services.filter((service) => service.construct === 'call');
 
@@ -106,9 +110,9 @@ export default createRule<Options, MessageIds>({
       if (service !== undefined) report(node, service, argumentsText(sourceCode, node.arguments));
     }
 
-    // `Reflect.construct` spells `Reflect`, and a call-constructed service its own name: without
-    // either, call expressions need no listener.
-    const checksCalls = callServices.length > 0 || mayMention(sourceCode, 'Reflect');
+    // `Reflect.construct` spells both words, and a call-constructed service its own name: without
+    // them, call expressions need no listener.
+    const checksCalls = callServices.length > 0 || (mayMention(sourceCode, 'Reflect') && mayMention(sourceCode, 'construct'));
     return {
       NewExpression(node) {
         const service = serviceOf(node.callee, services, registry, sourceCode, filename);

@@ -108,7 +108,9 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const registry = registryOf(context);
     const filename = context.filename;
-    const services = registry.servicesFor(filename).filter((service): service is ModuleService => service.module !== undefined);
+    // Every service with a module: the names and the module paths are all the listeners need to
+    // know; whether this file is a home or `allow`ed for a service is asked only once a module is reached.
+    const services = registry.services.filter((service): service is ModuleService => service.module !== undefined);
     if (services.length === 0) return {};
     const { sourceCode } = context;
     const program = sourceCode.ast;
@@ -123,7 +125,8 @@ export default createRule<Options, MessageIds>({
     function servicesReachedBy(specifier: string): readonly ModuleService[] {
       let result = reachedBySpecifier.get(specifier);
       if (result === undefined) {
-        result = services.filter((service) => registry.refersTo(specifier, filename, service.module));
+        const applicable = registry.servicesFor(filename);
+        result = services.filter((service) => applicable.includes(service) && registry.refersTo(specifier, filename, service.module));
         reachedBySpecifier.set(specifier, result);
       }
       return result;

@@ -336,6 +336,7 @@ export default createRule<Options, MessageIds>({
         (service.factory.name === 'default' || mayMention(sourceCode, service.factory.name)),
     );
     if (services.length === 0 && factoryServices.length === 0 && !checkAllClasses) return {};
+    const factoryNames = new Set(factoryServices.map((service) => service.factory?.name));
     const memoizers = new Set(options.memoizers ?? []);
     const fileId = normalizeModulePath(filename);
     const callServices = services.filter((service) => service.construct === 'call');
@@ -375,6 +376,12 @@ export default createRule<Options, MessageIds>({
     /** The scoped service whose factory `callee` is. */
     function factoryAt(callee: TSESTree.Node): Service | undefined {
       if (registry === undefined) return undefined;
+      // `ns.name()` can only be the export `name`: most member calls are ruled out without a scope lookup.
+      const unwrapped = skipWrappers(callee);
+      if (unwrapped.type === 'MemberExpression') {
+        const name = memberName(unwrapped);
+        if (name === undefined || !factoryNames.has(name)) return undefined;
+      }
       const origin = originOf(callee, sourceCode);
       if (origin === undefined) return undefined;
       if (origin.kind === 'export')

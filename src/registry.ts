@@ -99,6 +99,23 @@ function classifyModule(
   );
 }
 
+interface SpecifierShape {
+  readonly specifier: string;
+  readonly relative: boolean;
+  /** `.`, `..`, `./`, `../x/..`: names a directory (its index file), not a file by its last segment. */
+  readonly directory: boolean;
+  readonly segment: string;
+}
+
+function shapeOf(specifier: string): SpecifierShape {
+  return {
+    specifier,
+    relative: isRelativeSpecifier(specifier) || specifier.startsWith('/'),
+    directory: /(?:^|\/)\.\.?\/?$/.test(specifier),
+    segment: lastSegment(specifier),
+  };
+}
+
 function toPosix(file: string): string {
   return file.replaceAll('\\', '/');
 }
@@ -147,6 +164,9 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
   });
 
   const servicesByFile = new Map<string, readonly Service[]>();
+  let shape = shapeOf('');
+  // Files under rootDir (nearly all): their relative path without the cost of path.relative.
+  const rootPrefix = rootDir.endsWith(path.sep) ? rootDir : `${rootDir}${path.sep}`;
 
   const registry: Registry = {
     rootDir,
@@ -156,7 +176,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     servicesFor(filename) {
       let result = servicesByFile.get(filename);
       if (result === undefined) {
-        const relativePath = toPosix(path.relative(rootDir, filename));
+        const relativePath = toPosix(filename.startsWith(rootPrefix) ? filename.slice(rootPrefix.length) : path.relative(rootDir, filename));
         const id = normalizeModulePath(filename);
         result = services.filter((service) => !service.homeIds.has(id) && !service.isAllowedPath(relativePath));
         if (servicesByFile.size > 5000) servicesByFile.clear();
@@ -166,11 +186,12 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     },
     refersTo(specifier, filename, target) {
       if (target.kind === 'package') return specifier === target.name || specifier.startsWith(`${target.name}/`);
-      const relative = isRelativeSpecifier(specifier) || specifier.startsWith('/');
+      // Callers ask about one specifier for several targets in a row: its shape is computed once.
+      if (specifier !== shape.specifier) shape = shapeOf(specifier);
+      const { relative, segment } = shape;
       // Cheap pre-filter: a relative path can only reach the file through its last segment.
-      if (relative && !target.segments.has(lastSegment(specifier)) && !/(?:^|\/)\.\.?\/?$/.test(specifier)) return false;
-      if (!relative && !target.segments.has(lastSegment(specifier)) && looksLikePackage(specifier) && isExternal(packageNameOf(specifier)))
-        return false;
+      if (relative && !target.segments.has(segment) && !shape.directory) return false;
+      if (!relative && !target.segments.has(segment) && looksLikePackage(specifier) && isExternal(packageNameOf(specifier))) return false;
       const resolved = resolver.resolveFile(filename, specifier);
       if (resolved !== undefined) return normalizeModulePath(resolved) === target.id;
       // The file is not on disk (virtual file, generated code): compare normalised paths.
