@@ -1,17 +1,19 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { describeAllowed, factoryImport } from '../src/fixes.js';
-import { findVariable, mayMention, requireSource, staticString } from '../src/identity.js';
+import { findVariable, mayMention, mentionedServices, requireSource, staticString } from '../src/identity.js';
 import {
   exportedNames,
   hasTypeUse,
   isTypeScriptFile,
   isUsedOnlyAsType,
   makeTypeOnly,
+  mayCallImport,
   moduleExportName,
   moduleObjectReach,
   removeSpecifier,
   removeStatement,
+  starSpecifiers,
 } from '../src/imports.js';
 import { registryOf, type Registry, type Service } from '../src/registry.js';
 import { isRelativeSpecifier } from '../src/resolution.js';
@@ -113,12 +115,7 @@ export default createRule<Options, MessageIds>({
     const services = registry.services.filter((service): service is ModuleService => service.module !== undefined);
     if (services.length === 0) return {};
     const { sourceCode } = context;
-    const program = sourceCode.ast;
     const allowTypeImports = options.allowTypeImports !== false;
-    const classNames = new Set(services.map((service) => service.className));
-    const parserOptions = context.languageOptions.parserOptions as { emitDecoratorMetadata?: unknown } | undefined;
-    // Decorator metadata turns type annotations into runtime references: no type-only fixes then.
-    const canFixTypes = allowTypeImports && isTypeScriptFile(filename) && parserOptions?.emitDecoratorMetadata !== true;
 
     const reachedBySpecifier = new Map<string, readonly ModuleService[]>();
     /** Services whose module `specifier` refers to (resolved once per specifier and file). */
@@ -131,6 +128,22 @@ export default createRule<Options, MessageIds>({
       }
       return result;
     }
+
+    // A file reaches a service's module around its factory only by spelling the class's name, or
+    // through what takes every export: a namespace import or star re-export of that module,
+    // `import()`, `require()`. Without any of them the rule needs no listener (and oxlint no AST).
+    if (
+      !mentionedServices(registry.services, sourceCode).some((service) => service.module !== undefined) &&
+      !mayCallImport(sourceCode.text) &&
+      !mayMention(sourceCode, 'require') &&
+      starSpecifiers(sourceCode.text)?.every((specifier) => servicesReachedBy(specifier).length === 0) === true
+    )
+      return {};
+    const program = sourceCode.ast;
+    const classNames = new Set(services.map((service) => service.className));
+    const parserOptions = context.languageOptions.parserOptions as { emitDecoratorMetadata?: unknown } | undefined;
+    // Decorator metadata turns type annotations into runtime references: no type-only fixes then.
+    const canFixTypes = allowTypeImports && isTypeScriptFile(filename) && parserOptions?.emitDecoratorMetadata !== true;
 
     /** The factory's module as this file should spell it, copying the extension style of `hint`. */
     function factorySpecifier(service: ModuleService, hint: string): string | undefined {

@@ -198,6 +198,7 @@ export function isServiceOrigin(origin: Origin, service: Service, registry: Regi
 const SPELLING_ESCAPE = /\\(?:[^bfnrtv\W]|[$\r\n\u2028\u2029]|[^\p{ASCII}])/u;
 
 interface FileText {
+  readonly sourceCode: object;
   readonly text: string;
   /** Does the file hold an escape that could spell a name? Then every name may be mentioned. */
   readonly escapes: boolean;
@@ -207,16 +208,19 @@ interface FileText {
   readonly lists: Map<readonly Service[], readonly Service[]>;
 }
 
-const textsByFile = new WeakMap<object, FileText>();
+/**
+ * The file being linted, remembered by its `SourceCode` and text rather than by its AST: every rule
+ * asks in `create`, before it knows whether it needs the AST at all, and oxlint deserialises a file's
+ * AST only when a rule touches it.
+ */
+let current: FileText | undefined;
 
 function fileTextOf(sourceCode: Readonly<TSESLint.SourceCode>): FileText {
-  let file = textsByFile.get(sourceCode.ast);
-  if (file === undefined) {
-    const { text } = sourceCode;
-    file = { text, escapes: text.includes('\\') && SPELLING_ESCAPE.test(text), comments: undefined, names: new Map(), lists: new Map() };
-    textsByFile.set(sourceCode.ast, file);
+  const { text } = sourceCode;
+  if (current?.text !== text || current.sourceCode !== sourceCode) {
+    current = { sourceCode, text, escapes: text.includes('\\') && SPELLING_ESCAPE.test(text), comments: undefined, names: new Map(), lists: new Map() };
   }
-  return file;
+  return current;
 }
 
 /** `[A-Za-z0-9_$]`: a character that continues an ASCII identifier. */

@@ -4,6 +4,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { mayMention } from '../src/identity.js';
+import { mayCallImport, starSpecifiers } from '../src/imports.js';
 import { appFile, ssotSettings } from './rule-tester.js';
 
 function findings(code: string): { ruleId: string | null; line: number; column: number }[] {
@@ -48,6 +49,27 @@ describe('the text pre-filter in front of scope lookups', () => {
     expect(mentions('const \\u0057 = 1;')).toBe(true);
     expect(mentions("const s = '\\W';")).toBe(true);
     expect(mentions("const s = 'WebSocket\\\nManager';")).toBe(true);
+  });
+
+  it('starSpecifiers: the modules of namespace imports and star re-exports, or undefined when only the AST can tell', () => {
+    expect(starSpecifiers("import { Other } from './other';\nexport const area = 2 * 3;\nexport function* ids() {}")).toEqual([]);
+    expect(
+      starSpecifiers("import * as ws from './ws';\nimport type*as T from\"./types.js\";\nexport * from '@/all';\nexport * as 'odd name' from '#x';"),
+    ).toEqual(['./ws', './types.js', '@/all', '#x']);
+    // Comments inside the statement, an escape in the specifier, a name the plain pattern does not read.
+    expect(starSpecifiers("import /* all */ * as ws from './ws';")).toBeUndefined();
+    expect(starSpecifiers("export type // all\n* from './ws';")).toBeUndefined();
+    expect(starSpecifiers("export * from './\\u0077s';")).toBeUndefined();
+    expect(starSpecifiers("import * as Ωmega from './ws';")).toBeUndefined();
+    // Text in a comment that looks like a statement is read too (harmless), or makes it undecidable.
+    expect(starSpecifiers("// export * from './ws'")).toEqual(['./ws']);
+    expect(starSpecifiers('// export * from the socket module')).toBeUndefined();
+  });
+
+  it('mayCallImport: dynamic imports and import types, through comments', () => {
+    expect(mayCallImport("const ws = await import('./ws');")).toBe(true);
+    expect(mayCallImport("type Ws = typeof import /* types */ ('./ws');")).toBe(true);
+    expect(mayCallImport("import { ws } from './ws';")).toBe(false);
   });
 
   it('still finds a class spelled with Unicode escapes', () => {

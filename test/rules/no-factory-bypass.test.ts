@@ -146,6 +146,11 @@ ruleTester.run('no-factory-bypass', rule, {
       error('bypass', [1, 10, 1, 39], [useFactory(`${FACTORY_IMPORT}\nnew Manager();`)]),
     ]),
     invalid("import * as ws from '../websocket/manager';\nws.RECONNECT_DELAY_MS;", [error('bypass', [1, 8, 1, 15])]),
+    // The text pre-filter sees through comments between the keywords.
+    invalid("import /* every export */ * as ws from '../websocket/manager';", [error('bypass', [1, 27, 1, 34])]),
+    invalid("export type // all types\n* as types from '../websocket/manager';", [error('reexport', [1, 1, 2, 40])], null, {
+      options: [{ allowTypeImports: false }],
+    }),
     invalid("import Socket from '../services/socket';\nnew Socket();", [error('bypassNoFactory', [1, 8, 1, 14])], null, {
       settings: ssotSettings(legacySocket),
     }),
