@@ -110,8 +110,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const registry = registryOf(context);
     const filename = context.filename;
-    // Every service with a module: the names and the module paths are all the listeners need to
-    // know; whether this file is a home or `allow`ed for a service is asked only once a module is reached.
+    // Every service with a module: the names and the module paths are all the listeners need to know.
     const services = registry.services.filter((service): service is ModuleService => service.module !== undefined);
     if (services.length === 0) return {};
     const { sourceCode } = context;
@@ -122,8 +121,10 @@ export default createRule<Options, MessageIds>({
     function servicesReachedBy(specifier: string): readonly ModuleService[] {
       let result = reachedBySpecifier.get(specifier);
       if (result === undefined) {
-        const applicable = registry.servicesFor(filename);
-        result = services.filter((service) => applicable.includes(service) && registry.refersTo(specifier, filename, service.module));
+        const reached = services.filter((service) => registry.refersTo(specifier, filename, service.module));
+        // Homes and `allow`ed files may import the module: asked only once a module is reached.
+        const applicable = reached.length === 0 ? reached : registry.servicesFor(filename);
+        result = reached.filter((service) => applicable.includes(service));
         reachedBySpecifier.set(specifier, result);
       }
       return result;
