@@ -88,3 +88,48 @@ describe('the text pre-filter in front of scope lookups', () => {
     expect(findings("import { Other } from '../websocket/other';\nnew Other();")).toEqual([]);
   });
 });
+
+describe('files that cannot refer to a service', () => {
+  /** A rule context whose SourceCode gives its text and comments, and throws on anything else (the AST, scopes). */
+  function textOnlyContext(text: string, options: readonly unknown[]) {
+    const parsed = new SourceCode(text, espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true }) as never);
+    const sourceCode = new Proxy(parsed, {
+      get(target, key) {
+        if (key === 'text') return text;
+        if (key === 'getAllComments') return () => target.getAllComments();
+        throw new Error(`the rule read sourceCode.${String(key)}`);
+      },
+    });
+    return {
+      id: 'ssot/rule',
+      cwd: appFile('.'),
+      filename: appFile('src/hooks/use-socket.ts'),
+      physicalFilename: appFile('src/hooks/use-socket.ts'),
+      settings: ssotSettings(),
+      options,
+      languageOptions: { parserOptions: {} },
+      sourceCode,
+      report() {
+        throw new Error('the rule reported');
+      },
+    };
+  }
+
+  it.each([
+    ['no mention at all', "import { Other } from '../websocket/other';\nexport const other = new Other();"],
+    ['the names only in comments or inside longer names', '// new WebSocketManager()\n/** @see getWebSocketManager */\nexport const m = new WebSocketManagerMock();'],
+    ['a namespace import and a star re-export of other modules', "import * as other from '../websocket/other';\nexport * from './helpers';\nother.run();"],
+  ])('every rule returns no listeners without touching the AST or scopes: %s', (_title, text) => {
+    for (const [name, rule] of Object.entries(plugin.rules)) {
+      const options = rule.meta?.defaultOptions ?? [];
+      expect(rule.create(textOnlyContext(text, options) as never), name).toEqual({});
+    }
+  });
+
+  it('a file that spells a service still gets listeners (so the checks above can fail)', () => {
+    const rule = plugin.rules['no-direct-instantiation'];
+    expect(rule).toBeDefined();
+    const listeners = rule?.create(textOnlyContext('new WebSocketManager();', []) as never) ?? {};
+    expect(Object.keys(listeners)).toEqual(['NewExpression', 'ClassDeclaration', 'ClassExpression']);
+  });
+});
