@@ -329,11 +329,7 @@ export default createRule<Options, MessageIds>({
     // rule needs no listener at all, unless `checkAllClasses` looks at every construction.
     const services = mentionedServices(registry?.services ?? [], sourceCode);
     const factoryServices = (registry?.services ?? []).filter(
-      (service) =>
-        service.factory !== undefined &&
-        service.lifetime === 'scoped' &&
-        // A default import does not spell 'default'.
-        (service.factory.name === 'default' || mayMention(sourceCode, service.factory.name)),
+      (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
     );
     if (services.length === 0 && factoryServices.length === 0 && !checkAllClasses) return {};
     const factoryNames = new Set(factoryServices.map((service) => service.factory?.name));

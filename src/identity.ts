@@ -262,9 +262,11 @@ function spellsName(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, n
  * `'\Subject'`): so a file without the word outside comments, and without such an escape, cannot
  * refer to it. A cheap text test, cached per file and name, that lets the rules skip scope lookups
  * (or register no listeners at all) on most files; oxlint builds a file's scopes lazily, on its
- * first `getScope`.
+ * first `getScope`. The export `'default'` is reached without spelling it (`import X from`), so a
+ * file may always refer to it.
  */
 export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
+  if (name === 'default') return true;
   const file = fileTextOf(sourceCode);
   if (file.escapes) return true;
   let found = file.names.get(name);
@@ -281,7 +283,7 @@ export function mentionedServices(services: readonly Service[], sourceCode: Read
   if (file.escapes) return services;
   let mentioned = file.lists.get(services);
   if (mentioned === undefined) {
-    mentioned = services.filter((service) => service.className === 'default' || mayMention(sourceCode, service.className));
+    mentioned = services.filter((service) => mayMention(sourceCode, service.className));
     file.lists.set(services, mentioned);
   }
   return mentioned;

@@ -49,6 +49,8 @@ describe('the text pre-filter in front of scope lookups', () => {
     expect(mentions('const \\u0057 = 1;')).toBe(true);
     expect(mentions("const s = '\\W';")).toBe(true);
     expect(mentions("const s = 'WebSocket\\\nManager';")).toBe(true);
+    // A default import reaches the export 'default' without spelling it.
+    expect(mayMention(sourceCodeOf("import Socket from './socket';"), 'default')).toBe(true);
   });
 
   it('starSpecifiers: the modules of namespace imports and star re-exports, or undefined when only the AST can tell', () => {
