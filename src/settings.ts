@@ -103,7 +103,7 @@ export const settingsSchema = v.pipe(
         addIssue({
           message: `duplicate service name ${JSON.stringify(service.name)} (also services[${String(first)}].name)`,
           path: [
-            { type: 'object', origin: 'value', input: settings, key: 'services', value: settings.services },
+            ...at(settings, 'services'),
             { type: 'array', origin: 'value', input: settings.services, key: index, value: service },
             ...at(service, 'name'),
           ],
