@@ -72,8 +72,8 @@ export function renderReport(results) {
   const insideRss = 1 + load.rssKb / rss.baseline.median;
   const noise = (wall.baseline.max - wall.baseline.min) / wall.baseline.median;
 
-  const verdict = (pass) => (pass === undefined ? 'n/a' : pass ? '**PASS**' : '**MISS**');
   const word = (pass) => (pass === undefined ? 'N/A ' : pass ? 'PASS' : 'MISS');
+  const verdict = (pass) => (pass === undefined ? 'n/a' : `**${word(pass)}**`);
   const targets = [
     {
       target: 'All ssot rules add ≤ 5% to run 1',

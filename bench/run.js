@@ -24,6 +24,8 @@ import { renderReport } from './report.js';
 
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const workDir = path.join(repoRoot, 'bench', '.work');
+const resultsFile = path.join(workDir, 'results.json');
+const docsFile = path.join(repoRoot, 'docs', 'performance.md');
 
 function intFromEnv(name, fallback, minimum) {
   const raw = process.env[name];
@@ -266,21 +268,18 @@ async function main() {
     profiles,
     pluginEntry: path.relative(repoRoot, pluginEntry),
   };
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  publish(results);
+}
+
+/** Writes docs/performance.md from `results` and prints the summary. */
+function publish(results) {
   const { markdown, summary } = renderReport(results);
-  const docsFile = path.join(repoRoot, 'docs', 'performance.md');
   writeFileSync(docsFile, markdown);
-  writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   log(`\n${summary}`);
-  log(`wrote ${path.relative(process.cwd(), docsFile)} (raw samples: ${path.relative(process.cwd(), path.join(workDir, 'results.json'))})`);
+  log(`wrote ${path.relative(process.cwd(), docsFile)} (raw samples: ${path.relative(process.cwd(), resultsFile)})`);
 }
 
-/** `node bench/run.js --render`: rewrites docs/performance.md from the last run's bench/.work/results.json. */
-function renderOnly() {
-  const results = JSON.parse(readFileSync(path.join(workDir, 'results.json'), 'utf8'));
-  const { markdown, summary } = renderReport(results);
-  writeFileSync(path.join(repoRoot, 'docs', 'performance.md'), markdown);
-  log(summary);
-}
-
-if (process.argv.includes('--render')) renderOnly();
+// `node bench/run.js --render`: rewrites the page from the last run's raw samples.
+if (process.argv.includes('--render')) publish(JSON.parse(readFileSync(resultsFile, 'utf8')));
 else await main();
