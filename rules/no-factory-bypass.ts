@@ -160,7 +160,9 @@ export default createRule<Options, MessageIds>({
       !mentionedServices(registry.services, sourceCode, registry).some((service) => service.module !== undefined) &&
       !mayCallImport(sourceCode.text) &&
       !mayMention(sourceCode, 'require') &&
-      starSpecifiers(sourceCode.text)?.every((specifier) => servicesReachedBy(specifier).length === 0) === true
+      starSpecifiers(sourceCode.text)?.every(
+        (specifier) => servicesReachedBy(specifier).length === 0 && services.every((service) => servicesImportedAs(specifier, service.className).length === 0),
+      ) === true
     )
       return {};
     const program = sourceCode.ast;
