@@ -22,6 +22,8 @@ interface Example {
   readonly code: string;
   readonly line: number;
   readonly filename: string;
+  /** The settings of the last ```json block with "ssot" before the example (a doc may switch settings for a section). */
+  readonly settings: unknown;
 }
 
 const defaultSettings = {
@@ -52,7 +54,7 @@ function parseDoc(markdown: string): { examples: Example[]; settings: unknown } 
     if (kind === undefined) continue;
     const extension = { typescript: 'ts', javascript: 'js' }[language] ?? language;
     const named = /\(in `([^`]+)`/.exec(introLine)?.[1];
-    examples.push({ kind, language, code, line: start + 1, filename: named ?? `src/hooks/example.${extension}` });
+    examples.push({ kind, language, code, line: start + 1, filename: named ?? `src/hooks/example.${extension}`, settings });
   }
   return { examples, settings };
 }
@@ -61,7 +63,7 @@ const docs = readdirSync(docsDir)
   .filter((file) => file.endsWith('.md'))
   .map((file) => ({ rule: file.slice(0, -3), ...parseDoc(readFileSync(path.join(docsDir, file), 'utf8')) }));
 
-describe.each(docs.map((doc) => [doc.rule, doc] as const))('docs/rules/%s.md', (rule, { examples, settings }) => {
+describe.each(docs.map((doc) => [doc.rule, doc] as const))('docs/rules/%s.md', (rule, { examples }) => {
   it('has both incorrect and correct examples', () => {
     expect(examples.some((example) => example.kind === 'incorrect')).toBe(true);
     expect(examples.some((example) => example.kind === 'correct')).toBe(true);
@@ -80,7 +82,7 @@ describe.each(docs.map((doc) => [doc.rule, doc] as const))('docs/rules/%s.md', (
           parserOptions: { ecmaFeatures: { jsx: true } },
         },
         plugins: { ssot: plugin },
-        settings: { ssot: { rootDir: appDir, ...(settings as object) } },
+        settings: { ssot: { rootDir: appDir, ...(example.settings as object) } },
         rules: { [`ssot/${rule}`]: 'error' },
       },
       appFile(example.filename),
