@@ -183,9 +183,8 @@ export default createRule<Options, MessageIds>({
         result.push({ file: source.file, specifier: existingSource.source.value, existing: kindOf(existingSource) === kind ? existingSource : undefined });
       else {
         const specifier =
-          source.module.kind === 'package'
-            ? source.module.name
-            : spellSpecifier({ file: filename, target: source.file, tsconfig: registry.resolver.tsconfig, previous, neighbours });
+          source.packageSpecifier ??
+          spellSpecifier({ file: filename, target: source.file, tsconfig: registry.resolver.tsconfig, previous, neighbours });
         if (specifier !== undefined) result.push({ file: source.file, specifier, existing: undefined });
       }
       return result;

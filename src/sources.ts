@@ -5,12 +5,14 @@
  * and whether two modules export the same binding, are questions for the module graph, asked only
  * through `exportsOf` below.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { classifyModule, type ModuleTarget, type Registry } from './registry.js';
 import { looksLikePackage, normalizeModulePath, packageNameOf } from './resolution.js';
 import { parseSettings, SsotConfigError } from './settings.js';
 import { declaredExportNames, exportOriginOf } from './source-graph.js';
+import { isPathAlias } from './specifier.js';
 
 export interface Source {
   readonly index: number;
@@ -19,6 +21,8 @@ export interface Source {
   readonly module: ModuleTarget;
   /** The resolved file of the module (a package's entry file), if it resolves. */
   readonly file: string | undefined;
+  /** How every file spells the module when it is a package (not a path or a tsconfig alias): as configured. */
+  readonly packageSpecifier: string | undefined;
   /** The names listed in the settings; undefined: every name the module declares and exports. */
   readonly listedNames: ReadonlySet<string> | undefined;
   /** Is this module id (normalised, see `normalizeModulePath`) one of the source's entries? */
@@ -99,6 +103,11 @@ function buildSources(registry: Registry, raw: unknown): Sources {
       display: source.module,
       module,
       file: module.kind === 'file' ? registry.resolver.resolve(rootDir, `./${relativePath(module.id)}`) : file,
+      packageSpecifier:
+        module.kind === 'package' ||
+        (looksLikePackage(source.module) && !isPathAlias(source.module, registry.resolver.tsconfig) && !existsSync(path.join(rootDir, packageNameOf(source.module))))
+          ? source.module
+          : undefined,
       listedNames: source.names === undefined ? undefined : new Set(source.names),
       isEntry: moduleMatcher(source.entries ?? [], registry, `${where}.entries`, owner),
       isReplaced: moduleMatcher(source.replaces ?? [], registry, `${where}.replaces`, owner),

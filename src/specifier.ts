@@ -280,6 +280,11 @@ function relativeSpelling(file: string, form: string): string {
   return relative.startsWith('../') || relative === '..' ? relative : `./${relative}`;
 }
 
+/** Is `specifier` a tsconfig `paths` alias (it matches a pattern of the tsconfig's `paths`)? */
+export function isPathAlias(specifier: string, tsconfig: string | undefined): boolean {
+  return isAlias(specifier, factsOf(tsconfig));
+}
+
 /**
  * The specifier `file` should use to import `target`, spelled like the file (see the module
  * comment), or undefined when no spelling provably resolves to `target`.

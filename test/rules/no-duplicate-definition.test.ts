@@ -82,9 +82,6 @@ jsRuleTester.run('no-duplicate-definition (JavaScript, CommonJS)', rule, {
   valid: [{ code: "import { authService } from '../auth/unified-auth-service.js';\nexport { authService };", filename: script, settings: settings() }],
   invalid: [
     invalid('export class UnifiedAuthService {}', [error('duplicate', [1, 14, 1, 32])], { filename: script }),
-    invalid('const authService = {};\nmodule.exports = { authService };', [error('duplicate', [1, 7, 1, 18])], {
-      filename: commonJs,
-      languageOptions: { sourceType: 'commonjs' },
-    }),
+    invalid('const authService = {};\nmodule.exports = { authService };', [error('duplicate', [1, 7, 1, 18])], { filename: commonJs }),
   ],
 });
