@@ -1,7 +1,6 @@
-import type { InvalidTestCase, TestCaseError } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/no-duplicate-definition.js';
 import type { SourceSettings, SsotSettings } from '../../src/settings.js';
-import { appDir, appFile, jsRuleTester, ruleTester } from '../rule-tester.js';
+import { appDir, appFile, cases, error, jsRuleTester, ruleTester } from '../rule-tester.js';
 
 const consumer = appFile('src/hooks/use-auth.ts');
 const component = appFile('src/hooks/auth-panel.tsx');
@@ -17,40 +16,32 @@ function settings(...sources: SourceSettings[]): { ssot: SsotSettings } {
   return { ssot: { rootDir: appDir, services: [], sources: sources.length === 0 ? [domainTypes, auth, factory] : sources } };
 }
 
-type Position = readonly [line: number, column: number, endLine: number, endColumn: number];
-
-function error(messageId: MessageIds, [line, column, endLine, endColumn]: Position): TestCaseError<MessageIds> {
-  return { messageId, line, column, endLine, endColumn };
-}
-
-function invalid(code: string, errors: readonly TestCaseError<MessageIds>[], extra: Partial<InvalidTestCase<MessageIds, Options>> = {}): InvalidTestCase<MessageIds, Options> {
-  return { code, errors, filename: consumer, settings: settings(), ...extra };
-}
+const { valid, invalid } = cases<MessageIds, Options>({ filename: consumer, settings: settings() });
 
 const exportedOnly: Options = [{ exportedOnly: true }];
 
 ruleTester.run('no-duplicate-definition', rule, {
-  valid: [
+  valid: valid([
     // Imports and re-exports from the source or an entry.
-    { code: "import { UnifiedAuthService, authService } from '../auth/unified-auth-service.js';\nexport { authService };", filename: consumer, settings: settings() },
-    { code: "export { WebSocketStatus, isWebSocketEvent } from '@/types/index.js';", filename: consumer, settings: settings() },
-    { code: "import { getWebSocketManager as get } from '../websocket/factory.js';\nexport { get as getWebSocketManager };", filename: consumer, settings: settings() },
-    { code: "export { getWebSocketManager as getWebSocketManager } from '@/websocket/index.js';", filename: consumer, settings: settings() },
+    "import { UnifiedAuthService, authService } from '../auth/unified-auth-service.js';\nexport { authService };",
+    "export { WebSocketStatus, isWebSocketEvent } from '@/types/index.js';",
+    "import { getWebSocketManager as get } from '../websocket/factory.js';\nexport { get as getWebSocketManager };",
+    "export { getWebSocketManager as getWebSocketManager } from '@/websocket/index.js';",
     // Nested declarations, other names, ambient module blocks.
-    { code: 'function f() { class UnifiedAuthService {} return new UnifiedAuthService(); }', filename: consumer, settings: settings() },
-    { code: "declare module 'x' { export class UnifiedAuthService {} }\ndeclare global { interface WebSocketEvent { x: 1 } }", filename: consumer, settings: settings() },
-    { code: 'const service = 1; class Other {}', filename: consumer, settings: settings() },
+    'function f() { class UnifiedAuthService {} return new UnifiedAuthService(); }',
+    "declare module 'x' { export class UnifiedAuthService {} }\ndeclare global { interface WebSocketEvent { x: 1 } }",
+    'const service = 1; class Other {}',
     // The re-exported WS_EVENTS is not one of the auth module's own names (it belongs to the types module only).
     { code: "export { WS_EVENTS } from '../auth/unified-auth-service.js';", filename: consumer, settings: settings(auth) },
     // The source itself (declaration merging included) and `allow`ed files.
-    { code: 'export class UnifiedAuthService {}\nexport interface UnifiedAuthService { x: 1 }\nexport const authService = 1;', filename: appFile('src/auth/unified-auth-service.ts'), settings: settings() },
-    { code: "export type WebSocketStatus = 'x';", filename: appFile('src/hooks/status.test.ts'), settings: settings() },
-    { code: "export type WebSocketStatus = 'x';", filename: appFile('src/mocks/types.ts'), settings: settings() },
+    { code: 'export class UnifiedAuthService {}\nexport interface UnifiedAuthService { x: 1 }\nexport const authService = 1;', filename: appFile('src/auth/unified-auth-service.ts') },
+    { code: "export type WebSocketStatus = 'x';", filename: appFile('src/hooks/status.test.ts') },
+    { code: "export type WebSocketStatus = 'x';", filename: appFile('src/mocks/types.ts') },
     // exportedOnly: a private helper is fine.
     { code: 'function isWebSocketEvent() { return true; }\nexport const x = isWebSocketEvent();', filename: consumer, settings: settings(), options: exportedOnly },
     // No sources: nothing to check.
     { code: 'class UnifiedAuthService {}', filename: consumer, settings: { ssot: { rootDir: appDir, services: [] } } },
-  ],
+  ]),
   invalid: [
     // The real bug: a non-exported class whose instance is exported.
     invalid('class UnifiedAuthService {}\nexport const authService = new UnifiedAuthService();', [error('duplicate', [1, 7, 1, 25]), error('duplicate', [2, 14, 2, 25])]),
@@ -79,7 +70,7 @@ ruleTester.run('no-duplicate-definition', rule, {
 });
 
 jsRuleTester.run('no-duplicate-definition (JavaScript, CommonJS)', rule, {
-  valid: [{ code: "import { authService } from '../auth/unified-auth-service.js';\nexport { authService };", filename: script, settings: settings() }],
+  valid: valid([{ code: "import { authService } from '../auth/unified-auth-service.js';\nexport { authService };", filename: script }]),
   invalid: [
     invalid('export class UnifiedAuthService {}', [error('duplicate', [1, 14, 1, 32])], { filename: script }),
     invalid('const authService = {};\nmodule.exports = { authService };', [error('duplicate', [1, 7, 1, 18])], { filename: commonJs }),
