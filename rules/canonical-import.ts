@@ -333,7 +333,8 @@ export default createRule<Options, MessageIds>({
         if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || node.arguments.length !== 1) return;
         const argument = node.arguments[0];
         if (argument?.type !== 'Literal' || typeof argument.value !== 'string') return;
-        if (findVariable(sourceCode.getScope(node), 'require') !== undefined) return; // a local `require`
+        // A local `require` is not the module loader (CommonJS's own is a global without definitions).
+        if ((findVariable(sourceCode.getScope(node), 'require')?.defs.length ?? 0) > 0) return;
         checkModuleObject(node, argument);
       },
     };
