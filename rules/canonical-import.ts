@@ -98,7 +98,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Enforce importing each owned name from its source of truth (or a public entry) and never from a replaced module',
+      description: 'Enforce importing each owned name from its source of truth',
       recommended: true,
     },
     fixable: 'code',
@@ -106,7 +106,7 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       nonCanonical: "Import {{name}} from '{{source}}' (its source of truth), not through '{{through}}'.",
-      replaced: "'{{module}}' is replaced by '{{source}}'.",
+      replaced: "Module '{{module}}' is replaced by '{{source}}'.",
       importFromSource: "Import {{name}} from '{{specifier}}' instead.",
     },
   },
