@@ -96,6 +96,23 @@ export interface ProposedSource {
   entries?: string[];
 }
 
+/** One proposed service as the graphs draw it. */
+export interface ServiceUsage {
+  readonly service: string;
+  readonly class: string;
+  readonly module?: string;
+  readonly global?: true;
+  readonly factory?: string;
+  readonly factoryModule?: string;
+  readonly lifetime: 'scoped' | 'singleton';
+  /** Modules that construct it (sorted), with whether that construction goes around the proposal. */
+  readonly constructedIn: readonly { readonly file: string; readonly outside: boolean }[];
+  /** Modules that import its class (project classes only). */
+  readonly importedBy: readonly string[];
+  /** Constructions outside its module, factory and allowed files, plus module-level instances of a scoped service. */
+  readonly issues: number;
+}
+
 export interface AuditReport {
   readonly version: string;
   readonly root: string;
@@ -110,6 +127,8 @@ export interface AuditReport {
   /** Registered services (when `settings.ssot` exists) with their number of violations; 0 = none left. */
   readonly services: readonly ServiceStatus[];
   readonly proposal: { readonly services: readonly ProposedService[]; readonly sources: readonly ProposedSource[] };
+  /** Per proposed service: where it is constructed and imported (what the Markdown and HTML graphs draw). */
+  readonly usage: readonly ServiceUsage[];
 }
 
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -302,6 +321,30 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
     moduleImporters: (file) => index.moduleImporters(path.resolve(root, file)),
   });
 
+  const usage = proposal.services.map((service): ServiceUsage => {
+    const construction = [...constructed.values()].find(({ identity }) =>
+      service.global === true ? identity.global && identity.name === service.class : identity.name === service.class && moduleLabel(identity) === service.module,
+    );
+    const files = [...new Set((construction?.sites ?? []).map((site) => site.file))].sort(compareStrings);
+    const home = new Set([service.module, service.factory?.module, ...(service.allow ?? []).filter((glob) => !glob.includes('*'))]);
+    const allowedTest = (service.allow ?? []).includes(TEST_GLOB);
+    const constructedIn = files.map((file) => ({ file, outside: !home.has(file) && !(allowedTest && TEST_FILE.test(file)) }));
+    const importedBy =
+      service.module === undefined ? [] : [...index.importersOf({ file: path.resolve(root, service.module), name: service.class })].map(relative).sort(compareStrings);
+    const held = service.lifetime === 'singleton' ? [] : singletons.filter((singleton) => singleton.class === service.class);
+    return {
+      service: service.name,
+      class: service.class,
+      ...(service.module === undefined ? {} : { module: service.module }),
+      ...(service.global === true ? { global: true as const } : {}),
+      ...(service.factory === undefined ? {} : { factory: service.factory.name, factoryModule: service.factory.module }),
+      lifetime: service.lifetime ?? 'scoped',
+      constructedIn,
+      importedBy,
+      issues: constructedIn.filter((entry) => entry.outside).length + held.length,
+    };
+  });
+
   return {
     version: packageInfo.version,
     root: displayRoot,
@@ -315,6 +358,7 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
     violations,
     services,
     proposal,
+    usage,
   };
 }
 
