@@ -23,6 +23,8 @@ export interface Singleton {
   readonly line: number;
   readonly column: number;
   readonly class: string;
+  /** The class's defining module (root-relative, or a package), when the construction could be traced. */
+  readonly module?: string;
   readonly shape: Shape;
   /** Where the instance is kept (`presenceSocket`, `NotificationCenter.socket`), for lazy and static shapes. */
   readonly target?: string;
@@ -205,6 +207,16 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
     }
   }
   singletons.sort((a, b) => bySite(a, b) || a.column - b.column);
+  // Which class: the construction the rule reported (eager, memoised) or the one stored on that line (lazy, static).
+  for (const [index, singleton] of singletons.entries()) {
+    const fileFacts = facts.get(path.resolve(root, singleton.file));
+    const candidates = (fileFacts?.constructions ?? []).filter((c) => c.line === singleton.line && c.column >= singleton.column);
+    const construction = candidates.find((c) => c.column === singleton.column) ?? candidates[0];
+    if (construction === undefined) continue;
+    const identity = identify(path.resolve(root, singleton.file), construction.class);
+    const module = moduleLabel(identity);
+    if (identity.name === singleton.class && module !== undefined) singletons[index] = { ...singleton, module };
+  }
   violations.sort((a, b) => bySite(a, b) || a.column - b.column || compareStrings(a.rule, b.rule) || compareStrings(a.message, b.message));
 
   // Constructions: classes constructed in several modules, and connection-like globals.
@@ -331,7 +343,10 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
     const constructedIn = files.map((file) => ({ file, outside: !home.has(file) && !(allowedTest && TEST_FILE.test(file)) }));
     const importedBy =
       service.module === undefined ? [] : [...index.importersOf({ file: path.resolve(root, service.module), name: service.class })].map(relative).sort(compareStrings);
-    const held = service.lifetime === 'singleton' ? [] : singletons.filter((singleton) => singleton.class === service.class);
+    const held =
+      service.lifetime === 'singleton'
+        ? []
+        : singletons.filter((singleton) => singleton.class === service.class && (service.global === true || singleton.module === service.module));
     return {
       service: service.name,
       class: service.class,
@@ -414,7 +429,7 @@ export function propose(input: ProposalInput): { services: ProposedService[]; so
   const services: ProposedService[] = [];
   for (const candidate of candidates.values()) {
     const factory = candidate.factory;
-    const held = input.singletons.filter((singleton) => singleton.class === candidate.class);
+    const held = input.singletons.filter((singleton) => singleton.class === candidate.class && singleton.module === candidate.module);
     // The code already keeps its instance in the class's own module or in the factory that hands it out.
     const homes = new Set([candidate.module, ...(factory?.keeps === 'binding' ? [factory.module] : [])]);
     const singleton = held.length > 0 && held.every((entry) => homes.has(entry.file)) && (factory === undefined || factory.keeps === 'binding');

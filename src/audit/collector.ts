@@ -234,7 +234,9 @@ function isStaticSlot(node: TSESTree.Node, sourceCode: SourceCode): boolean {
   if (node.object.type !== 'Identifier') return false;
   const variable = findVariable(sourceCode.getScope(node.object), node.object.name);
   const def = variable?.defs[0];
-  return def?.type === 'ClassName' && (variable?.scope.type === 'module' || variable?.scope.type === 'global');
+  // Inside the class body the name resolves to the class scope's own binding of it.
+  const scopeType = variable?.scope.type;
+  return def?.type === 'ClassName' && (scopeType === 'module' || scopeType === 'global' || scopeType === 'class');
 }
 
 /** Where a value at `at` is kept beyond the call, when it is `slot = value` or `slot.set(key, value)`. */

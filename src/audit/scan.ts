@@ -121,9 +121,9 @@ async function countFiles(eslint: ESLint, root: string): Promise<number> {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       const full = path.join(directory, entry.name);
       if (entry.name === 'node_modules' || entry.name === '.git') continue;
-      if (entry.isDirectory()) {
-        if (!(await eslint.isPathIgnored(`${full}/`))) await walk(full);
-      } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !(await eslint.isPathIgnored(full))) count += 1;
+      // Directories are walked whatever the ignores say (ESLint answers `isPathIgnored` for files only).
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !(await eslint.isPathIgnored(full))) count += 1;
     }
   };
   await walk(root);
