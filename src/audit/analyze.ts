@@ -153,7 +153,7 @@ function singletonOf(file: string, message: RawMessage): Singleton | undefined {
   const subject = SUBJECT.exec(message.message)?.[1];
   if (shape === undefined || subject === undefined) return undefined;
   const target = TARGET.exec(message.message)?.[1];
-  const isStatic = shape === 'lazy' && target !== undefined && target.includes('.');
+  const isStatic = shape === 'lazy' && target?.includes('.') === true;
   return {
     file,
     line: message.line,

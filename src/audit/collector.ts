@@ -97,7 +97,7 @@ function declarationsOf(statement: TSESTree.Node, exported: boolean, out: Declar
       if (statement.id !== null && !statement.declare) add(statement.id.name, 'class');
       break;
     case 'FunctionDeclaration':
-      if (statement.id !== null && !statement.declare) add(statement.id.name, 'function');
+      if (statement.id !== null) add(statement.id.name, 'function');
       break;
     case 'TSDeclareFunction':
       break;
@@ -130,7 +130,7 @@ function exportedLocals(program: TSESTree.Program): Set<string> {
   const names = new Set<string>();
   for (const statement of program.body) {
     if (statement.type === 'ExportNamedDeclaration' && statement.source === null)
-      for (const specifier of statement.specifiers) if (specifier.local.type === 'Identifier') names.add(specifier.local.name);
+      for (const specifier of statement.specifiers) names.add(moduleExportName(specifier.local));
     if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier') names.add(statement.declaration.name);
   }
   return names;
@@ -198,13 +198,13 @@ function candidateName(fn: FunctionLike): string | undefined {
   if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
     const declaration = parent.parent;
     const owner = declaration.parent;
-    if (owner?.type === 'Program' || owner?.type === 'ExportNamedDeclaration') return parent.id.name;
+    if (owner.type === 'Program' || owner.type === 'ExportNamedDeclaration') return parent.id.name;
     return undefined;
   }
   if (parent.type === 'MethodDefinition' && parent.static && parent.key.type === 'Identifier' && parent.value === fn) {
     const cls: ClassNode = parent.parent.parent;
     const owner = cls.parent.type === 'ExportNamedDeclaration' || cls.parent.type === 'ExportDefaultDeclaration' ? cls.parent.parent : cls.parent;
-    if (cls.id !== null && owner?.type === 'Program') return `${cls.id.name}.${parent.key.name}`;
+    if (cls.id !== null && owner.type === 'Program') return `${cls.id.name}.${parent.key.name}`;
   }
   return undefined;
 }
@@ -304,8 +304,9 @@ function collectorCreate(context: Context): TSESLint.RuleListener {
       const argument = node.argument;
       if (argument?.type !== 'Identifier') return;
       const variable = findVariable(sourceCode.getScope(argument), argument.name);
-      const def = variable?.defs[0];
-      if (variable === undefined || variable.defs.length !== 1 || def?.type !== 'Variable' || variable.scope.type !== 'module') return;
+      if (variable?.defs.length !== 1 || variable.scope.type !== 'module') return;
+      const def = variable.defs[0];
+      if (def?.type !== 'Variable') return;
       const init = def.node.init;
       if (init?.type !== 'NewExpression' || def.node.id.type !== 'Identifier') return;
       const candidate = enclosingCandidate(node);
@@ -328,8 +329,7 @@ function collectorCreate(context: Context): TSESLint.RuleListener {
   };
 }
 
-export const collectorRule: TSESLint.RuleModule<'facts', []> = {
-  defaultOptions: [],
+export const collectorRule: Omit<TSESLint.RuleModule<'facts'>, 'defaultOptions'> = {
   meta: {
     type: 'suggestion',
     docs: { description: 'Record the facts eslint-plugin-ssot audit needs (internal; used only by the audit command)' },

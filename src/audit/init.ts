@@ -90,7 +90,7 @@ export function addToConfig(root: string, configFile: string | undefined, settin
   if (last === null || last === undefined) updated = `${text.slice(0, closing)}\n  ${element},\n${text.slice(closing)}`;
   else {
     const hasComma = afterLast?.trimStart().startsWith(',') === true;
-    const insertAt = hasComma ? last.range[1] + (afterLast?.indexOf(',') ?? 0) + 1 : last.range[1];
+    const insertAt = hasComma ? last.range[1] + afterLast.indexOf(',') + 1 : last.range[1];
     updated = `${text.slice(0, insertAt)}${hasComma ? '' : ','}\n  ${element},${text.slice(insertAt)}`;
   }
   if (local === undefined) {
@@ -129,7 +129,8 @@ export async function baseline(root: string, configFile: string | undefined, con
     // Exit 1: other (non-ssot) rules still report problems; the suppressions are written all the same.
     const code = (error as { code?: unknown }).code;
     if (code !== 1) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+      const output = (error as { stderr?: unknown }).stderr;
+      const stderr = typeof output === 'string' ? output.trim() : '';
       throw new SsotConfigError(`eslint --suppress-rule failed${stderr === '' ? '' : `:\n${stderr}`}`);
     }
   }

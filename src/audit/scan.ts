@@ -83,7 +83,7 @@ function auditConfig(): Linter.Config {
 async function defaultConfig(): Promise<Linter.Config[]> {
   let parser: Linter.Parser;
   try {
-    parser = (await import('@typescript-eslint/parser')) as Linter.Parser;
+    parser = await import('@typescript-eslint/parser');
   } catch {
     throw new SsotConfigError('This project has no ESLint config and @typescript-eslint/parser is not installed: install it, or pass -c <eslint.config.js>.');
   }

@@ -33,7 +33,12 @@ export function scratchFixture(): { dir: string; remove: () => void } {
   const parent = mkdtempSync(path.join(tmpdir(), 'ssot-audit-test-'));
   const dir = path.join(parent, 'app');
   cpSync(fixtureDir, dir, { recursive: true });
-  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+  return {
+    dir,
+    remove: () => {
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A copy inside the repository (test/.tmp/, ignored by our lint) where `eslint-plugin-ssot` resolves to this package. */
