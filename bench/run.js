@@ -314,6 +314,22 @@ async function main() {
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   log(`\nfindings identical under ESLint and oxlint: ${MODES.map((mode) => `${mode} ${String(results.findings[mode].length)}`).join(', ')}`);
   log(publish(results, docsFile, resultsFile));
+  if (SMOKE) checkSmoke(results);
+}
+
+/**
+ * The smoke run's own checks: the rules found something in both modes, every variant ran, and the page
+ * has no hole (`NaN`, `undefined`, `[object Object]`) where a figure should be.
+ * @param {Results} results
+ */
+function checkSmoke(results) {
+  const problems = [];
+  for (const mode of MODES) if (results.findings[mode].length === 0) problems.push(`no ssot finding in ${mode} mode`);
+  for (const variant of Object.keys(VARIANTS)) if ((results.main[variant]?.length ?? 0) === 0) problems.push(`variant ${variant} did not run`);
+  const page = readFileSync(docsFile, 'utf8');
+  for (const hole of ['NaN', 'undefined', '[object Object]']) if (page.includes(hole)) problems.push(`the page contains ${hole}`);
+  if (problems.length > 0) throw new Error(`bench smoke: ${problems.join('; ')}`);
+  log('bench smoke: OK');
 }
 
 if (process.argv.includes('--render')) log(publish(/** @type {Results} */ (JSON.parse(readFileSync(resultsFile, 'utf8'))), docsFile, resultsFile));
