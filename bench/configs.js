@@ -27,7 +27,7 @@ export const VARIANTS = {
   floor: { tool: 'eslint', adds: 'floor', label: '2. ESLint: 1 + do-nothing plugin (floor)' },
   ssot: { tool: 'eslint', adds: 'ssot', mode: 'default', label: '3. ESLint: 1 + ssot, default options' },
   'ssot-strict': { tool: 'eslint', adds: 'ssot', mode: 'strict', label: '3s. ESLint: 1 + ssot, strict options' },
-  peers: { tool: 'eslint', adds: 'peers', label: '4. ESLint: 1 + peers (no-restricted-syntax, import-x, boundaries)' },
+  peers: { tool: 'eslint', adds: 'peers', statsOnly: true, label: '4. ESLint: 1 + peers (no-restricted-syntax, import-x, boundaries)' },
   oxlint: { tool: 'oxlint', adds: 'nothing', label: '5. oxlint: default rules' },
   'oxlint-floor': { tool: 'oxlint', adds: 'floor', label: '6. oxlint: 5 + do-nothing JS plugin (floor)' },
   'oxlint-ssot': { tool: 'oxlint', adds: 'ssot', mode: 'default', label: '7. oxlint: 5 + ssot JS plugin, default options' },

@@ -15,9 +15,9 @@ const childWrapper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ch
 /** How peak RSS is measured on this machine (for the report). */
 export const rssMethod = existsSync(GNU_TIME) && process.env.BENCH_NO_GNU_TIME === undefined ? 'gnu-time' : 'resource-usage';
 
-// Scratch space for GNU time's output, inside the git-ignored work directory.
+// Scratch space for GNU time's output, inside the git-ignored work directory: one file per bench
+// process, so a second bench (or `--render`) never removes the file a running one waits for.
 const scratch = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work', 'tmp');
-rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 
 /**
@@ -28,7 +28,7 @@ mkdirSync(scratch, { recursive: true });
  * @param {{ cwd: string, stdoutFile?: string, env?: Record<string, string>, nodeArgs?: readonly string[] }} options
  */
 export function measure(script, args, { cwd, stdoutFile, env = {}, nodeArgs = [] }) {
-  const rssFile = path.join(scratch, 'rss');
+  const rssFile = path.join(scratch, `rss.${String(process.pid)}`);
   rmSync(rssFile, { force: true });
   /** @type {[string, string[]]} */
   const command =

@@ -265,7 +265,9 @@ ${JSON.stringify({ rootDir: '<corpus copy>', tsconfig: '<corpus>/tsconfig.json',
 
 ## Runs compared
 
-${variants.map((variant) => `- **${label(variant)}**`).join('\n')}
+${Object.entries(results.variants)
+  .map(([variant, { statsOnly }]) => `- **${label(variant)}**${statsOnly === true ? ' (only in the `--stats` rounds: too slow to time in every round, and only its rules\' times are compared)' : ''}`)
+  .join('\n')}
 
 ESLint runs: \`@typescript-eslint/parser\` for the TypeScript files with \`@eslint/js\` recommended and typescript-eslint
 recommended (no type information); the ssot runs add every rule of the plugin (${results.rules.map((rule) => `\`ssot/${rule}\``).join(', ')}) as

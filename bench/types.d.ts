@@ -13,6 +13,8 @@ export interface Variant {
   readonly adds: 'nothing' | 'floor' | 'ssot' | 'peers';
   readonly mode?: Mode;
   readonly label: string;
+  /** Only in the `--stats` rounds (too slow to time in every round; only its rules' times are compared). */
+  readonly statsOnly?: boolean;
 }
 
 /** ESLint's `--stats`, summed over files and passes (ms). */
