@@ -18,6 +18,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ESLint, type Linter } from 'eslint';
 import { inject } from 'vitest';
+import { markersIn } from '../expect-markers.js';
 
 export const repoDir = path.resolve(import.meta.dirname, '../..');
 /** The bundled example (override with SSOT_EXAMPLE_DIR to try the harness on another project). */
@@ -284,7 +285,8 @@ export interface Example {
   reference: Finding[];
 }
 
-function listFiles(dir: string): string[] {
+/** Every file under `dir` (relative, with `/`), without node_modules, dist, .git and the ESLint cache. */
+export function listFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
@@ -295,19 +297,9 @@ function listFiles(dir: string): string[] {
   return files.sort();
 }
 
-/** `file:line rule` for every `expect: ssot/a, ssot/b` marker in these files. */
+/** `file:line rule` for every `// expect:` marker in these files (test/expect-markers.ts has the grammar). */
 export function markers(dir: string, files: readonly string[]): string[] {
-  const expected: string[] = [];
-  for (const file of files) {
-    readFileSync(path.join(dir, file), 'utf8')
-      .split('\n')
-      .forEach((text, index) => {
-        const marker = /\bexpect:(.*)$/u.exec(text);
-        if (marker === null) return;
-        for (const [ruleId] of (marker[1] ?? '').matchAll(/ssot\/[\w-]+/gu)) expected.push(`${file}:${index + 1} ${ruleId}`);
-      });
-  }
-  return expected.sort();
+  return files.flatMap((file) => markersIn(file, readFileSync(path.join(dir, file), 'utf8'))).sort();
 }
 
 /** `settings.ssot` with absolute paths inside the example made relative, so it holds in any copy. */
