@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type InvalidTestCase, type SuggestionOutput, type TestCaseError, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import type { SsotSettings, ServiceSettings } from '../src/settings.js';
 
@@ -42,4 +42,87 @@ export const webSocketManager: ServiceSettings = {
 /** `settings` for a RuleTester case: the fixture app as rootDir, and these services. */
 export function ssotSettings(...services: ServiceSettings[]): { ssot: SsotSettings } {
   return { ssot: { rootDir: appDir, services: services.length === 0 ? [webSocketManager] : services } };
+}
+
+// ── Compact cases ─────────────────────────────────────────────────────────────────────────────────
+// Every rule suite writes its cases with these, so a case reads as code + findings:
+//
+//   const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings() });
+//   ruleTester.run('my-rule', rule, {
+//     valid: valid(['new Other();', { code: '…', options: [{ … }] }]),
+//     invalid: [invalid('new WebSocketManager();', [error('direct', [1, 1, 1, 23], [suggestion('useFactory', '…')])])],
+//   });
+//
+// Nothing is asserted implicitly: @typescript-eslint/rule-tester fails a case whose rule fixes the code
+// without an `output`, or reports a suggestion its error does not list, so `output: null` and
+// `suggestions: []` are left out.
+
+/** A finding's exact range: `[line, column, endLine, endColumn]`, 1-based like ESLint's. */
+export type Position = readonly [line: number, column: number, endLine: number, endColumn: number];
+
+/** Per-file defaults every case of a suite gets unless it sets its own (`settings: undefined` drops them). */
+export interface CaseDefaults {
+  readonly filename: string;
+  readonly settings?: Record<string, unknown>;
+}
+
+/** One expected suggestion: its messageId and the whole file after applying it. */
+export function suggestion<MessageIds extends string>(messageId: MessageIds, output: string): SuggestionOutput<MessageIds> {
+  return { messageId, output };
+}
+
+/** What a finding asserts beyond its messageId and range. */
+export interface ErrorDetails<MessageIds extends string> {
+  /** The message's placeholders, when the case is about the wording. */
+  readonly data?: Record<string, unknown>;
+  /** Every suggestion, in order; none when left out. */
+  readonly suggestions?: readonly SuggestionOutput<MessageIds>[];
+}
+
+function isSuggestionList<MessageIds extends string>(
+  more: readonly SuggestionOutput<MessageIds>[] | ErrorDetails<MessageIds>,
+): more is readonly SuggestionOutput<MessageIds>[] {
+  return Array.isArray(more);
+}
+
+/**
+ * One expected finding at an exact position. The third argument lists its suggestions (in order), or
+ * carries `data` (the message's placeholders) and/or `suggestions`.
+ */
+export function error<MessageIds extends string>(
+  messageId: MessageIds,
+  [line, column, endLine, endColumn]: Position,
+  more: readonly SuggestionOutput<MessageIds>[] | ErrorDetails<MessageIds> = [],
+): TestCaseError<MessageIds> {
+  const { data, suggestions = [] }: ErrorDetails<MessageIds> = isSuggestionList(more) ? { suggestions: more } : more;
+  return {
+    messageId,
+    ...(data === undefined ? {} : { data }),
+    line,
+    column,
+    endLine,
+    endColumn,
+    ...(suggestions.length === 0 ? {} : { suggestions }),
+  };
+}
+
+function withDefaults<Case extends { readonly settings?: unknown }>(defaults: CaseDefaults, test: Case): Case {
+  const merged: Record<string, unknown> = { ...defaults, ...test };
+  if ('settings' in test && test.settings === undefined) delete merged.settings;
+  return merged as Case;
+}
+
+/** `valid()` and `invalid()` for one suite, with its per-file defaults. */
+export function cases<MessageIds extends string, Options extends readonly unknown[]>(defaults: CaseDefaults) {
+  return {
+    /** Valid cases: code alone, or cases whose missing fields come from the defaults. */
+    valid: (tests: readonly (string | ValidTestCase<Options>)[]): ValidTestCase<Options>[] =>
+      tests.map((test) => withDefaults(defaults, typeof test === 'string' ? { code: test } : test)),
+    /** An invalid case: code, every finding, and anything else (`output` when the rule fixes, `options`, …). */
+    invalid: (
+      code: string,
+      errors: readonly TestCaseError<MessageIds>[],
+      extra: Partial<Omit<InvalidTestCase<MessageIds, Options>, 'code' | 'errors'>> = {},
+    ): InvalidTestCase<MessageIds, Options> => withDefaults(defaults, { code, errors, ...extra }),
+  };
 }

@@ -2,10 +2,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import rule from '../../rules/no-direct-instantiation.js';
+import rule, { type MessageIds, type Options } from '../../rules/no-direct-instantiation.js';
 import plugin from '../../src/index.js';
 import { ioService, legacyService, packagesProject, realtimeService, settingsFor, workspaceProject, wsService } from '../graph-projects.js';
-import { appFile, jsRuleTester, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
+import { appFile, cases, error, jsRuleTester, ruleTester, ssotSettings, suggestion, webSocketManager } from '../rule-tester.js';
 
 const hook = appFile('src/hooks/use-socket.ts');
 const component = appFile('src/hooks/socket-status.tsx');
@@ -13,6 +13,19 @@ const script = appFile('src/hooks/legacy.js');
 
 const importManager = "import { WebSocketManager } from '../websocket/manager';";
 const addFactoryImport = "import { getWebSocketManager } from '../websocket/factory';";
+const useFactory = (output: string) => suggestion<MessageIds>('useFactory', output);
+/** One construction per line, each spelled differently; every line after the imports is reported. */
+const wrappers = [
+  "import { getWebSocketManager as getWs } from '../websocket/factory';",
+  "import { WebSocketManager } from '#manager';",
+  'const K = WebSocketManager;',
+  'new K();',
+  'new (WebSocketManager)();',
+  'new (WebSocketManager as any)();',
+  'new WebSocketManager!();',
+  'new (WebSocketManager satisfies unknown)();',
+  'new WebSocketManager<string>();',
+];
 
 const browserWebSocket = { name: 'browser WebSocket', class: 'WebSocket', global: true, allow: ['src/services/socket.ts'] };
 const socketIo = {
@@ -30,405 +43,126 @@ const defaultExport = {
   allow: ['src/services/**'],
 };
 
+const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings() });
+const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings() });
+
 ruleTester.run('no-direct-instantiation', rule, {
-  valid: [
+  valid: valid([
     // Type positions, instanceof, typeof, static members.
-    { code: `${importManager}\nlet m: WebSocketManager;`, filename: hook, settings: ssotSettings() },
-    { code: `${importManager}\nclass Fake implements WebSocketManager { user = undefined }`, filename: hook, settings: ssotSettings() },
-    { code: `${importManager}\ndeclare const x: unknown;\nexport const ok = x instanceof WebSocketManager;`, filename: hook, settings: ssotSettings() },
-    { code: `${importManager}\ntype Ctor = typeof WebSocketManager;\nexport const v = WebSocketManager.VERSION;`, filename: hook, settings: ssotSettings() },
-    { code: "import type { WebSocketManager } from '../websocket/manager';\nexport type M = WebSocketManager;", filename: hook, settings: ssotSettings() },
+    `${importManager}\nlet m: WebSocketManager;`,
+    `${importManager}\nclass Fake implements WebSocketManager { user = undefined }`,
+    `${importManager}\ndeclare const x: unknown;\nexport const ok = x instanceof WebSocketManager;`,
+    `${importManager}\ntype Ctor = typeof WebSocketManager;\nexport const v = WebSocketManager.VERSION;`,
+    "import type { WebSocketManager } from '../websocket/manager';\nexport type M = WebSocketManager;",
     // The factory is the sanctioned way.
-    { code: "import { getWebSocketManager } from '../websocket/factory';\ngetWebSocketManager({ userId: 'u' });", filename: hook, settings: ssotSettings() },
+    "import { getWebSocketManager } from '../websocket/factory';\ngetWebSocketManager({ userId: 'u' });",
     // Same name, different binding.
-    { code: 'class WebSocketManager {}\nnew WebSocketManager();', filename: hook, settings: ssotSettings() },
-    { code: "import { WebSocketManager } from 'some-other-lib';\nnew WebSocketManager();", filename: hook, settings: ssotSettings() },
-    { code: "import { RECONNECT_DELAY_MS } from '../websocket/manager';\nclass RECONNECT {}\nnew RECONNECT();", filename: hook, settings: ssotSettings() },
+    'class WebSocketManager {}\nnew WebSocketManager();',
+    "import { WebSocketManager } from 'some-other-lib';\nnew WebSocketManager();",
+    "import { RECONNECT_DELAY_MS } from '../websocket/manager';\nclass RECONNECT {}\nnew RECONNECT();",
     // Other exports of the module.
-    { code: "import * as ws from '../websocket/manager';\nnew ws.Other();", filename: hook, settings: ssotSettings() },
-    { code: "const { RECONNECT_DELAY_MS } = require('../websocket/manager');\nnew RECONNECT_DELAY_MS();", filename: hook, settings: ssotSettings() },
+    "import * as ws from '../websocket/manager';\nnew ws.Other();",
+    "const { RECONNECT_DELAY_MS } = require('../websocket/manager');\nnew RECONNECT_DELAY_MS();",
     // Allowed files: own module, factory module, allow globs.
-    { code: 'export class WebSocketManager {}\nexport const m = new WebSocketManager();', filename: appFile('src/websocket/manager.ts'), settings: ssotSettings() },
-    { code: `${importManager.replace('../websocket/manager', './manager')}\nnew WebSocketManager();`, filename: appFile('src/websocket/factory.ts'), settings: ssotSettings() },
-    { code: `${importManager}\nnew WebSocketManager();`, filename: appFile('src/websocket/testing/mock.ts'), settings: ssotSettings() },
-    { code: `${importManager}\nnew WebSocketManager();`, filename: appFile('src/hooks/use-socket.test.ts'), settings: ssotSettings() },
+    { code: 'export class WebSocketManager {}\nexport const m = new WebSocketManager();', filename: appFile('src/websocket/manager.ts') },
+    { code: `${importManager.replace('../websocket/manager', './manager')}\nnew WebSocketManager();`, filename: appFile('src/websocket/factory.ts') },
+    { code: `${importManager}\nnew WebSocketManager();`, filename: appFile('src/websocket/testing/mock.ts') },
+    { code: `${importManager}\nnew WebSocketManager();`, filename: appFile('src/hooks/use-socket.test.ts') },
     // Globals: shadowed by a local binding or an import.
-    { code: 'function connect(WebSocket: any) { return new WebSocket(); }', filename: hook, settings: ssotSettings(browserWebSocket) },
-    { code: "import { WebSocket } from 'ws';\nnew WebSocket('wss://x');", filename: hook, settings: ssotSettings(browserWebSocket) },
-    { code: 'const window = { WebSocket: class {} };\nnew window.WebSocket();', filename: hook, settings: ssotSettings(browserWebSocket) },
+    { code: 'function connect(WebSocket: any) { return new WebSocket(); }', settings: ssotSettings(browserWebSocket) },
+    { code: "import { WebSocket } from 'ws';\nnew WebSocket('wss://x');", settings: ssotSettings(browserWebSocket) },
+    { code: 'const window = { WebSocket: class {} };\nnew window.WebSocket();', settings: ssotSettings(browserWebSocket) },
     { code: "new WebSocket('wss://x');", filename: appFile('src/services/socket.ts'), settings: ssotSettings(browserWebSocket) },
     // construct: 'call' services: other members are fine.
-    { code: "import { io, Manager } from 'socket.io-client';\nexport const m = Manager;\nexport type T = typeof io;", filename: hook, settings: ssotSettings(socketIo) },
+    { code: "import { io, Manager } from 'socket.io-client';\nexport const m = Manager;\nexport type T = typeof io;", settings: ssotSettings(socketIo) },
     // Loose mode only matches the class name.
-    { code: 'class WebSocketClient {}\nnew WebSocketClient();', filename: hook, settings: ssotSettings(looseManager) },
+    { code: 'class WebSocketClient {}\nnew WebSocketClient();', settings: ssotSettings(looseManager) },
     // Unknown callees are not guessed at.
-    { code: 'declare function make(): any;\nnew (make())();\nnew (class {})();', filename: hook, settings: ssotSettings() },
-  ],
+    'declare function make(): any;\nnew (make())();\nnew (class {})();',
+  ]),
   invalid: [
-    {
-      code: `${importManager}\nconst m = new WebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        {
-          messageId: 'direct',
-          data: { service: 'WebSocketManager', factory: 'getWebSocketManager', factoryModule: 'src/websocket/factory.ts' },
-          line: 2,
-          column: 11,
-          endLine: 2,
-          endColumn: 33,
-          suggestions: [{ messageId: 'useFactory', output: `${importManager}\n${addFactoryImport}\nconst m = getWebSocketManager();` }],
-        },
-      ],
-    },
-    {
-      // Renamed import; arguments carried over.
-      code: "import { WebSocketManager as WSM } from '../websocket/manager';\nexport function useSocket(user: { userId: string }) {\n  return new WSM(user);\n}",
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        {
-          messageId: 'direct',
-          line: 3,
-          column: 10,
-          endLine: 3,
-          endColumn: 23,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: `import { WebSocketManager as WSM } from '../websocket/manager';\n${addFactoryImport}\nexport function useSocket(user: { userId: string }) {\n  return getWebSocketManager(user);\n}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // Namespace member, dotted and computed; `.js` spelling of a `.ts` file.
-      code: "import * as ws from '../websocket/manager.js';\nnew ws.WebSocketManager();\nnew ws['WebSocketManager']();",
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        {
-          messageId: 'direct',
-          line: 2,
-          column: 1,
-          endLine: 2,
-          endColumn: 26,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: "import * as ws from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\ngetWebSocketManager();\nnew ws['WebSocketManager']();",
-            },
-          ],
-        },
-        {
-          messageId: 'direct',
-          line: 3,
-          column: 1,
-          endLine: 3,
-          endColumn: 29,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: "import * as ws from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nnew ws.WebSocketManager();\ngetWebSocketManager();",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // tsconfig path alias and `import X = require()`.
-      code: "import ws = require('@/websocket/manager');\nexport const m = new ws.WebSocketManager();",
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        {
-          messageId: 'direct',
-          line: 2,
-          column: 18,
-          endLine: 2,
-          endColumn: 43,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: "import { getWebSocketManager } from '../websocket/factory';\nimport ws = require('@/websocket/manager');\nexport const m = getWebSocketManager();",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // Local alias, wrappers, type arguments; an existing factory import is reused.
-      code: [
-        "import { getWebSocketManager as getWs } from '../websocket/factory';",
-        "import { WebSocketManager } from '#manager';",
-        'const K = WebSocketManager;',
-        'new K();',
-        'new (WebSocketManager)();',
-        'new (WebSocketManager as any)();',
-        'new WebSocketManager!();',
-        'new (WebSocketManager satisfies unknown)();',
-        'new WebSocketManager<string>();',
-      ].join('\n'),
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        [4, 1, 8, 'getWs();'],
-        [5, 1, 25, 'getWs();'],
-        [6, 1, 32, 'getWs();'],
-        [7, 1, 24, 'getWs();'],
-        [8, 1, 43, 'getWs();'],
-        [9, 1, 31, 'getWs();'],
-      ].map(([line, column, endColumn, replacement]) => ({
-        messageId: 'direct' as const,
-        line: Number(line),
-        column: Number(column),
-        endLine: Number(line),
-        endColumn: Number(endColumn),
-        suggestions: [
-          {
-            messageId: 'useFactory' as const,
-            output: [
-              "import { getWebSocketManager as getWs } from '../websocket/factory';",
-              "import { WebSocketManager } from '#manager';",
-              'const K = WebSocketManager;',
-              'new K();',
-              'new (WebSocketManager)();',
-              'new (WebSocketManager as any)();',
-              'new WebSocketManager!();',
-              'new (WebSocketManager satisfies unknown)();',
-              'new WebSocketManager<string>();',
-            ]
-              .map((text, index) => (index + 1 === Number(line) ? String(replacement) : text))
-              .join('\n'),
-          },
-        ],
-      })),
-    },
-    {
-      // Reflect.construct; the factory module already imported for another name.
-      code: "import { RECONNECT_DELAY_MS } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\nReflect.construct(WebSocketManager, [user]);\nReflect.construct(WebSocketManager, args);",
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        {
-          messageId: 'direct',
-          line: 4,
-          column: 1,
-          endLine: 4,
-          endColumn: 44,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: "import { RECONNECT_DELAY_MS, getWebSocketManager } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\ngetWebSocketManager(user);\nReflect.construct(WebSocketManager, args);",
-            },
-          ],
-        },
-        {
-          messageId: 'direct',
-          line: 5,
-          column: 1,
-          endLine: 5,
-          endColumn: 42,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: "import { RECONNECT_DELAY_MS, getWebSocketManager } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\nReflect.construct(WebSocketManager, [user]);\ngetWebSocketManager(...args);",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // Destructuring `await import()`, renamed.
-      code: "export async function connect() {\n  const { WebSocketManager: K } = await import('../websocket/manager');\n  return new K();\n}",
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        {
-          messageId: 'direct',
-          line: 3,
-          column: 10,
-          endLine: 3,
-          endColumn: 17,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: `${addFactoryImport}\nexport async function connect() {\n  const { WebSocketManager: K } = await import('../websocket/manager');\n  return getWebSocketManager();\n}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // The factory name is taken by another binding: no suggestion that would change meaning.
-      code: `${importManager}\nconst getWebSocketManager = 1;\nnew WebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [{ messageId: 'direct', line: 3, column: 1, endLine: 3, endColumn: 23, suggestions: [] }],
-    },
-    {
-      // Subclassing bypasses the factory.
-      code: `${importManager}\nexport class Mine extends WebSocketManager {}\nexport const Anon = class extends WebSocketManager {};`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'subclass', line: 2, column: 27, endLine: 2, endColumn: 43, suggestions: [] },
-        { messageId: 'subclass', line: 3, column: 35, endLine: 3, endColumn: 51, suggestions: [] },
-      ],
-    },
-    {
-      // Global services: by name and through window/globalThis/self; no factory configured.
-      code: "new WebSocket('wss://a');\nnew window.WebSocket('wss://b');\nnew globalThis.WebSocket('wss://c');\nnew self['WebSocket']('wss://d');",
-      filename: hook,
-      settings: ssotSettings(browserWebSocket),
-      output: null,
-      errors: [
-        [1, 25],
-        [2, 32],
-        [3, 36],
-        [4, 33],
-      ].map(([line, endColumn]) => ({
-        messageId: 'directNoFactory' as const,
-        data: { service: 'browser WebSocket', allowed: "'src/services/socket.ts'" },
-        line,
-        column: 1,
-        endLine: line,
-        endColumn,
-        suggestions: [],
-      })),
-    },
-    {
-      // construct: 'call' services; the factory module is a tsconfig alias, kept as configured.
-      code: "import { io } from 'socket.io-client';\nexport const socket = io('https://example.test');",
-      filename: hook,
-      settings: ssotSettings(socketIo),
-      output: null,
-      errors: [
-        {
-          messageId: 'direct',
-          data: { service: 'socket.io client', factory: 'getSocket', factoryModule: '@/services/socket' },
-          line: 2,
-          column: 23,
-          endLine: 2,
-          endColumn: 49,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: "import { io } from 'socket.io-client';\nimport { getSocket } from '@/services/socket';\nexport const socket = getSocket('https://example.test');",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // Default-export services; subpath of a package-name module does not matter here.
-      code: "import Telemetry from '../services/telemetry';\nnew Telemetry();",
-      filename: hook,
-      settings: ssotSettings(defaultExport),
-      output: null,
-      errors: [
-        {
-          messageId: 'directNoFactory',
-          data: { service: 'Telemetry', allowed: "its own module 'src/services/telemetry.ts' or 'src/services/**'" },
-          line: 2,
-          column: 1,
-          endLine: 2,
-          endColumn: 16,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      // Loose mode: any binding with the class's name, local or imported; directives stay first.
-      code: "'use client';\nclass WebSocketManager {}\nnew WebSocketManager();",
-      filename: hook,
-      settings: ssotSettings(looseManager),
-      output: null,
-      errors: [
-        {
-          messageId: 'direct',
-          line: 3,
-          column: 1,
-          endLine: 3,
-          endColumn: 23,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: `'use client';\n${addFactoryImport}\nclass WebSocketManager {}\ngetWebSocketManager();`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // TSX.
-      code: `${importManager}\nexport const Status = () => <span>{String(new WebSocketManager())}</span>;`,
-      filename: component,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        {
-          messageId: 'direct',
-          line: 2,
-          column: 43,
-          endLine: 2,
-          endColumn: 65,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: `${importManager}\n${addFactoryImport}\nexport const Status = () => <span>{String(getWebSocketManager())}</span>;`,
-            },
-          ],
-        },
-      ],
-    },
+    invalid(`${importManager}\nconst m = new WebSocketManager();`, [
+      error('direct', [2, 11, 2, 33], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager', factoryModule: 'src/websocket/factory.ts' }, suggestions: [useFactory(`${importManager}\n${addFactoryImport}\nconst m = getWebSocketManager();`)] }),
+    ]),
+    // Renamed import; arguments carried over.
+    invalid("import { WebSocketManager as WSM } from '../websocket/manager';\nexport function useSocket(user: { userId: string }) {\n  return new WSM(user);\n}", [
+      error('direct', [3, 10, 3, 23], [useFactory(`import { WebSocketManager as WSM } from '../websocket/manager';\n${addFactoryImport}\nexport function useSocket(user: { userId: string }) {\n  return getWebSocketManager(user);\n}`)]),
+    ]),
+    // Namespace member, dotted and computed; `.js` spelling of a `.ts` file.
+    invalid("import * as ws from '../websocket/manager.js';\nnew ws.WebSocketManager();\nnew ws['WebSocketManager']();", [
+      error('direct', [2, 1, 2, 26], [useFactory("import * as ws from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\ngetWebSocketManager();\nnew ws['WebSocketManager']();")]),
+      error('direct', [3, 1, 3, 29], [useFactory("import * as ws from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nnew ws.WebSocketManager();\ngetWebSocketManager();")]),
+    ]),
+    // tsconfig path alias and `import X = require()`.
+    invalid("import ws = require('@/websocket/manager');\nexport const m = new ws.WebSocketManager();", [
+      error('direct', [2, 18, 2, 43], [useFactory("import { getWebSocketManager } from '../websocket/factory';\nimport ws = require('@/websocket/manager');\nexport const m = getWebSocketManager();")]),
+    ]),
+    // Local alias, wrappers, type arguments; an existing factory import is reused.
+    invalid(
+      wrappers.join('\n'),
+      ([[4, 1, 8], [5, 1, 25], [6, 1, 32], [7, 1, 24], [8, 1, 43], [9, 1, 31]] as const).map(([line, column, endColumn]) =>
+        error('direct', [line, column, line, endColumn], [
+          useFactory(wrappers.map((text, index) => (index + 1 === line ? 'getWs();' : text)).join('\n')),
+        ]),
+      ),
+    ),
+    // Reflect.construct; the factory module already imported for another name.
+    invalid("import { RECONNECT_DELAY_MS } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\nReflect.construct(WebSocketManager, [user]);\nReflect.construct(WebSocketManager, args);", [
+      error('direct', [4, 1, 4, 44], [useFactory("import { RECONNECT_DELAY_MS, getWebSocketManager } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\ngetWebSocketManager(user);\nReflect.construct(WebSocketManager, args);")]),
+      error('direct', [5, 1, 5, 42], [useFactory("import { RECONNECT_DELAY_MS, getWebSocketManager } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\nReflect.construct(WebSocketManager, [user]);\ngetWebSocketManager(...args);")]),
+    ]),
+    // Destructuring `await import()`, renamed.
+    invalid("export async function connect() {\n  const { WebSocketManager: K } = await import('../websocket/manager');\n  return new K();\n}", [
+      error('direct', [3, 10, 3, 17], [useFactory(`${addFactoryImport}\nexport async function connect() {\n  const { WebSocketManager: K } = await import('../websocket/manager');\n  return getWebSocketManager();\n}`)]),
+    ]),
+    // The factory name is taken by another binding: no suggestion that would change meaning.
+    invalid(`${importManager}\nconst getWebSocketManager = 1;\nnew WebSocketManager();`, [
+      error('direct', [3, 1, 3, 23]),
+    ]),
+    // Subclassing bypasses the factory.
+    invalid(`${importManager}\nexport class Mine extends WebSocketManager {}\nexport const Anon = class extends WebSocketManager {};`, [
+      error('subclass', [2, 27, 2, 43]),
+      error('subclass', [3, 35, 3, 51]),
+    ]),
+    // Global services: by name and through window/globalThis/self; no factory configured.
+    invalid(
+      "new WebSocket('wss://a');\nnew window.WebSocket('wss://b');\nnew globalThis.WebSocket('wss://c');\nnew self['WebSocket']('wss://d');",
+      ([[1, 25], [2, 32], [3, 36], [4, 33]] as const).map(([line, endColumn]) =>
+        error('directNoFactory', [line, 1, line, endColumn], { data: { service: 'browser WebSocket', allowed: "'src/services/socket.ts'" } }),
+      ),
+      { settings: ssotSettings(browserWebSocket) },
+    ),
+    // construct: 'call' services; the factory module is a tsconfig alias, kept as configured.
+    invalid("import { io } from 'socket.io-client';\nexport const socket = io('https://example.test');", [
+      error('direct', [2, 23, 2, 49], { data: { service: 'socket.io client', factory: 'getSocket', factoryModule: '@/services/socket' }, suggestions: [useFactory("import { io } from 'socket.io-client';\nimport { getSocket } from '@/services/socket';\nexport const socket = getSocket('https://example.test');")] }),
+    ], { settings: ssotSettings(socketIo) }),
+    // Default-export services; subpath of a package-name module does not matter here.
+    invalid("import Telemetry from '../services/telemetry';\nnew Telemetry();", [
+      error('directNoFactory', [2, 1, 2, 16], { data: { service: 'Telemetry', allowed: "its own module 'src/services/telemetry.ts' or 'src/services/**'" } }),
+    ], { settings: ssotSettings(defaultExport) }),
+    // Loose mode: any binding with the class's name, local or imported; directives stay first.
+    invalid("'use client';\nclass WebSocketManager {}\nnew WebSocketManager();", [
+      error('direct', [3, 1, 3, 23], [useFactory(`'use client';\n${addFactoryImport}\nclass WebSocketManager {}\ngetWebSocketManager();`)]),
+    ], { settings: ssotSettings(looseManager) }),
+    // TSX.
+    invalid(`${importManager}\nexport const Status = () => <span>{String(new WebSocketManager())}</span>;`, [
+      error('direct', [2, 43, 2, 65], [useFactory(`${importManager}\n${addFactoryImport}\nexport const Status = () => <span>{String(getWebSocketManager())}</span>;`)]),
+    ], { filename: component }),
   ],
 });
 
 jsRuleTester.run('no-direct-instantiation (JavaScript)', rule, {
-  valid: [
-    { code: "import { WebSocketManager } from '../websocket/manager';\nexport const isManager = (x) => x instanceof WebSocketManager;", filename: script, settings: ssotSettings() },
-    { code: "const require = () => ({});\nconst { WebSocketManager } = require('../websocket/manager');\nnew WebSocketManager();", filename: script, settings: ssotSettings() },
-  ],
+  valid: js.valid([
+    "import { WebSocketManager } from '../websocket/manager';\nexport const isManager = (x) => x instanceof WebSocketManager;",
+    "const require = () => ({});\nconst { WebSocketManager } = require('../websocket/manager');\nnew WebSocketManager();",
+  ]),
   invalid: [
-    {
-      code: "import { WebSocketManager } from '../websocket/manager.js';\nexport const m = new WebSocketManager();",
-      filename: script,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        {
-          messageId: 'direct',
-          line: 2,
-          column: 18,
-          endLine: 2,
-          endColumn: 40,
-          suggestions: [
-            {
-              messageId: 'useFactory',
-              output: "import { WebSocketManager } from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nexport const m = getWebSocketManager();",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: "new globalThis.WebSocket('wss://x');",
-      filename: script,
-      settings: ssotSettings(browserWebSocket),
-      output: null,
-      errors: [{ messageId: 'directNoFactory', line: 1, column: 1, endLine: 1, endColumn: 36, suggestions: [] }],
-    },
+    js.invalid("import { WebSocketManager } from '../websocket/manager.js';\nexport const m = new WebSocketManager();", [
+      error('direct', [2, 18, 2, 40], [useFactory("import { WebSocketManager } from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nexport const m = getWebSocketManager();")]),
+    ]),
+    js.invalid("new globalThis.WebSocket('wss://x');", [
+      error('directNoFactory', [1, 1, 1, 36]),
+    ], { settings: ssotSettings(browserWebSocket) }),
   ],
 });
 

@@ -1,26 +1,18 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import type { InvalidTestCase, SuggestionOutput, TestCaseError } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/no-factory-bypass.js';
 import type { ServiceSettings } from '../../src/settings.js';
 import { afterAll } from 'vitest';
 import { ioService, packagesProject, realtimeService, settingsFor, workspaceProject } from '../graph-projects.js';
-import { appFile, fixturesDir, jsRuleTester, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
+import { appFile, cases, error, fixturesDir, jsRuleTester, ruleTester, ssotSettings, suggestion, webSocketManager, type Position } from '../rule-tester.js';
 
 const hook = appFile('src/hooks/use-socket.ts');
 const component = appFile('src/hooks/socket-status.tsx');
 const script = appFile('src/hooks/use-socket.js');
 
-type Position = readonly [line: number, column: number, endLine: number, endColumn: number];
-type Suggestion = SuggestionOutput<MessageIds>;
-
-function error(messageId: MessageIds, [line, column, endLine, endColumn]: Position, suggestions: readonly Suggestion[] = []): TestCaseError<MessageIds> {
-  return { messageId, line, column, endLine, endColumn, suggestions };
-}
-
-const useFactory = (output: string): Suggestion => ({ messageId: 'useFactory', output });
-const reexportFactory = (output: string): Suggestion => ({ messageId: 'reexportFactory', output });
-const reexportType = (output: string): Suggestion => ({ messageId: 'reexportType', output });
+const useFactory = (output: string) => suggestion<MessageIds>('useFactory', output);
+const reexportFactory = (output: string) => suggestion<MessageIds>('reexportFactory', output);
+const reexportType = (output: string) => suggestion<MessageIds>('reexportType', output);
 
 /** Where `WebSocketManager` sits in `import { WebSocketManager } from …` on line 1. */
 const NAMED: Position = [1, 10, 1, 26];
@@ -37,17 +29,12 @@ const socketIoManager: ServiceSettings = { name: 'socket.io Manager', class: 'Ma
 
 const noTypeImports: Options = [{ allowTypeImports: false }];
 
-function invalid(
-  code: string,
-  errors: readonly TestCaseError<MessageIds>[],
-  output: string | null = null,
-  extra: Partial<InvalidTestCase<MessageIds, Options>> = {},
-): InvalidTestCase<MessageIds, Options> {
-  return { code, errors, output, filename: hook, settings: ssotSettings(), ...extra };
-}
+const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings() });
+const tsx = cases<MessageIds, Options>({ filename: component, settings: ssotSettings() });
+const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings() });
 
 ruleTester.run('no-factory-bypass', rule, {
-  valid: [
+  valid: valid([
     // Other names from the module are fine: the class is what is protected.
     "import { RECONNECT_DELAY_MS } from '../websocket/manager';",
     "import { RECONNECT_DELAY_MS, type UserContext } from '@/websocket/manager.js';",
@@ -103,7 +90,7 @@ ruleTester.run('no-factory-bypass', rule, {
     // With allowTypeImports: false, type references to other names are still fine.
     { code: "type Context = import('../websocket/manager').UserContext;", options: noTypeImports },
     { code: "import type { UserContext } from '../websocket/manager';", options: noTypeImports },
-  ].map((test) => (typeof test === 'string' ? { code: test, filename: hook, settings: ssotSettings() } : { filename: hook, settings: ssotSettings(), ...test })),
+  ]),
   invalid: [
     // ── Import declarations × spellings ────────────────────────────────────────────────────────
     invalid("import { WebSocketManager } from '../websocket/manager';\nconst m = new WebSocketManager();", [
@@ -132,13 +119,11 @@ ruleTester.run('no-factory-bypass', rule, {
     invalid(
       "import { WebSocketManager } from './websocket/manager';\nnew WebSocketManager();",
       [error('bypass', NAMED, [useFactory("import { getWebSocketManager } from './websocket/factory';\nnew WebSocketManager();")])],
-      null,
       { filename: appFile('src/main.ts') },
     ),
     invalid(
       "import { WebSocketManager } from '../../websocket/manager';\nnew WebSocketManager();",
       [error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../../websocket/factory';\nnew WebSocketManager();")])],
-      null,
       { filename: appFile('src/features/chat/room.ts') },
     ),
     // Renamed, string-named, default (for class 'default') and namespace imports.
@@ -151,13 +136,13 @@ ruleTester.run('no-factory-bypass', rule, {
     invalid("import * as ws from '../websocket/manager';\nws.RECONNECT_DELAY_MS;", [error('bypass', [1, 8, 1, 15])]),
     // The text pre-filter sees through comments between the keywords.
     invalid("import /* every export */ * as ws from '../websocket/manager';", [error('bypass', [1, 27, 1, 34])]),
-    invalid("export type // all types\n* as types from '../websocket/manager';", [error('reexport', [1, 1, 2, 40])], null, {
+    invalid("export type // all types\n* as types from '../websocket/manager';", [error('reexport', [1, 1, 2, 40])], {
       options: [{ allowTypeImports: false }],
     }),
-    invalid("import Socket from '../services/socket';\nnew Socket();", [error('bypassNoFactory', [1, 8, 1, 14])], null, {
+    invalid("import Socket from '../services/socket';\nnew Socket();", [error('bypassNoFactory', [1, 8, 1, 14])], {
       settings: ssotSettings(legacySocket),
     }),
-    invalid("import { default as Socket } from '../services/socket';\nnew Socket();", [error('bypassNoFactory', [1, 10, 1, 27])], null, {
+    invalid("import { default as Socket } from '../services/socket';\nnew Socket();", [error('bypassNoFactory', [1, 10, 1, 27])], {
       settings: ssotSettings(legacySocket),
     }),
     // `import X = require()` and its exported form (a leak).
@@ -176,7 +161,6 @@ ruleTester.run('no-factory-bypass', rule, {
           ),
         ]),
       ],
-      null,
       { settings: ssotSettings(webSocketManager, sessionStore) },
     ),
 
@@ -185,20 +169,18 @@ ruleTester.run('no-factory-bypass', rule, {
       invalid(
         `import { SessionStore } from ${source};\nnew SessionStore();`,
         [error('bypass', [1, 10, 1, 22], [useFactory("import { getSessionStore } from '../store/factory';\nnew SessionStore();")])],
-        null,
         { settings: ssotSettings(sessionStore) },
       ),
     ),
     invalid(
       "import { SessionStore } from '../store/index.js';\nnew SessionStore();",
       [error('bypass', [1, 10, 1, 22], [useFactory("import { getSessionStore } from '../store/factory.js';\nnew SessionStore();")])],
-      null,
       { settings: ssotSettings(sessionStore) },
     ),
 
     // ── Package modules: the package and its subpaths ───────────────────────────────────────────
-    invalid("import { Manager } from 'socket.io-client';", [error('bypassNoFactory', [1, 10, 1, 17])], null, { settings: ssotSettings(socketIoManager) }),
-    invalid("import { Manager } from 'socket.io-client/build/esm/manager.js';", [error('bypassNoFactory', [1, 10, 1, 17])], null, {
+    invalid("import { Manager } from 'socket.io-client';", [error('bypassNoFactory', [1, 10, 1, 17])], { settings: ssotSettings(socketIoManager) }),
+    invalid("import { Manager } from 'socket.io-client/build/esm/manager.js';", [error('bypassNoFactory', [1, 10, 1, 17])], {
       settings: ssotSettings(socketIoManager),
     }),
 
@@ -206,33 +188,32 @@ ruleTester.run('no-factory-bypass', rule, {
     invalid(
       "import { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;",
       [error('bypass', NAMED)],
-      "import type { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;",
+      { output: "import type { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;" },
     ),
     invalid(
       "import { WebSocketManager, RECONNECT_DELAY_MS } from '@/websocket/manager.js';\nlet m: WebSocketManager = undefined!;\nRECONNECT_DELAY_MS;",
       [error('bypass', NAMED)],
-      "import { type WebSocketManager, RECONNECT_DELAY_MS } from '@/websocket/manager.js';\nlet m: WebSocketManager = undefined!;\nRECONNECT_DELAY_MS;",
+      { output: "import { type WebSocketManager, RECONNECT_DELAY_MS } from '@/websocket/manager.js';\nlet m: WebSocketManager = undefined!;\nRECONNECT_DELAY_MS;" },
     ),
     invalid(
       "import { WebSocketManager as Manager } from '@ws';\ntype Version = typeof Manager.VERSION;\nfunction use(m: Manager): void {}",
       [error('bypass', [1, 10, 1, 37])],
-      "import type { WebSocketManager as Manager } from '@ws';\ntype Version = typeof Manager.VERSION;\nfunction use(m: Manager): void {}",
+      { output: "import type { WebSocketManager as Manager } from '@ws';\ntype Version = typeof Manager.VERSION;\nfunction use(m: Manager): void {}" },
     ),
     invalid(
       "import * as ws from '../websocket/manager';\nlet m: ws.WebSocketManager;",
       [error('bypass', [1, 8, 1, 15])],
-      "import type * as ws from '../websocket/manager';\nlet m: ws.WebSocketManager;",
+      { output: "import type * as ws from '../websocket/manager';\nlet m: ws.WebSocketManager;" },
     ),
     invalid(
       "import ws = require('../websocket/manager');\nlet m: ws.WebSocketManager;",
       [error('bypass', [1, 1, 1, 45])],
-      "import type ws = require('../websocket/manager');\nlet m: ws.WebSocketManager;",
+      { output: "import type ws = require('../websocket/manager');\nlet m: ws.WebSocketManager;" },
     ),
     invalid(
       "import Socket, { other } from '../services/socket';\nlet s: Socket = other;",
       [error('bypassNoFactory', [1, 8, 1, 14])],
-      "import type Socket from '../services/socket';\nimport { other } from '../services/socket';\nlet s: Socket = other;",
-      { settings: ssotSettings(legacySocket) },
+      { output: "import type Socket from '../services/socket';\nimport { other } from '../services/socket';\nlet s: Socket = other;", settings: ssotSettings(legacySocket) },
     ),
     // Re-exported or used as a value somewhere: no autofix.
     invalid("import { WebSocketManager } from '../websocket/manager';\nexport { WebSocketManager };", [
@@ -320,10 +301,10 @@ ruleTester.run('no-factory-bypass', rule, {
     ]),
     invalid("export * from '../websocket/manager';", [error('reexport', [1, 1, 1, 38])]),
     invalid("export * as ws from '#ws/manager';", [error('reexport', [1, 1, 1, 35])]),
-    invalid("export { default } from '../services/socket';", [error('reexportNoFactory', [1, 10, 1, 17], [reexportType("export type { default } from '../services/socket';")])], null, {
+    invalid("export { default } from '../services/socket';", [error('reexportNoFactory', [1, 10, 1, 17], [reexportType("export type { default } from '../services/socket';")])], {
       settings: ssotSettings(legacySocket),
     }),
-    invalid("export * as socket from '../services/socket';", [error('reexportNoFactory', [1, 1, 1, 46])], null, { settings: ssotSettings(legacySocket) }),
+    invalid("export * as socket from '../services/socket';", [error('reexportNoFactory', [1, 1, 1, 46])], { settings: ssotSettings(legacySocket) }),
 
     // ── import() and require(): when the class is taken from the module object ─────────────────
     invalid("const { WebSocketManager } = await import('../websocket/manager');", [error('bypass', [1, 9, 1, 25])]),
@@ -341,21 +322,20 @@ ruleTester.run('no-factory-bypass', rule, {
     invalid("const key = 'WebSocketManager';\nconst { [key]: Manager } = require('../websocket/manager');", [error('bypass', [2, 9, 2, 23])]),
 
     // ── allowTypeImports: false ─────────────────────────────────────────────────────────────────
-    invalid("import type { WebSocketManager } from '../websocket/manager';", [error('bypass', [1, 15, 1, 31])], null, { options: noTypeImports }),
-    invalid("import { type WebSocketManager, RECONNECT_DELAY_MS } from '../websocket/manager';", [error('bypass', [1, 10, 1, 31])], null, {
+    invalid("import type { WebSocketManager } from '../websocket/manager';", [error('bypass', [1, 15, 1, 31])], { options: noTypeImports }),
+    invalid("import { type WebSocketManager, RECONNECT_DELAY_MS } from '../websocket/manager';", [error('bypass', [1, 10, 1, 31])], {
       options: noTypeImports,
     }),
-    invalid("import type * as ws from '../websocket/manager';", [error('bypass', [1, 13, 1, 20])], null, { options: noTypeImports }),
-    invalid("import type ws = require('../websocket/manager');", [error('bypass', [1, 1, 1, 50])], null, { options: noTypeImports }),
-    invalid("export type { WebSocketManager } from '../websocket/manager';", [error('reexport', [1, 15, 1, 31])], null, { options: noTypeImports }),
-    invalid("export type * from '../websocket/manager';", [error('reexport', [1, 1, 1, 43])], null, { options: noTypeImports }),
-    invalid("type Module = typeof import('../websocket/manager');", [error('bypass', [1, 22, 1, 52])], null, { options: noTypeImports }),
-    invalid("type Manager = import('@ws').WebSocketManager;", [error('bypass', [1, 16, 1, 46])], null, { options: noTypeImports }),
+    invalid("import type * as ws from '../websocket/manager';", [error('bypass', [1, 13, 1, 20])], { options: noTypeImports }),
+    invalid("import type ws = require('../websocket/manager');", [error('bypass', [1, 1, 1, 50])], { options: noTypeImports }),
+    invalid("export type { WebSocketManager } from '../websocket/manager';", [error('reexport', [1, 15, 1, 31])], { options: noTypeImports }),
+    invalid("export type * from '../websocket/manager';", [error('reexport', [1, 1, 1, 43])], { options: noTypeImports }),
+    invalid("type Module = typeof import('../websocket/manager');", [error('bypass', [1, 22, 1, 52])], { options: noTypeImports }),
+    invalid("type Manager = import('@ws').WebSocketManager;", [error('bypass', [1, 16, 1, 46])], { options: noTypeImports }),
     // No type-only autofix when type imports are reported too; the factory is the way.
     invalid(
       "import { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;",
       [error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nlet m: WebSocketManager;`)])],
-      null,
       { options: noTypeImports },
     ),
   ],
@@ -363,21 +343,16 @@ ruleTester.run('no-factory-bypass', rule, {
 
 // ── .tsx ────────────────────────────────────────────────────────────────────────────────────────
 ruleTester.run('no-factory-bypass (tsx)', rule, {
-  valid: [
-    {
-      code: "import type { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
-      filename: component,
-      settings: ssotSettings(),
-    },
-  ],
+  valid: tsx.valid([
+    "import type { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
+  ]),
   invalid: [
-    invalid(
+    tsx.invalid(
       "import { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
       [error('bypass', NAMED)],
-      "import type { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
-      { filename: component },
+      { output: "import type { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;" },
     ),
-    invalid(
+    tsx.invalid(
       "import { WebSocketManager } from '../websocket/manager.js';\nexport const Status = () => <span>{new WebSocketManager().user?.userId}</span>;",
       [
         error('bypass', NAMED, [
@@ -386,41 +361,33 @@ ruleTester.run('no-factory-bypass (tsx)', rule, {
           ),
         ]),
       ],
-      null,
-      { filename: component },
     ),
   ],
 });
 
 // ── .js (espree): no type-only forms, the same references ───────────────────────────────────────
 jsRuleTester.run('no-factory-bypass (js)', rule, {
-  valid: [
-    { code: "import { RECONNECT_DELAY_MS } from '../websocket/manager.js';", filename: script, settings: ssotSettings() },
-    { code: "const { RECONNECT_DELAY_MS } = await import('../websocket/manager.js');", filename: script, settings: ssotSettings() },
-  ],
+  valid: js.valid([
+    "import { RECONNECT_DELAY_MS } from '../websocket/manager.js';",
+    "const { RECONNECT_DELAY_MS } = await import('../websocket/manager.js');",
+  ]),
   invalid: [
-    invalid(
+    js.invalid(
       "import { WebSocketManager } from '../websocket/manager.js';\nexport const manager = new WebSocketManager();",
       [
         error('bypass', NAMED, [
           useFactory("import { getWebSocketManager } from '../websocket/factory.js';\nexport const manager = new WebSocketManager();"),
         ]),
       ],
-      null,
-      { filename: script },
     ),
     // No type positions in JavaScript: the suggestion drops the class entirely.
-    invalid(
+    js.invalid(
       "import { WebSocketManager, RECONNECT_DELAY_MS } from '#manager';\nexport const delay = RECONNECT_DELAY_MS;",
       [error('bypass', NAMED, [useFactory(`import { RECONNECT_DELAY_MS } from '#manager';\n${FACTORY_IMPORT}\nexport const delay = RECONNECT_DELAY_MS;`)])],
-      null,
-      { filename: script },
     ),
-    invalid("export { WebSocketManager } from '../websocket/manager.js';", [error('reexport', NAMED, [reexportFactory("export { getWebSocketManager } from '../websocket/factory.js';")])], null, {
-      filename: script,
-    }),
-    invalid("const { WebSocketManager } = await import('@/websocket/manager');", [error('bypass', [1, 9, 1, 25])], null, { filename: script }),
-    invalid("const { WebSocketManager } = require('../websocket/manager.js');", [error('bypass', [1, 9, 1, 25])], null, {
+    js.invalid("export { WebSocketManager } from '../websocket/manager.js';", [error('reexport', NAMED, [reexportFactory("export { getWebSocketManager } from '../websocket/factory.js';")])]),
+    js.invalid("const { WebSocketManager } = await import('@/websocket/manager');", [error('bypass', [1, 9, 1, 25])]),
+    js.invalid("const { WebSocketManager } = require('../websocket/manager.js');", [error('bypass', [1, 9, 1, 25])], {
       filename: appFile('src/hooks/use-socket.cjs'),
     }),
   ],
@@ -439,50 +406,48 @@ const workspaceSettings = { ssot: { rootDir: workspaceDir, services: [sessionMan
 const webPage = path.join(workspaceDir, 'packages/web/src/pages/home.ts');
 const coreFile = path.join(workspaceDir, 'packages/core/src/audit.ts');
 const SESSION: Position = [1, 10, 1, 24];
+const workspace = cases<MessageIds, Options>({ filename: coreFile, settings: workspaceSettings });
 
 ruleTester.run('no-factory-bypass (workspace)', rule, {
-  valid: [
+  valid: workspace.valid([
     // The package entry re-exports only the factory (and the type).
-    { code: "import { getSessionManager } from '@acme/core';", filename: webPage, settings: workspaceSettings },
-    { code: "import { SESSION_TTL_MS } from '@acme/core/session/manager.js';", filename: webPage, settings: workspaceSettings },
-    { code: "export type { SessionManager, SessionUser } from './session/manager.js';", filename: path.join(workspaceDir, 'packages/core/src/index.ts'), settings: workspaceSettings },
-    { code: "import { SessionManager } from './manager.js';", filename: path.join(workspaceDir, 'packages/core/src/session/factory.ts'), settings: workspaceSettings },
-  ],
+    { code: "import { getSessionManager } from '@acme/core';", filename: webPage },
+    { code: "import { SESSION_TTL_MS } from '@acme/core/session/manager.js';", filename: webPage },
+    { code: "export type { SessionManager, SessionUser } from './session/manager.js';", filename: path.join(workspaceDir, 'packages/core/src/index.ts') },
+    { code: "import { SessionManager } from './manager.js';", filename: path.join(workspaceDir, 'packages/core/src/session/factory.ts') },
+  ]),
   invalid: [
     // web: its own `paths` (from packages/web/tsconfig.json, a referenced project).
-    invalid(
+    workspace.invalid(
       "import { SessionManager } from '@acme/core/session/manager.js';\nnew SessionManager({ userId: 'u' });",
       [
         error('bypass', SESSION, [
           useFactory("import { getSessionManager } from '../../../core/src/session/factory';\nnew SessionManager({ userId: 'u' });"),
         ]),
       ],
-      null,
-      { filename: webPage, settings: workspaceSettings },
+      { filename: webPage },
     ),
-    invalid(
+    workspace.invalid(
       "import { SessionManager } from '../../../core/src/session/manager.js';\nnew SessionManager({ userId: 'u' });",
       [
         error('bypass', SESSION, [
           useFactory("import { getSessionManager } from '../../../core/src/session/factory.js';\nnew SessionManager({ userId: 'u' });"),
         ]),
       ],
-      null,
-      { filename: webPage, settings: workspaceSettings },
+      { filename: webPage },
     ),
     // core: `paths` inherited through `extends`, the package's self-reference (`exports`) and `imports`.
     ...["'@core/session/manager'", "'@acme/core/session'", "'#session'", "'./session/manager.js'"].map((source) =>
-      invalid(`import { SessionManager } from ${source};\nlet s: SessionManager;`, [error('bypass', SESSION)], `import type { SessionManager } from ${source};\nlet s: SessionManager;`, {
-        filename: coreFile,
-        settings: workspaceSettings,
+      workspace.invalid(`import { SessionManager } from ${source};\nlet s: SessionManager;`, [error('bypass', SESSION)], {
+        output: `import type { SessionManager } from ${source};\nlet s: SessionManager;`,
       }),
     ),
-    invalid("export { SessionManager } from '@acme/core/session';", [
+    workspace.invalid("export { SessionManager } from '@acme/core/session';", [
       error('reexport', SESSION, [
         reexportFactory("export { getSessionManager } from './session/factory';"),
         reexportType("export type { SessionManager } from '@acme/core/session';"),
       ]),
-    ], null, { filename: coreFile, settings: workspaceSettings }),
+    ]),
   ],
 });
 
@@ -522,7 +487,6 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
     invalid(
       "import { WebSocketManager } from '../barrels/star';\nnew WebSocketManager();",
       [error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nnew WebSocketManager();`)])],
-      null,
       { settings: ssotSettings({ ...webSocketManager, allow: [...(webSocketManager.allow ?? []), 'src/barrels/**'] }) },
     ),
     invalid("import WebSocketManager from '../barrels/as-default';\nnew WebSocketManager();", [
@@ -533,7 +497,6 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
     invalid(
       "import { ChatRoom } from '../chat/factory';\nnew ChatRoom('a');",
       [error('bypass', [1, 10, 1, 18], [useFactory("import { getChatRoom } from '../chat/factory';\nnew ChatRoom('a');")])],
-      null,
       { settings: ssotSettings(chatRoom) },
     ),
     invalid("export { WebSocketManager } from '../barrels';", [
@@ -548,7 +511,6 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
     invalid(
       "import { connect } from 'socket.io-client';\nconnect('https://x');",
       [error('bypass', [1, 10, 1, 17], [useFactory("import { getSocket } from './socket';\nconnect('https://x');")])],
-      null,
       { filename: path.join(graphPackages, 'src/app.ts'), settings: settingsFor(graphPackages, ioService) },
     ),
     ...(['built', 'unbuilt'] as const).flatMap((state) =>
@@ -556,7 +518,6 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
         invalid(
           `import { RealtimeManager } from '${specifier}';\nnew RealtimeManager('u');`,
           [error('bypass', [1, 10, 1, 25], [useFactory("import { getRealtime } from '../../realtime/src/factory';\nnew RealtimeManager('u');")])],
-          null,
           { filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'), settings: settingsFor(graphWorkspaces[state], realtimeService) },
         ),
       ),
@@ -570,7 +531,6 @@ ruleTester.run('no-factory-bypass (module graph, tsx)', rule, {
     invalid(
       "import { WebSocketManager } from '@/barrels';\nexport const Status = () => <p>{String(new WebSocketManager())}</p>;",
       [error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nexport const Status = () => <p>{String(new WebSocketManager())}</p>;`)])],
-      null,
       { filename: component },
     ),
   ],
@@ -582,10 +542,9 @@ jsRuleTester.run('no-factory-bypass (module graph, js)', rule, {
     invalid(
       "import { WebSocketManager } from '../barrels/index.js';\nnew WebSocketManager();",
       [error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.js';\nnew WebSocketManager();")])],
-      null,
       { filename: script },
     ),
-    invalid("const { WebSocketManager } = require('../barrels/legacy.cjs');\nnew WebSocketManager();", [error('bypass', [1, 9, 1, 25])], null, {
+    invalid("const { WebSocketManager } = require('../barrels/legacy.cjs');\nnew WebSocketManager();", [error('bypass', [1, 9, 1, 25])], {
       filename: script,
     }),
   ],

@@ -2,10 +2,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import rule from '../../rules/no-module-singleton.js';
+import rule, { type MessageIds, type Options } from '../../rules/no-module-singleton.js';
 import plugin from '../../src/index.js';
 import { packagesProject, realtimeService, settingsFor, workspaceProject, wsService } from '../graph-projects.js';
-import { appFile, jsRuleTester, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
+import { appFile, cases, error, jsRuleTester, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
 
 const hook = appFile('src/hooks/use-socket.ts');
 const component = appFile('src/hooks/socket-status.tsx');
@@ -31,22 +31,20 @@ const socketIo = { name: 'socket.io client', class: 'io', module: 'socket.io-cli
 const looseStore = { name: 'Store', class: 'Store' };
 const telemetry = { name: 'Telemetry', class: 'default', module: 'src/services/telemetry.ts' };
 
+const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings() });
+const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings() });
+
 ruleTester.run('no-module-singleton', rule, {
-  valid: [
+  valid: valid([
     // Created inside a function and not kept at module scope.
-    {
-      code: `${importManager}
+    `${importManager}
 export function connect(user: { userId: string }) {
   const manager = new WebSocketManager(user);
   manager.toString();
   return manager;
 }`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // Instance fields, constructors and instance methods: one per instance.
-    {
-      code: `${importManager}
+    `${importManager}
 export class Session {
   manager = new WebSocketManager();
   other: WebSocketManager;
@@ -57,12 +55,8 @@ export class Session {
     this.other = new WebSocketManager();
   }
 }`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // Per-key registries: one instance per user.
-    {
-      code: `${importManager}
+    `${importManager}
 const managers = new Map<string, WebSocketManager>();
 const byId: Record<string, WebSocketManager> = {};
 export function forUser(userId: string) {
@@ -70,39 +64,23 @@ export function forUser(userId: string) {
   byId[userId] = new WebSocketManager();
   return managers.get(userId);
 }`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
-    {
-      code: `${importManager}
+    `${importManager}
 const byId: Record<string, WebSocketManager> = {};
 for (const userId of ['a', 'b']) byId[userId] = new WebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // Type positions.
-    {
-      code: `${importManager}
+    `${importManager}
 let m: WebSocketManager;
 type Ctor = typeof WebSocketManager;
 export const isManager = (x: unknown): x is WebSocketManager => x instanceof WebSocketManager;
 export declare const declared: WebSocketManager;`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // Created while the module loads but kept only in a block.
-    {
-      code: `${importManager}
+    `${importManager}
 if (Math.random() > 1) {
   const probe = new WebSocketManager();
   probe.toString();
 }`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // Closures and classes made per call.
-    {
-      code: `${importManager}
+    `${importManager}
 export function makeStore() {
   let instance: WebSocketManager | undefined;
   return () => (instance ??= new WebSocketManager());
@@ -112,12 +90,8 @@ export function makeClass() {
     static instance = new WebSocketManager();
   };
 }`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // A local of a static block; `this` of a plain function.
-    {
-      code: `${importManager}
+    `${importManager}
 export class Holder {
   static {
     const probe = new WebSocketManager();
@@ -127,12 +101,8 @@ export class Holder {
 export function plain(this: { x?: WebSocketManager }) {
   this.x = new WebSocketManager();
 }`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // A scratch slot cleared again by the same function is not a cache.
-    {
-      code: `${importManager}
+    `${importManager}
 const descriptor: { value?: WebSocketManager } = {};
 let current: WebSocketManager | null = null;
 export function withManager(run: (manager: WebSocketManager) => void) {
@@ -145,65 +115,36 @@ export function withManager(run: (manager: WebSocketManager) => void) {
     current = null;
   }
 }`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // Memoised per argument, or memoised per call.
-    {
-      code: `${importManager}
+    `${importManager}
 import { memoize, once } from 'lodash-es';
 export const forUser = memoize((userId: string) => new WebSocketManager({ userId }));
 export function perRequest() {
   return once(() => new WebSocketManager());
 }
 export const later = () => once(() => new WebSocketManager());`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // Only the configured memoizers.
-    {
-      code: `${importManager}
+    { code: `${importManager}
 import { once } from 'lodash-es';
-export const getManager = once(() => new WebSocketManager());`,
-      filename: hook,
-      settings: ssotSettings(),
-      options: [{ memoizers: ['memoizeOne'] }],
-    },
+export const getManager = once(() => new WebSocketManager());`, options: [{ memoizers: ['memoizeOne'] }] },
     // The factory called per user.
-    {
-      code: `${importFactory}
+    `${importFactory}
 export function useSocket(user: { userId: string }) {
   const manager = getWebSocketManager(user);
   return manager;
 }`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // Other classes, without checkAllClasses; a same-named class from elsewhere.
-    {
-      code: `import { getWebSocketManager } from 'some-other-lib';
+    `import { getWebSocketManager } from 'some-other-lib';
 export const manager = getWebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
-    {
-      code: `import { WebSocketManager } from 'some-other-lib';
+    `import { WebSocketManager } from 'some-other-lib';
 export const m = new WebSocketManager();
 class Local {}
 export const local = new Local();`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
-    {
-      code: `export class Store {}
+    `export class Store {}
 export const store = new Store();
 export const cache = new Map<string, number>();`,
-      filename: hook,
-      settings: ssotSettings(),
-    },
     // checkAllClasses: built-in value-like globals
-    {
-      code: `export const cache = new Map<string, number>();
+    { code: `export const cache = new Map<string, number>();
 export const seen = new WeakSet<object>();
 export const refs = new WeakRef({});
 export const registry = new FinalizationRegistry(() => {});
@@ -223,186 +164,101 @@ export const failure = new TypeError('x');
 export const list = new Array<number>(3);
 export const boxed = new Object();
 export const viaWindow = new window.Map();
-export const viaGlobal = new globalThis.Set();`,
-      filename: hook,
-      settings: ssotSettings(),
-      options: [{ checkAllClasses: true }],
-    },
+export const viaGlobal = new globalThis.Set();`, options: [{ checkAllClasses: true }] },
     // checkAllClasses: subclasses and aliases of value-like globals.
-    {
-      code: `class HttpError extends Error {}
+    { code: `class HttpError extends Error {}
 class NotFound extends HttpError {}
 export const notFound = new NotFound('missing');
 const Dictionary = Map;
 export const dictionary = new Dictionary();
 const LruMap = class extends Map {};
-export const lru = new LruMap();`,
-      filename: hook,
-      settings: ssotSettings(),
-      options: [{ checkAllClasses: true }],
-    },
+export const lru = new LruMap();`, options: [{ checkAllClasses: true }] },
     // checkAllClasses: ignoreClasses by name (as imported or written) and /regex/.
-    {
-      code: `import { Observable as Obs } from 'rxjs';
+    { code: `import { Observable as Obs } from 'rxjs';
 import * as ns from './store';
 export const EMPTY = new Obs();
 class AsyncScheduler {}
 export const asyncScheduler = new AsyncScheduler();
-export const store = new ns.Store();`,
-      filename: hook,
-      settings: ssotSettings(),
-      options: [{ checkAllClasses: true, ignoreClasses: ['Observable', '/scheduler$/i', 'ns.Store'] }],
-    },
+export const store = new ns.Store();`, options: [{ checkAllClasses: true, ignoreClasses: ['Observable', '/scheduler$/i', 'ns.Store'] }] },
     // lifetime: 'singleton': the one instance in the factory module (re-created in the same slot).
-    {
-      code: `import { WebSocketManager } from './manager';
+    { code: `import { WebSocketManager } from './manager';
 let instance: WebSocketManager | undefined;
 export function getWebSocketManager() {
   return (instance ??= new WebSocketManager());
 }
 export function resetWebSocketManager() {
   instance = new WebSocketManager();
-}`,
-      filename: factoryFile,
-      settings: ssotSettings(singletonManager),
-    },
+}`, filename: factoryFile, settings: ssotSettings(singletonManager) },
     // lifetime: 'singleton' without a factory: the one instance in its own module.
-    {
-      code: `export class WebSocketManager {
+    { code: `export class WebSocketManager {
   static #instance: WebSocketManager | undefined;
   static get instance() {
     return (this.#instance ??= new WebSocketManager());
   }
-}`,
-      filename: managerFile,
-      settings: ssotSettings(singletonWithoutFactory),
-    },
+}`, filename: managerFile, settings: ssotSettings(singletonWithoutFactory) },
     // lifetime: 'singleton': calling its factory at module scope is fine.
-    {
-      code: `${importFactory}
-export const manager = getWebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(singletonManager),
-    },
+    { code: `${importFactory}
+export const manager = getWebSocketManager();`, settings: ssotSettings(singletonManager) },
     // lifetime: 'singleton' global service: the one instance in its allowed file.
-    {
-      code: `export const socket = new WebSocket('wss://example.com');`,
-      filename: socketFile,
-      settings: ssotSettings(singletonBrowserWebSocket),
-    },
+    { code: `export const socket = new WebSocket('wss://example.com');`, filename: socketFile, settings: ssotSettings(singletonBrowserWebSocket) },
     // settings absent: checkAllClasses still works
-    {
-      code: `export function make() {
+    { code: `export function make() {
   return new Date();
-}`,
-      filename: hook,
-      options: [{ checkAllClasses: true }],
-    },
+}`, options: [{ checkAllClasses: true }], settings: undefined },
     // shadowed global
-    {
-      code: `import { WebSocket } from 'ws';
-export const socket = new WebSocket('wss://example.com');`,
-      filename: hook,
-      settings: ssotSettings(browserWebSocket),
-    },
-    {
-      code: `${importFactory}
+    { code: `import { WebSocket } from 'ws';
+export const socket = new WebSocket('wss://example.com');`, settings: ssotSettings(browserWebSocket) },
+    { code: `${importFactory}
 export function SocketStatus({ user }: { user: { userId: string } }) {
   const manager = getWebSocketManager(user);
   return <span>{String(manager)}</span>;
-}`,
-      filename: component,
-      settings: ssotSettings(),
-    },
-  ],
+}`, filename: component },
+  ]),
   invalid: [
     // 1. Eager
-    {
-      code: `${importManager}
-export const manager = new WebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', data: { service: 'WebSocketManager', factory: 'getWebSocketManager' }, line: 2, column: 24, endLine: 2, endColumn: 46, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+    invalid(`${importManager}
+export const manager = new WebSocketManager();`, [
+      error('eager', [2, 24, 2, 46], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager' } }),
+    ]),
+    invalid(`${importManager}
 const manager = new WebSocketManager();
 let other = new WebSocketManager();
 var third = new WebSocketManager();
-export { manager, other, third };`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 17, endLine: 2, endColumn: 39, suggestions: [] },
-        { messageId: 'eager', line: 3, column: 13, endLine: 3, endColumn: 35, suggestions: [] },
-        { messageId: 'eager', line: 4, column: 13, endLine: 4, endColumn: 35, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
-export default new WebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 16, endLine: 2, endColumn: 38, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
-export = new WebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 10, endLine: 2, endColumn: 32, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+export { manager, other, third };`, [
+      error('eager', [2, 17, 2, 39]),
+      error('eager', [3, 13, 3, 35]),
+      error('eager', [4, 13, 4, 35]),
+    ]),
+    invalid(`${importManager}
+export default new WebSocketManager();`, [
+      error('eager', [2, 16, 2, 38]),
+    ]),
+    invalid(`${importManager}
+export = new WebSocketManager();`, [
+      error('eager', [2, 10, 2, 32]),
+    ]),
+    invalid(`${importManager}
 export const services = {
   manager: new WebSocketManager(),
   all: [new WebSocketManager()],
-};`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 3, column: 12, endLine: 3, endColumn: 34, suggestions: [] },
-        { messageId: 'eager', line: 4, column: 9, endLine: 4, endColumn: 31, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+};`, [
+      error('eager', [3, 12, 3, 34]),
+      error('eager', [4, 9, 4, 31]),
+    ]),
+    invalid(`${importManager}
 export const [first] = [new WebSocketManager()];
-export const { manager } = { manager: new WebSocketManager() };`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 25, endLine: 2, endColumn: 47, suggestions: [] },
-        { messageId: 'eager', line: 3, column: 39, endLine: 3, endColumn: 61, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+export const { manager } = { manager: new WebSocketManager() };`, [
+      error('eager', [2, 25, 2, 47]),
+      error('eager', [3, 39, 3, 61]),
+    ]),
+    invalid(`${importManager}
 declare const isServer: boolean;
 export const manager = isServer ? new WebSocketManager() : undefined;
-export const fallback = (globalThis as { ws?: WebSocketManager }).ws ?? new WebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 3, column: 35, endLine: 3, endColumn: 57, suggestions: [] },
-        { messageId: 'eager', line: 4, column: 73, endLine: 4, endColumn: 95, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+export const fallback = (globalThis as { ws?: WebSocketManager }).ws ?? new WebSocketManager();`, [
+      error('eager', [3, 35, 3, 57]),
+      error('eager', [4, 73, 4, 95]),
+    ]),
+    invalid(`${importManager}
 export const viaArrow = (() => new WebSocketManager())();
 export const viaFunction = (function () {
   const manager = new WebSocketManager();
@@ -411,18 +267,12 @@ export const viaFunction = (function () {
 })();
 void (async () => {
   (globalThis as { ws?: WebSocketManager }).ws = new WebSocketManager();
-})();`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 32, endLine: 2, endColumn: 54, suggestions: [] },
-        { messageId: 'eager', line: 4, column: 19, endLine: 4, endColumn: 41, suggestions: [] },
-        { messageId: 'eager', line: 9, column: 50, endLine: 9, endColumn: 72, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+})();`, [
+      error('eager', [2, 32, 2, 54]),
+      error('eager', [4, 19, 4, 41]),
+      error('eager', [9, 50, 9, 72]),
+    ]),
+    invalid(`${importManager}
 export class Holder {
   static manager = new WebSocketManager();
   static #hidden = new WebSocketManager();
@@ -432,111 +282,69 @@ export class Holder {
     this.other = new WebSocketManager();
     Holder.other = new WebSocketManager();
   }
-}`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 3, column: 20, endLine: 3, endColumn: 42, suggestions: [] },
-        { messageId: 'eager', line: 4, column: 20, endLine: 4, endColumn: 42, suggestions: [] },
-        { messageId: 'eager', line: 5, column: 29, endLine: 5, endColumn: 51, suggestions: [] },
-        { messageId: 'eager', line: 8, column: 18, endLine: 8, endColumn: 40, suggestions: [] },
-        { messageId: 'eager', line: 9, column: 20, endLine: 9, endColumn: 42, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+}`, [
+      error('eager', [3, 20, 3, 42]),
+      error('eager', [4, 20, 4, 42]),
+      error('eager', [5, 29, 5, 51]),
+      error('eager', [8, 18, 8, 40]),
+      error('eager', [9, 20, 9, 42]),
+    ]),
+    invalid(`${importManager}
 let manager: WebSocketManager;
 manager = new WebSocketManager();
 (globalThis as { ws?: WebSocketManager }).ws ??= new WebSocketManager();
 window.manager = new WebSocketManager();
-export { manager };`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 3, column: 11, endLine: 3, endColumn: 33, suggestions: [] },
-        { messageId: 'eager', line: 4, column: 50, endLine: 4, endColumn: 72, suggestions: [] },
-        { messageId: 'eager', line: 5, column: 18, endLine: 5, endColumn: 40, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+export { manager };`, [
+      error('eager', [3, 11, 3, 33]),
+      error('eager', [4, 50, 4, 72]),
+      error('eager', [5, 18, 5, 40]),
+    ]),
+    invalid(`${importManager}
 export namespace Sockets {
   export const manager = new WebSocketManager();
-}`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 3, column: 26, endLine: 3, endColumn: 48, suggestions: [] },
-      ],
-    },
-    {
-      code: `import * as ws from '../websocket/manager';
+}`, [
+      error('eager', [3, 26, 3, 48]),
+    ]),
+    invalid(`import * as ws from '../websocket/manager';
 import { WebSocketManager as Aliased } from '@ws';
 import { WebSocketManager as Imported } from '#manager';
 export const a = new ws.WebSocketManager() as unknown as object;
 export const b = new Aliased() satisfies object;
-export const c = new Imported()!;`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 4, column: 18, endLine: 4, endColumn: 43, suggestions: [] },
-        { messageId: 'eager', line: 5, column: 18, endLine: 5, endColumn: 31, suggestions: [] },
-        { messageId: 'eager', line: 6, column: 18, endLine: 6, endColumn: 32, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+export const c = new Imported()!;`, [
+      error('eager', [4, 18, 4, 43]),
+      error('eager', [5, 18, 5, 31]),
+      error('eager', [6, 18, 6, 32]),
+    ]),
+    invalid(`${importManager}
 export const store = {
   manager: undefined as WebSocketManager | undefined,
   get() {
     return (this.manager ??= new WebSocketManager());
   },
-};`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'lazy', line: 5, column: 13, endLine: 5, endColumn: 52, suggestions: [] },
-      ],
-    },
+};`, [
+      error('lazy', [5, 13, 5, 52]),
+    ]),
     // 2. Lazy
-    {
-      code: `${importManager}
+    invalid(`${importManager}
 let instance: WebSocketManager | undefined;
 export function getInstance() {
   if (!instance) instance = new WebSocketManager();
   return instance;
-}`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'lazy', data: { service: 'WebSocketManager', target: 'instance', factory: 'getWebSocketManager' }, line: 4, column: 18, endLine: 4, endColumn: 51, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+}`, [
+      error('lazy', [4, 18, 4, 51], { data: { service: 'WebSocketManager', target: 'instance', factory: 'getWebSocketManager' } }),
+    ]),
+    invalid(`${importManager}
 let instance: WebSocketManager | undefined;
 export const viaNullish = () => (instance ??= new WebSocketManager());
 export const viaOr = () => (instance ||= new WebSocketManager());
 export function viaReturn() {
   return instance ?? (instance = new WebSocketManager());
-}`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'lazy', line: 3, column: 34, endLine: 3, endColumn: 69, suggestions: [] },
-        { messageId: 'lazy', line: 4, column: 29, endLine: 4, endColumn: 64, suggestions: [] },
-        { messageId: 'lazy', line: 6, column: 23, endLine: 6, endColumn: 56, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+}`, [
+      error('lazy', [3, 34, 3, 69]),
+      error('lazy', [4, 29, 4, 64]),
+      error('lazy', [6, 23, 6, 56]),
+    ]),
+    invalid(`${importManager}
 export class Registry {
   private static instance: WebSocketManager | undefined;
   static #hidden: WebSocketManager | undefined;
@@ -550,18 +358,12 @@ export class Registry {
   reset() {
     Registry.instance = new WebSocketManager();
   }
-}`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'lazy', line: 6, column: 25, endLine: 6, endColumn: 63, suggestions: [] },
-        { messageId: 'lazy', line: 10, column: 13, endLine: 10, endColumn: 52, suggestions: [] },
-        { messageId: 'lazy', line: 13, column: 5, endLine: 13, endColumn: 47, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+}`, [
+      error('lazy', [6, 25, 6, 63]),
+      error('lazy', [10, 13, 10, 52]),
+      error('lazy', [13, 5, 13, 47]),
+    ]),
+    invalid(`${importManager}
 let instance: WebSocketManager | undefined;
 export function connect() {
   const manager = new WebSocketManager();
@@ -571,62 +373,38 @@ export function connect() {
 export const getManager = (() => {
   let cached: WebSocketManager | undefined;
   return () => (cached ??= new WebSocketManager());
-})();`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'lazy', line: 6, column: 3, endLine: 6, endColumn: 21, suggestions: [] },
-        { messageId: 'lazy', line: 10, column: 17, endLine: 10, endColumn: 50, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+})();`, [
+      error('lazy', [6, 3, 6, 21]),
+      error('lazy', [10, 17, 10, 50]),
+    ]),
+    invalid(`${importManager}
 const KEY = Symbol.for('app.ws');
 const state: { manager?: WebSocketManager } = {};
 export function connect() {
   (globalThis as Record<symbol, unknown>)[KEY] ??= new WebSocketManager();
   state.manager = new WebSocketManager();
   (globalThis as Record<string, unknown>)['manager'] = new WebSocketManager();
-}`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'lazy', line: 5, column: 3, endLine: 5, endColumn: 74, suggestions: [] },
-        { messageId: 'lazy', line: 6, column: 3, endLine: 6, endColumn: 41, suggestions: [] },
-        { messageId: 'lazy', line: 7, column: 3, endLine: 7, endColumn: 78, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+}`, [
+      error('lazy', [5, 3, 5, 74]),
+      error('lazy', [6, 3, 6, 41]),
+      error('lazy', [7, 3, 7, 78]),
+    ]),
+    invalid(`${importManager}
 let current: WebSocketManager | undefined;
 export class Session {
   constructor() {
     current = new WebSocketManager();
   }
-}`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'lazy', line: 5, column: 5, endLine: 5, endColumn: 37, suggestions: [] },
-      ],
-    },
+}`, [
+      error('lazy', [5, 5, 5, 37]),
+    ]),
     // 3. Memoised
-    {
-      code: `${importManager}
+    invalid(`${importManager}
 import { once } from 'lodash-es';
-export const getManager = once(() => new WebSocketManager());`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'memoised', data: { service: 'WebSocketManager', memoizer: 'once', factory: 'getWebSocketManager' }, line: 3, column: 38, endLine: 3, endColumn: 60, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+export const getManager = once(() => new WebSocketManager());`, [
+      error('memoised', [3, 38, 3, 60], { data: { service: 'WebSocketManager', memoizer: 'once', factory: 'getWebSocketManager' } }),
+    ]),
+    invalid(`${importManager}
 import memoizeOne from 'memoize-one';
 import _ from 'lodash';
 import { cache } from 'react';
@@ -640,382 +418,208 @@ export const c = cache(async () => {
   await Promise.resolve();
   return manager;
 });
-export const d = remember(() => new WebSocketManager());`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'memoised', line: 6, column: 35, endLine: 6, endColumn: 57, suggestions: [] },
-        { messageId: 'memoised', line: 8, column: 10, endLine: 8, endColumn: 32, suggestions: [] },
-        { messageId: 'memoised', line: 11, column: 19, endLine: 11, endColumn: 41, suggestions: [] },
-        { messageId: 'memoised', line: 15, column: 33, endLine: 15, endColumn: 55, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+export const d = remember(() => new WebSocketManager());`, [
+      error('memoised', [6, 35, 6, 57]),
+      error('memoised', [8, 10, 8, 32]),
+      error('memoised', [11, 19, 11, 41]),
+      error('memoised', [15, 33, 15, 55]),
+    ]),
+    invalid(`${importManager}
 import { once } from 'lodash-es';
-export const forFirstUser = once((user: { userId: string }) => new WebSocketManager(user));`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'memoised', line: 3, column: 64, endLine: 3, endColumn: 90, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
+export const forFirstUser = once((user: { userId: string }) => new WebSocketManager(user));`, [
+      error('memoised', [3, 64, 3, 90]),
+    ]),
+    invalid(`${importManager}
 import { lazy } from './lazy';
-export const getManager = lazy(() => new WebSocketManager());`,
-      filename: hook,
-      settings: ssotSettings(),
-      options: [{ memoizers: ['lazy'] }],
-      output: null,
-      errors: [
-        { messageId: 'memoised', line: 3, column: 38, endLine: 3, endColumn: 60, suggestions: [] },
-      ],
-    },
+export const getManager = lazy(() => new WebSocketManager());`, [
+      error('memoised', [3, 38, 3, 60]),
+    ], { options: [{ memoizers: ['lazy'] }] }),
     // 4. Factory at module scope
-    {
-      code: `${importFactory}
-export const manager = getWebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'factoryAtModuleScope', data: { factory: 'getWebSocketManager', service: 'WebSocketManager' }, line: 2, column: 24, endLine: 2, endColumn: 45, suggestions: [] },
-      ],
-    },
-    {
-      code: `import * as factory from '../websocket/factory';
+    invalid(`${importFactory}
+export const manager = getWebSocketManager();`, [
+      error('factoryAtModuleScope', [2, 24, 2, 45], { data: { factory: 'getWebSocketManager', service: 'WebSocketManager' } }),
+    ]),
+    invalid(`import * as factory from '../websocket/factory';
 import { getWebSocketManager as get } from '#ws/factory';
 factory.getWebSocketManager().toString();
 export const viaIife = (() => get())();
 export class Holder {
   static manager = get();
-}`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'factoryAtModuleScope', line: 3, column: 1, endLine: 3, endColumn: 30, suggestions: [] },
-        { messageId: 'factoryAtModuleScope', line: 4, column: 31, endLine: 4, endColumn: 36, suggestions: [] },
-        { messageId: 'factoryAtModuleScope', line: 6, column: 20, endLine: 6, endColumn: 25, suggestions: [] },
-      ],
-    },
+}`, [
+      error('factoryAtModuleScope', [3, 1, 3, 30]),
+      error('factoryAtModuleScope', [4, 31, 4, 36]),
+      error('factoryAtModuleScope', [6, 20, 6, 25]),
+    ]),
     // The factory through a barrel (an index file in its folder or above it).
-    {
-      code: `import { getWebSocketManager } from '../websocket';
+    invalid(`import { getWebSocketManager } from '../websocket';
 import { getWebSocketManager as viaAlias } from '@/websocket';
 export const manager = getWebSocketManager();
-export const aliased = viaAlias();`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'factoryAtModuleScope', line: 3, column: 24, endLine: 3, endColumn: 45, suggestions: [] },
-        { messageId: 'factoryAtModuleScope', line: 4, column: 24, endLine: 4, endColumn: 34, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importFactory}
+export const aliased = viaAlias();`, [
+      error('factoryAtModuleScope', [3, 24, 3, 45]),
+      error('factoryAtModuleScope', [4, 24, 4, 34]),
+    ]),
+    invalid(`${importFactory}
 let manager: ReturnType<typeof getWebSocketManager> | undefined;
 export function useSocket(user: { userId: string }) {
   return (manager ??= getWebSocketManager(user));
-}`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'factoryLazy', data: { service: 'WebSocketManager', factory: 'getWebSocketManager', target: 'manager' }, line: 4, column: 11, endLine: 4, endColumn: 48, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importFactory}
+}`, [
+      error('factoryLazy', [4, 11, 4, 48], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager', target: 'manager' } }),
+    ]),
+    invalid(`${importFactory}
 import { once } from 'lodash-es';
-export const getManager = once(() => getWebSocketManager({ userId: 'system' }));`,
-      filename: hook,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'factoryMemoised', data: { service: 'WebSocketManager', factory: 'getWebSocketManager', memoizer: 'once' }, line: 3, column: 38, endLine: 3, endColumn: 79, suggestions: [] },
-      ],
-    },
-    {
-      code: `import { WebSocketManager } from './manager';
+export const getManager = once(() => getWebSocketManager({ userId: 'system' }));`, [
+      error('factoryMemoised', [3, 38, 3, 79], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager', memoizer: 'once' } }),
+    ]),
+    invalid(`import { WebSocketManager } from './manager';
 export function getWebSocketManager() {
   return new WebSocketManager();
 }
 export const defaultManager = getWebSocketManager();
-export const fallback = new WebSocketManager();`,
-      filename: factoryFile,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'factoryAtModuleScope', line: 5, column: 31, endLine: 5, endColumn: 52, suggestions: [] },
-        { messageId: 'eager', line: 6, column: 25, endLine: 6, endColumn: 47, suggestions: [] },
-      ],
-    },
+export const fallback = new WebSocketManager();`, [
+      error('factoryAtModuleScope', [5, 31, 5, 52]),
+      error('eager', [6, 25, 6, 47]),
+    ], { filename: factoryFile }),
     // Own module, other identities
-    {
-      code: `export class WebSocketManager {
+    invalid(`export class WebSocketManager {
   static instance = new this();
 }
-export const defaultManager = new WebSocketManager();`,
-      filename: managerFile,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 21, endLine: 2, endColumn: 31, suggestions: [] },
-        { messageId: 'eager', line: 4, column: 31, endLine: 4, endColumn: 53, suggestions: [] },
-      ],
-    },
-    {
-      code: `class Manager {}
+export const defaultManager = new WebSocketManager();`, [
+      error('eager', [2, 21, 2, 31]),
+      error('eager', [4, 31, 4, 53]),
+    ], { filename: managerFile }),
+    invalid(`class Manager {}
 export { Manager as WebSocketManager };
-export const shared = new Manager();`,
-      filename: managerFile,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 3, column: 23, endLine: 3, endColumn: 36, suggestions: [] },
-      ],
-    },
-    {
-      code: `export default class Telemetry {}
-export const telemetry = new Telemetry();`,
-      filename: telemetryFile,
-      settings: ssotSettings(telemetry),
-      output: null,
-      errors: [
-        { messageId: 'eagerNoFactory', line: 2, column: 26, endLine: 2, endColumn: 41, suggestions: [] },
-      ],
-    },
-    {
-      code: `import Telemetry from '../services/telemetry';
-export const telemetry = new Telemetry();`,
-      filename: hook,
-      settings: ssotSettings(telemetry),
-      output: null,
-      errors: [
-        { messageId: 'eagerNoFactory', line: 2, column: 26, endLine: 2, endColumn: 41, suggestions: [] },
-      ],
-    },
+export const shared = new Manager();`, [
+      error('eager', [3, 23, 3, 36]),
+    ], { filename: managerFile }),
+    invalid(`export default class Telemetry {}
+export const telemetry = new Telemetry();`, [
+      error('eagerNoFactory', [2, 26, 2, 41]),
+    ], { filename: telemetryFile, settings: ssotSettings(telemetry) }),
+    invalid(`import Telemetry from '../services/telemetry';
+export const telemetry = new Telemetry();`, [
+      error('eagerNoFactory', [2, 26, 2, 41]),
+    ], { settings: ssotSettings(telemetry) }),
     // No factory, globals, construct: 'call', loose mode
-    {
-      code: `${importManager}
+    invalid(`${importManager}
 export const manager = new WebSocketManager();
 let instance: WebSocketManager | undefined;
 export const get = () => (instance ??= new WebSocketManager());
 export const memo = once(() => new WebSocketManager());
-declare function once<T>(fn: () => T): () => T;`,
-      filename: hook,
-      settings: ssotSettings(managerWithoutFactory),
-      output: null,
-      errors: [
-        { messageId: 'eagerNoFactory', data: { service: 'WebSocketManager' }, line: 2, column: 24, endLine: 2, endColumn: 46, suggestions: [] },
-        { messageId: 'lazyNoFactory', data: { service: 'WebSocketManager', target: 'instance' }, line: 4, column: 27, endLine: 4, endColumn: 62, suggestions: [] },
-        { messageId: 'memoisedNoFactory', data: { service: 'WebSocketManager', memoizer: 'once' }, line: 5, column: 32, endLine: 5, endColumn: 54, suggestions: [] },
-      ],
-    },
-    {
-      code: `export const socket = new WebSocket('wss://example.com');
-export const viaWindow = new window.WebSocket('wss://example.com');`,
-      filename: hook,
-      settings: ssotSettings(browserWebSocket),
-      output: null,
-      errors: [
-        { messageId: 'eagerNoFactory', line: 1, column: 23, endLine: 1, endColumn: 57, suggestions: [] },
-        { messageId: 'eagerNoFactory', line: 2, column: 26, endLine: 2, endColumn: 67, suggestions: [] },
-      ],
-    },
-    {
-      code: `import { io } from 'socket.io-client';
+declare function once<T>(fn: () => T): () => T;`, [
+      error('eagerNoFactory', [2, 24, 2, 46], { data: { service: 'WebSocketManager' } }),
+      error('lazyNoFactory', [4, 27, 4, 62], { data: { service: 'WebSocketManager', target: 'instance' } }),
+      error('memoisedNoFactory', [5, 32, 5, 54], { data: { service: 'WebSocketManager', memoizer: 'once' } }),
+    ], { settings: ssotSettings(managerWithoutFactory) }),
+    invalid(`export const socket = new WebSocket('wss://example.com');
+export const viaWindow = new window.WebSocket('wss://example.com');`, [
+      error('eagerNoFactory', [1, 23, 1, 57]),
+      error('eagerNoFactory', [2, 26, 2, 67]),
+    ], { settings: ssotSettings(browserWebSocket) }),
+    invalid(`import { io } from 'socket.io-client';
 export const socket = io('https://example.com');
 export function connect() {
   return io('https://example.com');
-}`,
-      filename: hook,
-      settings: ssotSettings(socketIo),
-      output: null,
-      errors: [
-        { messageId: 'eagerNoFactory', line: 2, column: 23, endLine: 2, endColumn: 48, suggestions: [] },
-      ],
-    },
-    {
-      code: `class Store {}
-export const store = new Store();`,
-      filename: hook,
-      settings: ssotSettings(looseStore),
-      output: null,
-      errors: [
-        { messageId: 'eagerNoFactory', line: 2, column: 22, endLine: 2, endColumn: 33, suggestions: [] },
-      ],
-    },
+}`, [
+      error('eagerNoFactory', [2, 23, 2, 48]),
+    ], { settings: ssotSettings(socketIo) }),
+    invalid(`class Store {}
+export const store = new Store();`, [
+      error('eagerNoFactory', [2, 22, 2, 33]),
+    ], { settings: ssotSettings(looseStore) }),
     // checkAllClasses
-    {
-      code: `import { Observable } from 'rxjs';
+    invalid(`import { Observable } from 'rxjs';
 class AsyncScheduler {}
 export const asyncScheduler = new AsyncScheduler();
 export const EMPTY = new Observable<never>();
 export const anonymous = new (class {})();
 let cache: AsyncScheduler | undefined;
 export const get = () => (cache ??= new AsyncScheduler());
-export const socket = new WebSocket("wss://example.com");`,
-      filename: hook,
-      settings: ssotSettings(),
-      options: [{ checkAllClasses: true }],
-      output: null,
-      errors: [
-        { messageId: 'eagerNoFactory', data: { service: 'AsyncScheduler' }, line: 3, column: 31, endLine: 3, endColumn: 51, suggestions: [] },
-        { messageId: 'eagerNoFactory', data: { service: 'Observable' }, line: 4, column: 22, endLine: 4, endColumn: 45, suggestions: [] },
-        { messageId: 'eagerNoFactory', data: { service: 'An anonymous class' }, line: 5, column: 26, endLine: 5, endColumn: 42, suggestions: [] },
-        { messageId: 'lazyNoFactory', data: { service: 'AsyncScheduler', target: 'cache' }, line: 7, column: 27, endLine: 7, endColumn: 57, suggestions: [] },
-        { messageId: 'eagerNoFactory', data: { service: 'WebSocket' }, line: 8, column: 23, endLine: 8, endColumn: 57, suggestions: [] },
-      ],
-    },
-    {
-      code: `import { Observable } from 'rxjs';
+export const socket = new WebSocket("wss://example.com");`, [
+      error('eagerNoFactory', [3, 31, 3, 51], { data: { service: 'AsyncScheduler' } }),
+      error('eagerNoFactory', [4, 22, 4, 45], { data: { service: 'Observable' } }),
+      error('eagerNoFactory', [5, 26, 5, 42], { data: { service: 'An anonymous class' } }),
+      error('lazyNoFactory', [7, 27, 7, 57], { data: { service: 'AsyncScheduler', target: 'cache' } }),
+      error('eagerNoFactory', [8, 23, 8, 57], { data: { service: 'WebSocket' } }),
+    ], { options: [{ checkAllClasses: true }] }),
+    invalid(`import { Observable } from 'rxjs';
 import * as ns from './store';
 export const EMPTY = new Observable();
-export const store = new ns.Store();`,
-      filename: hook,
-      settings: ssotSettings(),
-      options: [{ checkAllClasses: true, ignoreClasses: ['Observable'] }],
-      output: null,
-      errors: [
-        { messageId: 'eagerNoFactory', line: 4, column: 22, endLine: 4, endColumn: 36, suggestions: [] },
-      ],
-    },
-    {
-      code: `class Cache {}
-export const cache = new Cache();`,
-      filename: hook,
-      options: [{ checkAllClasses: true }],
-      output: null,
-      errors: [
-        { messageId: 'eagerNoFactory', line: 2, column: 22, endLine: 2, endColumn: 33, suggestions: [] },
-      ],
-    },
+export const store = new ns.Store();`, [
+      error('eagerNoFactory', [4, 22, 4, 36]),
+    ], { options: [{ checkAllClasses: true, ignoreClasses: ['Observable'] }] }),
+    invalid(`class Cache {}
+export const cache = new Cache();`, [
+      error('eagerNoFactory', [2, 22, 2, 33]),
+    ], { options: [{ checkAllClasses: true }], settings: undefined }),
     // lifetime: 'singleton'
-    {
-      code: `${importManager}
-export const manager = new WebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(singletonManager),
-      output: null,
-      errors: [
-        { messageId: 'singletonElsewhere', data: { service: 'WebSocketManager', home: 'its factory module \'src/websocket/factory.ts\'', factory: 'getWebSocketManager' }, line: 2, column: 24, endLine: 2, endColumn: 46, suggestions: [] },
-      ],
-    },
-    {
-      code: `import { WebSocketManager } from './manager';
+    invalid(`${importManager}
+export const manager = new WebSocketManager();`, [
+      error('singletonElsewhere', [2, 24, 2, 46], { data: { service: 'WebSocketManager', home: 'its factory module \'src/websocket/factory.ts\'', factory: 'getWebSocketManager' } }),
+    ], { settings: ssotSettings(singletonManager) }),
+    invalid(`import { WebSocketManager } from './manager';
 import { once } from 'lodash-es';
 let instance: WebSocketManager | undefined;
 export function getWebSocketManager() {
   return (instance ??= new WebSocketManager());
 }
 export const spare = new WebSocketManager();
-export const memo = once(() => new WebSocketManager());`,
-      filename: factoryFile,
-      settings: ssotSettings(singletonManager),
-      output: null,
-      errors: [
-        { messageId: 'singletonSecond', data: { service: 'WebSocketManager', line: '5' }, line: 7, column: 22, endLine: 7, endColumn: 44, suggestions: [] },
-        { messageId: 'singletonSecond', data: { service: 'WebSocketManager', line: '5' }, line: 8, column: 32, endLine: 8, endColumn: 54, suggestions: [] },
-      ],
-    },
-    {
-      code: `export class WebSocketManager {
+export const memo = once(() => new WebSocketManager());`, [
+      error('singletonSecond', [7, 22, 7, 44], { data: { service: 'WebSocketManager', line: '5' } }),
+      error('singletonSecond', [8, 32, 8, 54], { data: { service: 'WebSocketManager', line: '5' } }),
+    ], { filename: factoryFile, settings: ssotSettings(singletonManager) }),
+    invalid(`export class WebSocketManager {
   static instance = new WebSocketManager();
-}`,
-      filename: managerFile,
-      settings: ssotSettings(singletonManager),
-      output: null,
-      errors: [
-        { messageId: 'singletonElsewhere', data: { service: 'WebSocketManager', home: 'its factory module \'src/websocket/factory.ts\'', factory: 'getWebSocketManager' }, line: 2, column: 21, endLine: 2, endColumn: 43, suggestions: [] },
-      ],
-    },
-    {
-      code: `${importManager}
-export const manager = new WebSocketManager();`,
-      filename: hook,
-      settings: ssotSettings(singletonWithoutFactory),
-      output: null,
-      errors: [
-        { messageId: 'singletonElsewhereNoFactory', data: { service: 'WebSocketManager', home: 'its own module \'src/websocket/manager.ts\'' }, line: 2, column: 24, endLine: 2, endColumn: 46, suggestions: [] },
-      ],
-    },
-    {
-      code: `export const socket = new WebSocket('wss://example.com');`,
-      filename: hook,
-      settings: ssotSettings(singletonBrowserWebSocket),
-      output: null,
-      errors: [
-        { messageId: 'singletonElsewhereNoFactory', line: 1, column: 23, endLine: 1, endColumn: 57, suggestions: [] },
-      ],
-    },
+}`, [
+      error('singletonElsewhere', [2, 21, 2, 43], { data: { service: 'WebSocketManager', home: 'its factory module \'src/websocket/factory.ts\'', factory: 'getWebSocketManager' } }),
+    ], { filename: managerFile, settings: ssotSettings(singletonManager) }),
+    invalid(`${importManager}
+export const manager = new WebSocketManager();`, [
+      error('singletonElsewhereNoFactory', [2, 24, 2, 46], { data: { service: 'WebSocketManager', home: 'its own module \'src/websocket/manager.ts\'' } }),
+    ], { settings: ssotSettings(singletonWithoutFactory) }),
+    invalid(`export const socket = new WebSocket('wss://example.com');`, [
+      error('singletonElsewhereNoFactory', [1, 23, 1, 57]),
+    ], { settings: ssotSettings(singletonBrowserWebSocket) }),
     // .tsx
-    {
-      code: `${importManager}
+    invalid(`${importManager}
 const shared = new WebSocketManager();
 export function SocketStatus() {
   const [manager] = [new WebSocketManager()];
   return <span>{String(shared === manager)}</span>;
-}`,
-      filename: component,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 16, endLine: 2, endColumn: 38, suggestions: [] },
-      ],
-    },
+}`, [
+      error('eager', [2, 16, 2, 38]),
+    ], { filename: component }),
   ],
 });
 
 jsRuleTester.run('no-module-singleton (JavaScript)', rule, {
-  valid: [
+  valid: js.valid([
     // Created per call.
-    {
-      code: `import { WebSocketManager } from '../websocket/manager.js';
+    `import { WebSocketManager } from '../websocket/manager.js';
 export function connect(user) {
   return new WebSocketManager(user);
 }`,
-      filename: script,
-      settings: ssotSettings(),
-    },
     // CommonJS: exported function, per-key registry on exports.
-    {
-      code: `const { WebSocketManager } = require('../websocket/manager');
+    { code: `const { WebSocketManager } = require('../websocket/manager');
 module.exports = function connect(user) {
   return new WebSocketManager(user);
 };
 exports.registry = {};
-exports.forUser = (id) => (exports.registry[id] = new WebSocketManager());`,
-      filename: script,
-      settings: ssotSettings(),
-      languageOptions: commonJs,
-    },
-  ],
+exports.forUser = (id) => (exports.registry[id] = new WebSocketManager());`, languageOptions: commonJs },
+  ]),
   invalid: [
     // Eager and lazy in an ES module.
-    {
-      code: `import { WebSocketManager } from '../websocket/manager.js';
+    js.invalid(`import { WebSocketManager } from '../websocket/manager.js';
 export const manager = new WebSocketManager();
 let instance;
 export function get() {
   return instance || (instance = new WebSocketManager());
-}`,
-      filename: script,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 24, endLine: 2, endColumn: 46, suggestions: [] },
-        { messageId: 'lazy', line: 5, column: 23, endLine: 5, endColumn: 56, suggestions: [] },
-      ],
-    },
+}`, [
+      error('eager', [2, 24, 2, 46]),
+      error('lazy', [5, 23, 5, 56]),
+    ]),
     // Static getInstance() in JavaScript.
-    {
-      code: `import { WebSocketManager } from '../websocket/manager.js';
+    js.invalid(`import { WebSocketManager } from '../websocket/manager.js';
 export class Registry {
   static #instance;
   static getInstance() {
@@ -1024,71 +628,38 @@ export class Registry {
   static {
     this.fallback = new WebSocketManager();
   }
-}`,
-      filename: script,
-      settings: ssotSettings(),
-      output: null,
-      errors: [
-        { messageId: 'lazy', line: 5, column: 13, endLine: 5, endColumn: 58, suggestions: [] },
-        { messageId: 'eager', line: 8, column: 21, endLine: 8, endColumn: 43, suggestions: [] },
-      ],
-    },
+}`, [
+      error('lazy', [5, 13, 5, 58]),
+      error('eager', [8, 21, 8, 43]),
+    ]),
     // CommonJS: module.exports = new C().
-    {
-      code: `const { WebSocketManager } = require('../websocket/manager');
-module.exports = new WebSocketManager();`,
-      filename: script,
-      settings: ssotSettings(),
-      languageOptions: commonJs,
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 18, endLine: 2, endColumn: 40, suggestions: [] },
-      ],
-    },
+    js.invalid(`const { WebSocketManager } = require('../websocket/manager');
+module.exports = new WebSocketManager();`, [
+      error('eager', [2, 18, 2, 40]),
+    ], { languageOptions: commonJs }),
     // CommonJS: exports.x, module.exports.x, top-level this.x.
-    {
-      code: `const { WebSocketManager } = require('../websocket/manager');
+    js.invalid(`const { WebSocketManager } = require('../websocket/manager');
 exports.manager = new WebSocketManager();
 module.exports.other = { manager: new WebSocketManager() };
-this.third = new WebSocketManager();`,
-      filename: script,
-      settings: ssotSettings(),
-      languageOptions: commonJs,
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 19, endLine: 2, endColumn: 41, suggestions: [] },
-        { messageId: 'eager', line: 3, column: 35, endLine: 3, endColumn: 57, suggestions: [] },
-        { messageId: 'eager', line: 4, column: 14, endLine: 4, endColumn: 36, suggestions: [] },
-      ],
-    },
+this.third = new WebSocketManager();`, [
+      error('eager', [2, 19, 2, 41]),
+      error('eager', [3, 35, 3, 57]),
+      error('eager', [4, 14, 4, 36]),
+    ], { languageOptions: commonJs }),
     // Classic script: top-level var, global object.
-    {
-      code: `const { WebSocketManager } = require('../websocket/manager');
+    js.invalid(`const { WebSocketManager } = require('../websocket/manager');
 var manager = new WebSocketManager();
 function getManager() {
   return (self.manager ??= new WebSocketManager());
-}`,
-      filename: script,
-      settings: ssotSettings(),
-      languageOptions: classicScript,
-      output: null,
-      errors: [
-        { messageId: 'eager', line: 2, column: 15, endLine: 2, endColumn: 37, suggestions: [] },
-        { messageId: 'lazy', line: 4, column: 11, endLine: 4, endColumn: 50, suggestions: [] },
-      ],
-    },
+}`, [
+      error('eager', [2, 15, 2, 37]),
+      error('lazy', [4, 11, 4, 50]),
+    ], { languageOptions: classicScript }),
     // CommonJS: the factory at module load.
-    {
-      code: `const { getWebSocketManager } = require('../websocket/factory');
-module.exports = getWebSocketManager();`,
-      filename: script,
-      settings: ssotSettings(),
-      languageOptions: commonJs,
-      output: null,
-      errors: [
-        { messageId: 'factoryAtModuleScope', line: 2, column: 18, endLine: 2, endColumn: 39, suggestions: [] },
-      ],
-    },
+    js.invalid(`const { getWebSocketManager } = require('../websocket/factory');
+module.exports = getWebSocketManager();`, [
+      error('factoryAtModuleScope', [2, 18, 2, 39]),
+    ], { languageOptions: commonJs }),
   ],
 });
 
