@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { describeAllowed, factoryImport } from '../src/fixes.js';
-import { findVariable, importDenotes, mayMention, mentionedServices, requireSource, serviceBinding, serviceWords, staticString } from '../src/identity.js';
+import { factoryImport } from '../src/fixes.js';
+import { findVariable, mayMention, requireSource, serviceWords, staticString } from '../src/identity.js';
 import {
   exportedNames,
   hasTypeUse,
@@ -17,6 +17,7 @@ import {
 } from '../src/imports.js';
 import { registryOf, type Registry, type Service } from '../src/registry.js';
 import { isRelativeSpecifier } from '../src/resolution.js';
+import { messageDataOf, serviceContextOf } from '../src/service-context.js';
 
 export type MessageIds = 'bypass' | 'bypassNoFactory' | 'reexport' | 'reexportNoFactory' | 'useFactory' | 'reexportFactory' | 'reexportType';
 export type Options = [{ allowTypeImports?: boolean }];
@@ -26,15 +27,6 @@ type ModuleService = Service & { readonly module: NonNullable<Service['module']>
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
-function messageData(service: ModuleService): Record<string, string> {
-  return {
-    service: service.name,
-    module: service.module.display,
-    factory: service.factory?.name ?? '',
-    factoryModule: service.factory?.module.display ?? '',
-    allowed: describeAllowed(service),
-  };
-}
 
 function quote(specifier: string): string {
   return `'${specifier.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
@@ -116,48 +108,18 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const allowTypeImports = options.allowTypeImports !== false;
 
-    const reachedBySpecifier = new Map<string, readonly ModuleService[]>();
-    /** Services whose module `specifier` refers to (resolved once per specifier and file). */
-    function servicesReachedBy(specifier: string): readonly ModuleService[] {
-      let result = reachedBySpecifier.get(specifier);
-      if (result === undefined) {
-        const reached = services.filter((service) => registry.refersTo(specifier, filename, service.module));
-        // Homes and `allow`ed files may import the module: asked only once a module is reached.
-        const applicable = reached.length === 0 ? reached : registry.servicesFor(filename);
-        result = reached.filter((service) => applicable.includes(service));
-        reachedBySpecifier.set(specifier, result);
-      }
-      return result;
-    }
-
-    const importedAs = new Map<string, readonly ModuleService[]>();
-    /**
-     * Services whose class the export `name` of `specifier` is: the service's module itself, or any
-     * module that re-exports the class (a barrel, the factory module, a package entry), followed
-     * through the module graph. Homes and `allow`ed files are left out.
-     */
-    function servicesImportedAs(specifier: string, name: string): readonly ModuleService[] {
-      const key = `${specifier}\0${name}`;
-      let result = importedAs.get(key);
-      if (result === undefined) {
-        const direct = servicesReachedBy(specifier);
-        const found = services.filter(
-          (service) =>
-            (name === service.className && direct.includes(service)) ||
-            importDenotes(registry, filename, specifier, name, serviceBinding(service, registry, sourceCode)),
-        );
-        const applicable = found.length === 0 ? found : registry.servicesFor(filename);
-        result = found.filter((service) => applicable.includes(service));
-        importedAs.set(key, result);
-      }
-      return result;
-    }
+    const context_ = serviceContextOf(context);
+    /** Services (restricted here) whose own module `specifier` is. */
+    const servicesReachedBy = (specifier: string): readonly ModuleService[] => context_.servicesReachedBy(specifier) as readonly ModuleService[];
+    /** Services (restricted here) whose class the export `name` of `specifier` is, whichever module re-exports it (the module graph). */
+    const servicesImportedAs = (specifier: string, name: string): readonly ModuleService[] =>
+      context_.servicesImportedAs(specifier, name) as readonly ModuleService[];
 
     // A file reaches a service's module around its factory only by spelling the class's name, or
     // through what takes every export: a namespace import or star re-export of that module,
     // `import()`, `require()`. Without any of them the rule needs no listener (and oxlint no AST).
     if (
-      !mentionedServices(registry.services, sourceCode, registry).some((service) => service.module !== undefined) &&
+      !context_.mentioned.some((service) => service.module !== undefined) &&
       !mayCallImport(sourceCode.text) &&
       !mayMention(sourceCode, 'require') &&
       starSpecifiers(sourceCode.text)?.every(
@@ -193,7 +155,7 @@ export default createRule<Options, MessageIds>({
     ): Suggestion | undefined {
       const factory = service.factory;
       if (factory === undefined || specifier.type === 'ImportNamespaceSpecifier') return undefined;
-      const data = messageData(service);
+      const data = messageDataOf(service);
       const sole = declaration.specifiers.length === 1;
       const keepType = canFixTypes && hasTypeUse(variable);
       if (sole && !keepType) {
@@ -225,7 +187,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: specifier,
         messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
-        data: messageData(service),
+        data: messageDataOf(service),
         fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, declaration, specifier) : null,
         suggest: suggestion === undefined ? [] : [suggestion],
       });
@@ -233,7 +195,7 @@ export default createRule<Options, MessageIds>({
 
     function reexportSuggestions(declaration: TSESTree.ExportNamedDeclaration, specifier: TSESTree.ExportSpecifier, service: ModuleService): Suggestion[] {
       const suggestions: Suggestion[] = [];
-      const data = messageData(service);
+      const data = messageDataOf(service);
       const factory = service.factory;
       const target = declaration.source === null ? undefined : factorySpecifier(service, declaration.source.value);
       if (factory !== undefined && target !== undefined) {
@@ -257,7 +219,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function reportReexport(node: TSESTree.Node, service: ModuleService, suggest: Suggestion[]): void {
-      context.report({ node, messageId: service.factory === undefined ? 'reexportNoFactory' : 'reexport', data: messageData(service), suggest });
+      context.report({ node, messageId: service.factory === undefined ? 'reexportNoFactory' : 'reexport', data: messageDataOf(service), suggest });
     }
 
     /** `require(M)` / `import(M)`: reported where the class is taken from the module object. */
@@ -274,7 +236,7 @@ export default createRule<Options, MessageIds>({
         // The whole module object of a barrel is like its namespace import: reported only where the class is taken from it.
         const direct = servicesReachedBy(source).includes(service);
         if (!direct && (node === call || !servicesImportedAs(source, service.className).includes(service))) continue;
-        context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageData(service), suggest: [] });
+        context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageDataOf(service), suggest: [] });
       }
     }
 
@@ -313,7 +275,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node,
             messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
-            data: messageData(service),
+            data: messageDataOf(service),
             fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, node) : null,
             suggest: [],
           });
@@ -364,7 +326,7 @@ export default createRule<Options, MessageIds>({
         if (name !== undefined && !classNames.has(name)) return;
         for (const service of servicesReachedBy(node.source.value)) {
           if (name !== undefined && name !== service.className) continue;
-          context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageData(service), suggest: [] });
+          context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageDataOf(service), suggest: [] });
         }
       };
     }
