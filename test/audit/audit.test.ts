@@ -80,6 +80,15 @@ describe('audit of a fixture without an ESLint config', () => {
     expect(validateProposal(report.proposal).settings.services).toEqual(report.proposal.services);
   });
 
+  it('proposes sources that, fed back to the rules, flag every second definition of a duplicated name', async () => {
+    const { settings } = validateProposal(report.proposal);
+    expect(settings).toHaveProperty('sources', report.proposal.sources);
+    const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configure(settings as never)];
+    const results = await new ESLint({ cwd: fixture.dir, overrideConfigFile: true, overrideConfig: config }).lintFiles(['.']);
+    const duplicates = findings(results, fixture.dir).filter((entry) => entry.endsWith('ssot/no-duplicate-definition'));
+    expect(duplicates).toEqual(['src/lib/auth-service.ts:1:14 ssot/no-duplicate-definition', 'src/net/status.ts:1:13 ssot/no-duplicate-definition']);
+  }, TIMEOUT);
+
   it('exits 0 with --fail-on violations when the project has no ssot settings (nothing to violate)', async () => {
     const result = await cli(['audit', '--fail-on', 'violations'], fixture.dir);
     expect(result.code).toBe(0);
