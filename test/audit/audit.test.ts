@@ -128,7 +128,12 @@ describe('audit of the bundled example', () => {
     const config: Linter.Config[] = [{ files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } }, plugin.configure(settings as never)];
     const proposed = await new ESLint({ cwd: exampleDir, overrideConfigFile: true, overrideConfig: config }).lintFiles(['.']);
     const own = await new ESLint({ cwd: exampleDir }).lintFiles(['.']);
-    const lines = (results: readonly ESLint.LintResult[]) => findings(results, exampleDir).map((entry) => entry.replace(/:\d+ /, ' '));
+    // Sources of truth are a human decision (which module is the truth, which one is deprecated): the
+    // proposal covers the service rules, so the sources rules' findings are left out of the comparison.
+    const lines = (results: readonly ESLint.LintResult[]) =>
+      findings(results, exampleDir)
+        .filter((entry) => !/ ssot\/(?:canonical-import|no-duplicate-definition)$/.test(entry))
+        .map((entry) => entry.replace(/:\d+ /, ' '));
     expect(lines(own).length).toBeGreaterThan(0);
     expect(lines(proposed)).toEqual(lines(own));
   }, TIMEOUT);
