@@ -152,7 +152,7 @@ describe('audit of the bundled example', () => {
     expect(stdout).toContain('-. "new (outside)" .->');
   }, TIMEOUT);
 
-  it('sarif: each violation is a result with its location', async () => {
+  it('sarif: each violation and each definition of a duplicated name is a result with its location', async () => {
     const { stdout } = await cli(['audit', '--format', 'sarif'], exampleDir);
     const sarif = JSON.parse(stdout) as {
       version: string;
@@ -160,7 +160,9 @@ describe('audit of the bundled example', () => {
     };
     expect(sarif.version).toBe('2.1.0');
     const results = sarif.runs[0].results.map((r) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${String(r.locations[0].physicalLocation.region.startLine)} ${r.ruleId}`);
-    expect(results.sort()).toEqual(report.violations.map((v) => `${v.file}:${String(v.line)} ${v.rule}`).sort());
+    const duplicates = report.duplicates.flatMap((d) => d.definitions.map((def) => `${def.file}:${String(def.line)} ssot-audit/duplicate-definition`));
+    expect(duplicates.length).toBeGreaterThan(0);
+    expect(results.sort()).toEqual([...report.violations.map((v) => `${v.file}:${String(v.line)} ${v.rule}`), ...duplicates].sort());
   }, TIMEOUT);
 
   it('--write-config prints an ssot.configure snippet of the proposal', async () => {
