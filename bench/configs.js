@@ -132,7 +132,7 @@ export async function eslintConfig(variant, root) {
   }
   if (adds === 'ssot' && mode !== undefined) {
     const plugin = await loadPlugin();
-    return [...base, { plugins: { ssot: /** @type {ESLint.Plugin} */ (plugin) }, rules: ssotRules(plugin, mode), settings: { ssot: ssotSettings(root) } }];
+    return [...base, { plugins: { ssot: /** @type {ESLint.Plugin} */ (plugin) }, rules: ssotRules(plugin, mode), settings: { ssot: ssotSettings(root, Object.keys(plugin.rules)) } }];
   }
   if (adds === 'peers') {
     const importX = (await import('eslint-plugin-import-x')).default;
@@ -205,7 +205,7 @@ export async function writeConfigs(root) {
     /** @type {Record<string, unknown>} */
     const config = {};
     if (adds === 'floor') Object.assign(config, { jsPlugins: [floorPlugin], rules: Object.fromEntries(ruleNames.map((name) => [`floor/${name}`, 'warn'])) });
-    if (adds === 'ssot' && mode !== undefined) Object.assign(config, { jsPlugins: [pluginEntry], rules: ssotRules(plugin, mode), settings: { ssot: ssotSettings(root) } });
+    if (adds === 'ssot' && mode !== undefined) Object.assign(config, { jsPlugins: [pluginEntry], rules: ssotRules(plugin, mode), settings: { ssot: ssotSettings(root, ruleNames) } });
     const file = path.join(root, `${variant}.json`);
     writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
     configs[variant] = file;

@@ -260,7 +260,7 @@ ${String(files)} files, ${corpus.lines.toLocaleString('en-US')} lines, ${fixed(c
 The services registered (\`settings.ssot\`; \`rootDir\` is the corpus copy, paths relative to it):
 
 \`\`\`json
-${JSON.stringify({ rootDir: '<corpus copy>', tsconfig: '<corpus>/tsconfig.json', services: corpus.services }, null, 2)}
+${JSON.stringify({ rootDir: '<corpus copy>', tsconfig: '<corpus>/tsconfig.json', services: corpus.services, ...(corpus.sources === undefined ? {} : { sources: corpus.sources }) }, null, 2)}
 \`\`\`
 
 ## Runs compared

@@ -248,7 +248,8 @@ async function main() {
   const probes = Math.max(RUNS, SMOKE ? 1 : 10);
   log(`\nplugin load: ${String(probes)} fresh processes`);
   const settingsFile = path.join(workDir, 'settings.json');
-  writeFileSync(settingsFile, JSON.stringify(ssotSettings(root1)));
+  const settingsUsed = ssotSettings(root1, ruleNames);
+  writeFileSync(settingsFile, JSON.stringify(settingsUsed));
   /** @type {LoadSample[]} */
   const load = [];
   for (let run = 0; run < probes; run++) {
@@ -300,6 +301,7 @@ async function main() {
       ...countLines(sources),
       libraries: LIBRARIES.filter((library) => (perLibrary[library.dir] ?? 0) > 0).map((library) => ({ name: library.pkg, version: packageVersion(library.pkg), files: perLibrary[library.dir] ?? 0 })),
       services: servicesIn(root1),
+      ...(settingsUsed.sources === undefined ? {} : { sources: settingsUsed.sources }),
     },
     rules: ruleNames,
     modes: { default: ssotRules(plugin, 'default'), strict: ssotRules(plugin, 'strict') },

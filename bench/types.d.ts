@@ -66,6 +66,14 @@ export interface Service {
   readonly allow?: readonly string[];
 }
 
+export interface Source {
+  readonly module: string;
+  readonly names?: readonly string[];
+  readonly entries?: readonly string[];
+  readonly replaces?: readonly string[];
+  readonly allow?: readonly string[];
+}
+
 /** What `bench/run.js` measured: the raw samples, written to bench/.work/results.json. */
 export interface Results {
   readonly date: string;
@@ -94,6 +102,7 @@ export interface Results {
     readonly bytes: number;
     readonly libraries: readonly { readonly name: string; readonly version: string; readonly files: number }[];
     readonly services: readonly Service[];
+    readonly sources?: readonly Source[];
   };
   readonly rules: readonly string[];
   /** The ssot rule options of each mode (`ssot/<rule>` → rule entry). */
