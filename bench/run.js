@@ -252,10 +252,16 @@ async function main() {
   writeFileSync(settingsFile, JSON.stringify(settingsUsed));
   /** @type {LoadSample[]} */
   const load = [];
+  /** @type {LoadSample[]} */
+  const loadRecommended = [];
   for (let run = 0; run < probes; run++) {
-    const sample = /** @type {LoadSample} */ (JSON.parse(execFileSync(process.execPath, [loadProbe, pluginEntry, settingsFile], { cwd: repoRoot, encoding: 'utf8' })));
-    load.push(sample);
-    log(`  load ${sample.loadMs.toFixed(1).padStart(6)} ms (import ${sample.importMs.toFixed(1)}, settings ${sample.configureMs.toFixed(1)})  +${(sample.rssKb / 1024).toFixed(1)} MB RSS`);
+    for (const [preload, samples] of /** @type {const} */ ([['parser', load], ['recommended', loadRecommended]])) {
+      const sample = /** @type {LoadSample} */ (JSON.parse(execFileSync(process.execPath, [loadProbe, pluginEntry, settingsFile, preload], { cwd: repoRoot, encoding: 'utf8' })));
+      samples.push(sample);
+      log(
+        `  load (${preload.padEnd(11)}) ${sample.loadMs.toFixed(1).padStart(6)} ms, CPU ${sample.cpuMs.toFixed(1).padStart(6)} ms (import ${sample.importCpuMs.toFixed(1)}, settings ${sample.configureCpuMs.toFixed(1)})  +${(sample.rssKb / 1024).toFixed(1)} MB RSS`,
+      );
+    }
   }
 
   /** @type {Record<string, ProfileSummary>} */
@@ -310,6 +316,7 @@ async function main() {
     stats,
     scaling,
     load,
+    loadRecommended,
     profiles,
     findings: findingsPerMode(),
     pluginEntry: path.relative(repoRoot, pluginEntry),

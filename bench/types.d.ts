@@ -46,6 +46,10 @@ export interface LoadSample {
   readonly importMs: number;
   readonly configureMs: number;
   readonly loadMs: number;
+  /** CPU time of the same steps (user + system): steadier than wall time on a busy machine. */
+  readonly importCpuMs: number;
+  readonly configureCpuMs: number;
+  readonly cpuMs: number;
   readonly rssKb: number;
   readonly heapKb: number;
 }
@@ -114,7 +118,10 @@ export interface Results {
   readonly stats: Readonly<Record<string, readonly Sample[]>>;
   /** Per scale: runs of the ESLint floor and of ESLint + ssot (strict) with `--stats`. */
   readonly scaling: Readonly<Record<string, { readonly floor: readonly Sample[]; readonly ssot: readonly Sample[] }>>;
+  /** Load probes in a process with ESLint and the parser loaded. */
   readonly load: readonly LoadSample[];
+  /** The same with the users' baseline loaded too (typescript-eslint, @eslint/js). */
+  readonly loadRecommended?: readonly LoadSample[];
   readonly profiles: Readonly<Record<string, ProfileSummary>>;
   /** ssot findings per mode, identical under ESLint and oxlint (checked while measuring). */
   readonly findings: Readonly<Record<Mode, readonly Finding[]>>;
