@@ -50,11 +50,11 @@ export function renderSummary(results, m, verdicts) {
     ...verdicts.map((verdict) => `  ${word(verdict.pass)}  ${verdict.text.replaceAll('`', '')}: ${verdict.shown}`),
     `Machine: ${noiseSentence(results, m)}`,
     '',
-    ...Object.keys(results.variants).map((variant) => {
+    ...Object.keys(results.variants).flatMap((variant) => {
       const wall = m.wall[variant];
       const cpu = m.cpu[variant];
       const rss = m.rss[variant];
-      if (wall === undefined || cpu === undefined || rss === undefined) return `  ${variant}: not run`;
+      if (wall === undefined || cpu === undefined || rss === undefined) return [];
       return `  ${results.variants[variant]?.label ?? variant}: wall ${seconds(wall.median)} (${range(wall, seconds)}), CPU ${seconds(cpu.median)} (${range(cpu, seconds)}), RSS ${megabytes(rss.median)}`;
     }),
     ...MODES.map((mode) => {
