@@ -282,7 +282,8 @@ async function main() {
 
   /** @type {Record<string, ProfileSummary>} */
   const profiles = {};
-  if (!SMOKE) {
+  if (SMOKE || overBudget(0.95)) log(SMOKE ? '' : '\nprofiles: skipped (time budget)');
+  else {
     log('\nprofiles (--cpu-prof; not timed)');
     for (const variant of ['ssot-strict', 'oxlint-ssot-strict']) {
       const directory = path.join(workDir, 'profile', variant);
