@@ -91,9 +91,12 @@ export function analyze(results) {
     for (const id of new Set(statSamples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {}).filter(isSsot)))) {
       perRule[id] = spread(statSamples.map((sample) => sample.stats?.rules[id] ?? 0));
     }
+    const graphSamples = statSamples.flatMap((sample) => (sample.graph === undefined ? [] : [sample.graph]));
     return {
       eslint,
       oxlint,
+      // The module graph's cold build per ESLint process (files parsed, parse time), from the --stats runs.
+      graph: graphSamples.length === 0 ? undefined : { parsed: median(graphSamples.map((graph) => graph.parsed)), parseMs: median(graphSamples.map((graph) => graph.parseMs)) },
       process: eslintOf(eslint),
       rules: { ms: rules, perFileMs: rules / files, lintMs: lint, share, perRule },
       oxlintRun: {

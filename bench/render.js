@@ -61,6 +61,10 @@ export function renderSummary(results, m, verdicts) {
       const { rules, process, oxlintRun } = m.modes[mode];
       return `  ${mode}: plugin cost over the floor ${signedMs(process.cpuCost.median)} CPU per round (${range(process.cpuCost, signedMs)}); rules ${ms(rules.ms)} (${fixed(rules.share * 100, 2)}% of lint time, ${fixed(rules.perFileMs, 3)} ms/file); oxlint ${fixed(oxlintRun.speedup, 1)}× ESLint, ${signedMs(oxlintRun.overFloor.difference.median)} wall over its floor`;
     }),
+    ...MODES.flatMap((mode) => {
+      const { graph } = m.modes[mode];
+      return graph === undefined ? [] : [`  ${mode}: module graph cold build ${fixed(graph.parsed, 0)} files parsed in ${ms(graph.parseMs)} per ESLint process`];
+    }),
     `  findings (identical under ESLint and oxlint): ${MODES.map((mode) => `${mode} ${String(results.findings[mode].length)}`).join(', ')}`,
   ].join('\n');
 }
@@ -140,6 +144,22 @@ ${table(
   }),
 )}
 
+${
+  MODES.some((mode) => m.modes[mode].graph !== undefined)
+    ? `The module graph's cold build, which every ESLint process (and \`--concurrency\` worker) pays once: files whose
+export table oxc-parser read, and the time that took (\`graphStats\` of src/module-graph.ts, medians of the \`--stats\` runs;
+part of the rules' time above).
+
+${table(
+  ['Mode', 'Files parsed', 'Parse time', 'Share of the ssot rules\' time'],
+  MODES.map((mode) => {
+    const { graph, rules } = m.modes[mode];
+    return [mode, graph === undefined ? 'n/a' : fixed(graph.parsed, 0), graph === undefined ? 'n/a' : ms(graph.parseMs), graph === undefined ? 'n/a' : `${fixed((100 * graph.parseMs) / rules.ms, 1)}%`];
+  }),
+)}
+`
+    : 'This build of the plugin has no module graph to report on.\n'
+}
 ## oxlint
 
 The same rules as an oxlint JS plugin, per mode, over oxlint's default rules. oxlint parses natively on all

@@ -98,9 +98,11 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
   const { tool } = /** @type {import('./types.js').Variant} */ (VARIANTS[variant]);
   const config = /** @type {string} */ (configs[variant]);
   const outFile = path.join(root, `out.${variant}.json`);
+  const graphFile = path.join(root, `graph.${variant}.json`);
+  rmSync(graphFile, { force: true });
   const run =
     tool === 'eslint'
-      ? measure(eslintBin, ['-c', config, '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)], { cwd: root, nodeArgs })
+      ? measure(eslintBin, ['-c', config, '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)], { cwd: root, nodeArgs, env: { BENCH_GRAPH_STATS: graphFile } })
       : // oxlint skips git-ignored directories (bench/.work is), so it gets the file list.
         measure(oxlintBin, ['-c', config, '-f', 'json', ...files], { cwd: root, stdoutFile: outFile, nodeArgs });
   if (run.status !== 0 && run.status !== 1) throw new Error(`bench: ${variant} ×${String(scale)} exited with ${String(run.status)}:\n${run.stderr}`);
@@ -115,7 +117,16 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
   log(
     `  ${variant.padEnd(18)} ×${String(scale)}${stats ? ' --stats' : '        '}  ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  cpu ${(run.cpuMs / 1000).toFixed(2).padStart(7)} s  ${(run.rssKb / 1024).toFixed(0).padStart(5)} MB  load ${load.toFixed(1)}`,
   );
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssKb: run.rssKb, load, counts: output.counts, ...(output.stats === undefined ? {} : { stats: output.stats }) };
+  const graph = existsSync(graphFile) ? /** @type {{ parsed: number, parseMs: number }} */ (JSON.parse(readFileSync(graphFile, 'utf8'))) : undefined;
+  return {
+    wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
+    rssKb: run.rssKb,
+    load,
+    counts: output.counts,
+    ...(output.stats === undefined ? {} : { stats: output.stats }),
+    ...(graph === undefined ? {} : { graph }),
+  };
 }
 
 /**

@@ -39,6 +39,8 @@ export interface Sample {
   /** Findings per rule id. */
   readonly counts: Readonly<Record<string, number>>;
   readonly stats?: EslintStats;
+  /** The module graph's cold build in this process (ESLint + ssot runs, when the plugin has a module graph). */
+  readonly graph?: { readonly parsed: number; readonly parseMs: number };
 }
 
 /** `bench/load-probe.js`: loading the plugin and validating its settings in a process that has ESLint already. */
