@@ -130,9 +130,20 @@ function buildSources(registry: Registry, raw: unknown): Sources {
     checkedAt = now;
     const tables = derived.map((source) => ownNames(source));
     if (tables.length === owned.tables.length && tables.every((table, index) => table === owned.tables[index])) return owned;
+    // A name listed by a source belongs to it (a declaration elsewhere is a duplicate, even in
+    // another source's module); two sources without `names` that both declare it are ambiguous.
     const owners = new Map(listed);
+    const derivedOwners = new Map<string, Source>();
     derived.forEach((source, index) => {
-      for (const name of tables[index] ?? []) if (!owners.has(name)) owners.set(name, source);
+      for (const name of tables[index] ?? []) {
+        const other = derivedOwners.get(name);
+        if (other !== undefined)
+          throw new SsotConfigError(
+            `settings.ssot.sources[${String(source.index)}].module: '${source.display}' and sources[${String(other.index)}] ('${other.display}') both declare ${JSON.stringify(name)}, so neither owns it by default; list \`names\` for one of them.`,
+          );
+        derivedOwners.set(name, source);
+        if (!owners.has(name)) owners.set(name, source);
+      }
     });
     owned = { owners, pattern: patternOf(owners), tables };
     return owned;

@@ -101,3 +101,22 @@ describe('what a source owns', () => {
     });
   });
 });
+
+describe('two sources without names that declare the same name', () => {
+  it('is a configuration error naming both (a listed name wins over a declared one)', () => {
+    const settings: SsotSettings = {
+      rootDir: appDir,
+      services: [],
+      sources: [{ module: 'src/services/ws-copy.ts' }, { module: 'src/types/websocket.ts' }],
+    };
+    expect(() => sourcesFor(settings).owners).toThrow(
+      `settings.ssot.sources[1].module: 'src/types/websocket.ts' and sources[0] ('src/services/ws-copy.ts') both declare "WebSocketStatus", so neither owns it by default; list \`names\` for one of them.`,
+    );
+    const listed: SsotSettings = {
+      rootDir: appDir,
+      services: [],
+      sources: [{ module: 'src/services/ws-copy.ts', names: ['copyHelper'] }, { module: 'src/types/websocket.ts' }],
+    };
+    expect(sourcesFor(listed).owners.get('WebSocketStatus')?.display).toBe('src/types/websocket.ts');
+  });
+});
