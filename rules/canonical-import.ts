@@ -151,11 +151,18 @@ export default createRule<Options, MessageIds>({
       return sources.isSourceModule(source, fileId) ? undefined : source;
     }
 
+    const proofs = new Map<string, boolean>();
     /** Does export `name` of `to` provably come from the same declaration as export `name` of `from`? */
     function sameBinding(from: ModuleInfo, to: string, name: string): boolean {
       if (from.file === undefined) return false;
-      const origin = sources.originOf(from.file, name);
-      return origin !== undefined && origin === sources.originOf(to, name);
+      const key = `${from.file}\0${to}\0${name}`;
+      let same = proofs.get(key);
+      if (same === undefined) {
+        const origin = sources.originOf(from.file, name);
+        same = origin !== undefined && origin === sources.originOf(to, name);
+        proofs.set(key, same);
+      }
+      return same;
     }
 
     const neighbours = importSpecifiers(program);
@@ -164,8 +171,19 @@ export default createRule<Options, MessageIds>({
         (statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration') && statement.source !== null,
     );
 
+    const destinationLists = new Map<string, Destination[]>();
     /** Where the owned names of `source` go: an entry the file already imports from, else the source. */
     function destinations(source: Source, kind: 'import' | 'export', previous: string): Destination[] {
+      const key = `${String(source.index)}\0${kind}\0${previous}`;
+      let result = destinationLists.get(key);
+      if (result === undefined) {
+        result = findDestinations(source, kind, previous);
+        destinationLists.set(key, result);
+      }
+      return result;
+    }
+
+    function findDestinations(source: Source, kind: 'import' | 'export', previous: string): Destination[] {
       const result: Destination[] = [];
       let existingSource: ListDeclaration | undefined;
       for (const declaration of declarations) {
