@@ -292,6 +292,14 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    function takesOwnedName(declaration: ListDeclaration): boolean {
+      for (const specifier of declaration.specifiers as readonly (TSESTree.ImportClause | TSESTree.ExportSpecifier)[]) {
+        if (specifier.type === 'ImportSpecifier' ? owners.has(moduleExportName(specifier.imported)) : specifier.type === 'ExportSpecifier' && owners.has(moduleExportName(specifier.local)))
+          return true;
+      }
+      return false;
+    }
+
     function reportReplaced(node: TSESTree.Node, info: ModuleInfo, source: Source): void {
       context.report({ node, messageId: 'replaced', data: { module: info.display, source: source.display } });
     }
@@ -310,9 +318,10 @@ export default createRule<Options, MessageIds>({
 
     /** `require(M)` / `import(M)`: misplaced names taken from the module object; a fix rewrites M when every name is owned and proven. */
     function checkModuleObject(call: TSESTree.CallExpression | TSESTree.ImportExpression, literal: TSESTree.StringLiteral): void {
+      const { names, complete } = takenNames(call);
+      if (!mayImportReplaced && !names.some((taken) => owners.has(taken.name))) return;
       const info = visitSource(literal, literal.value);
       if (info === undefined) return;
-      const { names, complete } = takenNames(call);
       const found = names.flatMap((taken) => {
         const source = misplaced(taken.name, info);
         return source === undefined ? [] : [{ ...taken, source }];
@@ -332,11 +341,14 @@ export default createRule<Options, MessageIds>({
 
     return {
       ImportDeclaration(node) {
+        // Resolving is the expensive part: only for a declaration that names an owned name, or when
+        // some module is replaced (any import may reach it).
+        if (!mayImportReplaced && !takesOwnedName(node)) return;
         const info = visitSource(node.source, node.source.value);
         if (info !== undefined) checkList(node, info);
       },
       ExportNamedDeclaration(node) {
-        if (node.source === null) return;
+        if (node.source === null || (!mayImportReplaced && !takesOwnedName(node))) return;
         const info = visitSource(node.source, node.source.value);
         if (info !== undefined) checkList(node, info);
       },
