@@ -11,6 +11,7 @@ import { ESLint, type Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/audit/analyze.js';
 import { run } from '../../src/audit/cli.js';
+import { mermaidFor } from '../../src/audit/format.js';
 import { validateProposal } from '../../src/audit/proposal.js';
 import plugin from '../../src/index.js';
 import { parseSettings } from '../../src/settings.js';
@@ -250,4 +251,30 @@ describe('progress', () => {
     expect(stderr.chunks).toEqual([]);
     expect(JSON.parse(stdout.chunks.join(''))).toHaveProperty('files', 11);
   }, TIMEOUT);
+});
+
+describe('Mermaid graphs', () => {
+  const usage = (files: number) => ({
+    service: 'Socket',
+    class: 'Socket',
+    module: 'src/socket.ts',
+    factory: 'getSocket',
+    factoryModule: 'src/factory.ts',
+    lifetime: 'scoped' as const,
+    constructedIn: Array.from({ length: files }, (_, index) => ({ file: `src/feature${String(index % 3)}/file${String(index)}.ts`, outside: true })),
+    importedBy: [],
+    issues: files,
+  });
+
+  it('draws every file up to 30 nodes', () => {
+    const graph = mermaidFor(usage(20));
+    expect(graph.match(/^ {2}n\d+\["src\/feature\d\/file\d+\.ts"\]$/gm)).toHaveLength(20);
+  });
+
+  it('collapses files to their folders past 30 nodes, so GitHub renders it', () => {
+    const graph = mermaidFor(usage(40));
+    expect(graph).not.toContain('file39.ts');
+    expect(graph.match(/^ {2}n\d+\["src\/feature\d\/"\]$/gm)).toEqual(['  n2["src/feature0/"]', '  n3["src/feature1/"]', '  n4["src/feature2/"]']);
+    expect(graph.split('\n').filter((line) => line.includes('-. "new (outside)" .->'))).toHaveLength(3);
+  });
 });
