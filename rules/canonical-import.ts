@@ -128,7 +128,7 @@ export default createRule<Options, MessageIds>({
     function moduleOf(specifier: string): ModuleInfo | undefined {
       let info = modules.get(specifier);
       if (info === undefined) {
-        const file = registry.resolver.resolveFile(filename, specifier);
+        const file = sources.resolve(filename, specifier);
         if (file !== undefined) info = { file, id: normalizeModulePath(file), display: sources.relativePath(file) };
         else {
           const source = sources.list.find((candidate) => candidate.module.kind === 'package' && candidate.module.name === specifier);
