@@ -101,17 +101,17 @@ ruleTester.run('no-factory-bypass', rule, {
       error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.ts';")]),
     ]),
     invalid("import { WebSocketManager } from '@/websocket/manager';", [
-      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}`)]),
+      error('bypass', NAMED, [useFactory(FACTORY_IMPORT)]),
     ]),
     invalid("import { WebSocketManager } from '@/websocket/manager.js';", [
-      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}`)]),
+      error('bypass', NAMED, [useFactory(FACTORY_IMPORT)]),
     ]),
-    invalid("import { WebSocketManager } from '@ws';", [error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}`)])]),
+    invalid("import { WebSocketManager } from '@ws';", [error('bypass', NAMED, [useFactory(FACTORY_IMPORT)])]),
     invalid("import { WebSocketManager } from '#manager';", [
-      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}`)]),
+      error('bypass', NAMED, [useFactory(FACTORY_IMPORT)]),
     ]),
     invalid("import { WebSocketManager } from '#ws/manager';", [
-      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}`)]),
+      error('bypass', NAMED, [useFactory(FACTORY_IMPORT)]),
     ]),
     // `./` from a file next to the module's folder, and `../../` from a (virtual) nested folder.
     invalid(
@@ -126,10 +126,10 @@ ruleTester.run('no-factory-bypass', rule, {
     ),
     // Renamed, string-named, default (for class 'default') and namespace imports.
     invalid("import { WebSocketManager as Manager } from '../websocket/manager';", [
-      error('bypass', [1, 10, 1, 37], [useFactory(`${FACTORY_IMPORT}`)]),
+      error('bypass', [1, 10, 1, 37], [useFactory(FACTORY_IMPORT)]),
     ]),
     invalid("import { 'WebSocketManager' as Manager } from '../websocket/manager';", [
-      error('bypass', [1, 10, 1, 39], [useFactory(`${FACTORY_IMPORT}`)]),
+      error('bypass', [1, 10, 1, 39], [useFactory(FACTORY_IMPORT)]),
     ]),
     invalid("import * as ws from '../websocket/manager';\nws.RECONNECT_DELAY_MS;", [error('bypass', [1, 8, 1, 15])]),
     // The text pre-filter sees through comments between the keywords.
