@@ -84,6 +84,11 @@ export function isUsedOnlyAsType(variable: Variable | undefined): boolean {
   return references.length > 0 && references.every(isTypePositionReference);
 }
 
+/** Is the binding used as a value (`new C()`, `C.VERSION`, `x instanceof C`, passed around) at least once? */
+export function hasValueUse(variable: Variable | undefined): boolean {
+  return variable?.references.some((reference) => !isTypePositionReference(reference)) === true;
+}
+
 /** Is the binding used in at least one type position? */
 export function hasTypeUse(variable: Variable | undefined): boolean {
   return variable?.references.some(isTypePositionReference) === true;
