@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { compileGlobs, rootRelative } from './paths.js';
 import { classifyModule, type ModuleTarget, type Registry } from './registry.js';
 import { looksLikePackage, normalizeModulePath, packageNameOf } from './resolution.js';
 import { parseSettings, SsotConfigError } from './settings.js';
@@ -53,10 +54,6 @@ export interface Sources {
   originOf(file: string, name: string): ExportOrigin | undefined;
   /** The file `specifier`, written in `file`, resolves to (a workspace package's build output mapped to its source). */
   resolve(file: string, specifier: string): string | undefined;
-}
-
-function toPosix(file: string): string {
-  return file.replaceAll('\\', '/');
 }
 
 const GLOB = /[*?[\]{}()!]/;
@@ -126,9 +123,8 @@ function buildSources(registry: Registry, raw: unknown): Sources {
   const settings = parseSettings(raw);
   const graph = graphQueries(moduleGraphFor(registry.resolver));
   const rootDir = registry.rootDir;
-  const rootPrefix = rootDir.endsWith(path.sep) ? rootDir : `${rootDir}${path.sep}`;
-  const relativePath = (file: string): string =>
-    toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(rootDir, file));
+  // Symlink-proof, and `../…` outside rootDir (see src/paths.ts).
+  const relativePath = rootRelative(rootDir);
 
   const list = (settings.sources ?? []).map((source, index): Source => {
     const where = `settings.ssot.sources[${String(index)}]`;
@@ -151,7 +147,7 @@ function buildSources(registry: Registry, raw: unknown): Sources {
       listedNames: source.names === undefined ? undefined : new Set(source.names),
       isEntry: moduleMatcher(source.entries ?? [], registry, `${where}.entries`, owner),
       isReplaced: moduleMatcher(source.replaces ?? [], registry, `${where}.replaces`, owner),
-      isAllowed: allow.length === 0 ? () => false : picomatch(allow, { dot: true }),
+      isAllowed: compileGlobs(allow),
     };
   });
 

@@ -42,9 +42,11 @@ interface CompilerFacts {
   readonly nodeNext: boolean;
   readonly allowTsExtensions: boolean;
   readonly jsxPreserve: boolean;
+  /** Decorators emit `design:type` metadata: a class in a decorated signature is a runtime reference. */
+  readonly emitDecoratorMetadata: boolean;
 }
 
-const NO_FACTS: CompilerFacts = { paths: [], nodeNext: false, allowTsExtensions: false, jsxPreserve: false };
+const NO_FACTS: CompilerFacts = { paths: [], nodeNext: false, allowTsExtensions: false, jsxPreserve: false, emitDecoratorMetadata: false };
 
 const OUTPUT_EXTENSION: Readonly<Record<string, string>> = {
   '.d.ts': '.js',
@@ -159,6 +161,7 @@ function compilerFacts(tsconfig: string): CompilerFacts {
     nodeNext: /^node(?:16|18|20|next)$/.test(resolution),
     allowTsExtensions: options.get('allowImportingTsExtensions')?.value === true || options.get('rewriteRelativeImportExtensions')?.value === true,
     jsxPreserve: text('jsx') === 'preserve',
+    emitDecoratorMetadata: options.get('emitDecoratorMetadata')?.value === true,
   };
 }
 
@@ -252,6 +255,11 @@ function relativeSpelling(file: string, form: string): string {
   const relative = path.posix.relative(toPosix(path.dirname(file)), form);
   if (relative === '') return '.';
   return relative.startsWith('../') || relative === '..' ? relative : `./${relative}`;
+}
+
+/** Does `tsconfig` (after `extends`) set `emitDecoratorMetadata`, as NestJS and Angular projects do? */
+export function emitsDecoratorMetadata(tsconfig: string | undefined): boolean {
+  return factsOf(tsconfig).emitDecoratorMetadata;
 }
 
 /** Is `specifier` a tsconfig `paths` alias (it matches a pattern of the tsconfig's `paths`)? */
