@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { argumentsText, describeAllowed, factoryImport } from '../src/fixes.js';
+import { argumentsText, factoryImport } from '../src/fixes.js';
+import { describeAllowed } from '../src/messages.js';
 import { mayMention, memberName, mentionedServices, originOf, serviceOf, skipWrappers } from '../src/identity.js';
 import { registryOf, type Service } from '../src/registry.js';
 

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { describeAllowed, factoryImport } from '../src/fixes.js';
+import { factoryImport } from '../src/fixes.js';
+import { describeAllowed } from '../src/messages.js';
 import { findVariable, mayMention, mentionedServices, requireSource, staticString } from '../src/identity.js';
 import {
   exportedNames,
