@@ -182,8 +182,8 @@ function classLabel(callee: TSESTree.Node, sourceCode: SourceCode): string {
   return named === undefined ? sourceCode.getText(node) : named.names.join('.');
 }
 
-/** The memoiser call `fn` is passed to (`once(() => …)`), with the memoiser's name. */
-function memoiserCall(
+/** The memoizer call `fn` is passed to (`once(() => …)`), with the memoizer's name. */
+function memoizerCall(
   fn: FunctionNode,
   memoizers: ReadonlySet<string>,
   sourceCode: SourceCode,
@@ -203,24 +203,24 @@ function memoiserCall(
   }
   const name = candidates.find((candidate) => memoizers.has(candidate));
   if (name === undefined) return undefined;
-  // A memoised function with parameters is keyed by its arguments (a per-key cache), except under
+  // A memoized function with parameters is keyed by its arguments (a per-key cache), except under
   // `once`, which ignores them.
   if (fn.params.length > 0 && name !== 'once') return undefined;
   return { call, name };
 }
 
-type Shape = 'eager' | 'lazy' | 'memoised';
+type Shape = 'eager' | 'lazy' | 'memoized';
 
 export type MessageIds =
   | 'eager'
   | 'eagerNoFactory'
   | 'factoryAtModuleScope'
   | 'factoryLazy'
-  | 'factoryMemoised'
+  | 'factoryMemoized'
   | 'lazy'
   | 'lazyNoFactory'
-  | 'memoised'
-  | 'memoisedNoFactory'
+  | 'memoized'
+  | 'memoizedNoFactory'
   | 'singletonElsewhere'
   | 'singletonElsewhereNoFactory'
   | 'singletonSecond';
@@ -239,13 +239,13 @@ export type Options = [
 const NO_FACTORY_MESSAGE = {
   eager: 'eagerNoFactory',
   lazy: 'lazyNoFactory',
-  memoised: 'memoisedNoFactory',
+  memoized: 'memoizedNoFactory',
 } as const satisfies Record<Shape, MessageIds>;
 
 const FACTORY_MESSAGE = {
   eager: 'factoryAtModuleScope',
   lazy: 'factoryLazy',
-  memoised: 'factoryMemoised',
+  memoized: 'factoryMemoized',
 } as const satisfies Record<Shape, MessageIds>;
 
 export default createRule<Options, MessageIds>({
@@ -289,16 +289,16 @@ export default createRule<Options, MessageIds>({
       lazy: '{{service}} is created on first use and kept in `{{target}}`, so every later caller shares it; create it per user or request with {{factory}}().',
       lazyNoFactory:
         '{{service}} is created on first use and kept in `{{target}}`, so every later caller shares it; create it per user or request instead.',
-      memoised:
-        '{{service}} is created once by the memoised {{memoizer}}() and shared by every caller; create it per user or request with {{factory}}().',
-      memoisedNoFactory:
-        '{{service}} is created once by the memoised {{memoizer}}() and shared by every caller; create it per user or request instead.',
+      memoized:
+        '{{service}} is created once by the memoized {{memoizer}}() and shared by every caller; create it per user or request with {{factory}}().',
+      memoizedNoFactory:
+        '{{service}} is created once by the memoized {{memoizer}}() and shared by every caller; create it per user or request instead.',
       factoryAtModuleScope:
         '{{factory}}() is called at module load, so the {{service}} it returns is shared by every importer; call it per user or request instead.',
       factoryLazy:
         'The {{service}} from {{factory}}() is kept in `{{target}}`, so every later caller shares it; call {{factory}}() per user or request instead.',
-      factoryMemoised:
-        'The {{service}} from {{factory}}() is cached by the memoised {{memoizer}}() and shared by every caller; call {{factory}}() per user or request instead.',
+      factoryMemoized:
+        'The {{service}} from {{factory}}() is cached by the memoized {{memoizer}}() and shared by every caller; call {{factory}}() per user or request instead.',
       singletonElsewhere:
         '{{service}} is a singleton owned by {{home}}; this module-level instance would be a second one, so get it from {{factory}}() instead.',
       singletonElsewhereNoFactory:
@@ -347,9 +347,9 @@ export default createRule<Options, MessageIds>({
       const destination = destinationOf(node, sourceCode);
       if (destination === undefined) return undefined;
       if (destination.kind === 'returned') {
-        const memoised = memoiserCall(destination.fn, memoizers, sourceCode);
-        if (memoised === undefined || !isModuleLoad(memoised.call)) return undefined;
-        return { shape: 'memoised', at: node, slot: slots.memoised(memoised.call), target: '', memoizer: memoised.name };
+        const memoized = memoizerCall(destination.fn, memoizers, sourceCode);
+        if (memoized === undefined || !isModuleLoad(memoized.call)) return undefined;
+        return { shape: 'memoized', at: node, slot: slots.memoized(memoized.call), target: '', memoizer: memoized.name };
       }
       if (destination.kind !== 'stored') return undefined;
       const { slot, text } = destination;

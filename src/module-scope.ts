@@ -163,7 +163,7 @@ export function isFixedKey(node: TSESTree.Node, sourceCode: SourceCode): boolean
 /**
  * A stable name for one storage slot of the file, tagged by kind: a global (`g:window.x`), a class
  * (`c:<offset>`, static members appended: `c:12.instance`), a variable (`v:<offset>`, members
- * appended), a memoiser call (`m:<offset>`) or the module's default export / `export =`. Two
+ * appended), a memoizer call (`m:<offset>`) or the module's default export / `export =`. Two
  * writes keep the same instance exactly when their slots are equal strings.
  */
 export type Slot = `g:${string}` | `c:${number}${string}` | `v:${number}${string}` | `m:${number}` | 'export:default';
@@ -173,7 +173,7 @@ export const slots = {
   global: (name: string): Slot => `g:${name}`,
   classOf: (node: TSESTree.Node): Slot => `c:${node.range[0]}`,
   variable: (name: TSESTree.Node): Slot => `v:${name.range[0]}`,
-  memoised: (call: TSESTree.Node): Slot => `m:${call.range[0]}`,
+  memoized: (call: TSESTree.Node): Slot => `m:${call.range[0]}`,
   exportDefault: 'export:default' as Slot,
   /** `slot` with a member path appended (`.x`, `[KEY]`). */
   member: (slot: Slot, suffix: string): Slot => `${slot}${suffix}` as Slot,

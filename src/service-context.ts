@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { describeAllowed } from './fixes.js';
+import { describeAllowed } from './messages.js';
 import { importDenotes, mayMention, memberName, mentionedServices, originOf, serviceBinding, serviceOf, serviceWords, skipWrappers, targetBinding } from './identity.js';
 import { localExportNames } from './module-scope.js';
 import { getRegistry, registryOf, type Registry, type Service } from './registry.js';

@@ -44,42 +44,52 @@ function at(input: Record<string, unknown>, key: string): [v.ObjectPathItem] {
   return [{ type: 'object', origin: 'value', input, key, value: input[key] }];
 }
 
-const factoryEntries = {
+// Every schema below is built on first validation (getSettingsSchema), not when the plugin loads:
+// each ESLint process, --concurrency worker and editor session loads the plugin, and most never see
+// a settings error. The builders take no arguments, so the schemas and messages are the same as ever.
+
+const factoryEntries = () => ({
   name: v.pipe(nonEmpty('factory name', 'Name of the exported factory function, e.g. `getWebSocketManager`.'), factoryNameCheck),
   module: v.pipe(
     nonEmpty('factory module', 'Module that exports the factory: a path relative to `rootDir`, a tsconfig alias, or a package name.'),
     modulePathCheck,
   ),
-};
+});
 
-const serviceEntries = {
+const serviceEntries = () => ({
   name: nonEmpty('service name', 'Human name used in messages.'),
   class: v.pipe(nonEmpty('class', "Exported name of the managed class or constructor function; `'default'` for a default export."), classNameCheck),
   module: v.optional(
     v.pipe(
       nonEmpty(
         'module',
-        'Where the class is defined: a path relative to `rootDir`, a tsconfig alias, or a package name. Omitted (and not `global`): match by binding name.',
+        'Where the class is defined: a path relative to `rootDir`, a tsconfig alias, or a package name. Omitted (and not `global`): match by binding name wherever it comes from.',
       ),
       modulePathCheck,
     ),
   ),
-  global: v.optional(v.pipe(v.boolean(typeMessage('boolean')), v.description('The constructor is a global such as `WebSocket`.'))),
-  construct: v.optional(v.pipe(oneOf(['new', 'call']), v.description('How instances are made: `new C()` (default) or a plain call `C()`.'))),
-  factory: v.optional(v.pipe(strictObject(factoryEntries), v.description('The one sanctioned way to get an instance.'))),
+  global: v.optional(v.pipe(v.boolean(typeMessage('boolean')), v.description('The constructor is a global such as `WebSocket` (then `module` must be absent).'))),
+  construct: v.optional(v.pipe(oneOf(['new', 'call']), v.description("How instances are made: `new C()` (default) or a plain call such as socket.io's `io()`."))),
+  factory: v.optional(v.pipe(strictObject(factoryEntries()), v.description('The one sanctioned way to get an instance.'))),
   allow: v.optional(
     v.pipe(
       v.array(v.pipe(nonEmpty('allow glob', 'A glob relative to `rootDir`; `!glob` excludes.'), globCheck), typeMessage('array of globs')),
-      v.description('Globs (relative to `rootDir`) of files where direct construction and imports are also fine.'),
+      v.description(
+        "Globs (relative to `rootDir`) of files where direct construction and imports are also fine; the service's own module and its factory module are always allowed.",
+      ),
     ),
   ),
   lifetime: v.optional(
-    v.pipe(oneOf(['scoped', 'singleton']), v.description("`'scoped'` (default): no module-level instance; `'singleton'`: one, in the factory module.")),
+    v.pipe(oneOf(['scoped', 'singleton']), v.description(
+        "`'scoped'` (default): no module-level instance anywhere; `'singleton'`: exactly one module-level instance, only in the factory module (or the service module when there is no factory).",
+      )),
   ),
-};
+});
 
-export const serviceSchema = v.pipe(
-  strictObject(serviceEntries),
+const serviceSchema = () =>
+  v.pipe(
+  strictObject(serviceEntries()),
+  v.title('Service'),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const service = dataset.value;
@@ -96,10 +106,10 @@ const globList = (what: string, description: string) =>
     v.pipe(v.array(v.pipe(nonEmpty(what, 'A path or glob relative to `rootDir`.'), globCheck), typeMessage('array of globs')), v.description(description)),
   );
 
-const sourceEntries = {
+const sourceEntries = () => ({
   module: nonEmpty(
     'source module',
-    'The one module that defines these names: a path relative to `rootDir`, a tsconfig alias, or a package name.',
+    'The one module that defines these names: a path relative to `rootDir`, a tsconfig alias, or a package name (subpaths too).',
   ),
   names: v.optional(
     v.pipe(
@@ -107,24 +117,27 @@ const sourceEntries = {
       v.description("The names it owns. Omitted: every name the module itself declares and exports (not what it re-exports)."),
     ),
   ),
-  entries: globList('entry', 'Modules (paths or globs relative to `rootDir`) that may re-export these names and be imported from: public barrels.'),
-  replaces: globList('replaced module', 'Deprecated modules (paths or globs relative to `rootDir`): importing them at all is reported.'),
+  entries: globList('entry', 'Modules (paths, aliases, packages or globs relative to `rootDir`) that may re-export these names and be imported from: public barrels.'),
+  replaces: globList('replaced module', 'Deprecated modules (paths, aliases, packages or globs relative to `rootDir`): importing them at all is reported.'),
   allow: globList('allow glob', 'Files (globs relative to `rootDir`) where a second definition is fine: tests, mocks, generated code.'),
-};
+});
 
-export const sourceSchema = strictObject(sourceEntries);
+const sourceSchema = () => v.pipe(strictObject(sourceEntries()), v.title('Source'));
 
-const settingsEntries = {
+const settingsEntries = () => ({
   rootDir: v.optional(nonEmpty('rootDir', "Directory that relative paths and globs resolve against; default: ESLint's cwd.")),
-  tsconfig: v.optional(nonEmpty('tsconfig', 'tsconfig used to resolve path aliases; default: the nearest `tsconfig.json` at or above `rootDir`.')),
-  services: v.pipe(v.array(serviceSchema, typeMessage('array of services')), v.description('The managed services.')),
+  tsconfig: v.optional(nonEmpty('tsconfig', 'tsconfig used to resolve path aliases; default: the nearest `tsconfig.json` at or above `rootDir`, if any.')),
+  services: v.pipe(v.array(serviceSchema(), typeMessage('array of services')), v.description('The managed services.')),
   sources: v.optional(
-    v.pipe(v.array(sourceSchema, typeMessage('array of sources')), v.description('Sources of truth: the one module that defines each name.')),
+    v.pipe(v.array(sourceSchema(), typeMessage('array of sources')), v.description(
+      'Sources of truth: the one module that defines each name, for `ssot/no-duplicate-definition` and `ssot/canonical-import` (see [Sources of truth](#sources-of-truth)).',
+    )),
   ),
-};
+});
 
-export const settingsSchema = v.pipe(
-  strictObject(settingsEntries),
+const buildSettingsSchema = () =>
+  v.pipe(
+  strictObject(settingsEntries()),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const settings = dataset.value;
@@ -183,8 +196,8 @@ function checkSourceOwners(
 }
 
 /** What users write in `settings.ssot` (and pass to `ssot.configure`). */
-export type SsotSettings = v.InferInput<typeof settingsSchema>;
-export type ServiceSettings = v.InferInput<typeof serviceSchema>;
+export type SsotSettings = v.InferInput<ReturnType<typeof buildSettingsSchema>>;
+export type ServiceSettings = v.InferInput<ReturnType<typeof serviceSchema>>;
 
 /** A configuration error: bad settings, bad options, an unresolvable module. Prints without a stack. */
 export class SsotConfigError extends Error {
@@ -228,18 +241,19 @@ function closest(key: string, valid: readonly string[]): string | undefined {
   return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }
 
-const validKeys = {
-  settings: Object.keys(settingsEntries),
-  service: Object.keys(serviceEntries),
-  factory: Object.keys(factoryEntries),
-  source: Object.keys(sourceEntries),
-};
+let settingsSchema: ReturnType<typeof buildSettingsSchema> | undefined;
 
+/** The `settings.ssot` schema, built on first use. */
+export function getSettingsSchema(): ReturnType<typeof buildSettingsSchema> {
+  return (settingsSchema ??= buildSettingsSchema());
+}
+
+/** The keys an object at `path` may have (only asked when a key is unknown). */
 function keysAt(path: readonly (string | number)[]): readonly string[] {
-  if (path.length === 0) return validKeys.settings;
-  if (path[0] === 'sources') return validKeys.source;
-  if (path.at(-1) === 'factory') return validKeys.factory;
-  return validKeys.service;
+  if (path.length === 0) return Object.keys(settingsEntries());
+  if (path[0] === 'sources') return Object.keys(sourceEntries());
+  if (path.at(-1) === 'factory') return Object.keys(factoryEntries());
+  return Object.keys(serviceEntries());
 }
 
 /** Turns valibot issues into `settings.ssot.services[1].class: required string is missing` lines. */
@@ -273,13 +287,13 @@ export function parseSettings(raw: unknown): ParsedSettings {
     throw new SsotConfigError(`Invalid eslint-plugin-ssot settings:\n  settings.ssot${circular}: circular reference (settings must be plain JSON data)`);
   // valibot's object schema takes an array for an object (and then reports its missing keys).
   if (Array.isArray(raw)) throw new SsotConfigError('Invalid eslint-plugin-ssot settings:\n  settings.ssot: expected object, got an array');
-  const result = v.safeParse(settingsSchema, raw);
+  const result = v.safeParse(getSettingsSchema(), raw);
   if (result.success) return result.output;
   const lines = formatIssues(result.issues);
   throw new SsotConfigError(`Invalid eslint-plugin-ssot settings:\n  ${lines.join('\n  ')}`);
 }
 
-export type ParsedSettings = v.InferOutput<typeof settingsSchema>;
+export type ParsedSettings = v.InferOutput<ReturnType<typeof buildSettingsSchema>>;
 export type ParsedService = ParsedSettings['services'][number];
 export type ParsedSource = NonNullable<ParsedSettings['sources']>[number];
-export type SourceSettings = v.InferInput<typeof sourceSchema>;
+export type SourceSettings = v.InferInput<ReturnType<typeof sourceSchema>>;

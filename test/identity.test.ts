@@ -99,6 +99,8 @@ describe('files that cannot refer to a service', () => {
       get(target, key) {
         if (key === 'text') return text;
         if (key === 'getAllComments') return () => target.getAllComments();
+        // createRule asks whether this is a JavaScript SourceCode (it has getScope) without calling it.
+        if (key === 'getScope') return () => { throw new Error('the rule called sourceCode.getScope'); };
         throw new Error(`the rule read sourceCode.${String(key)}`);
       },
     });

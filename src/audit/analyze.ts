@@ -11,7 +11,7 @@ import { createModuleIndex, type DefinitionKey } from './module-index.js';
 import type { RawMessage, ScanResult } from './scan.js';
 import { SHAPES_RULE } from './facts.js';
 
-export type Shape = 'eager' | 'lazy' | 'memoised' | 'static';
+export type Shape = 'eager' | 'lazy' | 'memoized' | 'static';
 
 export interface Site {
   readonly file: string;
@@ -141,8 +141,8 @@ const SHAPE_OF_MESSAGE: Readonly<Record<string, Shape>> = {
   eagerNoFactory: 'eager',
   lazy: 'lazy',
   lazyNoFactory: 'lazy',
-  memoised: 'memoised',
-  memoisedNoFactory: 'memoised',
+  memoized: 'memoized',
+  memoizedNoFactory: 'memoized',
 };
 /** `{{service}} is created …` and `… kept in \`{{target}}\``: the rule's message templates, read back. */
 const SUBJECT = /^(.+?) is created /;
@@ -207,7 +207,7 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
     }
   }
   singletons.sort((a, b) => bySite(a, b) || a.column - b.column);
-  // Which class: the construction the rule reported (eager, memoised) or the one stored on that line (lazy, static).
+  // Which class: the construction the rule reported (eager, memoized) or the one stored on that line (lazy, static).
   for (const [index, singleton] of singletons.entries()) {
     const fileFacts = facts.get(path.resolve(root, singleton.file));
     const candidates = (fileFacts?.constructions ?? []).filter((c) => c.line === singleton.line && c.column >= singleton.column);

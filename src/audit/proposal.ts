@@ -3,7 +3,7 @@
  * written, and spelled as a ready `ssot.configure({...})` snippet.
  */
 import * as v from 'valibot';
-import { formatIssues, settingsSchema, SsotConfigError } from '../settings.js';
+import { formatIssues, getSettingsSchema, SsotConfigError } from '../settings.js';
 import type { AuditReport } from './analyze.js';
 
 export interface ValidatedProposal {
@@ -18,14 +18,14 @@ function isUnknownSourcesKey(issue: v.BaseIssue<unknown>): boolean {
   return issue.path?.length === 1 && item?.type === 'object' && item.key === 'sources';
 }
 
-/** Validates the proposal with `settingsSchema`; an invalid proposal is a bug, reported as a config error. */
+/** Validates the proposal with the settings schema; an invalid proposal is a bug, reported as a config error. */
 export function validateProposal(proposal: AuditReport['proposal']): ValidatedProposal {
   const withSources: Record<string, unknown> = { services: proposal.services, ...(proposal.sources.length === 0 ? {} : { sources: proposal.sources }) };
-  const first = v.safeParse(settingsSchema, withSources);
+  const first = v.safeParse(getSettingsSchema(), withSources);
   if (first.success) return { settings: withSources, sourcesUnsupported: false };
   if (first.issues.every(isUnknownSourcesKey)) {
     const withoutSources = { services: proposal.services };
-    const second = v.safeParse(settingsSchema, withoutSources);
+    const second = v.safeParse(getSettingsSchema(), withoutSources);
     if (second.success) return { settings: withoutSources, sourcesUnsupported: true };
     return fail(second.issues);
   }

@@ -46,7 +46,7 @@ describe('audit of a fixture without an ESLint config', () => {
       'src/lib/auth-service.ts:5 AuthService eager',
       'src/pages/feed.ts:6 EventSource eager',
       'src/pages/feed.ts:11 Worker lazy',
-      'src/pages/feed.ts:15 SocketClient memoised',
+      'src/pages/feed.ts:15 SocketClient memoized',
     ]);
     expect(report.duplicates.map((d) => `${d.name} ${d.kind} ${d.definitions.map((def) => `${def.file}(${String(def.importers)})`).join(' ')}`)).toEqual([
       'AuthService class src/auth/auth-service.ts(1) src/lib/auth-service.ts(1)',

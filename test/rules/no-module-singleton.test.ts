@@ -115,7 +115,7 @@ export function withManager(run: (manager: WebSocketManager) => void) {
     current = null;
   }
 }`,
-    // Memoised per argument, or memoised per call.
+    // Memoized per argument, or memoized per call.
     `${importManager}
 import { memoize, once } from 'lodash-es';
 export const forUser = memoize((userId: string) => new WebSocketManager({ userId }));
@@ -398,11 +398,11 @@ export class Session {
 }`, [
       error('lazy', [5, 5, 5, 37]),
     ]),
-    // 3. Memoised
+    // 3. Memoized
     invalid(`${importManager}
 import { once } from 'lodash-es';
 export const getManager = once(() => new WebSocketManager());`, [
-      error('memoised', [3, 38, 3, 60], { data: { service: 'WebSocketManager', memoizer: 'once', factory: 'getWebSocketManager' } }),
+      error('memoized', [3, 38, 3, 60], { data: { service: 'WebSocketManager', memoizer: 'once', factory: 'getWebSocketManager' } }),
     ]),
     invalid(`${importManager}
 import memoizeOne from 'memoize-one';
@@ -419,20 +419,20 @@ export const c = cache(async () => {
   return manager;
 });
 export const d = remember(() => new WebSocketManager());`, [
-      error('memoised', [6, 35, 6, 57]),
-      error('memoised', [8, 10, 8, 32]),
-      error('memoised', [11, 19, 11, 41]),
-      error('memoised', [15, 33, 15, 55]),
+      error('memoized', [6, 35, 6, 57]),
+      error('memoized', [8, 10, 8, 32]),
+      error('memoized', [11, 19, 11, 41]),
+      error('memoized', [15, 33, 15, 55]),
     ]),
     invalid(`${importManager}
 import { once } from 'lodash-es';
 export const forFirstUser = once((user: { userId: string }) => new WebSocketManager(user));`, [
-      error('memoised', [3, 64, 3, 90]),
+      error('memoized', [3, 64, 3, 90]),
     ]),
     invalid(`${importManager}
 import { lazy } from './lazy';
 export const getManager = lazy(() => new WebSocketManager());`, [
-      error('memoised', [3, 38, 3, 60]),
+      error('memoized', [3, 38, 3, 60]),
     ], { options: [{ memoizers: ['lazy'] }] }),
     // 4. Factory at module scope
     invalid(`${importFactory}
@@ -468,7 +468,7 @@ export function useSocket(user: { userId: string }) {
     invalid(`${importFactory}
 import { once } from 'lodash-es';
 export const getManager = once(() => getWebSocketManager({ userId: 'system' }));`, [
-      error('factoryMemoised', [3, 38, 3, 79], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager', memoizer: 'once' } }),
+      error('factoryMemoized', [3, 38, 3, 79], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager', memoizer: 'once' } }),
     ]),
     invalid(`import { WebSocketManager } from './manager';
 export function getWebSocketManager() {
@@ -509,7 +509,7 @@ export const memo = once(() => new WebSocketManager());
 declare function once<T>(fn: () => T): () => T;`, [
       error('eagerNoFactory', [2, 24, 2, 46], { data: { service: 'WebSocketManager' } }),
       error('lazyNoFactory', [4, 27, 4, 62], { data: { service: 'WebSocketManager', target: 'instance' } }),
-      error('memoisedNoFactory', [5, 32, 5, 54], { data: { service: 'WebSocketManager', memoizer: 'once' } }),
+      error('memoizedNoFactory', [5, 32, 5, 54], { data: { service: 'WebSocketManager', memoizer: 'once' } }),
     ], { settings: ssotSettings(managerWithoutFactory) }),
     invalid(`export const socket = new WebSocket('wss://example.com');
 export const viaWindow = new window.WebSocket('wss://example.com');`, [

@@ -1,4 +1,4 @@
-/** Memoised construction: `once(() => new …)` at module scope is a singleton with extra steps. */
+/** Memoized construction: `once(() => new …)` at module scope is a singleton with extra steps. */
 import { AUDIT_URL } from '@/config';
 import { once } from '@/lib/once';
 import type { UserContext } from '@/types';
