@@ -43,9 +43,38 @@ function at(input: Record<string, unknown>, key: string): [v.ObjectPathItem] {
   return [{ type: 'object', origin: 'value', input, key, value: input[key] }];
 }
 
+/** One identifier segment of a factory's member path (`Factory.getX`): what a `.` member access can spell. */
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
+
 const factoryEntries = {
-  name: nonEmpty('factory name', 'Name of the exported factory function, e.g. `getWebSocketManager`.'),
-  module: nonEmpty('factory module', 'Module that exports the factory: a path relative to `rootDir`, a tsconfig alias, or a package name.'),
+  name: v.pipe(
+    nonEmpty(
+      'factory name',
+      "Name of the exported factory function (`getWebSocketManager`), or a member path whose first segment is the export: a static method (`'FrontendComponentFactory.getConversationManager'`) or a method of an exported object (`'managers.get'`).",
+    ),
+    v.check(
+      (name) => name.split('.').every((segment) => IDENTIFIER.test(segment)),
+      (issue) =>
+        `expected an export name or a member path of identifiers such as 'getWebSocketManager' or 'Factory.getWebSocketManager', got ${describe(issue.input)}`,
+    ),
+  ),
+  module: nonEmpty('factory module', 'Module that exports the factory (its first segment, for a member path): a path relative to `rootDir`, a tsconfig alias, or a package name.'),
+  scope: v.optional(
+    v.pipe(
+      strictObject({
+        argument: v.optional(
+          v.pipe(
+            v.number(typeMessage('integer')),
+            v.integer('expected an integer (the 0-based position of the argument)'),
+            v.minValue(0, 'expected 0 or more (the 0-based position of the argument)'),
+            v.description('0-based position of the argument that carries the user or request (default 0).'),
+          ),
+        ),
+        name: v.optional(nonEmpty('scope name', "What the argument is, for messages (default `'user or request context'`), e.g. `'user context'`.")),
+      }),
+      v.description('The factory is per user or request: every call must pass a real one (`ssot/require-scope-argument`).'),
+    ),
+  ),
 };
 
 const serviceEntries = {
@@ -162,11 +191,13 @@ const validKeys = {
   settings: Object.keys(settingsEntries),
   service: Object.keys(serviceEntries),
   factory: Object.keys(factoryEntries),
+  scope: ['argument', 'name'],
 };
 
 function keysAt(path: readonly (string | number)[]): readonly string[] {
   if (path.length === 0) return validKeys.settings;
   if (path.at(-1) === 'factory') return validKeys.factory;
+  if (path.at(-1) === 'scope') return validKeys.scope;
   return validKeys.service;
 }
 

@@ -1,0 +1,113 @@
+/**
+ * Factory identity: is this callee a service's factory, through every spelling of it — a plain
+ * function (`getWebSocketManager`) or a member path (`FrontendComponentFactory.getConversationManager`,
+ * `managers.get`) whose first segment is imported renamed, through a namespace, `require()`, a barrel,
+ * or declared in the factory's own module?
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable, mayMention, memberName, originOf, skipWrappers, type Origin } from './identity.js';
+import { localExportNames } from './module-scope.js';
+import type { Factory, ModuleTarget, Registry, Service } from './registry.js';
+import { normalizeModulePath } from './resolution.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** A service that has a factory. */
+export type FactoryService = Service & { readonly factory: Factory };
+
+export function hasFactory(service: Service): service is FactoryService {
+  return service.factory !== undefined;
+}
+
+/** The services among `services` with a factory whose export this file may mention (see `mayMention`). */
+export function mentionedFactories(services: readonly Service[], sourceCode: SourceCode): FactoryService[] {
+  return services.filter((service): service is FactoryService => hasFactory(service) && mayMention(sourceCode, service.factory.export));
+}
+
+/** Is the (normalised) path `file` inside the directory `directory`? */
+function isInside(file: string, directory: string): boolean {
+  return file.startsWith(directory.endsWith('/') ? directory : `${directory}/`);
+}
+
+/**
+ * Does `specifier` reach the factory's module, directly or through a barrel (an index file) in the
+ * factory's folder or a folder above it inside rootDir, which re-exports it under the same name?
+ */
+export function reachesFactoryModule(specifier: string, target: ModuleTarget, registry: Registry, filename: string): boolean {
+  if (registry.refersTo(specifier, filename, target)) return true;
+  if (target.kind !== 'file') return false;
+  const resolved = registry.resolver.resolveFile(filename, specifier)?.replaceAll('\\', '/');
+  if (resolved === undefined || !/\/index\.[cm]?[jt]sx?$/.test(resolved)) return false;
+  const barrel = normalizeModulePath(resolved);
+  const root = normalizeModulePath(registry.rootDir);
+  return isInside(target.id, barrel) && (barrel === root || isInside(barrel, root));
+}
+
+const exportsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, ReadonlySet<string>>>();
+
+/** Is the local binding `local` of this file exported as `name`? */
+function isExportedAs(program: TSESTree.Program, local: string, name: string): boolean {
+  if (local === name) return true;
+  let exported = exportsByProgram.get(program);
+  if (exported === undefined) {
+    exported = localExportNames(program);
+    exportsByProgram.set(program, exported);
+  }
+  return exported.get(local)?.has(name) === true;
+}
+
+/** A module-level binding whose value `originOf` does not follow (`export const managers = { get() {…} }`). */
+function moduleBinding(node: TSESTree.Node, sourceCode: SourceCode): Origin | undefined {
+  if (node.type !== 'Identifier') return undefined;
+  const variable = findVariable(sourceCode.getScope(node), node.name);
+  const scope = variable?.scope.type;
+  return variable?.defs.length === 1 && (scope === 'module' || scope === 'global') ? { kind: 'local', name: node.name } : undefined;
+}
+
+/** The call text of a factory from the local name of its first segment: `F.getX(args)`. */
+export function factoryCallText(factory: Factory, localName: string, args: string): string {
+  return `${[localName, ...factory.members].join('.')}(${args})`;
+}
+
+/**
+ * The service whose factory `callee` is, among `services` (each with a factory). The member path's
+ * segments must be spelled as static members (`F.getX`, `F['getX']`); the first segment is then
+ * traced by identity to the factory module's export.
+ */
+export function factoryAt(
+  callee: TSESTree.Node,
+  services: readonly FactoryService[],
+  registry: Registry,
+  sourceCode: SourceCode,
+  filename: string,
+): FactoryService | undefined {
+  if (services.length === 0) return undefined;
+  const start = skipWrappers(callee);
+  // Rule out most calls by their last name before any scope lookup.
+  const last = start.type === 'MemberExpression' ? memberName(start) : start.type === 'Identifier' ? undefined : null;
+  if (last === null) return undefined;
+  let fileId: string | undefined;
+  for (const service of services) {
+    const { factory } = service;
+    let root: TSESTree.Node = start;
+    let matches = true;
+    for (let index = factory.members.length - 1; index >= 0; index--) {
+      if (root.type !== 'MemberExpression' || memberName(root) !== factory.members[index]) {
+        matches = false;
+        break;
+      }
+      root = skipWrappers(root.object);
+    }
+    // `ns.getX` for a plain factory: the module-object case is the origin's.
+    if (!matches || (factory.members.length === 0 && last !== undefined && last !== factory.export)) continue;
+    const origin = originOf(root, sourceCode) ?? moduleBinding(root, sourceCode);
+    if (origin === undefined) continue;
+    if (origin.kind === 'export') {
+      if (origin.name === factory.export && reachesFactoryModule(origin.source, factory.module, registry, filename)) return service;
+    } else if (origin.kind === 'local' && factory.module.kind === 'file') {
+      fileId ??= normalizeModulePath(filename);
+      if (factory.module.id === fileId && isExportedAs(sourceCode.ast, origin.name, factory.export)) return service;
+    }
+  }
+  return undefined;
+}
