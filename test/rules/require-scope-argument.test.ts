@@ -34,6 +34,9 @@ const registryObject: ServiceSettings = {
 const importFactory = "import { getWebSocketManager } from '../websocket/factory';";
 const importMember = "import { FrontendComponentFactory } from '../frontend/component-factory';";
 
+// RuleTester forces `parserOptions.sourceType: 'module'`; CommonJS sets it too.
+const commonJs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } as const;
+
 const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings(perUser) });
 
 type Data = Record<string, string>;
@@ -218,7 +221,7 @@ jsRuleTester.run('require-scope-argument (JavaScript)', rule, {
     invalid(
       `const { getWebSocketManager } = require('../websocket/factory');\nconst factory = require('../websocket/factory');\ngetWebSocketManager(null);\nfactory.getWebSocketManager();`,
       [constant([3, 21, 3, 25], 'null'), missing([4, 1, 4, 30])],
-      { filename: script, languageOptions: { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } },
+      { filename: script, languageOptions: commonJs },
     ),
   ],
 });
