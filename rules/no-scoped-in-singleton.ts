@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow keeping a scoped (per-user or per-request) service in an instance field of a class that lives for the whole process',
+      description: 'Disallow scoped services kept in instance fields of singleton-lived classes',
       recommended: true,
     },
     schema: [],
