@@ -1,4 +1,6 @@
+import canonicalImport from './canonical-import.js';
 import noDirectInstantiation from './no-direct-instantiation.js';
+import noDuplicateDefinition from './no-duplicate-definition.js';
 import noFactoryBypass from './no-factory-bypass.js';
 import noModuleSingleton from './no-module-singleton.js';
 import noScopedInSingleton from './no-scoped-in-singleton.js';
@@ -6,7 +8,9 @@ import requireScopeArgument from './require-scope-argument.js';
 
 /** Every rule of the plugin, by name (sorted). */
 export const rules = {
+  'canonical-import': canonicalImport,
   'no-direct-instantiation': noDirectInstantiation,
+  'no-duplicate-definition': noDuplicateDefinition,
   'no-factory-bypass': noFactoryBypass,
   'no-module-singleton': noModuleSingleton,
   'no-scoped-in-singleton': noScopedInSingleton,

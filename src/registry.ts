@@ -76,13 +76,8 @@ export interface Registry {
   specifierFor(target: ModuleTarget, filename: string, styleHint: string | undefined): string;
 }
 
-function classifyModule(
-  spec: string,
-  rootDir: string,
-  resolver: ResolverHandle,
-  where: string,
-  serviceName: string,
-): ModuleTarget {
+/** Resolves a configured module (path relative to rootDir, alias or package); `owner` names its user in errors (`service "X"`). */
+export function classifyModule(spec: string, rootDir: string, resolver: ResolverHandle, where: string, owner: string): ModuleTarget {
   const toFile = (file: string): ModuleTarget => {
     const id = normalizeModulePath(file);
     const segments = new Set([path.posix.basename(id)]);
@@ -102,11 +97,11 @@ function classifyModule(
   const firstSegment = spec.split('/')[0] ?? spec;
   if (isRelativeSpecifier(spec) || hasSourceExtension(spec) || isDirectory(path.join(rootDir, firstSegment)))
     throw new SsotConfigError(
-      `${where}: '${spec}' of service "${serviceName}" does not exist (looked in rootDir '${rootDir}', with and without extensions and /index). Check the path, or set settings.ssot.rootDir.`,
+      `${where}: '${spec}' of ${owner} does not exist (looked in rootDir '${rootDir}', with and without extensions and /index). Check the path, or set settings.ssot.rootDir.`,
     );
   if (looksLikePackage(spec)) return { kind: 'package', display: spec, name: spec };
   throw new SsotConfigError(
-    `${where}: cannot resolve '${spec}' for service "${serviceName}" from rootDir '${rootDir}'` +
+    `${where}: cannot resolve '${spec}' for ${owner} from rootDir '${rootDir}'` +
       (resolver.tsconfig === undefined ? ' (no tsconfig found for path aliases)' : ` (tsconfig: ${resolver.tsconfig})`) +
       '. Use a path relative to rootDir, a tsconfig alias or a package name.',
   );
@@ -151,7 +146,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
 
   const services = settings.services.map((service: ParsedService, index): Service => {
     const where = `settings.ssot.services[${String(index)}]`;
-    const module = service.module === undefined ? undefined : classifyModule(service.module, rootDir, resolver, `${where}.module`, service.name);
+    const module = service.module === undefined ? undefined : classifyModule(service.module, rootDir, resolver, `${where}.module`, `service ${JSON.stringify(service.name)}`);
     const factory =
       service.factory === undefined
         ? undefined
@@ -159,7 +154,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
             name: service.factory.name,
             export: service.factory.name.split('.')[0] ?? service.factory.name,
             members: service.factory.name.split('.').slice(1),
-            module: classifyModule(service.factory.module, rootDir, resolver, `${where}.factory.module`, service.name),
+            module: classifyModule(service.factory.module, rootDir, resolver, `${where}.factory.module`, `service ${JSON.stringify(service.name)}`),
             scope:
               service.factory.scope === undefined
                 ? undefined
