@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { mentionedFactories } from '../src/factories.js';
-import { mayMention, mentionedServices } from '../src/identity.js';
+import { mentionedServices } from '../src/identity.js';
 import {
   fieldText,
   injectedServiceOf,
@@ -58,8 +58,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const registry = registryOf(context);
     const { sourceCode, filename } = context;
-    // Only files that declare a class and can spell a scoped service's class or factory.
-    if (!mayMention(sourceCode, 'class')) return {};
+    // Only files that can declare a class and spell a scoped service's class or factory.
+    if (!sourceCode.text.includes('class')) return {};
     const scoped = registry.services.filter((service) => service.lifetime === 'scoped');
     const scopedServices = mentionedServices(scoped, sourceCode);
     const scopedFactories = mentionedFactories(scoped, sourceCode);
@@ -100,7 +100,7 @@ export default createRule<Options, MessageIds>({
       PropertyDefinition: checkField,
       AccessorProperty: checkField,
       AssignmentExpression(node) {
-        if (!KEEPING_OPERATORS.has(node.operator)) return;
+        if (node.left.type === 'Identifier' || !KEEPING_OPERATORS.has(node.operator)) return;
         const target = instanceFieldTarget(node.left, sourceCode);
         if (target === undefined) return;
         const reason = reasonOf(target.classNode);
