@@ -1,7 +1,18 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { findVariable, mayMention, memberName, mentionedServices, originOf, serviceOf, skipWrappers, type Origin } from '../src/identity.js';
+import {
+  findVariable,
+  importDenotes,
+  mayMention,
+  memberName,
+  mentionedServices,
+  originOf,
+  serviceOf,
+  skipWrappers,
+  targetBinding,
+  type Origin,
+} from '../src/identity.js';
 import {
   GLOBAL_OBJECTS,
   destinationOf,
@@ -9,10 +20,12 @@ import {
   isClearedByTheSameFunction,
   isModuleLoad,
   outerWrapper,
+  slots,
   thisOwner,
+  type Slot,
   type FunctionNode,
 } from '../src/module-scope.js';
-import { registryOf, type ModuleTarget, type Service } from '../src/registry.js';
+import { registryOf, type Service } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { SsotConfigError } from '../src/settings.js';
 
@@ -182,11 +195,6 @@ function classOfThis(callee: TSESTree.Node): TSESTree.Identifier | undefined {
   return owner?.kind === 'class' ? (owner.node.id ?? undefined) : undefined;
 }
 
-/** Is the (normalised) path `file` inside the directory `directory`? */
-function isInside(file: string, directory: string): boolean {
-  return file.startsWith(directory.endsWith('/') ? directory : `${directory}/`);
-}
-
 /** The memoiser call `fn` is passed to (`once(() => …)`), with the memoiser's name. */
 function memoiserCall(
   fn: FunctionNode,
@@ -327,11 +335,14 @@ export default createRule<Options, MessageIds>({
     const isIgnored = compileIgnore(options.ignoreClasses ?? []);
     // Only services whose class or factory the file can spell (see mayMention): on most files the
     // rule needs no listener at all, unless `checkAllClasses` looks at every construction.
-    const services = mentionedServices(registry?.services ?? [], sourceCode);
+    const services = registry === undefined ? [] : mentionedServices(registry.services, sourceCode, registry);
     const factoryServices = (registry?.services ?? []).filter(
       (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
     );
-    if (services.length === 0 && factoryServices.length === 0 && !checkAllClasses) return {};
+    // `checkAllClasses` only looks at `new` expressions, and a keyword cannot be spelt with escapes: a
+    // file without the word `new` has none, so strict mode skips it like the default mode does.
+    const checksAllClasses = checkAllClasses && mayMention(sourceCode, 'new');
+    if (services.length === 0 && factoryServices.length === 0 && !checksAllClasses) return {};
     const factoryNames = new Set(factoryServices.map((service) => service.factory?.name));
     const memoizers = new Set(options.memoizers ?? []);
     const fileId = normalizeModulePath(filename);
@@ -354,19 +365,12 @@ export default createRule<Options, MessageIds>({
       return candidates.find((service) => ownServices.includes(service) && exportedAs(origin.name, service.className));
     }
 
-    /**
-     * Does `specifier` reach the factory's module, directly or through a barrel (an index file) in the
-     * factory's folder or a folder above it inside rootDir, which re-exports it under the same name?
-     */
-    function reachesFactory(specifier: string, target: ModuleTarget): boolean {
-      if (registry === undefined) return false;
-      if (registry.refersTo(specifier, filename, target)) return true;
-      if (target.kind !== 'file') return false;
-      const resolved = registry.resolver.resolveFile(filename, specifier)?.replaceAll('\\', '/');
-      if (resolved === undefined || !/\/index\.[cm]?[jt]sx?$/.test(resolved)) return false;
-      const barrel = normalizeModulePath(resolved);
-      const root = normalizeModulePath(registry.rootDir);
-      return isInside(target.id, barrel) && (barrel === root || isInside(barrel, root));
+    /** Does the export `name` of `specifier` denote the service's factory, directly or through barrels (the module graph)? */
+    function reachesFactory(specifier: string, name: string, service: Service): boolean {
+      const factory = service.factory;
+      if (registry === undefined || factory === undefined) return false;
+      if (name === factory.name && registry.refersTo(specifier, filename, factory.module)) return true;
+      return importDenotes(registry, filename, specifier, name, targetBinding(factory.module, factory.name, registry));
     }
 
     /** The scoped service whose factory `callee` is. */
@@ -381,7 +385,7 @@ export default createRule<Options, MessageIds>({
       const origin = originOf(callee, sourceCode);
       if (origin === undefined) return undefined;
       if (origin.kind === 'export')
-        return factoryServices.find((service) => service.factory?.name === origin.name && reachesFactory(origin.source, service.factory.module));
+        return factoryServices.find((service) => reachesFactory(origin.source, origin.name, service));
       if (origin.kind === 'local') return ownFactories.find((service) => service.factory !== undefined && exportedAs(origin.name, service.factory.name));
       return undefined;
     }
@@ -397,7 +401,7 @@ export default createRule<Options, MessageIds>({
     interface Held {
       readonly service: Service;
       readonly node: TSESTree.Node;
-      readonly slot: string;
+      readonly slot: Slot;
       readonly home: boolean;
     }
     const held: Held[] = [];
@@ -405,14 +409,15 @@ export default createRule<Options, MessageIds>({
     /** Where an instance created by `node` is kept for the module's lifetime, and in which shape. */
     function moduleLevelInstance(
       node: TSESTree.NewExpression | TSESTree.CallExpression,
-    ): { shape: Shape; at: TSESTree.Node; slot: string; target: string; memoizer: string } | undefined {
+    ): { shape: Shape; at: TSESTree.Node; slot: Slot; target: string; memoizer: string } | undefined {
       const destination = destinationOf(node, sourceCode);
       if (destination === undefined) return undefined;
       if (destination.kind === 'returned') {
         const memoised = memoiserCall(destination.fn, memoizers, sourceCode);
         if (memoised === undefined || !isModuleLoad(memoised.call)) return undefined;
-        return { shape: 'memoised', at: node, slot: `m:${String(memoised.call.range[0])}`, target: '', memoizer: memoised.name };
+        return { shape: 'memoised', at: node, slot: slots.memoised(memoised.call), target: '', memoizer: memoised.name };
       }
+      if (destination.kind !== 'stored') return undefined;
       const { slot, text } = destination;
       if (isModuleLoad(node)) return { shape: 'eager', at: node, slot, target: text, memoizer: '' };
       if (destination.node.type !== 'AssignmentExpression' || isClearedByTheSameFunction(destination.node, slot, sourceCode)) return undefined;
@@ -452,7 +457,7 @@ export default createRule<Options, MessageIds>({
         check(node, service, service.name);
         return;
       }
-      if (!checkAllClasses || isValueLike(callee, sourceCode)) return;
+      if (!checksAllClasses || isValueLike(callee, sourceCode)) return;
       const origin = originOf(callee, sourceCode);
       if (isIgnored(calleeNames(callee, sourceCode, origin))) return;
       check(node, undefined, classLabel(callee, sourceCode));
@@ -494,7 +499,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      ...(services.length > 0 || checkAllClasses ? { NewExpression: checkNew } : {}),
+      ...(services.length > 0 || checksAllClasses ? { NewExpression: checkNew } : {}),
       ...(callServices.length > 0 || factoryServices.length > 0 ? { CallExpression: checkCall } : {}),
       'Program:exit': reportHeld,
     };

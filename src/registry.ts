@@ -3,9 +3,9 @@
  * resolved once, allow globs compiled once, and the questions rules ask ("is this file exempt?",
  * "does this specifier reach that module?") answered from caches.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlobs, realFiles, rootRelative } from './paths.js';
 import {
   findTsconfig,
   getResolver,
@@ -18,6 +18,7 @@ import {
   packageNameOf,
   type ResolverHandle,
 } from './resolution.js';
+import { resolveModuleFile, sourceFileOf } from './module-graph.js';
 import { parseSettings, SsotConfigError, type ParsedService } from './settings.js';
 
 /** Where a service (or its factory) lives. */
@@ -30,6 +31,8 @@ export type ModuleTarget =
       readonly id: string;
       /** Segments a specifier may end with to reach it (cheap pre-filter). */
       readonly segments: ReadonlySet<string>;
+      /** The file itself (source, not build output), for the module graph. */
+      readonly file: string;
     }
   | { readonly kind: 'package'; readonly display: string; readonly name: string };
 
@@ -78,13 +81,20 @@ export interface Registry {
 
 /** Resolves a configured module (path relative to rootDir, alias or package); `owner` names its user in errors (`service "X"`). */
 export function classifyModule(spec: string, rootDir: string, resolver: ResolverHandle, where: string, owner: string): ModuleTarget {
-  const toFile = (file: string): ModuleTarget => {
+  const toFile = (resolved: string): ModuleTarget => {
+    // A workspace package's build output (`dist/x.d.ts`) stands for its source.
+    const file = sourceFileOf(resolved);
     const id = normalizeModulePath(file);
     const segments = new Set([path.posix.basename(id)]);
     if (/\/index\.[cm]?[jt]sx?$/.test(file.replaceAll('\\', '/'))) segments.add('index');
-    return { kind: 'file', display: spec, id, segments };
+    return { kind: 'file', display: spec, id, segments, file };
   };
-  if (path.isAbsolute(spec)) return toFile(resolver.resolve(rootDir, spec) ?? spec);
+  if (path.isAbsolute(spec)) {
+    const resolved = resolver.resolve(rootDir, spec);
+    if (resolved === undefined)
+      throw new SsotConfigError(`${where}: '${spec}' of ${owner} does not exist (an absolute path, looked up with and without extensions and /index).`);
+    return toFile(resolved);
+  }
   const relative = isRelativeSpecifier(spec) ? spec : `./${spec}`;
   const asPath = resolver.resolve(rootDir, relative);
   if (asPath !== undefined) return toFile(asPath);
@@ -92,6 +102,9 @@ export function classifyModule(spec: string, rootDir: string, resolver: Resolver
     const resolved = resolver.resolve(rootDir, spec);
     if (resolved !== undefined)
       return /[\\/]node_modules[\\/]/.test(resolved) ? { kind: 'package', display: spec, name: spec } : toFile(resolved);
+    // A workspace package that is not built yet: its source, through the package's tsconfig.
+    const unbuilt = resolveModuleFile(resolver, path.join(rootDir, 'package.json'), spec);
+    if (unbuilt !== undefined && !/[\\/]node_modules[\\/]/.test(unbuilt)) return toFile(unbuilt);
   }
   // A path that names no file is a typo (or a module not written yet): never match nothing silently.
   const firstSegment = spec.split('/')[0] ?? spec;
@@ -131,6 +144,7 @@ function toPosix(file: string): string {
 function buildRegistry(raw: unknown, cwd: string): Registry {
   const settings = parseSettings(raw);
   const rootDir = path.resolve(cwd, settings.rootDir ?? '.');
+  if (settings.rootDir !== undefined) checkRootDir(rootDir);
   let tsconfig: string | undefined;
   if (settings.tsconfig === undefined) tsconfig = findTsconfig(rootDir);
   else {
@@ -164,7 +178,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     if (module?.kind === 'file') homeIds.add(module.id);
     if (factory?.module.kind === 'file') homeIds.add(factory.module.id);
     const allow = service.allow ?? [];
-    const isAllowedPath = allow.length === 0 ? () => false : picomatch(allow, { dot: true });
+    const isAllowedPath = compileGlobs(allow);
     return {
       index,
       name: service.name,
@@ -180,22 +194,26 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     };
   });
 
+  checkDuplicateServices(services);
+
   const servicesByFile = new Map<string, readonly Service[]>();
   let shape = shapeOf('');
-  // Files under rootDir (nearly all): their relative path without the cost of path.relative.
-  const rootPrefix = rootDir.endsWith(path.sep) ? rootDir : `${rootDir}${path.sep}`;
+  const realFile = realFiles();
+  const relativePath = rootRelative(rootDir, realFile);
 
   const registry: Registry = {
     rootDir,
     services,
     resolver,
-    isHome: (service, filename) => service.homeIds.has(normalizeModulePath(filename)),
+    isHome: (service, filename) => service.homeIds.has(normalizeModulePath(filename)) || service.homeIds.has(normalizeModulePath(realFile(filename))),
     servicesFor(filename) {
       let result = servicesByFile.get(filename);
       if (result === undefined) {
-        const relativePath = toPosix(filename.startsWith(rootPrefix) ? filename.slice(rootPrefix.length) : path.relative(rootDir, filename));
+        const relative = relativePath(filename);
         const id = normalizeModulePath(filename);
-        result = services.filter((service) => !service.homeIds.has(id) && !service.isAllowedPath(relativePath));
+        // Resolved modules are real paths; the file may be reached through a symlink.
+        const realId = normalizeModulePath(realFile(filename));
+        result = services.filter((service) => !service.homeIds.has(id) && !service.homeIds.has(realId) && !service.isAllowedPath(relative));
         if (servicesByFile.size > 5000) servicesByFile.clear();
         servicesByFile.set(filename, result);
       }
@@ -209,7 +227,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
       // Cheap pre-filter: a relative path can only reach the file through its last segment.
       if (relative && !target.segments.has(segment) && !shape.directory) return false;
       if (!relative && !target.segments.has(segment) && looksLikePackage(specifier) && isExternal(packageNameOf(specifier))) return false;
-      const resolved = resolver.resolveFile(filename, specifier);
+      const resolved = resolveModuleFile(resolver, filename, specifier);
       if (resolved !== undefined) return normalizeModulePath(resolved) === target.id;
       // The file is not on disk (virtual file, generated code): compare normalised paths.
       return relative && normalizeModulePath(path.resolve(path.dirname(filename), specifier)) === target.id;
@@ -243,8 +261,44 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
   return registry;
 }
 
+function checkRootDir(rootDir: string): void {
+  let isDirectoryPath: boolean;
+  try {
+    isDirectoryPath = statSync(rootDir).isDirectory();
+  } catch {
+    throw new SsotConfigError(`settings.ssot.rootDir: '${rootDir}' does not exist (relative paths resolve against ESLint's cwd).`);
+  }
+  if (!isDirectoryPath) throw new SsotConfigError(`settings.ssot.rootDir: '${rootDir}' is a file, not a directory.`);
+}
+
+/** Two services for one class of one module (under different names) would report each use twice. */
+function checkDuplicateServices(services: readonly Service[]): void {
+  const seen = new Map<string, Service>();
+  for (const service of services) {
+    const where = service.global ? 'global' : service.module === undefined ? 'loose' : service.module.kind === 'file' ? service.module.id : service.module.name;
+    const key = `${service.className}\0${where}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, service);
+    else
+      throw new SsotConfigError(
+        `settings.ssot.services[${String(service.index)}]: service ${JSON.stringify(service.name)} registers the same class '${service.className}'` +
+          `${service.module === undefined ? '' : ` of '${service.module.display}'`} as services[${String(first.index)}] (${JSON.stringify(first.name)}); keep one of them.`,
+      );
+  }
+}
+
 function existsOnDiskRelative(rootDir: string, configured: string): boolean {
   return isDirectory(path.join(rootDir, configured.split('/')[0] ?? configured)) || hasSourceExtension(configured);
+}
+
+/** The settings as JSON text; settings that are not JSON (a circular reference) fail validation first. */
+function settingsJson(raw: object): string {
+  try {
+    return JSON.stringify(raw);
+  } catch (error) {
+    parseSettings(raw);
+    throw error;
+  }
 }
 
 const registries = new WeakMap<object, Map<string, Registry>>();
@@ -263,7 +317,7 @@ export function getRegistry(raw: unknown, cwd: string): Registry {
     }
     let registry = byCwd.get(cwd);
     if (registry === undefined) {
-      const key = `${cwd}\0${JSON.stringify(raw)}`;
+      const key = `${cwd}\0${settingsJson(raw)}`;
       registry = registriesByJson.get(key) ?? buildRegistry(raw, cwd);
       if (registriesByJson.size > 50) registriesByJson.clear();
       registriesByJson.set(key, registry);

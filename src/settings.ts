@@ -4,6 +4,7 @@
  * every ESLint worker and editor session pays once.)
  */
 import * as v from 'valibot';
+import { circularPath, classNameCheck, factoryNameCheck, globCheck, modulePathCheck } from './settings-checks.js';
 
 type Message = (issue: v.BaseIssue<unknown>) => string;
 
@@ -43,22 +44,18 @@ function at(input: Record<string, unknown>, key: string): [v.ObjectPathItem] {
   return [{ type: 'object', origin: 'value', input, key, value: input[key] }];
 }
 
-/** One identifier segment of a factory's member path (`Factory.getX`): what a `.` member access can spell. */
-const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
-
 const factoryEntries = {
   name: v.pipe(
     nonEmpty(
       'factory name',
       "Name of the exported factory function (`getWebSocketManager`), or a member path whose first segment is the export: a static method (`'FrontendComponentFactory.getConversationManager'`) or a method of an exported object (`'managers.get'`).",
     ),
-    v.check(
-      (name) => name.split('.').every((segment) => IDENTIFIER.test(segment)),
-      (issue) =>
-        `expected an export name or a member path of identifiers such as 'getWebSocketManager' or 'Factory.getWebSocketManager', got ${describe(issue.input)}`,
-    ),
+    factoryNameCheck,
   ),
-  module: nonEmpty('factory module', 'Module that exports the factory (its first segment, for a member path): a path relative to `rootDir`, a tsconfig alias, or a package name.'),
+  module: v.pipe(
+    nonEmpty('factory module', 'Module that exports the factory (its first segment, for a member path): a path relative to `rootDir`, a tsconfig alias, or a package name.'),
+    modulePathCheck,
+  ),
   scope: v.optional(
     v.pipe(
       strictObject({
@@ -79,11 +76,14 @@ const factoryEntries = {
 
 const serviceEntries = {
   name: nonEmpty('service name', 'Human name used in messages.'),
-  class: nonEmpty('class', "Exported name of the managed class or constructor function; `'default'` for a default export."),
+  class: v.pipe(nonEmpty('class', "Exported name of the managed class or constructor function; `'default'` for a default export."), classNameCheck),
   module: v.optional(
-    nonEmpty(
-      'module',
-      'Where the class is defined: a path relative to `rootDir`, a tsconfig alias, or a package name. Omitted (and not `global`): match by binding name.',
+    v.pipe(
+      nonEmpty(
+        'module',
+        'Where the class is defined: a path relative to `rootDir`, a tsconfig alias, or a package name. Omitted (and not `global`): match by binding name.',
+      ),
+      modulePathCheck,
     ),
   ),
   global: v.optional(v.pipe(v.boolean(typeMessage('boolean')), v.description('The constructor is a global such as `WebSocket`.'))),
@@ -91,7 +91,7 @@ const serviceEntries = {
   factory: v.optional(v.pipe(strictObject(factoryEntries), v.description('The one sanctioned way to get an instance.'))),
   allow: v.optional(
     v.pipe(
-      v.array(nonEmpty('allow glob', 'A glob relative to `rootDir`.'), typeMessage('array of globs')),
+      v.array(v.pipe(nonEmpty('allow glob', 'A glob relative to `rootDir`; `!glob` excludes.'), globCheck), typeMessage('array of globs')),
       v.description('Globs (relative to `rootDir`) of files where direct construction and imports are also fine.'),
     ),
   ),
@@ -114,7 +114,9 @@ export const serviceSchema = v.pipe(
 );
 
 const globList = (what: string, description: string) =>
-  v.optional(v.pipe(v.array(nonEmpty(what, 'A path or glob relative to `rootDir`.'), typeMessage('array of globs')), v.description(description)));
+  v.optional(
+    v.pipe(v.array(v.pipe(nonEmpty(what, 'A path or glob relative to `rootDir`.'), globCheck), typeMessage('array of globs')), v.description(description)),
+  );
 
 const sourceEntries = {
   module: nonEmpty(
@@ -290,6 +292,11 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[], prefix = '
 
 /** Validates `settings.ssot`; throws one `SsotConfigError` listing every problem with its exact path. */
 export function parseSettings(raw: unknown): ParsedSettings {
+  const circular = circularPath(raw);
+  if (circular !== undefined)
+    throw new SsotConfigError(`Invalid eslint-plugin-ssot settings:\n  settings.ssot${circular}: circular reference (settings must be plain JSON data)`);
+  // valibot's object schema takes an array for an object (and then reports its missing keys).
+  if (Array.isArray(raw)) throw new SsotConfigError('Invalid eslint-plugin-ssot settings:\n  settings.ssot: expected object, got an array');
   const result = v.safeParse(settingsSchema, raw);
   if (result.success) return result.output;
   const lines = formatIssues(result.issues);

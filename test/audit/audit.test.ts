@@ -11,6 +11,7 @@ import { ESLint, type Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/audit/analyze.js';
 import { run } from '../../src/audit/cli.js';
+import { mermaidFor } from '../../src/audit/format.js';
 import { validateProposal } from '../../src/audit/proposal.js';
 import plugin from '../../src/index.js';
 import { parseSettings } from '../../src/settings.js';
@@ -79,6 +80,15 @@ describe('audit of a fixture without an ESLint config', () => {
     expect(validateProposal(report.proposal).settings.services).toEqual(report.proposal.services);
   });
 
+  it('proposes sources that, fed back to the rules, flag every second definition of a duplicated name', async () => {
+    const { settings } = validateProposal(report.proposal);
+    expect(settings).toHaveProperty('sources', report.proposal.sources);
+    const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configure(settings as never)];
+    const results = await new ESLint({ cwd: fixture.dir, overrideConfigFile: true, overrideConfig: config }).lintFiles(['.']);
+    const duplicates = findings(results, fixture.dir).filter((entry) => entry.endsWith('ssot/no-duplicate-definition'));
+    expect(duplicates).toEqual(['src/lib/auth-service.ts:1:14 ssot/no-duplicate-definition', 'src/net/status.ts:1:13 ssot/no-duplicate-definition']);
+  }, TIMEOUT);
+
   it('exits 0 with --fail-on violations when the project has no ssot settings (nothing to violate)', async () => {
     const result = await cli(['audit', '--fail-on', 'violations'], fixture.dir);
     expect(result.code).toBe(0);
@@ -118,7 +128,12 @@ describe('audit of the bundled example', () => {
     const config: Linter.Config[] = [{ files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } }, plugin.configure(settings as never)];
     const proposed = await new ESLint({ cwd: exampleDir, overrideConfigFile: true, overrideConfig: config }).lintFiles(['.']);
     const own = await new ESLint({ cwd: exampleDir }).lintFiles(['.']);
-    const lines = (results: readonly ESLint.LintResult[]) => findings(results, exampleDir).map((entry) => entry.replace(/:\d+ /, ' '));
+    // Sources of truth are a human decision (which module is the truth, which one is deprecated): the
+    // proposal covers the service rules, so the sources rules' findings are left out of the comparison.
+    const lines = (results: readonly ESLint.LintResult[]) =>
+      findings(results, exampleDir)
+        .filter((entry) => !/ ssot\/(?:canonical-import|no-duplicate-definition)$/.test(entry))
+        .map((entry) => entry.replace(/:\d+ /, ' '));
     expect(lines(own).length).toBeGreaterThan(0);
     expect(lines(proposed)).toEqual(lines(own));
   }, TIMEOUT);
@@ -137,7 +152,7 @@ describe('audit of the bundled example', () => {
     expect(stdout).toContain('-. "new (outside)" .->');
   }, TIMEOUT);
 
-  it('sarif: each violation is a result with its location', async () => {
+  it('sarif: each violation and each definition of a duplicated name is a result with its location', async () => {
     const { stdout } = await cli(['audit', '--format', 'sarif'], exampleDir);
     const sarif = JSON.parse(stdout) as {
       version: string;
@@ -145,7 +160,9 @@ describe('audit of the bundled example', () => {
     };
     expect(sarif.version).toBe('2.1.0');
     const results = sarif.runs[0].results.map((r) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${String(r.locations[0].physicalLocation.region.startLine)} ${r.ruleId}`);
-    expect(results.sort()).toEqual(report.violations.map((v) => `${v.file}:${String(v.line)} ${v.rule}`).sort());
+    const duplicates = report.duplicates.flatMap((d) => d.definitions.map((def) => `${def.file}:${String(def.line)} ssot-audit/duplicate-definition`));
+    expect(duplicates.length).toBeGreaterThan(0);
+    expect(results.sort()).toEqual([...report.violations.map((v) => `${v.file}:${String(v.line)} ${v.rule}`), ...duplicates].sort());
   }, TIMEOUT);
 
   it('--write-config prints an ssot.configure snippet of the proposal', async () => {
@@ -245,4 +262,30 @@ describe('progress', () => {
     expect(stderr.chunks).toEqual([]);
     expect(JSON.parse(stdout.chunks.join(''))).toHaveProperty('files', 11);
   }, TIMEOUT);
+});
+
+describe('Mermaid graphs', () => {
+  const usage = (files: number) => ({
+    service: 'Socket',
+    class: 'Socket',
+    module: 'src/socket.ts',
+    factory: 'getSocket',
+    factoryModule: 'src/factory.ts',
+    lifetime: 'scoped' as const,
+    constructedIn: Array.from({ length: files }, (_, index) => ({ file: `src/feature${String(index % 3)}/file${String(index)}.ts`, outside: true })),
+    importedBy: [],
+    issues: files,
+  });
+
+  it('draws every file up to 30 nodes', () => {
+    const graph = mermaidFor(usage(20));
+    expect(graph.match(/^ {2}n\d+\["src\/feature\d\/file\d+\.ts"\]$/gm)).toHaveLength(20);
+  });
+
+  it('collapses files to their folders past 30 nodes, so GitHub renders it', () => {
+    const graph = mermaidFor(usage(40));
+    expect(graph).not.toContain('file39.ts');
+    expect(graph.match(/^ {2}n\d+\["src\/feature\d\/"\]$/gm)).toEqual(['  n2["src/feature0/"]', '  n3["src/feature1/"]', '  n4["src/feature2/"]']);
+    expect(graph.split('\n').filter((line) => line.includes('-. "new (outside)" .->'))).toHaveLength(3);
+  });
 });
