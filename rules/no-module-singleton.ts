@@ -1,16 +1,15 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
+import { factoryAt as factoryOf, mentionedFactories } from '../src/factories.js';
 import {
   findVariable,
-  importDenotes,
   mayMention,
   memberName,
   mentionedServices,
   originOf,
   serviceOf,
   skipWrappers,
-  targetBinding,
   type Origin,
 } from '../src/identity.js';
 import {
@@ -336,19 +335,15 @@ export default createRule<Options, MessageIds>({
     // Only services whose class or factory the file can spell (see mayMention): on most files the
     // rule needs no listener at all, unless `checkAllClasses` looks at every construction.
     const services = registry === undefined ? [] : mentionedServices(registry.services, sourceCode, registry);
-    const factoryServices = (registry?.services ?? []).filter(
-      (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
-    );
+    const factoryServices = mentionedFactories(registry?.services ?? [], sourceCode).filter((service) => service.lifetime === 'scoped');
     // `checkAllClasses` only looks at `new` expressions, and a keyword cannot be spelt with escapes: a
     // file without the word `new` has none, so strict mode skips it like the default mode does.
     const checksAllClasses = checkAllClasses && mayMention(sourceCode, 'new');
     if (services.length === 0 && factoryServices.length === 0 && !checksAllClasses) return {};
-    const factoryNames = new Set(factoryServices.map((service) => service.factory?.name));
     const memoizers = new Set(options.memoizers ?? []);
     const fileId = normalizeModulePath(filename);
     const callServices = services.filter((service) => service.construct === 'call');
     const ownServices = services.filter((service) => service.module?.kind === 'file' && service.module.id === fileId);
-    const ownFactories = factoryServices.filter((service) => service.factory?.module.kind === 'file' && service.factory.module.id === fileId);
     let exportsOfFile: ReadonlyMap<string, ReadonlySet<string>> | undefined;
     const exportedAs = (local: string, name: string): boolean => {
       exportsOfFile ??= localExportNames(sourceCode.ast);
@@ -365,29 +360,9 @@ export default createRule<Options, MessageIds>({
       return candidates.find((service) => ownServices.includes(service) && exportedAs(origin.name, service.className));
     }
 
-    /** Does the export `name` of `specifier` denote the service's factory, directly or through barrels (the module graph)? */
-    function reachesFactory(specifier: string, name: string, service: Service): boolean {
-      const factory = service.factory;
-      if (registry === undefined || factory === undefined) return false;
-      if (name === factory.name && registry.refersTo(specifier, filename, factory.module)) return true;
-      return importDenotes(registry, filename, specifier, name, targetBinding(factory.module, factory.name, registry));
-    }
-
-    /** The scoped service whose factory `callee` is. */
+    /** The scoped service whose factory `callee` is (any spelling, member paths too). */
     function factoryAt(callee: TSESTree.Node): Service | undefined {
-      if (registry === undefined) return undefined;
-      // `ns.name()` can only be the export `name`: most member calls are ruled out without a scope lookup.
-      const unwrapped = skipWrappers(callee);
-      if (unwrapped.type === 'MemberExpression') {
-        const name = memberName(unwrapped);
-        if (name === undefined || !factoryNames.has(name)) return undefined;
-      }
-      const origin = originOf(callee, sourceCode);
-      if (origin === undefined) return undefined;
-      if (origin.kind === 'export')
-        return factoryServices.find((service) => reachesFactory(origin.source, origin.name, service));
-      if (origin.kind === 'local') return ownFactories.find((service) => service.factory !== undefined && exportedAs(origin.name, service.factory.name));
-      return undefined;
+      return registry === undefined ? undefined : factoryOf(callee, factoryServices, registry, sourceCode, filename);
     }
 
     /** Is this file the one place a `lifetime: 'singleton'` service may keep its instance? */

@@ -5,9 +5,9 @@
  * or declared in the factory's own module?
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, mayMention, memberName, originOf, skipWrappers, staticString, type Origin } from './identity.js';
+import { findVariable, importDenotes, mayMention, memberName, originOf, skipWrappers, staticString, targetBinding, type Origin } from './identity.js';
 import { localExportNames } from './module-scope.js';
-import type { Factory, ModuleTarget, Registry, Service } from './registry.js';
+import type { Factory, Registry, Service } from './registry.js';
 import { normalizeModulePath } from './resolution.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -24,23 +24,10 @@ export function mentionedFactories(services: readonly Service[], sourceCode: Sou
   return services.filter((service): service is FactoryService => hasFactory(service) && mayMention(sourceCode, service.factory.export));
 }
 
-/** Is the (normalised) path `file` inside the directory `directory`? */
-function isInside(file: string, directory: string): boolean {
-  return file.startsWith(directory.endsWith('/') ? directory : `${directory}/`);
-}
-
-/**
- * Does `specifier` reach the factory's module, directly or through a barrel (an index file) in the
- * factory's folder or a folder above it inside rootDir, which re-exports it under the same name?
- */
-export function reachesFactoryModule(specifier: string, target: ModuleTarget, registry: Registry, filename: string): boolean {
-  if (registry.refersTo(specifier, filename, target)) return true;
-  if (target.kind !== 'file') return false;
-  const resolved = registry.resolver.resolveFile(filename, specifier)?.replaceAll('\\', '/');
-  if (resolved === undefined || !/\/index\.[cm]?[jt]sx?$/.test(resolved)) return false;
-  const barrel = normalizeModulePath(resolved);
-  const root = normalizeModulePath(registry.rootDir);
-  return isInside(target.id, barrel) && (barrel === root || isInside(barrel, root));
+/** Does the export `name` of `specifier` denote the factory's first segment, directly or through barrels (the module graph)? */
+export function reachesFactory(specifier: string, name: string, factory: Factory, registry: Registry, filename: string): boolean {
+  if (name === factory.export && registry.refersTo(specifier, filename, factory.module)) return true;
+  return importDenotes(registry, filename, specifier, name, targetBinding(factory.module, factory.export, registry));
 }
 
 const exportsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, ReadonlySet<string>>>();
@@ -168,7 +155,7 @@ export function factoryAt(
     const origin = originOf(root, sourceCode) ?? moduleBinding(root, sourceCode);
     if (origin === undefined) continue;
     if (origin.kind === 'export') {
-      if (origin.name === factory.export && reachesFactoryModule(origin.source, factory.module, registry, filename)) return service;
+      if (reachesFactory(origin.source, origin.name, factory, registry, filename)) return service;
     } else if (origin.kind === 'local' && factory.module.kind === 'file') {
       fileId ??= normalizeModulePath(filename);
       if (factory.module.id === fileId && isExportedAs(sourceCode.ast, origin.name, factory.export)) return service;
