@@ -14,8 +14,20 @@ export default [
         name: 'WebSocketManager',
         class: 'WebSocketManager',
         module: 'src/websocket/manager.ts',
-        factory: { name: 'getWebSocketManager', module: 'src/websocket/factory.ts' },
+        // Per user: every call must pass the user (`scope`), so no caller silently shares a manager.
+        factory: { name: 'getWebSocketManager', module: 'src/websocket/factory.ts', scope: { name: 'user context' } },
         allow: ['src/websocket/**', '**/*.test.ts'],
+      },
+      {
+        // A member-path factory: a static method of an exported class.
+        name: 'ConversationManager',
+        class: 'ConversationManager',
+        module: 'src/conversations/manager.ts',
+        factory: {
+          name: 'FrontendComponentFactory.getConversationManager',
+          module: 'src/components/component-factory.ts',
+          scope: { name: 'user context' },
+        },
       },
       {
         // The browser's WebSocket: only the transport may open a raw socket.

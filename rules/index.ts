@@ -3,6 +3,8 @@ import noDirectInstantiation from './no-direct-instantiation.js';
 import noDuplicateDefinition from './no-duplicate-definition.js';
 import noFactoryBypass from './no-factory-bypass.js';
 import noModuleSingleton from './no-module-singleton.js';
+import noScopedInSingleton from './no-scoped-in-singleton.js';
+import requireScopeArgument from './require-scope-argument.js';
 
 /** Every rule of the plugin, by name (sorted). */
 export const rules = {
@@ -11,4 +13,6 @@ export const rules = {
   'no-duplicate-definition': noDuplicateDefinition,
   'no-factory-bypass': noFactoryBypass,
   'no-module-singleton': noModuleSingleton,
+  'no-scoped-in-singleton': noScopedInSingleton,
+  'require-scope-argument': requireScopeArgument,
 };

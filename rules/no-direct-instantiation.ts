@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
+import { factoryCallText } from '../src/factories.js';
 import { factoryImport } from '../src/fixes.js';
 import type { Service } from '../src/registry.js';
 import { serviceContextOf } from '../src/service-context.js';
@@ -35,7 +36,8 @@ export default createRule<Options, MessageIds>({
 
     function report(node: TSESTree.NewExpression | TSESTree.CallExpression, service: Service, args: string | undefined): void {
       const data = services.messageData(service);
-      if (service.factory === undefined) {
+      const factory = service.factory;
+      if (factory === undefined) {
         context.report({ node, messageId: 'directNoFactory', data });
         return;
       }
@@ -47,7 +49,7 @@ export default createRule<Options, MessageIds>({
         suggest:
           access === undefined || args === undefined
             ? []
-            : [{ messageId: 'useFactory', data, fix: (fixer) => [fixer.replaceText(node, `${access.localName}(${args})`), ...access.fix(fixer)] }],
+            : [{ messageId: 'useFactory', data, fix: (fixer) => [fixer.replaceText(node, factoryCallText(factory, access.localName, args)), ...access.fix(fixer)] }],
       });
     }
 

@@ -57,7 +57,7 @@ function importsFactory(service: ModuleService, registry: Registry, program: TSE
       statement.type === 'ImportDeclaration' &&
       statement.importKind !== 'type' &&
       statement.specifiers.some(
-        (specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && moduleExportName(specifier.imported) === factory.name,
+        (specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && moduleExportName(specifier.imported) === factory.export,
       ) &&
       registry.refersTo(statement.source.value, filename, factory.module),
   );
@@ -175,9 +175,9 @@ export default createRule<Options, MessageIds>({
         // Replace the declaration in place (or drop it when the factory is imported already).
         if (importsFactory(service, registry, program, filename))
           return { messageId: 'useFactory', data, fix: (fixer) => removeStatement(fixer, sourceCode, declaration) };
-        if (findVariable(sourceCode.getScope(declaration), factory.name) !== undefined) return undefined;
+        if (findVariable(sourceCode.getScope(declaration), factory.export) !== undefined) return undefined;
         const target = factorySpecifier(service, declaration.source.value) ?? '';
-        const text = `import { ${factory.name} } from ${quote(target)}${semicolonOf(sourceCode, declaration)}`;
+        const text = `import { ${factory.export} } from ${quote(target)}${semicolonOf(sourceCode, declaration)}`;
         return { messageId: 'useFactory', data, fix: (fixer) => fixer.replaceText(declaration, text) };
       }
       const access = factoryImport(service, registry, sourceCode, filename, declaration);
@@ -212,8 +212,8 @@ export default createRule<Options, MessageIds>({
       const factory = service.factory;
       const target = declaration.source === null ? undefined : factorySpecifier(service, declaration.source.value);
       if (factory !== undefined && target !== undefined) {
-        const alreadyExported = exportedNames(program).has(factory.name);
-        const text = `export { ${factory.name} } from ${quote(target)}${semicolonOf(sourceCode, declaration)}`;
+        const alreadyExported = exportedNames(program).has(factory.export);
+        const text = `export { ${factory.export} } from ${quote(target)}${semicolonOf(sourceCode, declaration)}`;
         suggestions.push({
           messageId: 'reexportFactory',
           data,

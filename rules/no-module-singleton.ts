@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
+import { factoryAt as factoryOf, mentionedFactories } from '../src/factories.js';
 import {
   findVariable,
   mayMention,

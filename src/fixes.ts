@@ -43,13 +43,13 @@ export function factoryImport(
     for (const specifier of statement.specifiers) {
       if (specifier.type !== 'ImportSpecifier' || specifier.importKind === 'type') continue;
       const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      if (imported === factory.name) return { localName: specifier.local.name, fix: () => [] };
+      if (imported === factory.export) return { localName: specifier.local.name, fix: () => [] };
     }
     if (statement.specifiers.some((specifier) => specifier.type === 'ImportSpecifier')) existingDeclaration = statement;
   }
-  if (findVariable(sourceCode.getScope(node), factory.name) !== undefined) return undefined;
+  if (findVariable(sourceCode.getScope(node), factory.export) !== undefined) return undefined;
 
-  const name = factory.name;
+  const name = factory.export;
   if (existingDeclaration !== undefined) {
     const last = existingDeclaration.specifiers.at(-1);
     if (last !== undefined) return { localName: name, fix: (fixer) => [fixer.insertTextAfter(last, `, ${name}`)] };

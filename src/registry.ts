@@ -36,6 +36,19 @@ export type ModuleTarget =
     }
   | { readonly kind: 'package'; readonly display: string; readonly name: string };
 
+/** The one sanctioned way to get a service's instance. */
+export interface Factory {
+  /** As configured: an export name or a member path (`'Factory.getX'`), for messages. */
+  readonly name: string;
+  /** The export of `module` the call starts from: the first segment of `name`. */
+  readonly export: string;
+  /** The member path after the export (`['getX']` for `'Factory.getX'`; empty for a plain function). */
+  readonly members: readonly string[];
+  readonly module: ModuleTarget;
+  /** Set when the factory is per user or request: which argument carries it, and what it is called in messages. */
+  readonly scope: { readonly argument: number; readonly name: string } | undefined;
+}
+
 export interface Service {
   readonly index: number;
   readonly name: string;
@@ -44,7 +57,7 @@ export interface Service {
   readonly construct: 'new' | 'call';
   readonly lifetime: 'scoped' | 'singleton';
   readonly module: ModuleTarget | undefined;
-  readonly factory: { readonly name: string; readonly module: ModuleTarget } | undefined;
+  readonly factory: Factory | undefined;
   /** Files (normalised ids) that may construct and import the service: own module, factory module. */
   readonly homeIds: ReadonlySet<string>;
   readonly isAllowedPath: (relativePath: string) => boolean;
@@ -151,7 +164,16 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     const factory =
       service.factory === undefined
         ? undefined
-        : { name: service.factory.name, module: classifyModule(service.factory.module, rootDir, resolver, `${where}.factory.module`, `service ${JSON.stringify(service.name)}`) };
+        : {
+            name: service.factory.name,
+            export: service.factory.name.split('.')[0] ?? service.factory.name,
+            members: service.factory.name.split('.').slice(1),
+            module: classifyModule(service.factory.module, rootDir, resolver, `${where}.factory.module`, `service ${JSON.stringify(service.name)}`),
+            scope:
+              service.factory.scope === undefined
+                ? undefined
+                : { argument: service.factory.scope.argument ?? 0, name: service.factory.scope.name ?? 'user or request context' },
+          };
     const homeIds = new Set<string>();
     if (module?.kind === 'file') homeIds.add(module.id);
     if (factory?.module.kind === 'file') homeIds.add(factory.module.id);

@@ -15,6 +15,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describeAllowed } from './messages.js';
+import { factoryAt as factoryOf, mentionedFactories, type FactoryService } from './factories.js';
 import { importDenotes, mayMention, memberName, mentionedServices, originOf, serviceBinding, serviceOf, serviceWords, skipWrappers, targetBinding } from './identity.js';
 import { localExportNames } from './module-scope.js';
 import { getRegistry, registryOf, type Registry, type Service } from './registry.js';
@@ -144,7 +145,7 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
   let mentioned: readonly Service[] | undefined;
   let applicable: readonly Service[] | undefined;
   let homes: readonly Service[] | undefined;
-  let factoryServices: readonly Service[] | undefined;
+  let factoryServices: readonly FactoryService[] | undefined;
   let exempt: readonly Service[] | undefined;
   let exportsOfFile: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   const reachedBy = new Map<string, readonly Service[]>();
@@ -175,9 +176,7 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
       return (homes ??= registry.services.filter(isHome));
     },
     get factoryServices() {
-      return (factoryServices ??= registry.services.filter(
-        (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
-      ));
+      return (factoryServices ??= mentionedFactories(registry.services, sourceCode).filter((service) => service.lifetime === 'scoped'));
     },
     isHome,
     isExempt: (service) => !allowedHere().includes(service),
@@ -193,28 +192,8 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
       return own.find((service) => exportedAs(origin.name, service.className));
     },
     factoryAt(callee) {
-      const candidates = self.factoryServices;
-      if (candidates.length === 0) return undefined;
-      // `ns.name()` can only be the export `name`: most member calls are ruled out without a scope lookup.
-      const unwrapped = skipWrappers(callee);
-      if (unwrapped.type === 'MemberExpression') {
-        const name = memberName(unwrapped);
-        if (name === undefined || !candidates.some((service) => service.factory?.name === name)) return undefined;
-      }
-      const origin = originOf(callee, sourceCode);
-      if (origin?.kind === 'export') {
-        return candidates.find((service) => {
-          const factory = service.factory;
-          if (factory === undefined) return false;
-          if (origin.name === factory.name && registry.refersTo(origin.source, filename, factory.module)) return true;
-          return importDenotes(registry, filename, origin.source, origin.name, targetBinding(factory.module, factory.name, registry));
-        });
-      }
-      if (origin?.kind === 'local')
-        return candidates.find(
-          (service) => service.factory?.module.kind === 'file' && service.factory.module.id === fileId && exportedAs(origin.name, service.factory.name),
-        );
-      return undefined;
+      // Every spelling of the factory, member paths (`Factory.getX`) too: src/factories.ts.
+      return factoryOf(callee, (factoryServices ??= mentionedFactories(registry.services, sourceCode).filter((service) => service.lifetime === 'scoped')), registry, sourceCode, filename);
     },
     servicesReachedBy(specifier) {
       let result = reachedBy.get(specifier);

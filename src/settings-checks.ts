@@ -20,10 +20,11 @@ export const classNameCheck = v.check(
   (issue) => `expected an identifier (the exported name of the class, or 'default'), got ${JSON.stringify(issue.input)}`,
 );
 
-/** `factory.name`: the exported function's identifier. */
+/** `factory.name`: the exported function's identifier, or a member path of identifiers (`Factory.getX`, `managers.get`). */
 export const factoryNameCheck = v.check(
-  (name: string) => isIdentifier(name),
-  (issue) => `expected an identifier (the exported name of the factory function), got ${JSON.stringify(issue.input)}`,
+  (name: string) => name.split('.').every((segment) => isIdentifier(segment)),
+  (issue) =>
+    `expected an export name or a member path of identifiers such as 'getWebSocketManager' or 'Factory.getWebSocketManager', got the string ${JSON.stringify(issue.input)}`,
 );
 
 /** A backslash used as a path separator: before a name character, not escaping a glob character. */

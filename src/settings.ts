@@ -49,10 +49,32 @@ function at(input: Record<string, unknown>, key: string): [v.ObjectPathItem] {
 // a settings error. The builders take no arguments, so the schemas and messages are the same as ever.
 
 const factoryEntries = () => ({
-  name: v.pipe(nonEmpty('factory name', 'Name of the exported factory function, e.g. `getWebSocketManager`.'), factoryNameCheck),
+  name: v.pipe(
+    nonEmpty(
+      'factory name',
+      "Name of the exported factory function (`getWebSocketManager`), or a member path whose first segment is the export: a static method (`'FrontendComponentFactory.getConversationManager'`) or a method of an exported object (`'managers.get'`).",
+    ),
+    factoryNameCheck,
+  ),
   module: v.pipe(
-    nonEmpty('factory module', 'Module that exports the factory: a path relative to `rootDir`, a tsconfig alias, or a package name.'),
+    nonEmpty('factory module', 'Module that exports the factory (its first segment, for a member path): a path relative to `rootDir`, a tsconfig alias, or a package name.'),
     modulePathCheck,
+  ),
+  scope: v.optional(
+    v.pipe(
+      strictObject({
+        argument: v.optional(
+          v.pipe(
+            v.number(typeMessage('integer')),
+            v.integer('expected an integer (the 0-based position of the argument)'),
+            v.minValue(0, 'expected 0 or more (the 0-based position of the argument)'),
+            v.description('0-based position of the argument that carries the user or request (default 0).'),
+          ),
+        ),
+        name: v.optional(nonEmpty('scope name', "What the argument is, for messages (default `'user or request context'`), e.g. `'user context'`.")),
+      }),
+      v.description('The factory is per user or request: every call must pass a real one (`ssot/require-scope-argument`).'),
+    ),
   ),
 });
 
@@ -253,6 +275,7 @@ function keysAt(path: readonly (string | number)[]): readonly string[] {
   if (path.length === 0) return Object.keys(settingsEntries());
   if (path[0] === 'sources') return Object.keys(sourceEntries());
   if (path.at(-1) === 'factory') return Object.keys(factoryEntries());
+  if (path.at(-1) === 'scope') return ['argument', 'name'];
   return Object.keys(serviceEntries());
 }
 

@@ -173,7 +173,26 @@ describe('settings.ssot validation', () => {
     ['global with module', { services: [{ ...service, global: true }] }, 'settings.ssot.services[0].module: a global service must not have a module'],
     ['duplicate names', { services: [service, { ...service, class: 'Other' }] }, 'settings.ssot.services[1].name: duplicate service name "WebSocketManager" (also services[0].name)'],
     ['default without module', { services: [{ name: 'A', class: 'default' }] }, "settings.ssot.services[0].module: class 'default' needs the module whose default export it is"],
+    ...['Factory..getX', 'Factory.', '.getX', 'Factory.1x', 'Factory.get-x', 'get X'].map((name): [string, unknown, string] => [
+      `factory member path ${JSON.stringify(name)}`,
+      { services: [{ ...service, factory: { name, module: 'm' } }] },
+      `settings.ssot.services[0].factory.name: expected an export name or a member path of identifiers such as 'getWebSocketManager' or 'Factory.getWebSocketManager', got the string ${JSON.stringify(name)}`,
+    ]),
+    ['scope not an object', { services: [{ ...service, factory: { name: 'f', module: 'm', scope: 0 } }] }, 'settings.ssot.services[0].factory.scope: expected object, got number 0'],
+    ['negative scope argument', { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { argument: -1 } } }] }, 'settings.ssot.services[0].factory.scope.argument: expected 0 or more (the 0-based position of the argument)'],
+    ['fractional scope argument', { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { argument: 0.5 } } }] }, 'settings.ssot.services[0].factory.scope.argument: expected an integer (the 0-based position of the argument)'],
+    ['empty scope name', { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { name: '' } } }] }, 'settings.ssot.services[0].factory.scope.name: scope name must not be empty'],
+    ['unknown scope key', { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { argumnet: 1 } } }] }, "settings.ssot.services[0].factory.scope.argumnet: unknown key; did you mean 'argument'? (valid keys: argument, name)"],
   ];
+
+  it('accepts member-path factories and a scope', () => {
+    for (const name of ['FrontendComponentFactory.getConversationManager', 'managers.get', '$api._get', 'a.b.c'])
+      expect(parseSettings({ services: [{ ...service, factory: { name, module: 'm', scope: { argument: 1, name: 'user' } } }] }).services[0]?.factory).toEqual({
+        name,
+        module: 'm',
+        scope: { argument: 1, name: 'user' },
+      });
+  });
 
   it.each(cases)('%s', (_title, settings, message) => {
     expect(() => parseSettings(settings)).toThrow(message);

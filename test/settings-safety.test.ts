@@ -33,7 +33,7 @@ describe('values that would match nothing are errors naming the exact path', () 
     ['settings.ssot an array', [], 'settings.ssot: expected object, got an array'],
     ['class with a space', { services: [{ ...service, class: 'Web Socket Manager' }] }, 'settings.ssot.services[0].class: expected an identifier'],
     ['class with a dot', { services: [{ ...service, class: 'ws.Manager' }] }, 'settings.ssot.services[0].class: expected an identifier'],
-    ['factory name with a space', { services: [{ ...service, factory: { ...factory, name: 'get manager' } }] }, 'settings.ssot.services[0].factory.name: expected an identifier'],
+    ['factory name with a space', { services: [{ ...service, factory: { ...factory, name: 'get manager' } }] }, 'settings.ssot.services[0].factory.name: expected an export name or a member path of identifiers'],
     ['module with backslashes', { services: [{ ...service, module: 'src\\websocket\\manager.ts' }] }, `settings.ssot.services[0].module: write module paths with '/' on every OS (not '\\'): "src/websocket/manager.ts"`],
     ['factory module with backslashes', { services: [{ ...service, factory: { ...factory, module: 'src\\websocket\\factory.ts' } }] }, "settings.ssot.services[0].factory.module: write module paths with '/'"],
     ['allow glob with backslashes', { services: [{ ...service, allow: ['src/**', 'src\\legacy\\**'] }] }, `settings.ssot.services[0].allow[1]: write globs with '/' on every OS ('\\' escapes the next character): "src/legacy/**"`],

@@ -43,6 +43,13 @@ const defaultExport = {
   allow: ['src/services/**'],
 };
 
+const conversationService = {
+  name: 'ConversationManager',
+  class: 'ConversationManager',
+  module: 'src/frontend/component-factory.ts',
+  factory: { name: 'FrontendComponentFactory.getConversationManager', module: 'src/frontend/component-factory.ts' },
+};
+
 const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings() });
 const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings() });
 
@@ -81,6 +88,19 @@ ruleTester.run('no-direct-instantiation', rule, {
     'declare function make(): any;\nnew (make())();\nnew (class {})();',
   ]),
   invalid: [
+    // A member-path factory: the suggestion writes the real call and imports the first segment.
+    invalid(
+      "import { ConversationManager } from '../frontend/component-factory';\nexport const open = (user: { userId: string }) => new ConversationManager(user);",
+      [
+        error('direct', [2, 51, 2, 80], [
+          suggestion(
+            'useFactory',
+            "import { ConversationManager, FrontendComponentFactory } from '../frontend/component-factory';\nexport const open = (user: { userId: string }) => FrontendComponentFactory.getConversationManager(user);",
+          ),
+        ]),
+      ],
+      { settings: ssotSettings(conversationService) },
+    ),
     invalid(`${importManager}\nconst m = new WebSocketManager();`, [
       error('direct', [2, 11, 2, 33], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager', factoryModule: 'src/websocket/factory.ts' }, suggestions: [useFactory(`${importManager}\n${addFactoryImport}\nconst m = getWebSocketManager();`)] }),
     ]),

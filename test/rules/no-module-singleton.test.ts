@@ -31,6 +31,13 @@ const socketIo = { name: 'socket.io client', class: 'io', module: 'socket.io-cli
 const looseStore = { name: 'Store', class: 'Store' };
 const telemetry = { name: 'Telemetry', class: 'default', module: 'src/services/telemetry.ts' };
 
+const conversationService = {
+  name: 'ConversationManager',
+  class: 'ConversationManager',
+  module: 'src/frontend/component-factory.ts',
+  factory: { name: 'FrontendComponentFactory.getConversationManager', module: 'src/frontend/component-factory.ts' },
+};
+
 const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings() });
 const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings() });
 
@@ -215,6 +222,12 @@ export function SocketStatus({ user }: { user: { userId: string } }) {
 }`, filename: component },
   ]),
   invalid: [
+    // A member-path factory called at module scope, and cached in a module binding.
+    invalid(
+      "import { FrontendComponentFactory as F } from '@/frontend';\nexport const shared = F.getConversationManager({ userId: 'x' });\nlet cached: unknown;\nexport const get = (user: { userId: string }) => (cached ??= F.getConversationManager(user));",
+      [error('factoryAtModuleScope', [2, 23, 2, 64]), error('factoryLazy', [4, 51, 4, 92])],
+      { settings: ssotSettings(conversationService) },
+    ),
     // 1. Eager
     invalid(`${importManager}
 export const manager = new WebSocketManager();`, [

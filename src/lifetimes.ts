@@ -1,0 +1,373 @@
+/**
+ * Lifetimes: which classes live for the whole process (singleton-lived), which values belong to one
+ * user or request (scoped), where an instance keeps a value (its fields), and which arguments are
+ * provably the same for every caller (constants).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { factoryAt, type FactoryService } from './factories.js';
+import { findVariable, originOf, serviceOf, skipWrappers, staticString, type Origin } from './identity.js';
+import { destinationOf, isClearedByTheSameFunction, isFixedKey, isModuleLoad, localExportNames, outerWrapper, type ClassNode } from './module-scope.js';
+import type { Registry, Service } from './registry.js';
+import { normalizeModulePath } from './resolution.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Variable = TSESLint.Scope.Variable;
+
+const MAX_DEPTH = 8;
+
+// ── Constants ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Is `variable` a module-level `const` (never a per-call binding)? */
+function moduleConstInit(variable: Variable): TSESTree.Expression | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const') return undefined;
+  if (def.node.id.type !== 'Identifier' || def.node.init === null) return undefined;
+  const scope = variable.scope;
+  const moduleLevel = scope.type === 'module' || scope.type === 'global' || (scope.type === 'function' && scope.block.type === 'Program');
+  return moduleLevel ? def.node.init : undefined;
+}
+
+/**
+ * Is `node` provably the same value for every caller? `undefined`, `null`, `void 0`, literals,
+ * template literals without expressions, object and array literals whose values all are, and
+ * identifiers bound to module-level `const`s initialised with one — through `as`, `!`, `satisfies`
+ * and parentheses. Parameters, properties, calls, spreads and anything else are not.
+ */
+export function isConstant(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const value = skipWrappers(node);
+  switch (value.type) {
+    case 'Literal':
+      return true;
+    case 'TemplateLiteral':
+      return value.expressions.length === 0;
+    case 'UnaryExpression':
+      // `void 0`, `-1`, `!0`
+      return value.operator === 'void' || ((value.operator === '-' || value.operator === '+' || value.operator === '!') && isConstant(value.argument, sourceCode, depth + 1));
+    case 'Identifier': {
+      const variable = findVariable(sourceCode.getScope(value), value.name);
+      if (variable === undefined || (variable.defs.length === 0 && variable.scope.type === 'global'))
+        return value.name === 'undefined' || value.name === 'NaN' || value.name === 'Infinity';
+      const init = moduleConstInit(variable);
+      return init !== undefined && isConstant(init, sourceCode, depth + 1);
+    }
+    case 'ArrayExpression':
+      return value.elements.every((element) => element !== null && element.type !== 'SpreadElement' && isConstant(element, sourceCode, depth + 1));
+    case 'ObjectExpression':
+      return value.properties.every(
+        (property) =>
+          property.type === 'Property' &&
+          property.kind === 'init' &&
+          !property.method &&
+          (!property.computed || isConstant(property.key, sourceCode, depth + 1)) &&
+          isConstant(property.value, sourceCode, depth + 1),
+      );
+    default:
+      return false;
+  }
+}
+
+/** What is wrong with the scope argument at `index` of `call`: missing, or a constant (the node). */
+export type ScopeArgumentProblem = { readonly kind: 'missing' } | { readonly kind: 'constant'; readonly node: TSESTree.Node };
+
+/**
+ * The problem with `call`'s scope argument (0-based `index`), or undefined when it may be a real
+ * user or request. A spread at or before `index` may supply it: not a problem.
+ */
+export function scopeArgumentProblem(call: TSESTree.CallExpression, index: number, sourceCode: SourceCode): ScopeArgumentProblem | undefined {
+  for (let position = 0; position <= index; position++) {
+    const argument = call.arguments[position];
+    if (argument === undefined) return { kind: 'missing' };
+    if (argument.type === 'SpreadElement') return undefined;
+    if (position === index) return isConstant(argument, sourceCode) ? { kind: 'constant', node: argument } : undefined;
+  }
+  return undefined;
+}
+
+// ── Singleton-lived classes ───────────────────────────────────────────────────────────────────────
+
+/** Why a class lives as long as the process. */
+export type SingletonReason =
+  /** A registered service with `lifetime: 'singleton'`. */
+  | { readonly kind: 'service'; readonly service: Service }
+  /** An instance is kept at module scope in this file (`export const feed = new PriceFeed()`). */
+  | { readonly kind: 'module-instance'; readonly node: TSESTree.Node }
+  /** It keeps its own instance: `static instance`, `static #instance`, `getInstance()`. */
+  | { readonly kind: 'static-instance'; readonly node: TSESTree.Node };
+
+const STATIC_INSTANCE = /^[#_]?instance$/i;
+
+function keyName(member: TSESTree.ClassElement): string | undefined {
+  if (member.type === 'StaticBlock' || member.type === 'TSIndexSignature') return undefined;
+  if (member.key.type === 'PrivateIdentifier') return `#${member.key.name}`;
+  if (!member.computed && member.key.type === 'Identifier') return member.key.name;
+  return staticString(member.key);
+}
+
+/** The static member of the static-instance pattern: `static instance`, `static #instance`, `static getInstance()`. */
+function staticInstanceMember(classNode: ClassNode): TSESTree.Node | undefined {
+  return classNode.body.body.find((member) => {
+    if (member.type === 'StaticBlock' || member.type === 'TSIndexSignature' || !member.static) return false;
+    const name = keyName(member);
+    if (name === undefined) return false;
+    return member.type === 'MethodDefinition' ? name === 'getInstance' : STATIC_INSTANCE.test(name);
+  });
+}
+
+/** The variables a class is referred to by in this file (`class C`, `const C = class`). */
+function classVariables(classNode: ClassNode, sourceCode: SourceCode): readonly Variable[] {
+  if (classNode.type === 'ClassDeclaration') return sourceCode.getDeclaredVariables(classNode).filter((variable) => variable.scope.block !== classNode);
+  const parent = classNode.parent;
+  return parent.type === 'VariableDeclarator' && parent.init === classNode && parent.id.type === 'Identifier' ? sourceCode.getDeclaredVariables(parent) : [];
+}
+
+/** Is the instance made by `creation` kept for the module's lifetime (the shapes `no-module-singleton` knows)? */
+function isKeptAtModuleScope(creation: TSESTree.NewExpression, sourceCode: SourceCode): boolean {
+  const destination = destinationOf(creation, sourceCode);
+  if (destination?.kind !== 'stored') return false;
+  if (isModuleLoad(creation)) return true;
+  return destination.node.type === 'AssignmentExpression' && !isClearedByTheSameFunction(destination.node, destination.slot, sourceCode);
+}
+
+/** `new C()` (any wrappers) of one of `variables`, or `new this()` in static code of `classNode`, kept at module scope. */
+function moduleInstanceOf(classNode: ClassNode, sourceCode: SourceCode): TSESTree.NewExpression | undefined {
+  const creations: TSESTree.NewExpression[] = [];
+  for (const variable of classVariables(classNode, sourceCode)) {
+    for (const reference of variable.references) {
+      const callee = outerWrapper(reference.identifier);
+      if (callee.parent?.type === 'NewExpression' && callee.parent.callee === callee) creations.push(callee.parent);
+    }
+  }
+  creations.sort((a, b) => a.range[0] - b.range[0]);
+  return creations.find((creation) => isKeptAtModuleScope(creation, sourceCode));
+}
+
+/** Does this file declare the class of a `lifetime: 'singleton'` service (its own module, or any module in loose mode)? */
+function singletonServiceOf(classNode: ClassNode, services: readonly Service[], sourceCode: SourceCode, filename: string): Service | undefined {
+  const name = classNode.id?.name ?? (classNode.parent.type === 'VariableDeclarator' && classNode.parent.id.type === 'Identifier' ? classNode.parent.id.name : undefined);
+  const isDefault = classNode.parent.type === 'ExportDefaultDeclaration';
+  let exported: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  const fileId = normalizeModulePath(filename);
+  return services.find((service) => {
+    if (service.lifetime !== 'singleton' || service.global) return false;
+    if (service.module === undefined) return name === service.className;
+    if (service.module.kind !== 'file' || service.module.id !== fileId) return false;
+    if (isDefault) return service.className === 'default';
+    if (name === undefined) return false;
+    exported ??= localExportNames(sourceCode.ast);
+    return name === service.className || exported.get(name)?.has(service.className) === true;
+  });
+}
+
+/** Why `classNode` lives for the whole process, or undefined when nothing says it does. */
+export function singletonReasonOf(classNode: ClassNode, services: readonly Service[], sourceCode: SourceCode, filename: string): SingletonReason | undefined {
+  const service = singletonServiceOf(classNode, services, sourceCode, filename);
+  if (service !== undefined) return { kind: 'service', service };
+  const instance = moduleInstanceOf(classNode, sourceCode);
+  if (instance !== undefined) return { kind: 'module-instance', node: instance };
+  const member = staticInstanceMember(classNode);
+  return member === undefined ? undefined : { kind: 'static-instance', node: member };
+}
+
+// ── Instance fields ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The class whose instance `this` is at `node`: in a constructor, an instance method, getter or
+ * setter, an instance field initialiser, and arrow functions inside those. Undefined in static code,
+ * plain functions and object literals.
+ */
+export function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'FunctionDeclaration':
+        return undefined;
+      case 'FunctionExpression': {
+        const method = parent.parent;
+        if (method.type === 'MethodDefinition' && method.value === parent && !method.static) return method.parent.parent;
+        return undefined;
+      }
+      case 'PropertyDefinition':
+      case 'AccessorProperty':
+        if (child === parent.value) return parent.static ? undefined : parent.parent.parent;
+        break;
+      case 'StaticBlock':
+      case 'Program':
+        return undefined;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** `this.x`, `this.#x`, `this['x']`, `this.a.b` (fixed keys only) in instance code: the class and the target's text. */
+export function instanceFieldTarget(
+  target: TSESTree.Node,
+  sourceCode: SourceCode,
+): { readonly classNode: ClassNode; readonly text: string } | undefined {
+  let root = skipWrappers(target);
+  if (root.type !== 'MemberExpression') return undefined;
+  while (root.type === 'MemberExpression') {
+    if (root.computed && !isFixedKey(root.property, sourceCode)) return undefined;
+    root = skipWrappers(root.object);
+  }
+  if (root.type !== 'ThisExpression') return undefined;
+  const classNode = instanceClassOf(root);
+  return classNode === undefined ? undefined : { classNode, text: sourceCode.getText(target) };
+}
+
+/** An instance field declaration's target text: `this.socket`, `this.#socket`, `this[KEY]`. */
+export function fieldText(field: TSESTree.PropertyDefinition | TSESTree.AccessorProperty, sourceCode: SourceCode): string {
+  if (field.key.type === 'PrivateIdentifier') return `this.#${field.key.name}`;
+  if (!field.computed && field.key.type === 'Identifier') return `this.${field.key.name}`;
+  return `this[${sourceCode.getText(field.key)}]`;
+}
+
+// ── Scoped values ─────────────────────────────────────────────────────────────────────────────────
+
+/** A value that belongs to one user or request. */
+export interface ScopedValue {
+  readonly service: Service;
+  /** The factory call that made it, when it was made by one. */
+  readonly call: TSESTree.CallExpression | undefined;
+}
+
+export interface LifetimeContext {
+  readonly registry: Registry;
+  readonly sourceCode: SourceCode;
+  readonly filename: string;
+  /** Scoped services whose class this file may mention. */
+  readonly scopedServices: readonly Service[];
+  /** Scoped services with a factory whose export this file may mention. */
+  readonly scopedFactories: readonly FactoryService[];
+}
+
+/** Where the binding a type name refers to comes from, type-only imports included (`import type { C }`, `ns.C`). */
+function typeOrigin(name: TSESTree.EntityName, sourceCode: SourceCode): Origin | undefined {
+  if (name.type === 'TSQualifiedName') {
+    const left = name.left.type === 'Identifier' ? typeOrigin(name.left, sourceCode) : undefined;
+    return left?.kind === 'module' ? { kind: 'export', source: left.source, name: name.right.name } : undefined;
+  }
+  if (name.type !== 'Identifier') return undefined;
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(name); scope !== null; scope = scope.upper) {
+    const variable = scope.set.get(name.name);
+    if (variable === undefined) continue;
+    const def = variable.defs[0];
+    if (def?.type === 'ImportBinding') {
+      const node = def.node;
+      if (node.type === 'TSImportEqualsDeclaration') {
+        const source = node.moduleReference.type === 'TSExternalModuleReference' ? staticString(node.moduleReference.expression) : undefined;
+        return source === undefined ? undefined : { kind: 'module', source };
+      }
+      const source = staticString(node.parent.source);
+      if (source === undefined) return undefined;
+      if (node.type === 'ImportNamespaceSpecifier') return { kind: 'module', source };
+      if (node.type === 'ImportDefaultSpecifier') return { kind: 'export', source, name: 'default' };
+      return { kind: 'export', source, name: node.imported.type === 'Identifier' ? node.imported.name : node.imported.value };
+    }
+    return def?.type === 'ClassName' || def?.type === 'Variable' ? { kind: 'local', name: name.name } : undefined;
+  }
+  return undefined;
+}
+
+/** The scoped service a parameter's type annotation names (`ws: WebSocketManager`), resolved by identity. */
+export function injectedServiceOf(parameter: TSESTree.Parameter, context: LifetimeContext): Service | undefined {
+  const binding = parameter.type === 'TSParameterProperty' ? parameter.parameter : parameter;
+  const target = binding.type === 'AssignmentPattern' ? binding.left : binding;
+  if (target.type !== 'Identifier') return undefined;
+  const annotation = target.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== 'TSTypeReference' || context.scopedServices.length === 0) return undefined;
+  const origin = typeOrigin(annotation.typeName, context.sourceCode);
+  if (origin === undefined) return undefined;
+  const localName = annotation.typeName.type === 'Identifier' ? annotation.typeName.name : undefined;
+  const { registry, filename } = context;
+  return context.scopedServices.find((service) => {
+    if (service.global) return origin.kind === 'global' && origin.name === service.className;
+    const module = service.module;
+    if (module === undefined) return localName === service.className;
+    if (origin.kind === 'export') return origin.name === service.className && registry.refersTo(origin.source, filename, module);
+    if (origin.kind === 'local') return module.kind === 'file' && module.id === normalizeModulePath(filename) && origin.name === service.className;
+    return false;
+  });
+}
+
+/** A constructor parameter of `classNode` (also a parameter property's binding) declared by `variable`. */
+function constructorParameterOf(variable: Variable, classNode: ClassNode): TSESTree.Parameter | undefined {
+  const def = variable.defs[0];
+  if (def?.type !== 'Parameter') return undefined;
+  const fn = def.node;
+  if (fn.type !== 'FunctionExpression') return undefined;
+  const method = fn.parent;
+  if (method.type !== 'MethodDefinition' || method.kind !== 'constructor' || method.parent.parent !== classNode)
+    return undefined;
+  return fn.params.find((parameter) => def.name.range[0] >= parameter.range[0] && def.name.range[1] <= parameter.range[1]);
+}
+
+/**
+ * The scoped service whose instance `node` is: a scoped service's factory call (any spelling), a
+ * construction of a scoped service where it is allowed, a constructor parameter of `classNode` typed
+ * as a scoped service, or a local `const` initialised with one of those — through wrappers, `await`,
+ * `??`/`||` and conditionals.
+ */
+export function scopedValueOf(node: TSESTree.Node, classNode: ClassNode, context: LifetimeContext, depth = 0): ScopedValue | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const value = skipWrappers(node);
+  const { registry, sourceCode, filename } = context;
+  switch (value.type) {
+    case 'AwaitExpression':
+      return scopedValueOf(value.argument, classNode, context, depth + 1);
+    case 'LogicalExpression':
+      return scopedValueOf(value.right, classNode, context, depth + 1) ?? scopedValueOf(value.left, classNode, context, depth + 1);
+    case 'ConditionalExpression':
+      return scopedValueOf(value.consequent, classNode, context, depth + 1) ?? scopedValueOf(value.alternate, classNode, context, depth + 1);
+    case 'CallExpression': {
+      const factory = factoryAt(value.callee, context.scopedFactories, registry, sourceCode, filename);
+      if (factory !== undefined) return { service: factory, call: value };
+      const constructed = constructedHere(value, context);
+      return constructed === undefined ? undefined : { service: constructed, call: undefined };
+    }
+    case 'NewExpression': {
+      const constructed = constructedHere(value, context);
+      return constructed === undefined ? undefined : { service: constructed, call: undefined };
+    }
+    case 'Identifier': {
+      const variable = findVariable(sourceCode.getScope(value), value.name);
+      if (variable === undefined) return undefined;
+      const parameter = constructorParameterOf(variable, classNode);
+      if (parameter !== undefined) {
+        const service = injectedServiceOf(parameter, context);
+        return service === undefined ? undefined : { service, call: undefined };
+      }
+      // A local `const` of the method: follow its initialiser one step.
+      const def = variable.defs[0];
+      if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.init === null || def.node.id.type !== 'Identifier')
+        return undefined;
+      if (variable.scope.type !== 'function' && variable.scope.type !== 'block') return undefined;
+      return scopedValueOf(def.node.init, classNode, context, depth + 1);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A construction of a scoped service in a file where constructing it is allowed (its home or an `allow` glob). */
+function constructedHere(node: TSESTree.NewExpression | TSESTree.CallExpression, context: LifetimeContext): Service | undefined {
+  const { registry, sourceCode, filename } = context;
+  const candidates = context.scopedServices.filter((service) => (service.construct === 'new') === (node.type === 'NewExpression'));
+  if (candidates.length === 0) return undefined;
+  const restricted = registry.servicesFor(filename);
+  const allowed = candidates.filter((service) => !restricted.includes(service));
+  if (allowed.length === 0) return undefined;
+  const found = serviceOf(node.callee, allowed, registry, sourceCode, filename);
+  if (found !== undefined) return found;
+  // In the service's own module, its local class.
+  const origin = originOf(node.callee, sourceCode);
+  if (origin?.kind !== 'local') return undefined;
+  const fileId = normalizeModulePath(filename);
+  const exported = localExportNames(sourceCode.ast);
+  return allowed.find(
+    (service) =>
+      service.module?.kind === 'file' && service.module.id === fileId && (origin.name === service.className || exported.get(origin.name)?.has(service.className) === true),
+  );
+}
