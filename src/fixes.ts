@@ -99,7 +99,7 @@ export function factoryImport(
     const last = existingDeclaration.specifiers.at(-1);
     if (last !== undefined) return { localName: name, fix: (fixer) => [rewrite(fixer, last, '', `, ${name}`)] };
   }
-  const specifier = registry.specifierFor(factory.module, filename, relativeStyleHint(program));
+  const specifier = spellModule(registry, factory.module, filename, program);
   const quoted = `'${specifier.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
   const isScript = program.sourceType !== 'module'; // 'script', or 'commonjs' from espree
   const text = isScript ? `const { ${name} } = require(${quoted});` : `import { ${name} } from ${quoted};`;
