@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { parseJsonc } from './module-graph.js';
 import { getResolver, isRelativeSpecifier, normalizeModulePath } from './resolution.js';
 
 export interface SpellRequest {
@@ -86,33 +87,6 @@ function styleOf(specifier: string): ExtensionStyle {
 // ---------------------------------------------------------------------------------------------
 // tsconfig facts: `paths` (relative to `baseUrl`, or to the config that declares them), module
 // resolution mode, `allowImportingTsExtensions`, `jsx`. Read once per tsconfig, fresh by mtime.
-
-/** JSON with comments and trailing commas, as tsconfig files are written. */
-function parseJsonc(text: string): unknown {
-  let result = '';
-  let index = 0;
-  while (index < text.length) {
-    const char = text[index] ?? '';
-    if (char === '"') {
-      const end = /"(?:[^"\\\n]|\\.)*"/y;
-      end.lastIndex = index;
-      const match = end.exec(text);
-      const literal = match?.[0] ?? text.slice(index);
-      result += literal;
-      index += literal.length;
-    } else if (text.startsWith('//', index)) {
-      const end = text.indexOf('\n', index);
-      index = end === -1 ? text.length : end;
-    } else if (text.startsWith('/*', index)) {
-      const end = text.indexOf('*/', index + 2);
-      index = end === -1 ? text.length : end + 2;
-    } else {
-      result += char;
-      index++;
-    }
-  }
-  return JSON.parse(result.replace(/,(\s*[\]}])/g, '$1')) as unknown;
-}
 
 interface RawConfig {
   readonly file: string;
