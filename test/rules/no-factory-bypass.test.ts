@@ -448,6 +448,8 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
     invalid("import { WebSocketManager } from '../barrels';\nnew WebSocketManager();", [
       error('bypass', NAMED),
     ]),
+    // Unused as a value: the suggestion imports the factory instead, from the factory's own module.
+    invalid("import { WebSocketManager } from '../barrels';", [error('bypass', NAMED, [useFactory(FACTORY_IMPORT)])]),
     invalid("import { WebSocketManager } from '@/barrels/deep';\nnew WebSocketManager();", [
       error('bypass', NAMED),
     ]),
@@ -482,13 +484,18 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
       { filename: path.join(graphPackages, 'src/app.ts'), settings: settingsFor(graphPackages, ioService) },
     ),
     ...(['built', 'unbuilt'] as const).flatMap((state) =>
-      ['@acme/realtime', '@acme/realtime/manager'].map((specifier) =>
+      ['@acme/realtime', '@acme/realtime/manager'].flatMap((specifier) => [
         invalid(
           `import { RealtimeManager } from '${specifier}';`,
           [error('bypass', [1, 10, 1, 25], [useFactory("import { getRealtime } from '../../realtime/src/factory.js';")])],
           { filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'), settings: settingsFor(graphWorkspaces[state], realtimeService) },
         ),
-      ),
+        invalid(
+          `import { RealtimeManager } from '${specifier}';\nnew RealtimeManager('u');`,
+          [error('bypass', [1, 10, 1, 25])],
+          { filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'), settings: settingsFor(graphWorkspaces[state], realtimeService) },
+        ),
+      ]),
     ),
   ],
 });
