@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { factoryImport } from '../src/fixes.js';
+import { factoryImport, spellModule } from '../src/fixes.js';
 import { findVariable, mayMention, requireSource, serviceWords, staticString } from '../src/identity.js';
 import {
   exportedNames,
@@ -18,7 +18,7 @@ import {
   starSpecifiers,
 } from '../src/imports.js';
 import { registryOf, type Registry, type Service } from '../src/registry.js';
-import { findTsconfig, isRelativeSpecifier } from '../src/resolution.js';
+import { findTsconfig } from '../src/resolution.js';
 import { messageDataOf, serviceContextOf } from '../src/service-context.js';
 import { emitsDecoratorMetadata } from '../src/specifier.js';
 
@@ -146,12 +146,7 @@ export default createRule<Options, MessageIds>({
     /** The factory's module as this file should spell it, copying the extension style of `hint`. */
     function factorySpecifier(service: ModuleService, hint: string): string | undefined {
       if (service.factory === undefined) return undefined;
-      const relativeHint = isRelativeSpecifier(hint)
-        ? hint
-        : program.body.find(
-            (statement): statement is TSESTree.ImportDeclaration => statement.type === 'ImportDeclaration' && isRelativeSpecifier(statement.source.value),
-          )?.source.value;
-      return registry.specifierFor(service.factory.module, filename, relativeHint);
+      return spellModule(registry, service.factory.module, filename, program, hint);
     }
 
     /** Suggestion: import the factory instead of the class (keeping a type-only import of the class when types use it). */

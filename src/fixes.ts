@@ -1,8 +1,10 @@
 /** Shared fix and suggestion builders: "use the factory instead". */
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './identity.js';
-import type { Registry, Service } from './registry.js';
+import type { ModuleTarget, Registry, Service } from './registry.js';
 import { isRelativeSpecifier } from './resolution.js';
+import { importSpecifiers, spellSpecifier } from './specifier.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -12,6 +14,28 @@ function relativeStyleHint(program: TSESTree.Program): string | undefined {
     if (statement.type === 'ImportDeclaration' && isRelativeSpecifier(statement.source.value)) return statement.source.value;
   }
   return undefined;
+}
+
+/**
+ * The specifier `filename` should import `target` by, spelled like the file (src/specifier.ts): the
+ * tsconfig alias when its imports use it, the extension Node16/NodeNext (or
+ * `allowImportingTsExtensions`) needs even when the file has no other relative import. `previous` is
+ * a specifier being replaced, whose style wins. Falls back to the configured spelling.
+ */
+export function spellModule(
+  registry: Registry,
+  target: ModuleTarget,
+  filename: string,
+  program: TSESTree.Program,
+  previous?: string,
+): string {
+  if (target.kind === 'package') return target.name;
+  const file = registry.resolver.resolve(path.dirname(target.id), `./${path.basename(target.id)}`);
+  const spelled =
+    file === undefined
+      ? undefined
+      : spellSpecifier({ file: filename, target: file, tsconfig: registry.resolver.tsconfig, previous, neighbours: importSpecifiers(program) });
+  return spelled ?? registry.specifierFor(target, filename, previous !== undefined && isRelativeSpecifier(previous) ? previous : relativeStyleHint(program));
 }
 
 export interface FactoryImport {
@@ -50,11 +74,21 @@ export function factoryImport(
   if (findVariable(sourceCode.getScope(node), factory.export) !== undefined) return undefined;
 
   const name = factory.export;
+  // Every fix that adds the factory's import rewrites (not just inserts next to) an anchor that all
+  // such fixes share — the last specifier of the factory's import, the last import, the last
+  // directive, the first token — so that suggestions applied together (`oxlint --fix-suggestions`)
+  // conflict instead of adding the same import twice; the next pass reuses the added import.
+  // A suggestion that also edits the anchor itself (`node`: the class import being replaced, `new C()`
+  // first in the file) inserts next to it instead: one report's fixes must not overlap.
+  const rewrite = (fixer: TSESLint.RuleFixer, anchor: TSESTree.Node | TSESTree.Token, before: string, after: string) =>
+    anchor.range[0] < node.range[1] && node.range[0] < anchor.range[1]
+      ? fixer.insertTextAfterRange(before === '' ? [anchor.range[1], anchor.range[1]] : [anchor.range[0], anchor.range[0]], before === '' ? after : before)
+      : fixer.replaceText(anchor, `${before}${sourceCode.getText(anchor)}${after}`);
   if (existingDeclaration !== undefined) {
     const last = existingDeclaration.specifiers.at(-1);
-    if (last !== undefined) return { localName: name, fix: (fixer) => [fixer.insertTextAfter(last, `, ${name}`)] };
+    if (last !== undefined) return { localName: name, fix: (fixer) => [rewrite(fixer, last, '', `, ${name}`)] };
   }
-  const specifier = registry.specifierFor(factory.module, filename, relativeStyleHint(program));
+  const specifier = spellModule(registry, factory.module, filename, program);
   const quoted = `'${specifier.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
   const isScript = program.sourceType !== 'module'; // 'script', or 'commonjs' from espree
   const text = isScript ? `const { ${name} } = require(${quoted});` : `import { ${name} } from ${quoted};`;
@@ -63,7 +97,7 @@ export function factoryImport(
   return {
     localName: name,
     fix: (fixer) => {
-      if (lastImport !== undefined) return [fixer.insertTextAfter(lastImport, `\n${text}`)];
+      if (lastImport !== undefined) return [rewrite(fixer, lastImport, '', `\n${text}`)];
       const first = program.body[0];
       if (first === undefined) return [fixer.insertTextAfterRange([0, 0], `${text}\n`)];
       // Keep directives ('use client', 'use strict') first.
@@ -71,9 +105,9 @@ export function factoryImport(
         (statement) => statement.type === 'ExpressionStatement' && statement.directive !== undefined,
       );
       const lastDirective = directives.at(-1);
-      return lastDirective === undefined
-        ? [fixer.insertTextBefore(first, `${text}\n`)]
-        : [fixer.insertTextAfter(lastDirective, `\n${text}`)];
+      if (lastDirective !== undefined) return [rewrite(fixer, lastDirective, '', `\n${text}`)];
+      const firstToken = sourceCode.getFirstToken(first);
+      return firstToken === null ? [fixer.insertTextBefore(first, `${text}\n`)] : [rewrite(fixer, firstToken, `${text}\n`, '')];
     },
   };
 }

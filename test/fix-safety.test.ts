@@ -3,7 +3,11 @@
  * annotation a runtime reference — `emitDecoratorMetadata` read from the tsconfig that applies to the
  * file (through `extends`), not only from parserOptions.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../rules/no-factory-bypass.js';
 import { cases, error, fixturesDir, ruleTester } from './rule-tester.js';
 
@@ -40,4 +44,74 @@ ruleTester.run('no-factory-bypass with emitDecoratorMetadata in tsconfig.json (t
       output: decorated.replace("import { WebSocketManager } from './manager';", "import type { WebSocketManager } from './websocket/manager';"),
     },
   ],
+});
+
+// ── Suggestions compose: `oxlint --fix-suggestions` applies every suggestion of a file in one pass ──
+const root = path.join(fixturesDir, '..', '..');
+const oxlint = path.join(root, 'node_modules/.bin/oxlint');
+const built = path.join(root, 'dist/src/index.js');
+
+describe.skipIf(!existsSync(built))('oxlint --fix-suggestions', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ssot-compose-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds the factory import once per pass, and reaches a fixed point that compiles', () => {
+    const files: Record<string, string> = {
+      'src/websocket/manager.ts': 'export class WebSocketManager {\n  constructor(readonly user?: string) {}\n}\n',
+      'src/websocket/factory.ts': "import { WebSocketManager } from './manager';\nexport function getWebSocketManager(user?: string): WebSocketManager {\n  return new WebSocketManager(user);\n}\n",
+      'src/hooks/x.ts': 'export const x = 1;\n',
+      // Two imports: one suggestion used to replace the first while another inserted after the last.
+      'src/hooks/use.ts': [
+        "import { WebSocketManager } from '../websocket/manager';",
+        "import { x } from './x';",
+        '',
+        "export function a() { return new WebSocketManager('a' + String(x)); }",
+        "export function b() { return new WebSocketManager('b'); }",
+        "export function c() { return new WebSocketManager('c'); }",
+        '',
+      ].join('\n'),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    writeFileSync(
+      path.join(dir, '.oxlintrc.json'),
+      JSON.stringify({
+        jsPlugins: [built],
+        rules: { 'ssot/no-direct-instantiation': 'error', 'ssot/no-factory-bypass': 'error' },
+        settings: {
+          ssot: {
+            rootDir: dir,
+            services: [
+              { ...service, module: 'src/websocket/manager.ts', factory: { name: 'getWebSocketManager', module: 'src/websocket/factory.ts' } },
+            ],
+          },
+        },
+      }),
+    );
+    const hook = path.join(dir, 'src/hooks/use.ts');
+    const factoryImports = (file: string) => readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('{ getWebSocketManager }')).length;
+    const passes: string[] = [];
+    for (let pass = 0; pass < 6; pass++) {
+      spawnSync(oxlint, ['--fix-suggestions', 'src'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      const text = readFileSync(hook, 'utf8');
+      expect(factoryImports(hook), text).toBeLessThanOrEqual(1);
+      if (passes.at(-1) === text) break;
+      passes.push(text);
+    }
+    expect(passes.at(-1)).toBe(
+      [
+        "import { x } from './x';",
+        "import { getWebSocketManager } from '../websocket/factory';",
+        '',
+        "export function a() { return getWebSocketManager('a' + String(x)); }",
+        "export function b() { return getWebSocketManager('b'); }",
+        "export function c() { return getWebSocketManager('c'); }",
+        '',
+      ].join('\n'),
+    );
+  });
 });

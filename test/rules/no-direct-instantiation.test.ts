@@ -12,7 +12,7 @@ const component = appFile('src/hooks/socket-status.tsx');
 const script = appFile('src/hooks/legacy.js');
 
 const importManager = "import { WebSocketManager } from '../websocket/manager';";
-const addFactoryImport = "import { getWebSocketManager } from '../websocket/factory';";
+const addFactoryImport = "import { getWebSocketManager } from '../websocket/factory.js';";
 const useFactory = (output: string) => suggestion<MessageIds>('useFactory', output);
 /** One construction per line, each spelled differently; every line after the imports is reported. */
 const wrappers = [
@@ -115,7 +115,7 @@ ruleTester.run('no-direct-instantiation', rule, {
     ]),
     // tsconfig path alias and `import X = require()`.
     invalid("import ws = require('@/websocket/manager');\nexport const m = new ws.WebSocketManager();", [
-      error('direct', [2, 18, 2, 43], [useFactory("import { getWebSocketManager } from '../websocket/factory';\nimport ws = require('@/websocket/manager');\nexport const m = getWebSocketManager();")]),
+      error('direct', [2, 18, 2, 43], [useFactory("import { getWebSocketManager } from '@/websocket/factory.js';\nimport ws = require('@/websocket/manager');\nexport const m = getWebSocketManager();")]),
     ]),
     // Local alias, wrappers, type arguments; an existing factory import is reused.
     invalid(
@@ -154,7 +154,7 @@ ruleTester.run('no-direct-instantiation', rule, {
     ),
     // construct: 'call' services; the factory module is a tsconfig alias, kept as configured.
     invalid("import { io } from 'socket.io-client';\nexport const socket = io('https://example.test');", [
-      error('direct', [2, 23, 2, 49], { data: { service: 'socket.io client', factory: 'getSocket', factoryModule: '@/services/socket' }, suggestions: [useFactory("import { io } from 'socket.io-client';\nimport { getSocket } from '@/services/socket';\nexport const socket = getSocket('https://example.test');")] }),
+      error('direct', [2, 23, 2, 49], { data: { service: 'socket.io client', factory: 'getSocket', factoryModule: '@/services/socket' }, suggestions: [useFactory("import { io } from 'socket.io-client';\nimport { getSocket } from '../services/socket.js';\nexport const socket = getSocket('https://example.test');")] }),
     ], { settings: ssotSettings(socketIo) }),
     // Default-export services; subpath of a package-name module does not matter here.
     invalid("import Telemetry from '../services/telemetry';\nnew Telemetry();", [
@@ -254,7 +254,9 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
       code: "import { WebSocketManager as WSM } from '@/barrels/deep';\nnew WSM();",
       filename: hook,
       settings: ssotSettings(),
-      errors: [directAt(2, 1, 10, `import { WebSocketManager as WSM } from '@/barrels/deep';\n${addFactoryImport}\ngetWebSocketManager();`)],
+      errors: [
+        directAt(2, 1, 10, "import { WebSocketManager as WSM } from '@/barrels/deep';\nimport { getWebSocketManager } from '@/websocket/factory.js';\ngetWebSocketManager();"),
+      ],
     },
     {
       code: "import * as realtime from '../barrels/star';\nnew realtime.WebSocketManager(user);",
@@ -283,7 +285,7 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
           2,
           40,
           62,
-          "import { WebSocketManager } from '@/barrels/cycle-b';\nimport { getWebSocketManager } from '../websocket/factory';\nexport const Status = () => <p>{String(getWebSocketManager())}</p>;",
+          "import { WebSocketManager } from '@/barrels/cycle-b';\nimport { getWebSocketManager } from '@/websocket/factory.js';\nexport const Status = () => <p>{String(getWebSocketManager())}</p>;",
         ),
       ],
     },
@@ -293,7 +295,7 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
       filename: hook,
       settings: ssotSettings(chatRoom),
       errors: [
-        directAt(2, 1, 18, "import { ChatRoom } from '../chat';\nimport { getChatRoom } from '../chat/factory';\ngetChatRoom('a');", {
+        directAt(2, 1, 18, "import { ChatRoom } from '../chat';\nimport { getChatRoom } from '../chat/factory.js';\ngetChatRoom('a');", {
           service: 'ChatRoom',
           factory: 'getChatRoom',
           factoryModule: 'src/chat/factory.ts',
@@ -302,8 +304,8 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
     },
     // Packages: `export =` typings, and one function exported under three names.
     ...[
-      ["import WebSocket from 'ws';", "import WebSocket from 'ws';\nimport { getSocket } from './socket';\ngetSocket('wss://x');"],
-      ["import WebSocket = require('ws');", "import { getSocket } from './socket';\nimport WebSocket = require('ws');\ngetSocket('wss://x');"],
+      ["import WebSocket from 'ws';", "import WebSocket from 'ws';\nimport { getSocket } from './socket.js';\ngetSocket('wss://x');"],
+      ["import WebSocket = require('ws');", "import { getSocket } from './socket.js';\nimport WebSocket = require('ws');\ngetSocket('wss://x');"],
     ].map(([head, output]) => ({
       code: `${head ?? ''}\nnew WebSocket('wss://x');`,
       filename: path.join(packages, 'src/app.ts'),
@@ -315,7 +317,7 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
       filename: path.join(packages, 'src/app.ts'),
       settings: settingsFor(packages, ioService),
       errors: [
-        directAt(2, 1, name.length + 14, `import { ${name} } from 'socket.io-client';\nimport { getSocket } from './socket';\ngetSocket('https://x');`, {
+        directAt(2, 1, name.length + 14, `import { ${name} } from 'socket.io-client';\nimport { getSocket } from './socket.js';\ngetSocket('https://x');`, {
           service: 'socket.io client',
           factory: 'getSocket',
           factoryModule: 'src/socket.ts',
@@ -327,7 +329,7 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
       filename: path.join(packages, 'src/app.ts'),
       settings: settingsFor(packages, ioService),
       errors: [
-        directAt(2, 1, 16, "import io from 'socket.io-client';\nimport { getSocket } from './socket';\ngetSocket('https://x');", {
+        directAt(2, 1, 16, "import io from 'socket.io-client';\nimport { getSocket } from './socket.js';\ngetSocket('https://x');", {
           service: 'socket.io client',
           factory: 'getSocket',
           factoryModule: 'src/socket.ts',
@@ -346,7 +348,7 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
               2,
               1,
               25,
-              `import { RealtimeManager } from '${specifier}';\nimport { getRealtime } from '../../realtime/src/factory';\ngetRealtime('u');`,
+              `import { RealtimeManager } from '${specifier}';\nimport { getRealtime } from '../../realtime/src/factory.js';\ngetRealtime('u');`,
               { service: 'RealtimeManager', factory: 'getRealtime', factoryModule: 'packages/realtime/src/factory.ts' },
             ),
           ],

@@ -16,7 +16,8 @@ const reexportType = (output: string) => suggestion<MessageIds>('reexportType', 
 
 /** Where `WebSocketManager` sits in `import { WebSocketManager } from …` on line 1. */
 const NAMED: Position = [1, 10, 1, 26];
-const FACTORY_IMPORT = "import { getWebSocketManager } from '../websocket/factory';";
+const FACTORY_IMPORT = "import { getWebSocketManager } from '../websocket/factory.js';";
+const ALIAS_FACTORY_IMPORT = "import { getWebSocketManager } from '@/websocket/factory.js';";
 
 const sessionStore: ServiceSettings = {
   name: 'SessionStore',
@@ -101,15 +102,12 @@ ruleTester.run('no-factory-bypass', rule, {
       error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.js';")]),
     ]),
     invalid("import { WebSocketManager } from '../websocket/manager.ts';", [
-      error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.ts';")]),
+      error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.js';")]),
     ]),
-    invalid("import { WebSocketManager } from '@/websocket/manager';", [
-      error('bypass', NAMED, [useFactory(FACTORY_IMPORT)]),
-    ]),
-    invalid("import { WebSocketManager } from '@/websocket/manager.js';", [
-      error('bypass', NAMED, [useFactory(FACTORY_IMPORT)]),
-    ]),
-    invalid("import { WebSocketManager } from '@ws';", [error('bypass', NAMED, [useFactory(FACTORY_IMPORT)])]),
+    // An alias stays an alias (the fixture's `@/*`), with the extension NodeNext needs.
+    invalid("import { WebSocketManager } from '@/websocket/manager';", [error('bypass', NAMED, [useFactory(ALIAS_FACTORY_IMPORT)])]),
+    invalid("import { WebSocketManager } from '@/websocket/manager.js';", [error('bypass', NAMED, [useFactory(ALIAS_FACTORY_IMPORT)])]),
+    invalid("import { WebSocketManager } from '@ws';", [error('bypass', NAMED, [useFactory(ALIAS_FACTORY_IMPORT)])]),
     invalid("import { WebSocketManager } from '#manager';", [
       error('bypass', NAMED, [useFactory(FACTORY_IMPORT)]),
     ]),
@@ -119,12 +117,12 @@ ruleTester.run('no-factory-bypass', rule, {
     // `./` from a file next to the module's folder, and `../../` from a (virtual) nested folder.
     invalid(
       "import { WebSocketManager } from './websocket/manager';",
-      [error('bypass', NAMED, [useFactory("import { getWebSocketManager } from './websocket/factory';")])],
+      [error('bypass', NAMED, [useFactory("import { getWebSocketManager } from './websocket/factory.js';")])],
       { filename: appFile('src/main.ts') },
     ),
     invalid(
       "import { WebSocketManager } from '../../websocket/manager';",
-      [error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../../websocket/factory';")])],
+      [error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../../websocket/factory.js';")])],
       { filename: appFile('src/features/chat/room.ts') },
     ),
     // Renamed, string-named, default (for class 'default') and namespace imports.
@@ -165,7 +163,7 @@ ruleTester.run('no-factory-bypass', rule, {
     ...["'../store'", "'../store/'", "'../store/index'", "'@/store'", "'@/store/index.ts'"].map((source) =>
       invalid(
         `import { SessionStore } from ${source};`,
-        [error('bypass', [1, 10, 1, 22], [useFactory("import { getSessionStore } from '../store/factory';")])],
+        [error('bypass', [1, 10, 1, 22], [useFactory(`import { getSessionStore } from '${source.startsWith("'@") ? '@/store/factory.js' : '../store/factory.js'}';`)])],
         { settings: ssotSettings(sessionStore) },
       ),
     ),
@@ -266,13 +264,13 @@ ruleTester.run('no-factory-bypass', rule, {
     // ── Re-exports: a barrel leaking the class ─────────────────────────────────────────────────
     invalid("export { WebSocketManager } from '../websocket/manager';", [
       error('reexport', NAMED, [
-        reexportFactory("export { getWebSocketManager } from '../websocket/factory';"),
+        reexportFactory("export { getWebSocketManager } from '../websocket/factory.js';"),
         reexportType("export type { WebSocketManager } from '../websocket/manager';"),
       ]),
     ]),
     invalid("export { WebSocketManager as Manager, RECONNECT_DELAY_MS } from '@/websocket/manager';", [
       error('reexport', [1, 10, 1, 37], [
-        reexportFactory(`export { RECONNECT_DELAY_MS } from '@/websocket/manager';\nexport { getWebSocketManager } from '../websocket/factory';`),
+        reexportFactory(`export { RECONNECT_DELAY_MS } from '@/websocket/manager';\nexport { getWebSocketManager } from '@/websocket/factory.js';`),
         reexportType("export { type WebSocketManager as Manager, RECONNECT_DELAY_MS } from '@/websocket/manager';"),
       ]),
     ]),
@@ -486,13 +484,18 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
       { filename: path.join(graphPackages, 'src/app.ts'), settings: settingsFor(graphPackages, ioService) },
     ),
     ...(['built', 'unbuilt'] as const).flatMap((state) =>
-      ['@acme/realtime', '@acme/realtime/manager'].map((specifier) =>
+      ['@acme/realtime', '@acme/realtime/manager'].flatMap((specifier) => [
+        invalid(
+          `import { RealtimeManager } from '${specifier}';`,
+          [error('bypass', [1, 10, 1, 25], [useFactory("import { getRealtime } from '../../realtime/src/factory.js';")])],
+          { filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'), settings: settingsFor(graphWorkspaces[state], realtimeService) },
+        ),
         invalid(
           `import { RealtimeManager } from '${specifier}';\nnew RealtimeManager('u');`,
           [error('bypass', [1, 10, 1, 25])],
           { filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'), settings: settingsFor(graphWorkspaces[state], realtimeService) },
         ),
-      ),
+      ]),
     ),
   ],
 });
