@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { mayUseContainers, resolveCallOf } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
 import { argumentsText, describeAllowed, factoryImport } from '../src/fixes.js';
 import { mayMention, memberName, mentionedServices, originOf, serviceOf, skipWrappers } from '../src/identity.js';
 import { registryOf, type Service } from '../src/registry.js';
 
-export type MessageIds = 'direct' | 'directNoFactory' | 'subclass' | 'subclassNoFactory' | 'useFactory';
+export type MessageIds = 'container' | 'direct' | 'directNoFactory' | 'resolved' | 'resolvedNoFactory' | 'subclass' | 'subclassNoFactory' | 'useFactory';
 export type Options = [];
 
 /** `Reflect.construct` with the global `Reflect`. */
@@ -21,6 +22,7 @@ function messageData(service: Service): Record<string, string> {
     factory: service.factory?.name ?? '',
     factoryModule: service.factory?.module.display ?? '',
     allowed: describeAllowed(service),
+    container: service.container?.label ?? '',
   };
 }
 
@@ -37,6 +39,9 @@ export default createRule<Options, MessageIds>({
     messages: {
       direct: "Do not construct {{service}} directly; get it from {{factory}}() in '{{factoryModule}}'.",
       directNoFactory: 'Do not construct {{service}} directly; only {{allowed}} may construct it.',
+      container: 'Do not construct {{service}} directly: it is provided by the {{container}} container; inject it instead.',
+      resolved: "Do not resolve {{service}} from the {{container}} container; get it from {{factory}}() in '{{factoryModule}}'.",
+      resolvedNoFactory: 'Do not resolve {{service}} from the {{container}} container; only {{allowed}} may create it.',
       subclass: "Do not extend {{service}}: a subclass is constructed around {{factory}}() in '{{factoryModule}}'; use the factory's instance instead.",
       subclassNoFactory: 'Do not extend {{service}}: a subclass constructs it outside {{allowed}}.',
       useFactory: "Replace with {{factory}}() from '{{factoryModule}}'.",
@@ -54,12 +59,14 @@ export default createRule<Options, MessageIds>({
     const services = mentioned.filter((service) => applicable.includes(service));
     if (services.length === 0) return {};
     const callServices = services.filter((service) => service.construct === 'call');
+    // Services a container must not hand out: those it does not create (see `factory.container`).
+    const resolveServices = mayUseContainers(sourceCode, registry.containers) ? services.filter((service) => service.container === undefined) : [];
 
     function report(node: TSESTree.NewExpression | TSESTree.CallExpression, service: Service, args: string | undefined): void {
       const data = messageData(service);
       const factory = service.factory;
       if (factory === undefined) {
-        context.report({ node, messageId: 'directNoFactory', data });
+        context.report({ node, messageId: service.container === undefined ? 'directNoFactory' : 'container', data });
         return;
       }
       const access = args === undefined ? undefined : factoryImport(service, registry, sourceCode, filename, node);
@@ -105,6 +112,16 @@ export default createRule<Options, MessageIds>({
         report(node, service, args);
         return;
       }
+      if (resolveServices.length > 0) {
+        // Situation 1 of the container docs: the registry names a factory, and a container hands the service out instead.
+        const resolved = resolveCallOf(node, registry.containers, sourceCode);
+        const service = resolved === undefined ? undefined : serviceOf(resolved.token, resolveServices, registry, sourceCode, filename);
+        if (resolved !== undefined && service !== undefined) {
+          const data = { ...messageData(service), container: resolved.spec.label };
+          context.report({ node, messageId: service.factory === undefined ? 'resolvedNoFactory' : 'resolved', data });
+          return;
+        }
+      }
       if (callServices.length === 0) return;
       const service = serviceOf(node.callee, callServices, registry, sourceCode, filename);
       if (service !== undefined) report(node, service, argumentsText(sourceCode, node.arguments));
@@ -112,7 +129,7 @@ export default createRule<Options, MessageIds>({
 
     // `Reflect.construct` spells both words, and a call-constructed service its own name: without
     // them, call expressions need no listener.
-    const checksCalls = callServices.length > 0 || (mayMention(sourceCode, 'Reflect') && mayMention(sourceCode, 'construct'));
+    const checksCalls = callServices.length > 0 || resolveServices.length > 0 || (mayMention(sourceCode, 'Reflect') && mayMention(sourceCode, 'construct'));
     return {
       NewExpression(node) {
         const service = serviceOf(node.callee, services, registry, sourceCode, filename);

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isInjectionTokenUse } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
 import { describeAllowed, factoryImport } from '../src/fixes.js';
 import { findVariable, mayMention, mentionedServices, requireSource, staticString } from '../src/identity.js';
@@ -6,6 +7,7 @@ import {
   exportedNames,
   hasTypeUse,
   isTypeScriptFile,
+  isTypePositionReference,
   isUsedOnlyAsType,
   makeTypeOnly,
   mayCallImport,
@@ -18,7 +20,7 @@ import {
 import { registryOf, type Registry, type Service } from '../src/registry.js';
 import { isRelativeSpecifier } from '../src/resolution.js';
 
-export type MessageIds = 'bypass' | 'bypassNoFactory' | 'reexport' | 'reexportNoFactory' | 'useFactory' | 'reexportFactory' | 'reexportType';
+export type MessageIds = 'bypass' | 'bypassContainer' | 'bypassNoFactory' | 'reexport' | 'reexportNoFactory' | 'useFactory' | 'reexportFactory' | 'reexportType';
 export type Options = [{ allowTypeImports?: boolean }];
 
 /** A service with a `module`: the only kind whose module can be reached around its factory. */
@@ -33,6 +35,7 @@ function messageData(service: ModuleService): Record<string, string> {
     factory: service.factory?.name ?? '',
     factoryModule: service.factory?.module.display ?? '',
     allowed: describeAllowed(service),
+    container: service.container?.label ?? '',
   };
 }
 
@@ -100,6 +103,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       bypass: "Import {{factory}} from '{{factoryModule}}' instead of reaching into '{{module}}': {{service}} is created only by its factory.",
       bypassNoFactory: "Do not import {{service}} from '{{module}}' here: it may be used directly only in {{allowed}}.",
+      bypassContainer:
+        "Do not use {{service}} from '{{module}}' as a value here: it is provided by the {{container}} container; inject it (a constructor parameter or the container's inject) instead.",
       reexport: "This module re-exports {{service}} from '{{module}}', letting every importer bypass {{factory}}().",
       reexportNoFactory: "This module re-exports {{service}} from '{{module}}', letting every importer use it outside {{allowed}}.",
       useFactory: "Import {{factory}} from '{{factoryModule}}' instead.",
@@ -193,6 +198,16 @@ export default createRule<Options, MessageIds>({
     function reportImport(declaration: TSESTree.ImportDeclaration, specifier: TSESTree.ImportClause, service: ModuleService): void {
       const typeOnly = declaration.importKind === 'type' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type');
       const variable = sourceCode.getDeclaredVariables(specifier)[0];
+      if (service.container !== undefined && specifier.type !== 'ImportNamespaceSpecifier') {
+        // The container is the factory: types and injection tokens are how its services are used (and
+        // decorator metadata may need the import at runtime, so no type-only fix); other values are not.
+        const misuse = variable?.references.find(
+          (reference) => !isTypePositionReference(reference) && !isInjectionTokenUse(reference.identifier, registry.containers, sourceCode),
+        );
+        if (typeOnly || misuse === undefined) return;
+        context.report({ node: specifier, messageId: 'bypassContainer', data: messageData(service) });
+        return;
+      }
       const fixable = !typeOnly && canFixTypes && isUsedOnlyAsType(variable);
       const suggestion = fixable || typeOnly ? undefined : importFactorySuggestion(declaration, specifier, service, variable);
       context.report({

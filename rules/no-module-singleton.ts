@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { declaredLifetime, lifetimeText, mayUseContainers, registrationOf, scopedAdvice, type ContainerSpec } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
 import { findVariable, mayMention, memberName, mentionedServices, originOf, serviceOf, skipWrappers, type Origin } from '../src/identity.js';
 import {
@@ -225,6 +226,8 @@ function homeText(service: Service): string {
 type Shape = 'eager' | 'lazy' | 'memoised';
 
 export type MessageIds =
+  | 'containerNotSingleton'
+  | 'containerSingleton'
   | 'eager'
   | 'eagerNoFactory'
   | 'factoryAtModuleScope'
@@ -317,6 +320,10 @@ export default createRule<Options, MessageIds>({
       singletonElsewhereNoFactory:
         '{{service}} is a singleton owned by {{home}}; this module-level instance would be a second one, so import that instance instead.',
       singletonSecond: '{{service}} is a singleton and this module already keeps its one instance (line {{line}}); do not create a second one.',
+      containerSingleton:
+        '{{service}} is scoped, but {{how}} makes the {{container}} container keep one instance for the whole process, shared by every user; {{advice}}.',
+      containerNotSingleton:
+        '{{service}} is a singleton, but {{how}} makes the {{container}} container create {{declared}}; declare it a singleton so every user shares the one instance.',
     },
   },
   create(context, [options]) {
@@ -332,6 +339,8 @@ export default createRule<Options, MessageIds>({
       (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
     );
     if (services.length === 0 && factoryServices.length === 0 && !checkAllClasses) return {};
+    // Container registrations and declarations: seen everywhere, composition roots included.
+    const containerServices = registry !== undefined && services.length > 0 && mayUseContainers(sourceCode, registry.containers) ? services : [];
     const factoryNames = new Set(factoryServices.map((service) => service.factory?.name));
     const memoizers = new Set(options.memoizers ?? []);
     const fileId = normalizeModulePath(filename);
@@ -458,7 +467,57 @@ export default createRule<Options, MessageIds>({
       check(node, undefined, classLabel(callee, sourceCode));
     }
 
+    /** A container's lifetime for `service` against the registry's (`byDefault`: the framework's default, not an explicit choice). */
+    function checkContainerLifetime(
+      service: Service,
+      spec: ContainerSpec,
+      lifetime: 'singleton' | 'scoped' | 'transient',
+      how: string,
+      node: TSESTree.Node,
+      byDefault: boolean,
+    ): void {
+      if (service.lifetime === 'scoped' && lifetime === 'singleton') {
+        // A service created by a factory function: only an explicit singleton declaration is one.
+        if (service.container === undefined && byDefault) return;
+        const advice = service.factory === undefined ? scopedAdvice(service.container ?? spec) : `get it per user or request with ${service.factory.name}() instead`;
+        context.report({ node, messageId: 'containerSingleton', data: { service: service.name, container: spec.label, how, advice } });
+      } else if (service.lifetime === 'singleton' && lifetime !== 'singleton' && service.container !== undefined) {
+        context.report({ node, messageId: 'containerNotSingleton', data: { service: service.name, container: spec.label, how, declared: lifetimeText(lifetime) } });
+      }
+    }
+
+    function checkRegistration(node: TSESTree.CallExpression): void {
+      if (registry === undefined) return;
+      const registration = registrationOf(node, registry.containers, sourceCode);
+      if (registration?.lifetime === undefined) return;
+      const service =
+        (registration.provided === undefined ? undefined : serviceAt(registration.provided, containerServices)) ??
+        serviceAt(registration.token, containerServices);
+      if (service !== undefined) checkContainerLifetime(service, registration.spec, registration.lifetime, registration.how, registration.node, false);
+    }
+
+    /** The service a class declaration is (in the service's own module, or by name in loose mode). */
+    function declaredService(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Service | undefined {
+      const name = node.id?.name;
+      const isDefault = node.parent.type === 'ExportDefaultDeclaration';
+      return containerServices.find((service) => {
+        if (service.global) return false;
+        const matches = service.className === 'default' ? isDefault : name === service.className || (name !== undefined && exportedAs(name, service.className));
+        if (!matches) return false;
+        return service.module === undefined || (service.module.kind === 'file' && service.module.id === fileId);
+      });
+    }
+
+    function checkDeclaration(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+      if (registry === undefined || node.decorators.length === 0) return;
+      const service = declaredService(node);
+      if (service === undefined) return;
+      const declared = declaredLifetime(node, registry.containers, sourceCode);
+      if (declared !== undefined) checkContainerLifetime(service, declared.spec, declared.lifetime, declared.how, declared.node, declared.byDefault);
+    }
+
     function checkCall(node: TSESTree.CallExpression): void {
+      if (containerServices.length > 0) checkRegistration(node);
       const service = serviceAt(node.callee, callServices);
       if (service !== undefined) {
         check(node, service, service.name);
@@ -495,7 +554,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       ...(services.length > 0 || checkAllClasses ? { NewExpression: checkNew } : {}),
-      ...(callServices.length > 0 || factoryServices.length > 0 ? { CallExpression: checkCall } : {}),
+      ...(callServices.length > 0 || factoryServices.length > 0 || containerServices.length > 0 ? { CallExpression: checkCall } : {}),
+      ...(containerServices.length > 0 ? { ClassDeclaration: checkDeclaration, ClassExpression: checkDeclaration } : {}),
       'Program:exit': reportHeld,
     };
   },

@@ -381,6 +381,8 @@ export interface DeclaredLifetime {
   readonly how: string;
   /** Set when the framework keeps the class a singleton whatever it injects (NestJS gateways, schedulers, Passport strategies). */
   readonly forced: string | undefined;
+  /** The framework's default for a decorator without a scope option (NestJS `@Injectable()`), not an explicit choice. */
+  readonly byDefault: boolean;
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -401,8 +403,8 @@ function decoratorLifetime(decorator: TSESTree.Decorator, specs: readonly Contai
   if (found === undefined) return undefined;
   const { spec: container, path } = found;
   const how = decoratorText(decorator, sourceCode);
-  const declared = (lifetime: Lifetime | undefined, forced?: string): DeclaredLifetime | undefined =>
-    lifetime === undefined ? undefined : { spec: container, lifetime, node: decorator, how, forced };
+  const declared = (lifetime: Lifetime | undefined, forced?: string, byDefault = false): DeclaredLifetime | undefined =>
+    lifetime === undefined ? undefined : { spec: container, lifetime, node: decorator, how, forced, byDefault };
   if (container.singletonDecorators.includes(path)) return declared('singleton', container.name === 'nestjs' ? 'a WebSocket gateway' : undefined);
   if (container.scopedDecorators.includes(path)) return declared('scoped');
   if (container.transientDecorators.includes(path)) return declared('transient');
@@ -411,7 +413,7 @@ function decoratorLifetime(decorator: TSESTree.Decorator, specs: readonly Contai
     case 'nestjs': {
       if (path !== 'Injectable' && path !== 'Controller') return undefined;
       const scope = enumName(propertyValue(options, 'scope'), specs, sourceCode, 'Scope');
-      return declared(scope === undefined ? 'singleton' : NEST_SCOPES[scope]);
+      return scope === undefined ? declared('singleton', undefined, true) : declared(NEST_SCOPES[scope]);
     }
     case 'angular': {
       if (path !== 'Injectable') return undefined;
@@ -434,14 +436,21 @@ function nestForcedSingleton(node: ClassNode, specs: readonly ContainerSpec[], s
   if (nest === undefined) return undefined;
   const superClass = node.superClass === null ? undefined : skipWrappers(node.superClass);
   if (superClass?.type === 'CallExpression' && exportPath(superClass.callee, [nest], sourceCode)?.path === 'PassportStrategy')
-    return { spec: nest, lifetime: 'singleton', node: superClass, how: sourceCode.getText(superClass.callee), forced: 'a Passport strategy' };
+    return { spec: nest, lifetime: 'singleton', node: superClass, how: sourceCode.getText(superClass.callee), forced: 'a Passport strategy', byDefault: false };
   for (const member of node.body.body) {
     if (member.type !== 'MethodDefinition') continue;
     for (const decorator of member.decorators) {
       const expression = skipWrappers(decorator.expression);
       const path = exportPath(expression.type === 'CallExpression' ? expression.callee : expression, [nest], sourceCode)?.path;
       if (path !== undefined && NEST_SCHEDULERS.has(path))
-        return { spec: nest, lifetime: 'singleton', node: decorator, how: decoratorText(decorator, sourceCode), forced: `a class with @${path}() jobs` };
+        return {
+          spec: nest,
+          lifetime: 'singleton',
+          node: decorator,
+          how: decoratorText(decorator, sourceCode),
+          forced: `a class with @${path}() jobs`,
+          byDefault: false,
+        };
     }
   }
   return undefined;
@@ -557,4 +566,21 @@ export function isInjectionTokenUse(identifier: TSESTree.Node, specs: readonly C
     }
   }
   return false;
+}
+
+const SCOPED_ADVICE: Readonly<Record<string, string>> = {
+  nestjs: 'declare it with `@Injectable({ scope: Scope.REQUEST })`',
+  angular: "provide it in the component or route that owns it instead of 'root'",
+  tsyringe: 'register it with `Lifecycle.ContainerScoped` in a child container per request',
+  inversify: 'bind it `inRequestScope()`',
+};
+
+/** How to make a container create a scoped service per user or request, for messages. */
+export function scopedAdvice(spec: ContainerSpec): string {
+  return SCOPED_ADVICE[spec.name] ?? `register it per request in the ${spec.label} container`;
+}
+
+/** What a lifetime means, for messages: `one instance per request`. */
+export function lifetimeText(lifetime: Lifetime): string {
+  return { singleton: 'one instance for the whole process', scoped: 'one instance per request or scope', transient: 'a new instance for every injection' }[lifetime];
 }
