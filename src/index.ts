@@ -8,7 +8,7 @@ import { asEslintRules, rulesFor } from './configs.js';
 import { packageInfo } from './package-info.js';
 import { parseSettings, type SsotSettings } from './settings.js';
 
-export type { ServiceSettings, SsotSettings } from './settings.js';
+export type { ServiceSettings, SourceSettings, SsotSettings } from './settings.js';
 
 /** A flat-config object carrying the plugin (and, from `configure`, `settings.ssot`). */
 export interface SsotFlatConfig extends Linter.Config {

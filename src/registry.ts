@@ -70,13 +70,8 @@ export interface Registry {
   specifierFor(target: ModuleTarget, filename: string, styleHint: string | undefined): string;
 }
 
-function classifyModule(
-  spec: string,
-  rootDir: string,
-  resolver: ResolverHandle,
-  where: string,
-  serviceName: string,
-): ModuleTarget {
+/** Resolves a configured module (path relative to rootDir, alias or package); `owner` names its user in errors (`service "X"`). */
+export function classifyModule(spec: string, rootDir: string, resolver: ResolverHandle, where: string, owner: string): ModuleTarget {
   const toFile = (file: string): ModuleTarget => {
     const id = normalizeModulePath(file);
     const segments = new Set([path.posix.basename(id)]);
@@ -96,11 +91,11 @@ function classifyModule(
   const firstSegment = spec.split('/')[0] ?? spec;
   if (isRelativeSpecifier(spec) || hasSourceExtension(spec) || isDirectory(path.join(rootDir, firstSegment)))
     throw new SsotConfigError(
-      `${where}: '${spec}' of service "${serviceName}" does not exist (looked in rootDir '${rootDir}', with and without extensions and /index). Check the path, or set settings.ssot.rootDir.`,
+      `${where}: '${spec}' of ${owner} does not exist (looked in rootDir '${rootDir}', with and without extensions and /index). Check the path, or set settings.ssot.rootDir.`,
     );
   if (looksLikePackage(spec)) return { kind: 'package', display: spec, name: spec };
   throw new SsotConfigError(
-    `${where}: cannot resolve '${spec}' for service "${serviceName}" from rootDir '${rootDir}'` +
+    `${where}: cannot resolve '${spec}' for ${owner} from rootDir '${rootDir}'` +
       (resolver.tsconfig === undefined ? ' (no tsconfig found for path aliases)' : ` (tsconfig: ${resolver.tsconfig})`) +
       '. Use a path relative to rootDir, a tsconfig alias or a package name.',
   );
@@ -146,11 +141,11 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
 
   const services = settings.services.map((service: ParsedService, index): Service => {
     const where = `settings.ssot.services[${String(index)}]`;
-    const module = service.module === undefined ? undefined : classifyModule(service.module, rootDir, resolver, `${where}.module`, service.name);
+    const module = service.module === undefined ? undefined : classifyModule(service.module, rootDir, resolver, `${where}.module`, `service ${JSON.stringify(service.name)}`);
     const factory =
       service.factory?.module === undefined
         ? undefined
-        : { name: service.factory.name, module: classifyModule(service.factory.module, rootDir, resolver, `${where}.factory.module`, service.name) };
+        : { name: service.factory.name, module: classifyModule(service.factory.module, rootDir, resolver, `${where}.factory.module`, `service ${JSON.stringify(service.name)}`) };
     const containerName = service.factory?.container;
     const container = containerName === undefined ? undefined : containers.find((spec) => spec.name === containerName);
     const homeIds = new Set<string>();

@@ -133,6 +133,27 @@ export const serviceSchema = v.pipe(
   }),
 );
 
+const globList = (what: string, description: string) =>
+  v.optional(v.pipe(v.array(nonEmpty(what, 'A path or glob relative to `rootDir`.'), typeMessage('array of globs')), v.description(description)));
+
+const sourceEntries = {
+  module: nonEmpty(
+    'source module',
+    'The one module that defines these names: a path relative to `rootDir`, a tsconfig alias, or a package name.',
+  ),
+  names: v.optional(
+    v.pipe(
+      v.array(nonEmpty('name', 'An exported name.'), typeMessage('array of names')),
+      v.description("The names it owns. Omitted: every name the module itself declares and exports (not what it re-exports)."),
+    ),
+  ),
+  entries: globList('entry', 'Modules (paths or globs relative to `rootDir`) that may re-export these names and be imported from: public barrels.'),
+  replaces: globList('replaced module', 'Deprecated modules (paths or globs relative to `rootDir`): importing them at all is reported.'),
+  allow: globList('allow glob', 'Files (globs relative to `rootDir`) where a second definition is fine: tests, mocks, generated code.'),
+};
+
+export const sourceSchema = strictObject(sourceEntries);
+
 const settingsEntries = {
   rootDir: v.optional(nonEmpty('rootDir', "Directory that relative paths and globs resolve against; default: ESLint's cwd.")),
   tsconfig: v.optional(nonEmpty('tsconfig', 'tsconfig used to resolve path aliases; default: the nearest `tsconfig.json` at or above `rootDir`.')),
@@ -150,6 +171,9 @@ const settingsEntries = {
         'Treat classes a container declares request-scoped (`@Injectable({ scope: Scope.REQUEST })`, `@scoped(…)`, `inRequestScope()`) as scoped services without listing them (reads their modules).',
       ),
     ),
+  ),
+  sources: v.optional(
+    v.pipe(v.array(sourceSchema, typeMessage('array of sources')), v.description('Sources of truth: the one module that defines each name.')),
   ),
 };
 
@@ -196,8 +220,45 @@ export const settingsSchema = v.pipe(
           ],
         });
     });
+    checkSourceOwners(settings.sources ?? [], (message, index, key) => {
+      const sources = settings.sources ?? [];
+      const source = sources[index];
+      if (source === undefined) return;
+      addIssue({
+        message,
+        path: [...at(settings, 'sources'), { type: 'array', origin: 'value', input: sources, key: index, value: source }, ...at(source, key)],
+      });
+    });
   }),
 );
+
+/**
+ * A name has one source: the same name listed by two sources, or one module listed twice while
+ * one of them owns all its declared names (`names` omitted), is reported at the later source.
+ */
+function checkSourceOwners(
+  sources: readonly { readonly module: string; readonly names?: readonly string[] | undefined }[],
+  report: (message: string, index: number, key: 'names' | 'module') => void,
+): void {
+  const owners = new Map<string, number>();
+  const modules = new Map<string, number>();
+  sources.forEach((source, index) => {
+    const first = modules.get(source.module);
+    if (first === undefined) modules.set(source.module, index);
+    else if (source.names === undefined || sources[first]?.names === undefined)
+      report(
+        `module '${source.module}' is already the source at sources[${String(first)}], which owns every name it declares; list the names of each source instead`,
+        index,
+        'module',
+      );
+    for (const name of new Set(source.names ?? [])) {
+      const owner = owners.get(name);
+      if (owner === undefined) owners.set(name, index);
+      else if (sources[owner]?.module !== source.module)
+        report(`name ${JSON.stringify(name)} is owned by two sources: also sources[${String(owner)}] ('${sources[owner]?.module ?? ''}')`, index, 'names');
+    }
+  });
+}
 
 /** What users write in `settings.ssot` (and pass to `ssot.configure`). */
 export type SsotSettings = v.InferInput<typeof settingsSchema>;
@@ -250,11 +311,13 @@ const validKeys = {
   service: Object.keys(serviceEntries),
   factory: Object.keys(factoryEntries),
   container: Object.keys(containerEntries),
+  source: Object.keys(sourceEntries),
 };
 
 function keysAt(path: readonly (string | number)[]): readonly string[] {
   if (path.length === 0) return validKeys.settings;
   if (path.length === 2 && path[0] === 'containers') return validKeys.container;
+  if (path[0] === 'sources') return validKeys.source;
   if (path.at(-1) === 'factory') return validKeys.factory;
   return validKeys.service;
 }
@@ -293,3 +356,5 @@ export function parseSettings(raw: unknown): ParsedSettings {
 
 export type ParsedSettings = v.InferOutput<typeof settingsSchema>;
 export type ParsedService = ParsedSettings['services'][number];
+export type ParsedSource = NonNullable<ParsedSettings['sources']>[number];
+export type SourceSettings = v.InferInput<typeof sourceSchema>;

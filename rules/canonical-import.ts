@@ -1,0 +1,342 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { findVariable, memberName, staticString } from '../src/identity.js';
+import { moduleExportName, removeSpecifier } from '../src/imports.js';
+import { registryOf } from '../src/registry.js';
+import { normalizeModulePath } from '../src/resolution.js';
+import { sourcesOf, type Source } from '../src/sources.js';
+import { importSpecifiers, quoteSpecifier, spellSpecifier } from '../src/specifier.js';
+
+export type MessageIds = 'nonCanonical' | 'replaced' | 'importFromSource';
+export type Options = [];
+
+type ListDeclaration = TSESTree.ImportDeclaration | TSESTree.ExportNamedDeclaration;
+type NamedSpecifier = TSESTree.ImportSpecifier | TSESTree.ExportSpecifier;
+type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
+
+/** A module a specifier resolves to. */
+interface ModuleInfo {
+  readonly file: string | undefined;
+  readonly id: string;
+  /** For messages: the path relative to rootDir, or the specifier of an unresolved package. */
+  readonly display: string;
+}
+
+/** Where a fix sends an owned name: the module, how this file spells it, and an import of it to merge into. */
+interface Destination {
+  readonly file: string;
+  readonly specifier: string;
+  readonly existing: ListDeclaration | undefined;
+}
+
+/** A name taken from a module object: `const { N } = require(M)`, `(await import(M)).N`. */
+interface TakenName {
+  readonly name: string;
+  readonly node: TSESTree.Node;
+}
+
+function kindOf(declaration: ListDeclaration): 'import' | 'export' {
+  return declaration.type === 'ImportDeclaration' ? 'import' : 'export';
+}
+
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent !== undefined &&
+    (current.parent.type === 'TSAsExpression' ||
+      current.parent.type === 'TSNonNullExpression' ||
+      current.parent.type === 'TSSatisfiesExpression' ||
+      current.parent.type === 'AwaitExpression' ||
+      current.parent.type === 'ChainExpression')
+  )
+    current = current.parent;
+  return current;
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  if (!property.computed && property.key.type === 'Identifier') return property.key.name;
+  return staticString(property.key);
+}
+
+/**
+ * The names a `require()`/`import()` call takes from its module object, and whether that is all it
+ * takes (false when the module object escapes whole, or a rest element or computed key takes more).
+ */
+function takenNames(call: TSESTree.Node): { names: TakenName[]; complete: boolean } {
+  let node = unwrap(call);
+  const parent = node.parent;
+  if (parent?.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'then') {
+    const then = parent.parent;
+    const callback = then.type === 'CallExpression' ? then.arguments[0] : undefined;
+    if (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression') return { names: [], complete: false };
+    const parameter = callback.params[0];
+    return parameter === undefined ? { names: [], complete: true } : patternNames(parameter);
+  }
+  if (parent?.type === 'MemberExpression' && parent.object === node) {
+    const name = memberName(parent);
+    return name === undefined ? { names: [], complete: false } : { names: [{ name, node: parent.property }], complete: true };
+  }
+  if (parent?.type === 'VariableDeclarator' && parent.init === node) return patternNames(parent.id);
+  node = parent ?? node;
+  return { names: [], complete: node.type === 'ExpressionStatement' };
+}
+
+function patternNames(pattern: TSESTree.Node): { names: TakenName[]; complete: boolean } {
+  if (pattern.type !== 'ObjectPattern') return { names: [], complete: false };
+  const names: TakenName[] = [];
+  let complete = true;
+  for (const property of pattern.properties) {
+    const name = property.type === 'Property' ? propertyName(property) : undefined;
+    if (name === undefined || property.type !== 'Property') complete = false;
+    else names.push({ name, node: property.key });
+  }
+  return { names, complete };
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'canonical-import',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Enforce importing each owned name from its source of truth',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      nonCanonical: "Import {{name}} from '{{source}}' (its source of truth), not through '{{through}}'.",
+      replaced: "Module '{{module}}' is replaced by '{{source}}'.",
+      importFromSource: "Import {{name}} from '{{specifier}}' instead.",
+    },
+  },
+  create(context) {
+    const registry = registryOf(context);
+    const sources = sourcesOf(registry, context.settings.ssot);
+    if (sources.list.length === 0) return {};
+    const { sourceCode, filename } = context;
+    const text = sourceCode.text;
+    const pattern = sources.namePattern;
+    const mentionsOwned = pattern !== undefined && (pattern.test(text) || text.includes('\\u'));
+    const mayImportReplaced = sources.replacing.length > 0 && /\b(?:import|export|require)\b/.test(text);
+    if (!mentionsOwned && !mayImportReplaced) return {};
+    const owners = sources.owners;
+    const fileId = normalizeModulePath(filename);
+    const program = sourceCode.ast;
+
+    const modules = new Map<string, ModuleInfo | null>();
+    function moduleOf(specifier: string): ModuleInfo | undefined {
+      let info = modules.get(specifier);
+      if (info === undefined) {
+        const file = registry.resolver.resolveFile(filename, specifier);
+        if (file !== undefined) info = { file, id: normalizeModulePath(file), display: sources.relativePath(file) };
+        else {
+          const source = sources.list.find((candidate) => candidate.module.kind === 'package' && candidate.module.name === specifier);
+          info = source === undefined ? null : { file: undefined, id: `package:${specifier}`, display: specifier };
+        }
+        modules.set(specifier, info);
+      }
+      return info ?? undefined;
+    }
+
+    function replacedBy(info: ModuleInfo): Source | undefined {
+      return sources.replacing.find((source) => source.isReplaced(info.id, info.display) && !sources.isSourceModule(source, info.id));
+    }
+
+    /** The source `name` must come from, when `info` is neither it nor one of its entries. */
+    function misplaced(name: string, info: ModuleInfo): Source | undefined {
+      const source = owners.get(name);
+      if (source === undefined || sources.isSourceModule(source, info.id) || source.isEntry(info.id, info.display)) return undefined;
+      // The source itself may import its names' pieces from anywhere (it owns them).
+      return sources.isSourceModule(source, fileId) ? undefined : source;
+    }
+
+    /** Does export `name` of `to` provably come from the same declaration as export `name` of `from`? */
+    function sameBinding(from: ModuleInfo, to: string, name: string): boolean {
+      if (from.file === undefined) return false;
+      const origin = sources.originOf(from.file, name);
+      return origin !== undefined && origin === sources.originOf(to, name);
+    }
+
+    const neighbours = importSpecifiers(program);
+    const declarations = program.body.filter(
+      (statement): statement is ListDeclaration =>
+        (statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration') && statement.source !== null,
+    );
+
+    /** Where the owned names of `source` go: an entry the file already imports from, else the source. */
+    function destinations(source: Source, kind: 'import' | 'export', previous: string): Destination[] {
+      const result: Destination[] = [];
+      let existingSource: ListDeclaration | undefined;
+      for (const declaration of declarations) {
+        const specifier = declaration.source?.value;
+        if (specifier === undefined) continue;
+        const info = moduleOf(specifier);
+        if (info?.file === undefined) continue;
+        if (source.isEntry(info.id, info.display)) {
+          if (!result.some((destination) => destination.file === info.file))
+            result.push({ file: info.file, specifier, existing: kindOf(declaration) === kind ? declaration : undefined });
+        } else if (sources.isSourceModule(source, info.id) && (existingSource === undefined || kindOf(declaration) === kind)) existingSource = declaration;
+      }
+      if (source.file === undefined) return result;
+      if (existingSource?.source != null)
+        result.push({ file: source.file, specifier: existingSource.source.value, existing: kindOf(existingSource) === kind ? existingSource : undefined });
+      else {
+        const specifier =
+          source.packageSpecifier ??
+          spellSpecifier({ file: filename, target: source.file, tsconfig: registry.resolver.tsconfig, previous, neighbours });
+        if (specifier !== undefined) result.push({ file: source.file, specifier, existing: undefined });
+      }
+      return result;
+    }
+
+    function quoted(specifier: string, like: TSESTree.StringLiteral): string {
+      return quoteSpecifier(specifier, sourceCode.getText(like));
+    }
+
+    function isTypeOnly(declaration: ListDeclaration): boolean {
+      return declaration.type === 'ImportDeclaration' ? declaration.importKind === 'type' : declaration.exportKind === 'type';
+    }
+
+    /** Moves `specifier` out of `declaration` into an import (or re-export) from `destination`. */
+    function moveFix(declaration: ListDeclaration, specifier: NamedSpecifier, destination: Destination): Fix | undefined {
+      if (declaration.source === null || (declaration.attributes.length > 0 && destination.existing === undefined)) return undefined;
+      const typeOnly = isTypeOnly(declaration);
+      const specifierText = sourceCode.getText(specifier);
+      const existing = destination.existing;
+      const semicolon = text[declaration.range[1] - 1] === ';' ? ';' : '';
+      return (fixer) => {
+        const fixes = [removeSpecifier(fixer, sourceCode, declaration, specifier)];
+        const named = existing?.specifiers.filter((candidate) => candidate.type === 'ImportSpecifier' || candidate.type === 'ExportSpecifier');
+        const lastNamed = named?.at(-1);
+        if (existing !== undefined && existing !== declaration && !isTypeOnly(existing) && lastNamed !== undefined) {
+          fixes.push(fixer.insertTextAfter(lastNamed, `, ${typeOnly && !specifierText.startsWith('type ') ? 'type ' : ''}${specifierText}`));
+        } else if (existing !== undefined && existing !== declaration && isTypeOnly(existing) === typeOnly && typeOnly && lastNamed !== undefined) {
+          fixes.push(fixer.insertTextAfter(lastNamed, `, ${specifierText}`));
+        } else {
+          const keyword = declaration.type === 'ImportDeclaration' ? 'import' : 'export';
+          const statement = `${keyword} ${typeOnly ? 'type ' : ''}{ ${specifierText} } from ${quoted(destination.specifier, declaration.source)}${semicolon}`;
+          fixes.push(fixer.insertTextAfter(declaration, `\n${statement}`));
+        }
+        return fixes;
+      };
+    }
+
+    function report(node: TSESTree.Node, name: string, source: Source, through: ModuleInfo, fix: Fix | undefined, suggestion: { fix: Fix; specifier: string } | undefined): void {
+      context.report({
+        node,
+        messageId: 'nonCanonical',
+        data: { name, source: source.display, through: through.display },
+        ...(fix === undefined ? {} : { fix }),
+        suggest: suggestion === undefined ? [] : [{ messageId: 'importFromSource', data: { name, specifier: suggestion.specifier }, fix: suggestion.fix }],
+      });
+    }
+
+    /** `import { … } from`, `export { … } from`: each misplaced name, fixed by rewriting the specifier or moving the name. */
+    function checkList(declaration: ListDeclaration, info: ModuleInfo): void {
+      const literal = declaration.source;
+      if (literal === null) return;
+      const named = (declaration.specifiers as readonly (TSESTree.ImportClause | TSESTree.ExportSpecifier)[]).filter(
+        (specifier): specifier is NamedSpecifier => specifier.type === 'ImportSpecifier' || specifier.type === 'ExportSpecifier',
+      );
+      const misplacedNames = named.flatMap((specifier) => {
+        const name = moduleExportName(specifier.type === 'ImportSpecifier' ? specifier.imported : specifier.local);
+        const source = misplaced(name, info);
+        return source === undefined ? [] : [{ specifier, name, source }];
+      });
+      const first = misplacedNames[0];
+      if (first === undefined) return;
+      // Every specifier owned by one source: rewrite the specifier, to a destination that provably
+      // exports the same binding for every name.
+      const whole =
+        misplacedNames.length === declaration.specifiers.length && misplacedNames.every((entry) => entry.source === first.source)
+          ? destinations(first.source, kindOf(declaration), literal.value)
+          : [];
+      const rewriteTo = whole.find((destination) => misplacedNames.every((entry) => sameBinding(info, destination.file, entry.name)));
+      const rewrite = (destination: Destination): Fix => (fixer) => fixer.replaceText(literal, quoted(destination.specifier, literal));
+      for (const { specifier, name, source } of misplacedNames) {
+        if (rewriteTo !== undefined) {
+          report(specifier, name, source, info, rewrite(rewriteTo), undefined);
+          continue;
+        }
+        const candidates = whole.length > 0 ? whole : destinations(source, kindOf(declaration), literal.value);
+        const proven = candidates.find((destination) => sameBinding(info, destination.file, name));
+        if (proven !== undefined) {
+          report(specifier, name, source, info, moveFix(declaration, specifier, proven), undefined);
+          continue;
+        }
+        // Not provably the same binding (another declaration of the name, or an export we cannot read): a suggestion.
+        const destination = candidates[0];
+        const fix = destination === undefined ? undefined : whole.length > 0 ? rewrite(destination) : moveFix(declaration, specifier, destination);
+        report(specifier, name, source, info, undefined, fix === undefined || destination === undefined ? undefined : { fix, specifier: destination.specifier });
+      }
+    }
+
+    function reportReplaced(node: TSESTree.Node, info: ModuleInfo, source: Source): void {
+      context.report({ node, messageId: 'replaced', data: { module: info.display, source: source.display } });
+    }
+
+    /** Reports a replaced module (then nothing else), or returns the module for the per-name checks. */
+    function visitSource(literal: TSESTree.Node, specifier: string): ModuleInfo | undefined {
+      const info = moduleOf(specifier);
+      if (info === undefined) return undefined;
+      const replacing = mayImportReplaced ? replacedBy(info) : undefined;
+      if (replacing !== undefined) {
+        reportReplaced(literal, info, replacing);
+        return undefined;
+      }
+      return mentionsOwned ? info : undefined;
+    }
+
+    /** `require(M)` / `import(M)`: misplaced names taken from the module object; a fix rewrites M when every name is owned and proven. */
+    function checkModuleObject(call: TSESTree.CallExpression | TSESTree.ImportExpression, literal: TSESTree.StringLiteral): void {
+      const info = visitSource(literal, literal.value);
+      if (info === undefined) return;
+      const { names, complete } = takenNames(call);
+      const found = names.flatMap((taken) => {
+        const source = misplaced(taken.name, info);
+        return source === undefined ? [] : [{ ...taken, source }];
+      });
+      const first = found[0];
+      if (first === undefined) return;
+      const all = complete && found.length === names.length && found.every((entry) => entry.source === first.source);
+      const candidates = all ? destinations(first.source, 'import', literal.value) : [];
+      const proven = candidates.find((destination) => found.every((entry) => sameBinding(info, destination.file, entry.name)));
+      const destination = proven ?? candidates[0];
+      for (const entry of found) {
+        const fix: Fix | undefined = destination === undefined ? undefined : (fixer) => fixer.replaceText(literal, quoted(destination.specifier, literal));
+        if (proven !== undefined) report(entry.node, entry.name, entry.source, info, fix, undefined);
+        else report(entry.node, entry.name, entry.source, info, undefined, fix === undefined || destination === undefined ? undefined : { fix, specifier: destination.specifier });
+      }
+    }
+
+    return {
+      ImportDeclaration(node) {
+        const info = visitSource(node.source, node.source.value);
+        if (info !== undefined) checkList(node, info);
+      },
+      ExportNamedDeclaration(node) {
+        if (node.source === null) return;
+        const info = visitSource(node.source, node.source.value);
+        if (info !== undefined) checkList(node, info);
+      },
+      ExportAllDeclaration(node) {
+        if (mayImportReplaced) visitSource(node.source, node.source.value);
+      },
+      TSImportEqualsDeclaration(node) {
+        if (mayImportReplaced && node.moduleReference.type === 'TSExternalModuleReference') visitSource(node.moduleReference.expression, node.moduleReference.expression.value);
+      },
+      ImportExpression(node) {
+        if (node.source.type === 'Literal' && typeof node.source.value === 'string') checkModuleObject(node, node.source);
+      },
+      CallExpression(node) {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || node.arguments.length !== 1) return;
+        const argument = node.arguments[0];
+        if (argument?.type !== 'Literal' || typeof argument.value !== 'string') return;
+        // A local `require` is not the module loader (CommonJS's own is a global without definitions).
+        if ((findVariable(sourceCode.getScope(node), 'require')?.defs.length ?? 0) > 0) return;
+        checkModuleObject(node, argument);
+      },
+    };
+  },
+});

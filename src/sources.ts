@@ -1,0 +1,192 @@
+/**
+ * Sources of truth (`settings.ssot.sources`): the one module that defines each name, the barrels
+ * (`entries`) that may re-export it, the deprecated modules it `replaces`, and the files `allow`ed a
+ * second definition. Built once per registry; which names a source owns when `names` is omitted,
+ * and whether two modules export the same binding, are questions for the module graph, asked only
+ * through `exportsOf` below.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { classifyModule, type ModuleTarget, type Registry } from './registry.js';
+import { looksLikePackage, normalizeModulePath, packageNameOf } from './resolution.js';
+import { parseSettings, SsotConfigError } from './settings.js';
+import { declaredExportNames, exportOriginOf } from './source-graph.js';
+import { isPathAlias } from './specifier.js';
+
+export interface Source {
+  readonly index: number;
+  /** The module as configured, for messages. */
+  readonly display: string;
+  readonly module: ModuleTarget;
+  /** The resolved file of the module (a package's entry file), if it resolves. */
+  readonly file: string | undefined;
+  /** How every file spells the module when it is a package (not a path or a tsconfig alias): as configured. */
+  readonly packageSpecifier: string | undefined;
+  /** The names listed in the settings; undefined: every name the module declares and exports. */
+  readonly listedNames: ReadonlySet<string> | undefined;
+  /** Is this module id (normalised, see `normalizeModulePath`) one of the source's entries? */
+  readonly isEntry: (id: string, relativePath: string) => boolean;
+  /** Is this module one the source replaces? */
+  readonly isReplaced: (id: string, relativePath: string) => boolean;
+  /** May this file (relative to rootDir) define the source's names again? */
+  readonly isAllowed: (relativePath: string) => boolean;
+}
+
+/** Where an export really comes from: the declaring module's id and its local export name. */
+export type ExportOrigin = string;
+
+export interface Sources {
+  readonly registry: Registry;
+  readonly list: readonly Source[];
+  /** Every owned name, mapped to its source. */
+  readonly owners: ReadonlyMap<string, Source>;
+  /** Matches every owned name as a whole word (a text pre-filter); undefined when nothing is owned. */
+  readonly namePattern: RegExp | undefined;
+  /** Sources with `replaces`. */
+  readonly replacing: readonly Source[];
+  /** `file` relative to rootDir, POSIX separators. */
+  relativePath(file: string): string;
+  /** Does the module `id` (normalised) belong to `source` itself? */
+  isSourceModule(source: Source, id: string): boolean;
+  /** Where `name`, exported by `file`, is declared (through re-export chains); undefined when it is not exported. */
+  originOf(file: string, name: string): ExportOrigin | undefined;
+}
+
+function toPosix(file: string): string {
+  return file.replaceAll('\\', '/');
+}
+
+const GLOB = /[*?[\]{}()!]/;
+
+/**
+ * A matcher for `entries`/`replaces`: globs match the module's path relative to rootDir (with or
+ * without its extension); a plain path, alias or package is resolved once and compared by identity.
+ */
+function moduleMatcher(
+  patterns: readonly string[],
+  registry: Registry,
+  where: string,
+  owner: string,
+): (id: string, relativePath: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const globs = patterns.filter((pattern) => GLOB.test(pattern));
+  const ids = new Set<string>();
+  patterns.forEach((pattern, index) => {
+    if (GLOB.test(pattern)) return;
+    const target = classifyModule(pattern, registry.rootDir, registry.resolver, `${where}[${String(index)}]`, owner);
+    if (target.kind === 'file') ids.add(target.id);
+    else {
+      const resolved = registry.resolver.resolve(registry.rootDir, target.name);
+      ids.add(resolved === undefined ? `package:${target.name}` : normalizeModulePath(resolved));
+    }
+  });
+  const glob = globs.length === 0 ? undefined : picomatch(globs, { dot: true });
+  return (id, relativePath) => ids.has(id) || (glob !== undefined && (glob(relativePath) || glob(relativePath.replace(/\.[cm]?[jt]sx?$/, ''))));
+}
+
+function buildSources(registry: Registry, raw: unknown): Sources {
+  const settings = parseSettings(raw);
+  const rootDir = registry.rootDir;
+  const rootPrefix = rootDir.endsWith(path.sep) ? rootDir : `${rootDir}${path.sep}`;
+  const relativePath = (file: string): string =>
+    toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(rootDir, file));
+
+  const list = (settings.sources ?? []).map((source, index): Source => {
+    const where = `settings.ssot.sources[${String(index)}]`;
+    const owner = `source '${source.module}'`;
+    const module = classifyModule(source.module, rootDir, registry.resolver, `${where}.module`, owner);
+    const file = module.kind === 'file' ? undefined : registry.resolver.resolve(rootDir, module.name);
+    const allow = source.allow ?? [];
+    return {
+      index,
+      display: source.module,
+      module,
+      file: module.kind === 'file' ? registry.resolver.resolve(rootDir, `./${relativePath(module.id)}`) : file,
+      packageSpecifier:
+        module.kind === 'package' ||
+        (looksLikePackage(source.module) && !isPathAlias(source.module, registry.resolver.tsconfig) && !existsSync(path.join(rootDir, packageNameOf(source.module))))
+          ? source.module
+          : undefined,
+      listedNames: source.names === undefined ? undefined : new Set(source.names),
+      isEntry: moduleMatcher(source.entries ?? [], registry, `${where}.entries`, owner),
+      isReplaced: moduleMatcher(source.replaces ?? [], registry, `${where}.replaces`, owner),
+      isAllowed: allow.length === 0 ? () => false : picomatch(allow, { dot: true }),
+    };
+  });
+
+  const moduleIds = new Map(list.map((source) => [source, idOf(source)]));
+  const listed = new Map<string, Source>();
+  for (const source of list) for (const name of source.listedNames ?? []) if (!listed.has(name)) listed.set(name, source);
+  const derived = list.filter((source) => source.listedNames === undefined);
+  // Names of sources without `names` come from their files, re-read when a file changes (checked
+  // every couple of seconds at most, like the tsconfig): an editor session sees a new export.
+  let owned = { owners: listed as ReadonlyMap<string, Source>, pattern: patternOf(listed), tables: [] as ReadonlySet<string>[] };
+  let checkedAt = -Infinity;
+  function current(): typeof owned {
+    if (derived.length === 0) return owned;
+    const now = Date.now();
+    if (now - checkedAt < FRESHNESS_INTERVAL_MS) return owned;
+    checkedAt = now;
+    const tables = derived.map((source) => ownNames(source));
+    if (tables.length === owned.tables.length && tables.every((table, index) => table === owned.tables[index])) return owned;
+    const owners = new Map(listed);
+    derived.forEach((source, index) => {
+      for (const name of tables[index] ?? []) if (!owners.has(name)) owners.set(name, source);
+    });
+    owned = { owners, pattern: patternOf(owners), tables };
+    return owned;
+  }
+  const resolveFrom = (file: string, specifier: string): string | undefined => registry.resolver.resolveFile(file, specifier);
+
+  return {
+    registry,
+    list,
+    get owners() {
+      return current().owners;
+    },
+    get namePattern() {
+      return current().pattern;
+    },
+    replacing: list.filter((source) => (settings.sources?.[source.index]?.replaces?.length ?? 0) > 0),
+    relativePath,
+    isSourceModule: (source, id) => moduleIds.get(source) === id,
+    originOf: (file, name) => exportOriginOf(file, name, resolveFrom),
+  };
+}
+
+const FRESHNESS_INTERVAL_MS = 2000;
+
+function patternOf(owners: ReadonlyMap<string, Source>): RegExp | undefined {
+  const escaped = [...owners.keys()].map((name) => name.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`));
+  return escaped.length === 0 ? undefined : new RegExp(String.raw`(?<![\w$])(?:${escaped.join('|')})(?![\w$])`);
+}
+
+function idOf(source: Source): string {
+  if (source.module.kind === 'file') return source.module.id;
+  return source.file === undefined ? `package:${source.module.name}` : normalizeModulePath(source.file);
+}
+
+/** The names a source owns when `names` is omitted: its own declared exports (the module graph). */
+function ownNames(source: Source): ReadonlySet<string> {
+  if (source.file === undefined) {
+    const display = source.display;
+    const hint = looksLikePackage(display) ? ` (is '${packageNameOf(display)}' installed?)` : '';
+    throw new SsotConfigError(
+      `settings.ssot.sources[${String(source.index)}].module: cannot read '${display}'${hint} to find the names it declares; list them in \`names\`.`,
+    );
+  }
+  return declaredExportNames(source.file);
+}
+
+const cache = new WeakMap<Registry, Sources>();
+
+/** The sources of `settings.ssot` (already validated by the registry), built once per registry. */
+export function sourcesOf(registry: Registry, raw: unknown): Sources {
+  let sources = cache.get(registry);
+  if (sources === undefined) {
+    sources = buildSources(registry, raw);
+    cache.set(registry, sources);
+  }
+  return sources;
+}

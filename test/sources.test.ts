@@ -1,0 +1,103 @@
+/**
+ * settings.ssot.sources: validation (exact paths, unknown keys, a name owned twice), resolution
+ * errors, and what a source owns (listed names, or the module's own declared exports, kept fresh).
+ */
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getRegistry } from '../src/registry.js';
+import { parseSettings, type SsotSettings } from '../src/settings.js';
+import { sourcesOf } from '../src/sources.js';
+import { appDir } from './rule-tester.js';
+
+function sourcesFor(settings: SsotSettings, cwd = appDir) {
+  return sourcesOf(getRegistry(settings, cwd), settings);
+}
+
+describe('settings.ssot.sources validation', () => {
+  it.each([
+    [
+      'a name owned by two sources',
+      { services: [], sources: [{ module: 'a.ts', names: ['X', 'Y'] }, { module: 'b.ts', names: ['Y'] }] },
+      `settings.ssot.sources[1].names: name "Y" is owned by two sources: also sources[0] ('a.ts')`,
+    ],
+    [
+      'one module twice while one source owns all its names',
+      { services: [], sources: [{ module: 'a.ts' }, { module: 'a.ts', names: ['X'] }] },
+      "settings.ssot.sources[1].module: module 'a.ts' is already the source at sources[0], which owns every name it declares; list the names of each source instead",
+    ],
+    [
+      'a typo in a key',
+      { services: [], sources: [{ module: 'a.ts', entrys: ['b.ts'] }] },
+      "settings.ssot.sources[0].entrys: unknown key; did you mean 'entries'? (valid keys: module, names, entries, replaces, allow)",
+    ],
+    ['a missing module', { services: [], sources: [{ names: ['X'] }] }, 'settings.ssot.sources[0].module: required string is missing'],
+    ['an empty name', { services: [], sources: [{ module: 'a.ts', names: [''] }] }, 'settings.ssot.sources[0].names[0]: name must not be empty'],
+    ['a glob list given as a string', { services: [], sources: [{ module: 'a.ts', allow: 'x/**' }] }, 'settings.ssot.sources[0].allow: expected array of globs, got the string "x/**"'],
+    ['sources not an array', { services: [], sources: {} }, 'settings.ssot.sources: expected array of sources, got an object'],
+  ])('%s', (_, settings, message) => {
+    expect(() => parseSettings(settings)).toThrow(message);
+  });
+
+  it('accepts one module split over sources with disjoint names, and plain JSON', () => {
+    const settings = { services: [], sources: [{ module: 'a.ts', names: ['X'] }, { module: 'a.ts', names: ['Y'], entries: ['src/*/index.ts'] }] };
+    expect(parseSettings(JSON.parse(JSON.stringify(settings)))).toEqual(settings);
+  });
+
+  it('a source module that does not exist is a configuration error naming the source', () => {
+    expect(() => sourcesFor({ rootDir: appDir, services: [], sources: [{ module: 'src/types/websockt.ts', names: ['X'] }] })).toThrow(
+      "settings.ssot.sources[0].module: 'src/types/websockt.ts' of source 'src/types/websockt.ts' does not exist",
+    );
+    expect(() => sourcesFor({ rootDir: appDir, services: [], sources: [{ module: 'src/types/websocket.ts', entries: ['src/types/indx.ts'] }] })).toThrow(
+      "settings.ssot.sources[0].entries[0]: 'src/types/indx.ts' of source 'src/types/websocket.ts' does not exist",
+    );
+  });
+});
+
+describe('what a source owns', () => {
+  it('listed names, or the names its module declares and exports itself (not its re-exports)', () => {
+    const sources = sourcesFor({
+      rootDir: appDir,
+      services: [],
+      sources: [{ module: 'src/auth/unified-auth-service.ts' }, { module: '@/websocket/factory.js', names: ['getWebSocketManager'] }],
+    });
+    expect([...sources.owners.keys()].sort()).toEqual(['UnifiedAuthService', 'authService', 'getWebSocketManager']);
+    expect(sources.namePattern?.test('x = authService;')).toBe(true);
+    expect(sources.namePattern?.test('x = authServiceX;')).toBe(false);
+  });
+
+  it('entries and replaces match by module identity (any spelling) or by glob', () => {
+    const sources = sourcesFor({
+      rootDir: appDir,
+      services: [],
+      sources: [{ module: 'src/types/websocket.ts', entries: ['@/types/index.js'], replaces: ['src/types/agent*.ts'] }],
+    });
+    const [source] = sources.list;
+    if (source === undefined) throw new Error('expected a source');
+    expect(source.isEntry(path.join(appDir, 'src/types').replaceAll('\\', '/'), 'src/types/index.ts')).toBe(true);
+    expect(source.isEntry(path.join(appDir, 'src/services/ws-service').replaceAll('\\', '/'), 'src/services/ws-service.ts')).toBe(false);
+    expect(source.isReplaced('/x', 'src/types/agents.ts')).toBe(true);
+    expect(source.isReplaced('/x', 'src/types/websocket.ts')).toBe(false);
+  });
+
+  describe('a source without names in a long-lived process', () => {
+    let dir = '';
+    afterEach(() => {
+      vi.useRealTimers();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    it('sees a name added to the module without a restart', () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      dir = mkdtempSync(path.join(os.tmpdir(), 'ssot-sources-'));
+      const file = path.join(dir, 'domain.ts');
+      writeFileSync(file, 'export const a = 1;\n');
+      const sources = sourcesFor({ rootDir: dir, services: [], sources: [{ module: 'domain.ts' }] }, dir);
+      expect([...sources.owners.keys()]).toEqual(['a']);
+      writeFileSync(file, 'export const a = 1;\nexport function b() {}\n');
+      utimesSync(file, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+      vi.advanceTimersByTime(2500);
+      expect([...sources.owners.keys()].sort()).toEqual(['a', 'b']);
+    });
+  });
+});
