@@ -15,6 +15,7 @@ import plugin from '../src/index.js';
 import { appDir, appFile, webSocketManager } from './rule-tester.js';
 
 const docsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../docs/rules');
+const frameworksDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../docs/frameworks');
 
 interface Example {
   readonly kind: 'incorrect' | 'correct';
@@ -89,5 +90,55 @@ describe.each(docs.map((doc) => [doc.rule, doc] as const))('docs/rules/%s.md', (
     const reported = messages.filter((message) => message.ruleId === `ssot/${rule}`);
     if (example.kind === 'incorrect') expect(reported.length, 'an ❌ example must be reported').toBeGreaterThan(0);
     else expect(reported.map((message) => `${String(message.line)}: ${message.message}`)).toEqual([]);
+  });
+});
+
+/**
+ * docs/frameworks/*.md: every example is linted with all the rules a container touches; the line
+ * introducing an ❌ block names the rules that report it (`ssot/<rule>`), exactly.
+ */
+const containerRules = Object.keys(plugin.rules).filter((name) =>
+  ['no-direct-instantiation', 'no-module-singleton', 'no-factory-bypass', 'no-scoped-in-singleton'].includes(name),
+);
+const frameworkDocs = readdirSync(frameworksDir)
+  .filter((file) => file.endsWith('.md'))
+  .map((file) => {
+    const markdown = readFileSync(path.join(frameworksDir, file), 'utf8');
+    const lines = markdown.split('\n');
+    return { page: file.slice(0, -3), ...parseDoc(markdown), intro: (line: number) => introOf(lines, line - 1) };
+  });
+
+function introOf(lines: readonly string[], fence: number): string {
+  let intro = fence - 1;
+  while (intro >= 0 && (lines[intro] ?? '').trim() === '') intro--;
+  return lines[intro] ?? '';
+}
+
+describe.each(frameworkDocs.map((doc) => [doc.page, doc] as const))('docs/frameworks/%s.md', (_page, { examples, settings, intro }) => {
+  it('has both incorrect and correct examples', () => {
+    expect(examples.some((example) => example.kind === 'incorrect')).toBe(true);
+    expect(examples.some((example) => example.kind === 'correct')).toBe(true);
+  });
+
+  it.each(examples)('$kind example at line $line', (example) => {
+    const linter = new Linter({ cwd: appDir });
+    const messages = linter.verify(
+      example.code,
+      {
+        files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+        languageOptions: { parser: tsParser, sourceType: 'module' },
+        plugins: { ssot: plugin },
+        settings: { ssot: { rootDir: appDir, ...(settings as object) } },
+        rules: Object.fromEntries(containerRules.map((name) => [`ssot/${name}`, 'error'])),
+      },
+      appFile(example.filename),
+    );
+    expect(messages.filter((message) => message.fatal === true || message.ruleId === null)).toEqual([]);
+    const reported = [...new Set(messages.map((message) => message.ruleId ?? ''))].sort();
+    if (example.kind === 'incorrect') {
+      const named = [...new Set(Array.from(intro(example.line).matchAll(/ssot\/[\w-]+/g), (match) => match[0]))].sort();
+      expect(named.length, 'an ❌ example names the rules that report it').toBeGreaterThan(0);
+      expect(reported).toEqual(named);
+    } else expect(messages.map((message) => `${String(message.line)}: ${message.ruleId ?? ''}: ${message.message}`)).toEqual([]);
   });
 });
