@@ -49,6 +49,11 @@ export const versions = {
   husky: repoVersion('husky'),
   lintStaged: repoVersion('lint-staged'),
   typescript: repoVersion('typescript'),
+  /** The real DI frameworks the container test lints and type-checks (pinned devDependencies). */
+  nestjsCommon: repoVersion('@nestjs/common'),
+  tsyringe: repoVersion('tsyringe'),
+  reflectMetadata: repoVersion('reflect-metadata'),
+  rxjs: repoVersion('rxjs'),
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -159,7 +164,7 @@ export async function tarball(): Promise<string> {
 // ---------------------------------------------------------------------------------------------------
 // Scratch projects
 
-export type ProjectName = 'eslint9' | 'eslint10' | 'precommit';
+export type ProjectName = 'eslint9' | 'eslint10' | 'precommit' | 'containers';
 
 export interface Project {
   name: ProjectName;
@@ -179,6 +184,16 @@ function dependencies(name: ProjectName): string[] {
       return [`eslint@${versions.eslint10}`, ...common, `@microsoft/eslint-formatter-sarif@${versions.sarif}`];
     case 'precommit':
       return [`eslint@${versions.eslint10}`, ...common, `husky@${versions.husky}`, `lint-staged@${versions.lintStaged}`];
+    case 'containers':
+      return [
+        `eslint@${versions.eslint10}`,
+        ...common,
+        `typescript@${versions.typescript}`,
+        `@nestjs/common@${versions.nestjsCommon}`,
+        `tsyringe@${versions.tsyringe}`,
+        `reflect-metadata@${versions.reflectMetadata}`,
+        `rxjs@${versions.rxjs}`,
+      ];
   }
 }
 
