@@ -1,3 +1,4 @@
+// @ts-check
 // Fallback when GNU time is missing: `node bench/child.js <rss-file> <script> ...args` runs the
 // script in this process and writes its peak RSS (kB) and CPU time (s) to <rss-file> when it exits.
 import { writeFileSync } from 'node:fs';

@@ -1,10 +1,15 @@
+// @ts-check
 // The benchmark corpus: TypeScript sources shipped inside real npm packages (dev dependencies),
 // copied under bench/.work/ so linters treat them as project files (node_modules is ignored).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** @import { Service } from './types.js' */
+
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** @typedef {{ library: string, from: string, to: string }} CorpusFile */
 
 /** Packages whose `src/` we lint, by the short directory name they get in the corpus. */
 export const LIBRARIES = [
@@ -20,17 +25,26 @@ const DECLARATION = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/;
 const TEST_FILE = /\.(?:test|spec|test-d|bench)\.[cm]?tsx?$/;
 const TEST_DIRECTORY = new Set(['test', 'tests', '__tests__', 'dtslint', '__snapshots__']);
 
-/** Root directory of an installed (dev) dependency. */
+/**
+ * Root directory of an installed (dev) dependency.
+ * @param {string} pkg
+ */
 export function packageRoot(pkg) {
   return path.join(repoRoot, 'node_modules', pkg);
 }
 
+/** @param {string} pkg @returns {string} */
 export function packageVersion(pkg) {
-  return JSON.parse(readFileSync(path.join(packageRoot(pkg), 'package.json'), 'utf8')).version;
+  return /** @type {{ version: string }} */ (JSON.parse(readFileSync(path.join(packageRoot(pkg), 'package.json'), 'utf8'))).version;
 }
 
-/** Non-declaration, non-test TypeScript files under `directory` (relative paths, sorted). */
+/**
+ * Non-declaration, non-test TypeScript files under `directory` (relative paths, sorted).
+ * @param {string} directory
+ * @returns {string[]}
+ */
 function sourceFiles(directory, prefix = '') {
+  /** @type {string[]} */
   const files = [];
   for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
@@ -43,8 +57,12 @@ function sourceFiles(directory, prefix = '') {
   return files;
 }
 
-/** Every corpus file: `{ library, from (absolute), to (relative to a copy root) }`. */
+/**
+ * Every corpus file: `{ library, from (absolute), to (relative to a copy root) }`.
+ * @returns {CorpusFile[]}
+ */
 export function corpusFiles() {
+  /** @type {CorpusFile[]} */
   const files = [];
   for (const library of LIBRARIES) {
     const src = path.join(packageRoot(library.pkg), 'src');
@@ -57,6 +75,9 @@ export function corpusFiles() {
 /**
  * Writes `scale` copies of the corpus to `<root>/c0 … c<scale-1>` (fresh), plus a `tsconfig.json`
  * at `<root>` covering them. Returns the number of files written.
+ * @param {string} root
+ * @param {number} scale
+ * @param {readonly CorpusFile[]} files
  */
 export function writeCorpus(root, scale, files) {
   rmSync(root, { recursive: true, force: true });
@@ -95,6 +116,7 @@ export function writeCorpus(root, scale, files) {
  * Chosen so that every rule has real work and real findings: constructions outside the factory,
  * module-level instances, subclasses and imports around the factory.
  */
+/** @type {readonly Service[]} */
 export const SERVICES = [
   {
     name: 'Subject',
@@ -166,17 +188,26 @@ export const SERVICES = [
   },
 ];
 
-/** The library a service belongs to: the first segment of its module (or of its first allow glob). */
+/**
+ * The library a service belongs to: the first segment of its module (or of its first allow glob).
+ * @param {Service} service
+ */
 function libraryOf(service) {
-  return (service.module ?? service.allow?.[0] ?? '').split('/')[0];
+  return (service.module ?? service.allow?.[0] ?? '').split('/')[0] ?? '';
 }
 
-/** The services whose library is in the corpus written at `root` (all of them unless BENCH_LIBRARIES narrowed it). */
+/**
+ * The services whose library is in the corpus written at `root` (all of them unless BENCH_LIBRARIES narrowed it).
+ * @param {string} root
+ */
 export function servicesIn(root) {
   return SERVICES.filter((service) => existsSync(path.join(root, 'c0', libraryOf(service))));
 }
 
-/** `settings.ssot` for a corpus written at `root` (absolute rootDir and tsconfig). */
+/**
+ * `settings.ssot` for a corpus written at `root` (absolute rootDir and tsconfig).
+ * @param {string} root
+ */
 export function ssotSettings(root) {
   return { rootDir: path.join(root, 'c0'), tsconfig: path.join(root, 'tsconfig.json'), services: servicesIn(root) };
 }

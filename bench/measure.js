@@ -1,3 +1,4 @@
+// @ts-check
 // Runs one lint in a fresh child process and measures its wall time and peak RSS: with GNU
 // `/usr/bin/time` when present, else through bench/child.js (process.resourceUsage() at exit). CPU time
 // (user + system) is recorded too: on a busy machine it is steadier than wall time.
@@ -14,18 +15,22 @@ const childWrapper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ch
 /** How peak RSS is measured on this machine (for the report). */
 export const rssMethod = existsSync(GNU_TIME) && process.env.BENCH_NO_GNU_TIME === undefined ? 'gnu-time' : 'resource-usage';
 
-// Scratch space for GNU time's output, inside the git-ignored work directory.
+// Scratch space for GNU time's output, inside the git-ignored work directory: one file per bench
+// process, so a second bench (or `--render`) never removes the file a running one waits for.
 const scratch = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work', 'tmp');
-rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 
 /**
  * Runs `node ...nodeArgs <script> ...args` in `cwd`, standard output to `stdoutFile` (or discarded).
  * Returns `{ wallMs, cpuMs (user + system), rssKb, status, stderr }`.
+ * @param {string} script
+ * @param {readonly string[]} args
+ * @param {{ cwd: string, stdoutFile?: string, env?: Record<string, string>, nodeArgs?: readonly string[] }} options
  */
 export function measure(script, args, { cwd, stdoutFile, env = {}, nodeArgs = [] }) {
-  const rssFile = path.join(scratch, 'rss');
+  const rssFile = path.join(scratch, `rss.${String(process.pid)}`);
   rmSync(rssFile, { force: true });
+  /** @type {[string, string[]]} */
   const command =
     rssMethod === 'gnu-time'
       ? [GNU_TIME, ['-f', 'rss=%M cpu=%U+%S', '-o', rssFile, process.execPath, ...nodeArgs, script, ...args]]

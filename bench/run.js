@@ -1,14 +1,20 @@
-// `npm run bench`: lints the TypeScript sources of real npm packages with ESLint (no rules, every ssot
-// rule, the peer rules a user would pick instead) and oxlint (with and without the plugin), each run
-// in a fresh process, interleaved; prints the results and writes docs/performance.md.
+// @ts-check
+// `npm run bench`: lints the TypeScript sources of real npm packages with ESLint and oxlint — the users'
+// baseline, a do-nothing plugin (the floor), the ssot rules in default and strict mode, the peer rules a
+// user would pick instead — each run in a fresh process, interleaved; checks that ESLint and oxlint find
+// the same; writes the raw samples to bench/.work/results.json and docs/performance.md from them.
 //
 // `node bench/run.js --render` rewrites the page from the last run's raw samples without linting.
+// `npm run bench:smoke` (`--smoke`): one library, one run of each variant, no scaling and no profiles; the
+// page goes to bench/.work/smoke.md (CI runs it so the bench cannot rot).
+// `node bench/run.js --findings`: only one ESLint and one oxlint run per mode, to record the findings
+// (BENCH_OUT, default bench/.work/findings.json) and compare them with `node bench/findings.js a.json b.json`.
 //
 // Environment: BENCH_RUNS (timed runs per variant, default 5), BENCH_STATS_RUNS (--stats runs,
-// default 3), BENCH_SCALE_RUNS (runs per scale on 2× and 4× the corpus, default 3),
-// BENCH_NO_GNU_TIME (measure RSS in-process instead of with /usr/bin/time), BENCH_DIST (the build to
-// measure, default dist/; it is copied to bench/.work/dist first). For quick checks of the
-// harness only: BENCH_SCALES (default 1,2,4), BENCH_LIBRARIES (corpus subset, e.g. mobx,query-core).
+// default 3), BENCH_SCALE_RUNS (runs per scale on 2× and 4× the corpus, default 2), BENCH_SCALES
+// (default 1,2,4), BENCH_LIBRARIES (corpus subset, e.g. mobx,query-core), BENCH_NO_GNU_TIME (measure RSS
+// in-process instead of with /usr/bin/time), BENCH_DIST (the build to measure, default dist/; it is
+// copied to bench/.work/dist first), BENCH_OUT (raw samples file, default bench/.work/results.json).
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,17 +22,28 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { writeConfigs, loadPlugin, pluginDir, pluginEntry } from './configs.js';
+import { VARIANTS, loadPlugin, pluginDir, pluginEntry, ssotRules, writeConfigs } from './configs.js';
 import { LIBRARIES, corpusFiles, packageRoot, packageVersion, servicesIn, ssotSettings, writeCorpus } from './corpus.js';
+import { assertSameFindings, readOutput } from './findings.js';
 import { measure, rssMethod } from './measure.js';
 import { profileIn, summarizeProfile } from './profile.js';
-import { renderReport } from './report.js';
+import { publish } from './render.js';
+
+/** @import { Finding, LoadSample, Mode, ProfileSummary, Results, Sample } from './types.js' */
+/** @typedef {{ root: string, files: string[], configs: Record<string, string> }} Corpus */
 
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const workDir = path.join(repoRoot, 'bench', '.work');
-const resultsFile = path.join(workDir, 'results.json');
-const docsFile = path.join(repoRoot, 'docs', 'performance.md');
+const SMOKE = process.argv.includes('--smoke');
+const FINDINGS_ONLY = process.argv.includes('--findings');
+const resultsFile = path.resolve(process.env.BENCH_OUT ?? path.join(workDir, SMOKE ? 'smoke.json' : FINDINGS_ONLY ? 'findings.json' : 'results.json'));
+const docsFile = SMOKE ? path.join(workDir, 'smoke.md') : path.join(repoRoot, 'docs', 'performance.md');
 
+/**
+ * @param {string} name
+ * @param {number} fallback
+ * @param {number} minimum
+ */
 function intFromEnv(name, fallback, minimum) {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
@@ -34,100 +51,88 @@ function intFromEnv(name, fallback, minimum) {
   return value;
 }
 
-const RUNS = intFromEnv('BENCH_RUNS', 5, 1);
-const STATS_RUNS = intFromEnv('BENCH_STATS_RUNS', 3, 1);
-const SCALE_RUNS = intFromEnv('BENCH_SCALE_RUNS', 3, 1);
-const SCALES = (process.env.BENCH_SCALES ?? '1,2,4').split(',').map(Number);
+const RUNS = SMOKE ? 1 : intFromEnv('BENCH_RUNS', 5, 1);
+const STATS_RUNS = SMOKE ? 1 : intFromEnv('BENCH_STATS_RUNS', 3, 1);
+const SCALE_RUNS = SMOKE ? 1 : intFromEnv('BENCH_SCALE_RUNS', 2, 1);
+const SCALES = (SMOKE ? '1' : (process.env.BENCH_SCALES ?? '1,2,4')).split(',').map(Number);
 if (SCALES[0] !== 1 || SCALES.some((scale) => !Number.isInteger(scale) || scale < 1)) throw new Error('bench: BENCH_SCALES must start with 1, e.g. 1,2,4');
-const LIBRARY_FILTER = process.env.BENCH_LIBRARIES?.split(',');
+const LIBRARY_FILTER = SMOKE ? ['query-core'] : process.env.BENCH_LIBRARIES?.split(',');
+const MODES = /** @type {const} */ (['default', 'strict']);
 
 const eslintBin = path.join(packageRoot('eslint'), 'bin', 'eslint.js');
 const oxlintBin = path.join(packageRoot('oxlint'), 'bin', 'oxlint');
 const loadProbe = path.join(repoRoot, 'bench', 'load-probe.js');
 
-export const VARIANTS = {
-  baseline: { tool: 'eslint', label: '1. ESLint + @typescript-eslint/parser, no rules' },
-  ssot: { tool: 'eslint', label: '2. ESLint + every ssot rule' },
-  peers: { tool: 'eslint', label: '3. ESLint + peers (no-restricted-syntax, import-x/no-restricted-paths, boundaries/dependencies)' },
-  'oxlint-ssot': { tool: 'oxlint', label: '4. oxlint + ssot as JS plugin' },
-  'oxlint-bare': { tool: 'oxlint', label: '4b. oxlint, no rules' },
-};
-
-const log = (line = '') => {
+const log = (/** @type {string} */ line = '') => {
   process.stdout.write(`${line}\n`);
 };
 
-/** Aggregates ESLint's `--stats` (summed over files and passes): parse time and time per rule. */
-function eslintStats(results) {
-  const rules = {};
-  let parse = 0;
-  for (const result of results) {
-    for (const pass of result.stats?.times.passes ?? []) {
-      parse += pass.parse?.total ?? 0;
-      for (const [ruleId, time] of Object.entries(pass.rules ?? {})) rules[ruleId] = (rules[ruleId] ?? 0) + time.total;
-    }
-  }
-  return { parse, rules };
-}
-
-/** Findings per rule in one run's JSON output, plus files linted and fatal (parse) errors. */
-function readOutput(tool, outFile) {
-  const json = JSON.parse(readFileSync(outFile, 'utf8'));
-  const findings = {};
-  const count = (ruleId) => {
-    findings[ruleId] = (findings[ruleId] ?? 0) + 1;
-  };
-  if (tool === 'oxlint') {
-    for (const diagnostic of json.diagnostics) count(diagnostic.code.replace(/^(.+)\((.+)\)$/, '$1/$2'));
-    return { files: json.number_of_files, fatal: 0, findings, stats: undefined };
-  }
-  let fatal = 0;
-  for (const result of json) {
-    for (const message of result.messages) {
-      if (message.fatal === true) fatal++;
-      // Inline `eslint-disable` comments naming rules that are not loaded (the corpus's own lint setup).
-      else if (message.ruleId !== null && !message.message.startsWith('Definition for rule')) count(message.ruleId);
-    }
-  }
-  return { files: json.length, fatal, findings, stats: eslintStats(json) };
-}
-
+/** @param {number} scale */
 function copies(scale) {
   return Array.from({ length: scale }, (_, index) => `c${String(index)}`);
 }
 
-/** One lint of the corpus at `scale` with `variant`, in a fresh process. */
-function runOnce(corpus, variant, scale, { stats = false, nodeArgs = [] } = {}) {
-  const { root, configs, files } = corpus[scale];
-  const tool = VARIANTS[variant].tool;
+/**
+ * The ssot findings of each variant's first run, then checked against every later run of it (the rules
+ * are deterministic, so a difference is a bug).
+ * @type {Map<string, Finding[]>}
+ */
+const findingsOf = new Map();
+
+/**
+ * One lint of the corpus at `scale` with `variant`, in a fresh process.
+ * @param {Record<number, Corpus>} corpus
+ * @param {string} variant
+ * @param {number} scale
+ * @param {{ stats?: boolean, nodeArgs?: string[] }} [options]
+ * @returns {Sample}
+ */
+function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {string[]} */ ([]) } = {}) {
+  const { root, configs, files } = /** @type {Corpus} */ (corpus[scale]);
+  const { tool } = /** @type {import('./types.js').Variant} */ (VARIANTS[variant]);
+  const config = /** @type {string} */ (configs[variant]);
   const outFile = path.join(root, `out.${variant}.json`);
   const run =
     tool === 'eslint'
-      ? measure(eslintBin, ['-c', configs[variant], '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)], { cwd: root, nodeArgs })
+      ? measure(eslintBin, ['-c', config, '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)], { cwd: root, nodeArgs })
       : // oxlint skips git-ignored directories (bench/.work is), so it gets the file list.
-        measure(oxlintBin, ['-c', configs[variant], '-f', 'json', ...files], { cwd: root, stdoutFile: outFile, nodeArgs });
+        measure(oxlintBin, ['-c', config, '-f', 'json', ...files], { cwd: root, stdoutFile: outFile, nodeArgs });
   if (run.status !== 0 && run.status !== 1) throw new Error(`bench: ${variant} ×${String(scale)} exited with ${String(run.status)}:\n${run.stderr}`);
-  const output = readOutput(tool, outFile);
+  const output = readOutput(tool, outFile, root);
   if (output.files !== files.length) throw new Error(`bench: ${variant} ×${String(scale)} linted ${String(output.files)} files, expected ${String(files.length)}`);
   if (output.fatal > 0) throw new Error(`bench: ${variant} ×${String(scale)} had ${String(output.fatal)} fatal parse errors`);
+  const key = `${variant} ×${String(scale)}`;
+  const previous = findingsOf.get(key);
+  if (previous === undefined) findingsOf.set(key, output.findings);
+  else assertSameFindings(`findings of two runs of ${key}`, previous, output.findings);
+  const load = os.loadavg()[0] ?? Number.NaN;
   log(
-    `  ${variant.padEnd(12)} ×${String(scale)}${stats ? ' --stats' : '        '}  ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  cpu ${(run.cpuMs / 1000).toFixed(2).padStart(7)} s  ${(run.rssKb / 1024).toFixed(0).padStart(5)} MB`,
+    `  ${variant.padEnd(18)} ×${String(scale)}${stats ? ' --stats' : '        '}  ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  cpu ${(run.cpuMs / 1000).toFixed(2).padStart(7)} s  ${(run.rssKb / 1024).toFixed(0).padStart(5)} MB  load ${load.toFixed(1)}`,
   );
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssKb: run.rssKb, findings: output.findings, stats: output.stats };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssKb: run.rssKb, load, counts: output.counts, ...(output.stats === undefined ? {} : { stats: output.stats }) };
 }
 
-/** Runs each variant `rounds` times, interleaved (A B C A B C …, each round starting one later). */
+/**
+ * Runs each variant `rounds` times, interleaved (A B C A B C …, each round starting one later).
+ * @param {Record<number, Corpus>} corpus
+ * @param {readonly string[]} variants
+ * @param {number} scale
+ * @param {number} rounds
+ * @param {{ stats?: boolean }} [options]
+ */
 function interleave(corpus, variants, scale, rounds, options) {
+  /** @type {Record<string, Sample[]>} */
   const samples = Object.fromEntries(variants.map((variant) => [variant, []]));
   for (let round = 0; round < rounds; round++) {
     for (let index = 0; index < variants.length; index++) {
-      const variant = variants[(index + round) % variants.length];
-      samples[variant].push(runOnce(corpus, variant, scale, options));
+      const variant = /** @type {string} */ (variants[(index + round) % variants.length]);
+      samples[variant]?.push(runOnce(corpus, variant, scale, options));
     }
   }
   return samples;
 }
 
+/** @param {string[]} args */
 function git(...args) {
   try {
     return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
@@ -136,6 +141,7 @@ function git(...args) {
   }
 }
 
+/** @param {readonly { from: string }[]} files */
 function countLines(files) {
   let lines = 0;
   let bytes = 0;
@@ -161,6 +167,23 @@ function snapshotPlugin() {
   }
 }
 
+/**
+ * The ssot findings of each mode: those of the ESLint run, after checking that oxlint found exactly the same.
+ * @returns {Record<Mode, Finding[]>}
+ */
+function findingsPerMode() {
+  /** @type {Partial<Record<Mode, Finding[]>>} */
+  const result = {};
+  for (const mode of MODES) {
+    const variants = Object.entries(VARIANTS).filter(([, variant]) => variant.adds === 'ssot' && variant.mode === mode);
+    const [first, ...rest] = variants.map(([variant]) => ({ variant, findings: findingsOf.get(`${variant} ×1`) ?? [] }));
+    if (first === undefined) throw new Error(`bench: no ssot run in ${mode} mode`);
+    for (const other of rest) assertSameFindings(`${mode}-mode findings of ${first.variant} and ${other.variant}`, first.findings, other.findings);
+    result[mode] = first.findings;
+  }
+  return /** @type {Record<Mode, Finding[]>} */ (result);
+}
+
 async function main() {
   const started = Date.now();
   const buildDir = snapshotPlugin();
@@ -170,69 +193,89 @@ async function main() {
   log(`runs ${String(RUNS)} per variant, ${String(STATS_RUNS)} --stats runs, ${String(SCALE_RUNS)} per scale; peak RSS via ${rssMethod}`);
 
   const sources = corpusFiles().filter((file) => LIBRARY_FILTER === undefined || LIBRARY_FILTER.includes(file.library));
+  if (sources.length === 0) throw new Error(`bench: BENCH_LIBRARIES=${String(LIBRARY_FILTER)} selects no file (libraries: ${LIBRARIES.map((library) => library.dir).join(', ')})`);
+  /** @type {Record<number, Corpus>} */
   const corpus = {};
   mkdirSync(workDir, { recursive: true });
   for (const scale of SCALES) {
-    const root = path.join(workDir, `x${String(scale)}`);
+    const root = path.join(workDir, SMOKE ? 'smoke' : `x${String(scale)}`);
     writeCorpus(root, scale, sources);
     const files = copies(scale).flatMap((copy) => sources.map((file) => `${copy}/${file.to}`));
     corpus[scale] = { root, files, configs: await writeConfigs(root) };
   }
+  const root1 = /** @type {Corpus} */ (corpus[1]).root;
   const perLibrary = Object.fromEntries(LIBRARIES.map((library) => [library.dir, sources.filter((file) => file.library === library.dir).length]));
   log(`corpus: ${String(sources.length)} files (${Object.entries(perLibrary).filter(([, count]) => count > 0).map(([name, count]) => `${name} ${String(count)}`).join(', ')})`);
 
+  if (FINDINGS_ONLY) {
+    for (const [variant] of Object.entries(VARIANTS).filter(([, { adds }]) => adds === 'ssot')) runOnce(corpus, variant, 1);
+    const findings = findingsPerMode();
+    writeFileSync(resultsFile, `${JSON.stringify({ build: path.relative(repoRoot, buildDir), findings }, null, 2)}\n`);
+    log(`findings identical under ESLint and oxlint: ${MODES.map((mode) => `${mode} ${String(findings[mode].length)}`).join(', ')}; wrote ${path.relative(process.cwd(), resultsFile)}`);
+    return;
+  }
+
   const loadBefore = os.loadavg();
-  const mainVariants = Object.keys(VARIANTS);
-  log('\nwarm-up (untimed; findings are taken from it)');
-  const warmup = Object.fromEntries(mainVariants.map((variant) => [variant, runOnce(corpus, variant, 1)]));
+  const variants = Object.keys(VARIANTS).filter((variant) => VARIANTS[variant]?.statsOnly !== true);
+  // Reads every corpus file once, so the first timed run does not pay for a cold disk cache.
+  runOnce(corpus, 'oxlint', 1);
 
   log(`\nmain runs: ${String(RUNS)} rounds, interleaved`);
-  const main = interleave(corpus, mainVariants, 1, RUNS);
+  const main = interleave(corpus, variants, 1, RUNS);
 
+  // The ssot runs (their rules' time and the lint time) and the peers (their rules' time).
+  const statsVariants = Object.keys(VARIANTS).filter((variant) => VARIANTS[variant]?.tool === 'eslint' && (VARIANTS[variant].adds === 'ssot' || VARIANTS[variant].adds === 'peers'));
   log(`\nper-rule time: ${String(STATS_RUNS)} rounds of ESLint --stats`);
-  const stats = interleave(corpus, ['ssot', 'peers'], 1, STATS_RUNS, { stats: true });
+  const stats = interleave(corpus, statsVariants, 1, STATS_RUNS, { stats: true });
 
-  const scaling = { 1: { baseline: main.baseline, ssot: stats.ssot } };
+  /** @type {Record<string, { floor: Sample[], ssot: Sample[] }>} */
+  const scaling = { 1: { floor: [...(main.floor ?? [])], ssot: [...(stats['ssot-strict'] ?? [])] } };
   for (const scale of SCALES.filter((value) => value !== 1)) {
     log(`\nscaling ×${String(scale)}: ${String(SCALE_RUNS)} rounds`);
-    const baseline = [];
+    /** @type {Sample[]} */
+    const floor = [];
+    /** @type {Sample[]} */
     const ssot = [];
     for (let round = 0; round < SCALE_RUNS; round++) {
-      const pair = [
-        () => baseline.push(runOnce(corpus, 'baseline', scale)),
-        () => ssot.push(runOnce(corpus, 'ssot', scale, { stats: true })),
-      ];
+      const pair = [() => floor.push(runOnce(corpus, 'floor', scale)), () => ssot.push(runOnce(corpus, 'ssot-strict', scale, { stats: true }))];
       if (round % 2 === 1) pair.reverse();
       for (const run of pair) run();
     }
-    scaling[scale] = { baseline, ssot };
+    scaling[scale] = { floor, ssot };
   }
   const loadAfter = os.loadavg();
 
-  log(`\nplugin load: ${String(RUNS)} fresh processes`);
+  const probes = Math.max(RUNS, SMOKE ? 1 : 10);
+  log(`\nplugin load: ${String(probes)} fresh processes`);
   const settingsFile = path.join(workDir, 'settings.json');
-  writeFileSync(settingsFile, JSON.stringify(ssotSettings(corpus[1].root)));
+  writeFileSync(settingsFile, JSON.stringify(ssotSettings(root1)));
+  /** @type {LoadSample[]} */
   const load = [];
-  for (let run = 0; run < RUNS; run++) {
-    const output = execFileSync(process.execPath, [loadProbe, pluginEntry, settingsFile], { cwd: repoRoot, encoding: 'utf8' });
-    load.push(JSON.parse(output));
-    log(`  load ${load[run].loadMs.toFixed(0).padStart(5)} ms  +${(load[run].rssKb / 1024).toFixed(1)} MB RSS`);
+  for (let run = 0; run < probes; run++) {
+    const sample = /** @type {LoadSample} */ (JSON.parse(execFileSync(process.execPath, [loadProbe, pluginEntry, settingsFile], { cwd: repoRoot, encoding: 'utf8' })));
+    load.push(sample);
+    log(`  load ${sample.loadMs.toFixed(1).padStart(6)} ms (import ${sample.importMs.toFixed(1)}, settings ${sample.configureMs.toFixed(1)})  +${(sample.rssKb / 1024).toFixed(1)} MB RSS`);
   }
 
-  log('\nprofiles (--cpu-prof; not timed)');
+  /** @type {Record<string, ProfileSummary>} */
   const profiles = {};
-  for (const variant of ['ssot', 'oxlint-ssot']) {
-    const directory = path.join(workDir, 'profile', variant);
-    rmSync(directory, { recursive: true, force: true });
-    runOnce(corpus, variant, 1, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`] });
-    profiles[variant] = summarizeProfile(profileIn(directory), `${pluginDir}${path.sep}`);
+  if (!SMOKE) {
+    log('\nprofiles (--cpu-prof; not timed)');
+    for (const variant of ['ssot-strict', 'oxlint-ssot-strict']) {
+      const directory = path.join(workDir, 'profile', variant);
+      rmSync(directory, { recursive: true, force: true });
+      runOnce(corpus, variant, 1, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`] });
+      profiles[variant] = summarizeProfile(profileIn(directory), `${pluginDir}${path.sep}`);
+    }
   }
 
   const cpus = os.cpus();
   const dirty = git('status', '--porcelain', '--', 'src', 'rules') !== '';
+  /** @type {Results} */
   const results = {
     date: new Date().toISOString(),
     durationS: (Date.now() - started) / 1000,
+    smoke: SMOKE,
     settings: { runs: RUNS, statsRuns: STATS_RUNS, scaleRuns: SCALE_RUNS, scales: SCALES, rssMethod },
     machine: {
       cpu: cpus[0]?.model.trim() ?? 'unknown',
@@ -244,9 +287,9 @@ async function main() {
       loadAfter,
     },
     versions: {
-      'eslint-plugin-ssot': `${plugin.meta.version} (${git('rev-parse', '--short', 'HEAD') || 'unknown commit'}${dirty ? ', uncommitted changes in src/ or rules/' : ''})`,
+      'eslint-plugin-ssot': `${plugin.meta.version} (${process.env.BENCH_DIST === undefined ? git('rev-parse', '--short', 'HEAD') || 'unknown commit' : `build ${process.env.BENCH_DIST}`}${dirty && process.env.BENCH_DIST === undefined ? ', uncommitted changes in src/ or rules/' : ''})`,
       ...Object.fromEntries(
-        ['eslint', '@typescript-eslint/parser', 'oxlint', 'eslint-plugin-import-x', 'eslint-import-resolver-typescript', 'eslint-plugin-boundaries'].map((name) => [
+        ['eslint', '@eslint/js', 'typescript-eslint', 'oxlint', 'eslint-plugin-import-x', 'eslint-import-resolver-typescript', 'eslint-plugin-boundaries'].map((name) => [
           name,
           packageVersion(name),
         ]),
@@ -255,31 +298,40 @@ async function main() {
     corpus: {
       files: sources.length,
       ...countLines(sources),
-      libraries: LIBRARIES.filter((library) => perLibrary[library.dir] > 0).map((library) => ({ name: library.pkg, version: packageVersion(library.pkg), files: perLibrary[library.dir] })),
-      services: servicesIn(corpus[1].root),
+      libraries: LIBRARIES.filter((library) => (perLibrary[library.dir] ?? 0) > 0).map((library) => ({ name: library.pkg, version: packageVersion(library.pkg), files: perLibrary[library.dir] ?? 0 })),
+      services: servicesIn(root1),
     },
     rules: ruleNames,
+    modes: { default: ssotRules(plugin, 'default'), strict: ssotRules(plugin, 'strict') },
     variants: VARIANTS,
-    warmup,
     main,
     stats,
     scaling,
     load,
     profiles,
+    findings: findingsPerMode(),
     pluginEntry: path.relative(repoRoot, pluginEntry),
   };
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  publish(results);
+  log(`\nfindings identical under ESLint and oxlint: ${MODES.map((mode) => `${mode} ${String(results.findings[mode].length)}`).join(', ')}`);
+  log(publish(results, docsFile, resultsFile));
+  if (SMOKE) checkSmoke(results);
 }
 
-/** Writes docs/performance.md from `results` and prints the summary. */
-function publish(results) {
-  const { markdown, summary } = renderReport(results);
-  writeFileSync(docsFile, markdown);
-  log(`\n${summary}`);
-  log(`wrote ${path.relative(process.cwd(), docsFile)} (raw samples: ${path.relative(process.cwd(), resultsFile)})`);
+/**
+ * The smoke run's own checks: the rules found something in both modes, every variant ran, and the page
+ * has no hole (`NaN`, `undefined`, `[object Object]`) where a figure should be.
+ * @param {Results} results
+ */
+function checkSmoke(results) {
+  const problems = [];
+  for (const mode of MODES) if (results.findings[mode].length === 0) problems.push(`no ssot finding in ${mode} mode`);
+  for (const [variant, { statsOnly }] of Object.entries(VARIANTS)) if (((statsOnly === true ? results.stats : results.main)[variant]?.length ?? 0) === 0) problems.push(`variant ${variant} did not run`);
+  const page = readFileSync(docsFile, 'utf8');
+  for (const hole of ['NaN', 'undefined', '[object Object]']) if (page.includes(hole)) problems.push(`the page contains ${hole}`);
+  if (problems.length > 0) throw new Error(`bench smoke: ${problems.join('; ')}`);
+  log('bench smoke: OK');
 }
 
-// `node bench/run.js --render`: rewrites the page from the last run's raw samples.
-if (process.argv.includes('--render')) publish(JSON.parse(readFileSync(resultsFile, 'utf8')));
+if (process.argv.includes('--render')) log(publish(/** @type {Results} */ (JSON.parse(readFileSync(resultsFile, 'utf8'))), docsFile, resultsFile));
 else await main();

@@ -216,7 +216,9 @@ export default createRule<Options, MessageIds>({
         } else {
           const keyword = declaration.type === 'ImportDeclaration' ? 'import' : 'export';
           const statement = `${keyword} ${typeOnly ? 'type ' : ''}{ ${specifierText} } from ${quoted(destination.specifier, declaration.source)}${semicolon}`;
-          fixes.push(fixer.insertTextAfter(declaration, `\n${statement}`));
+          // After a comment that ends the declaration's line, so the comment stays with it.
+          const trailing = sourceCode.getCommentsAfter(declaration).find((comment) => comment.loc.start.line === declaration.loc.end.line);
+          fixes.push(fixer.insertTextAfter(trailing ?? declaration, `\n${statement}`));
         }
         return fixes;
       };

@@ -338,7 +338,10 @@ export default createRule<Options, MessageIds>({
     const factoryServices = (registry?.services ?? []).filter(
       (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
     );
-    if (services.length === 0 && factoryServices.length === 0 && !checkAllClasses) return {};
+    // `checkAllClasses` only looks at `new` expressions, and a keyword cannot be spelt with escapes: a
+    // file without the word `new` has none, so strict mode skips it like the default mode does.
+    const checksAllClasses = checkAllClasses && mayMention(sourceCode, 'new');
+    if (services.length === 0 && factoryServices.length === 0 && !checksAllClasses) return {};
     // Container registrations and declarations: seen everywhere, composition roots included.
     const containerServices = registry !== undefined && services.length > 0 && mayUseContainers(sourceCode, registry.containers) ? services : [];
     const factoryNames = new Set(factoryServices.map((service) => service.factory?.name));
@@ -461,7 +464,7 @@ export default createRule<Options, MessageIds>({
         check(node, service, service.name);
         return;
       }
-      if (!checkAllClasses || isValueLike(callee, sourceCode)) return;
+      if (!checksAllClasses || isValueLike(callee, sourceCode)) return;
       const origin = originOf(callee, sourceCode);
       if (isIgnored(calleeNames(callee, sourceCode, origin))) return;
       check(node, undefined, classLabel(callee, sourceCode));
@@ -553,7 +556,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      ...(services.length > 0 || checkAllClasses ? { NewExpression: checkNew } : {}),
+      ...(services.length > 0 || checksAllClasses ? { NewExpression: checkNew } : {}),
       ...(callServices.length > 0 || factoryServices.length > 0 || containerServices.length > 0 ? { CallExpression: checkCall } : {}),
       ...(containerServices.length > 0 ? { ClassDeclaration: checkDeclaration, ClassExpression: checkDeclaration } : {}),
       'Program:exit': reportHeld,

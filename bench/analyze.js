@@ -1,0 +1,160 @@
+// @ts-check
+// Compute: turns the raw samples of bench/run.js (Results) into the figures the targets are judged on
+// and the page shows (Metrics). No formatting and no verdicts here.
+
+/** @import { Mode, Results, Sample, Spread } from './types.js' */
+
+/** @param {readonly number[]} values */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1 ? /** @type {number} */ (sorted[middle]) : (/** @type {number} */ (sorted[middle - 1]) + /** @type {number} */ (sorted[middle])) / 2;
+}
+
+/**
+ * @param {readonly number[]} values
+ * @returns {Spread}
+ */
+export function spread(values) {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+export const isSsot = (/** @type {string} */ id) => id.startsWith('ssot/');
+
+/**
+ * The time `--stats` gives the rules matching `filter` in one run (ms, all files).
+ * @param {Sample} sample
+ * @param {(id: string) => boolean} filter
+ */
+export function rulesTime(sample, filter) {
+  return Object.entries(sample.stats?.rules ?? {}).reduce((sum, [id, time]) => (filter(id) ? sum + time : sum), 0);
+}
+
+/**
+ * Per-round comparison of two interleaved variants: `a − b` and `a / b` within each round (both ran
+ * back to back, so load that drifts during the bench cancels out), their medians and ranges.
+ * @param {readonly Sample[]} a
+ * @param {readonly Sample[]} b
+ * @param {'cpuMs' | 'wallMs' | 'rssKb'} key
+ */
+function paired(a, b, key) {
+  const rounds = Math.min(a.length, b.length);
+  const differences = [];
+  const ratios = [];
+  for (let round = 0; round < rounds; round++) {
+    const x = /** @type {Sample} */ (a[round])[key];
+    const y = /** @type {Sample} */ (b[round])[key];
+    differences.push(x - y);
+    ratios.push(x / y);
+  }
+  return { difference: spread(differences), ratio: spread(ratios) };
+}
+
+/** @param {Results} results */
+export function analyze(results) {
+  const { corpus, main, stats, scaling } = results;
+  const files = corpus.files;
+  const samplesOf = (/** @type {string} */ variant) => main[variant] ?? [];
+  /** @param {'wallMs' | 'cpuMs' | 'rssKb'} key */
+  const spreads = (key) => Object.fromEntries(Object.entries(main).map(([variant, samples]) => [variant, spread(samples.map((sample) => sample[key]))]));
+  const wall = spreads('wallMs');
+  const cpu = spreads('cpuMs');
+  const rss = spreads('rssKb');
+  const get = (/** @type {Record<string, Spread>} */ table, /** @type {string} */ variant) => table[variant] ?? spread([]);
+
+  // How noisy the machine was: the floor's own run-to-run range, and the load average during the runs.
+  const floorCpu = get(cpu, 'floor');
+  const noise = (floorCpu.max - floorCpu.min) / 2 / floorCpu.median;
+  const loads = Object.values(main).flatMap((samples) => samples.map((sample) => sample.load));
+
+  /** @param {string} variant */
+  const eslintOf = (variant) => {
+    const cost = paired(samplesOf(variant), samplesOf('floor'), 'cpuMs');
+    const wallCost = paired(samplesOf(variant), samplesOf('floor'), 'wallMs');
+    return { cpuCost: cost.difference, cpuRatio: cost.ratio, wallCost: wallCost.difference, wallRatio: wallCost.ratio };
+  };
+  /** @param {Mode} mode */
+  const variantOf = (mode, /** @type {'eslint' | 'oxlint'} */ tool) =>
+    Object.entries(results.variants).find(([, variant]) => variant.tool === tool && variant.adds === 'ssot' && variant.mode === mode)?.[0] ?? '';
+
+  /** @param {Mode} mode */
+  const modeMetrics = (mode) => {
+    const eslint = variantOf(mode, 'eslint');
+    const oxlint = variantOf(mode, 'oxlint');
+    const statSamples = stats[eslint] ?? [];
+    const rules = median(statSamples.map((sample) => rulesTime(sample, isSsot)));
+    const lint = median(statSamples.map((sample) => sample.stats?.lint ?? Number.NaN));
+    const share = median(statSamples.map((sample) => rulesTime(sample, isSsot) / (sample.stats?.lint ?? Number.NaN)));
+    /** @type {Record<string, Spread>} */
+    const perRule = {};
+    for (const id of new Set(statSamples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {}).filter(isSsot)))) {
+      perRule[id] = spread(statSamples.map((sample) => sample.stats?.rules[id] ?? 0));
+    }
+    return {
+      eslint,
+      oxlint,
+      process: eslintOf(eslint),
+      rules: { ms: rules, perFileMs: rules / files, lintMs: lint, share, perRule },
+      oxlintRun: {
+        // The plugin's cost under oxlint, over the do-nothing JS plugin and over bare oxlint (per round).
+        overFloor: paired(samplesOf(oxlint), samplesOf('oxlint-floor'), 'wallMs'),
+        overFloorCpu: paired(samplesOf(oxlint), samplesOf('oxlint-floor'), 'cpuMs'),
+        overBare: paired(samplesOf(oxlint), samplesOf('oxlint'), 'wallMs'),
+        // How much faster than ESLint with the same rules.
+        speedup: get(wall, eslint).median / get(wall, oxlint).median,
+        speedupCpu: get(cpu, eslint).median / get(cpu, oxlint).median,
+      },
+      rss: paired(samplesOf(eslint), samplesOf('floor'), 'rssKb'),
+    };
+  };
+  const modes = { default: modeMetrics('default'), strict: modeMetrics('strict') };
+
+  const peerSamples = stats.peers ?? [];
+  /** @type {Record<string, Spread>} */
+  const peerRules = {};
+  for (const id of new Set(peerSamples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {})))) {
+    if (['no-restricted-syntax', 'import-x/no-restricted-paths', 'boundaries/dependencies'].includes(id)) peerRules[id] = spread(peerSamples.map((sample) => sample.stats?.rules[id] ?? 0));
+  }
+
+  const scaleRows = Object.entries(scaling).map(([scale, samples]) => {
+    const scaleFiles = files * Number(scale);
+    const rules = median(samples.ssot.map((sample) => rulesTime(sample, isSsot)));
+    return {
+      scale: Number(scale),
+      files: scaleFiles,
+      floor: median(samples.floor.map((sample) => sample.wallMs)),
+      ssot: median(samples.ssot.map((sample) => sample.wallMs)),
+      rules,
+      rulesPerFile: rules / scaleFiles,
+      runs: samples.ssot.length,
+    };
+  });
+  const firstScale = scaleRows[0];
+  const worstGrowth = firstScale === undefined ? Number.NaN : Math.max(...scaleRows.map((row) => row.rulesPerFile / firstScale.rulesPerFile));
+
+  const load = {
+    ms: median(results.load.map((sample) => sample.loadMs)),
+    importMs: median(results.load.map((sample) => sample.importMs)),
+    configureMs: median(results.load.map((sample) => sample.configureMs)),
+    rssKb: median(results.load.map((sample) => sample.rssKb)),
+    range: spread(results.load.map((sample) => sample.loadMs)),
+  };
+
+  return {
+    files,
+    wall,
+    cpu,
+    rss,
+    noise,
+    load: { during: spread(loads), before: results.machine.loadBefore, after: results.machine.loadAfter },
+    floorOverRecommended: paired(samplesOf('floor'), samplesOf('recommended'), 'cpuMs'),
+    modes,
+    peerRules,
+    scaleRows,
+    worstGrowth,
+    pluginLoad: load,
+  };
+}
+
+/** @typedef {ReturnType<typeof analyze>} Metrics */

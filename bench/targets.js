@@ -1,0 +1,138 @@
+// @ts-check
+// Judge: the performance targets as data, and the verdict of each on a run's Metrics (bench/analyze.js).
+
+/** @import { Metrics } from './analyze.js' */
+/** @import { Mode } from './types.js' */
+
+/**
+ * One target: what it says, which figure it is judged on, the limit, and whether lower or higher passes.
+ * `measure` picks the figure (and the context shown beside it) from the metrics; a figure that is not
+ * finite (a rule or a run missing from the bench) gives no verdict.
+ * @typedef {object} Target
+ * @property {string} id
+ * @property {string} text
+ * @property {number} limit
+ * @property {'at-most' | 'at-least'} kind
+ * @property {(metrics: Metrics) => { value: number, shown: string }} measure
+ */
+
+/** @typedef {{ id: string, text: string, value: number, shown: string, pass: boolean | undefined }} Verdict */
+
+const ms = (/** @type {number} */ value, digits = 0) => `${Number.isFinite(value) ? value.toFixed(digits) : 'n/a'} ms`;
+const pct = (/** @type {number} */ ratio, digits = 1) => (Number.isFinite(ratio) ? `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(digits)}%` : 'n/a');
+const MODES = /** @type {const} */ (['default', 'strict']);
+
+/** @param {Mode} mode */
+const perMode = (mode) => /** @type {Target[]} */ ([
+  {
+    id: `process-${mode}`,
+    text: `ESLint + ssot (${mode}): whole-process CPU time within noise of the floor`,
+    // Cost in units of the noise: the median per-round CPU cost over the floor ÷ half the floor's own range.
+    limit: 1,
+    kind: 'at-most',
+    measure: (m) => {
+      const { cpuCost } = m.modes[mode].process;
+      const floor = m.cpu.floor?.median ?? Number.NaN;
+      return {
+        value: cpuCost.median / floor / m.noise,
+        shown: `${pct(cpuCost.median / floor)} (${ms(cpuCost.median)} CPU; per round ${ms(cpuCost.min)} to ${ms(cpuCost.max)}); noise ±${(m.noise * 100).toFixed(1)}%`,
+      };
+    },
+  },
+  {
+    id: `rules-share-${mode}`,
+    text: `ssot rules (${mode}) ≤ 1% of lint time (--stats)`,
+    limit: 0.01,
+    kind: 'at-most',
+    measure: (m) => {
+      const { rules } = m.modes[mode];
+      return { value: rules.share, shown: `${(rules.share * 100).toFixed(2)}% (${ms(rules.ms)} of ${ms(rules.lintMs)})` };
+    },
+  },
+  {
+    id: `rules-per-file-${mode}`,
+    text: `ssot rules (${mode}) ≤ 0.1 ms per file (--stats)`,
+    limit: 0.1,
+    kind: 'at-most',
+    measure: (m) => ({ value: m.modes[mode].rules.perFileMs, shown: `${m.modes[mode].rules.perFileMs.toFixed(3)} ms/file` }),
+  },
+  {
+    id: `oxlint-${mode}`,
+    text: `oxlint + ssot (${mode}) ≥ 10× faster than ESLint + ssot (${mode}), wall time`,
+    limit: 10,
+    kind: 'at-least',
+    measure: (m) => {
+      const { speedup, speedupCpu } = m.modes[mode].oxlintRun;
+      return { value: speedup, shown: `${speedup.toFixed(1)}× (CPU time ${speedupCpu.toFixed(1)}×)` };
+    },
+  },
+]);
+
+/** @type {readonly Target[]} */
+export const TARGETS = [
+  ...MODES.flatMap((mode) => perMode(mode)),
+  {
+    id: 'load-time',
+    text: 'Loading the plugin and validating its settings ≤ 15 ms',
+    limit: 15,
+    kind: 'at-most',
+    measure: (m) => ({
+      value: m.pluginLoad.ms,
+      shown: `${ms(m.pluginLoad.ms, 1)} (import ${ms(m.pluginLoad.importMs, 1)}, settings ${ms(m.pluginLoad.configureMs, 1)})`,
+    }),
+  },
+  {
+    id: 'load-memory',
+    text: 'Loading the plugin adds ≤ 4 MiB resident memory',
+    limit: 4 * 1024,
+    kind: 'at-most',
+    measure: (m) => ({ value: m.pluginLoad.rssKb, shown: `${(m.pluginLoad.rssKb / 1024).toFixed(1)} MiB` }),
+  },
+  {
+    id: 'rss',
+    text: 'Peak RSS of ESLint + ssot (strict) within 5% of the floor',
+    limit: 0.05,
+    kind: 'at-most',
+    measure: (m) => {
+      const ratio = m.modes.strict.rss.ratio.median - 1;
+      return { value: ratio, shown: `${pct(ratio)} per round (median)` };
+    },
+  },
+  {
+    id: 'bypass-vs-peer',
+    text: '`ssot/no-factory-bypass` ≤ ½ of `import-x/no-restricted-paths` (--stats)',
+    limit: 0.5,
+    kind: 'at-most',
+    measure: (m) => {
+      const bypass = m.modes.default.rules.perRule['ssot/no-factory-bypass']?.median ?? Number.NaN;
+      const peer = m.peerRules['import-x/no-restricted-paths']?.median ?? Number.NaN;
+      return { value: bypass / peer, shown: `${ms(bypass)} vs ${ms(peer)} (${(bypass / peer).toFixed(3)}×)` };
+    },
+  },
+  {
+    id: 'linear',
+    text: 'Linear: ssot rule time per file (strict) at the largest scale ≤ 1.2 × at ×1',
+    limit: 1.2,
+    kind: 'at-most',
+    measure: (m) => ({
+      value: m.scaleRows.length > 1 ? m.worstGrowth : Number.NaN,
+      shown:
+        m.scaleRows.length > 1
+          ? `${m.scaleRows.map((row) => `×${String(row.scale)} ${row.rulesPerFile.toFixed(3)}`).join(', ')} ms/file (worst ${m.worstGrowth.toFixed(2)}×)`
+          : 'not measured (one scale)',
+    }),
+  },
+];
+
+/**
+ * @param {Metrics} metrics
+ * @param {readonly Target[]} [targets]
+ * @returns {Verdict[]}
+ */
+export function judge(metrics, targets = TARGETS) {
+  return targets.map((target) => {
+    const { value, shown } = target.measure(metrics);
+    const pass = Number.isFinite(value) ? (target.kind === 'at-most' ? value <= target.limit : value >= target.limit) : undefined;
+    return { id: target.id, text: target.text, value, shown, pass };
+  });
+}

@@ -1,0 +1,120 @@
+// Types shared by the bench scripts (plain JavaScript checked with `// @ts-check`; see bench/tsconfig.json).
+
+/** `'eslint'` or `'oxlint'`. */
+export type Tool = 'eslint' | 'oxlint';
+
+/** The ssot rules' options: every rule at its defaults, or with the `strictOptions` of its metadata. */
+export type Mode = 'default' | 'strict';
+
+/** One run compared on the page: which linter, what it adds to the users' baseline, and its label. */
+export interface Variant {
+  readonly tool: Tool;
+  /** What the run adds on top of the tool's baseline: nothing, the do-nothing plugin, the ssot rules, or the peer rules. */
+  readonly adds: 'nothing' | 'floor' | 'ssot' | 'peers';
+  readonly mode?: Mode;
+  readonly label: string;
+  /** Only in the `--stats` rounds (too slow to time in every round; only its rules' times are compared). */
+  readonly statsOnly?: boolean;
+}
+
+/** ESLint's `--stats`, summed over files and passes (ms). */
+export interface EslintStats {
+  /** Time ESLint spent on files (parse + rules + fixes), the "lint time" the rule shares are of. */
+  readonly lint: number;
+  readonly parse: number;
+  readonly rules: Readonly<Record<string, number>>;
+}
+
+/** One finding, as `file:line:column rule message` (the same text for ESLint and oxlint). */
+export type Finding = string;
+
+/** One timed lint of the corpus in a fresh process. */
+export interface Sample {
+  readonly wallMs: number;
+  /** User + system CPU time of the process and its threads. */
+  readonly cpuMs: number;
+  readonly rssKb: number;
+  /** 1-minute load average of the machine when the run ended. */
+  readonly load: number;
+  /** Findings per rule id. */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly stats?: EslintStats;
+}
+
+/** `bench/load-probe.js`: loading the plugin and validating its settings in a process that has ESLint already. */
+export interface LoadSample {
+  readonly importMs: number;
+  readonly configureMs: number;
+  readonly loadMs: number;
+  readonly rssKb: number;
+  readonly heapKb: number;
+}
+
+export interface ProfileSummary {
+  readonly totalMs: number;
+  readonly pluginMs: number;
+  readonly functions: readonly { readonly name: string; readonly inclusiveMs: number; readonly selfMs: number }[];
+}
+
+export interface Service {
+  readonly name: string;
+  readonly class: string;
+  readonly module?: string;
+  readonly global?: boolean;
+  readonly lifetime?: 'scoped' | 'singleton';
+  readonly factory?: { readonly name: string; readonly module: string };
+  readonly allow?: readonly string[];
+}
+
+/** What `bench/run.js` measured: the raw samples, written to bench/.work/results.json. */
+export interface Results {
+  readonly date: string;
+  readonly durationS: number;
+  readonly smoke: boolean;
+  readonly settings: {
+    readonly runs: number;
+    readonly statsRuns: number;
+    readonly scaleRuns: number;
+    readonly scales: readonly number[];
+    readonly rssMethod: string;
+  };
+  readonly machine: {
+    readonly cpu: string;
+    readonly cores: number;
+    readonly memoryGb: number;
+    readonly os: string;
+    readonly node: string;
+    readonly loadBefore: readonly number[];
+    readonly loadAfter: readonly number[];
+  };
+  readonly versions: Readonly<Record<string, string>>;
+  readonly corpus: {
+    readonly files: number;
+    readonly lines: number;
+    readonly bytes: number;
+    readonly libraries: readonly { readonly name: string; readonly version: string; readonly files: number }[];
+    readonly services: readonly Service[];
+  };
+  readonly rules: readonly string[];
+  /** The ssot rule options of each mode (`ssot/<rule>` → rule entry). */
+  readonly modes: Readonly<Record<Mode, Readonly<Record<string, unknown>>>>;
+  readonly variants: Readonly<Record<string, Variant>>;
+  /** Interleaved timed runs, per variant. */
+  readonly main: Readonly<Record<string, readonly Sample[]>>;
+  /** `--stats` runs, per variant. */
+  readonly stats: Readonly<Record<string, readonly Sample[]>>;
+  /** Per scale: runs of the ESLint floor and of ESLint + ssot (strict) with `--stats`. */
+  readonly scaling: Readonly<Record<string, { readonly floor: readonly Sample[]; readonly ssot: readonly Sample[] }>>;
+  readonly load: readonly LoadSample[];
+  readonly profiles: Readonly<Record<string, ProfileSummary>>;
+  /** ssot findings per mode, identical under ESLint and oxlint (checked while measuring). */
+  readonly findings: Readonly<Record<Mode, readonly Finding[]>>;
+  readonly pluginEntry: string;
+}
+
+/** min / median / max of a set of samples. */
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
