@@ -1,14 +1,29 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
+// Two projects: `unit` (rule, plugin, docs, example tests: `npm test`) and `integration` (the packed
+// plugin installed in scratch projects: `npm run test:integration`). `npx vitest run <file>` runs a
+// file of either; .ci/run runs both.
 export default defineConfig({
   test: {
     setupFiles: ['./test/setup.ts'],
-    // Gives the integration tests (test/integration/) one scratch root per run; installs nothing itself.
-    globalSetup: ['./test/integration/global-setup.ts'],
-    include: ['test/**/*.test.ts'],
     // Scratch projects and fixtures may contain test files of their own; they are data, not our tests.
-    exclude: ['**/node_modules/**', 'test/.tmp/**', 'test/fixtures/**'],
+    exclude: [...configDefaults.exclude, 'test/.tmp/**', 'test/fixtures/**'],
     testTimeout: 30_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/.tmp/**', 'test/fixtures/**', 'test/integration/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          // One scratch root per run (the plugin packed once, each scratch project installed once).
+          globalSetup: ['./test/integration/global-setup.ts'],
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

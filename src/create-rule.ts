@@ -24,5 +24,32 @@ const ruleCreator = RuleCreator<SsotRuleDocs>((name) => `${DOCS_BASE_URL}/${name
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<RuleWithMetaAndName<Options, MessageIds, SsotRuleDocs>>,
 ): ReturnType<typeof ruleCreator<Options, MessageIds>> {
-  return { ...ruleCreator(rule), create: (context) => rule.create(context, context.options) };
+  const created = ruleCreator(rule);
+  return {
+    ...created,
+    // ESLint ≥ 10 then refuses to run the rule on JSON, Markdown or CSS (with an error naming the language).
+    meta: { ...created.meta, languages: JS_LANGUAGES } as typeof created.meta,
+    create: (context) =>
+      // ESLint 9 ignores `meta.languages`: a rule given another language's source code does nothing.
+      // Declaration files construct and import nothing at run time.
+      isJavaScriptSourceCode(context.sourceCode) && !isDeclarationFile(context.filename) ? rule.create(context, context.options) : {},
+  };
+}
+
+/** The languages every rule supports: ESLint's JavaScript language (espree, `@typescript-eslint/parser`, …). */
+export const JS_LANGUAGES: readonly string[] = ['js/js'];
+
+/**
+ * Is this JavaScript's `SourceCode` (ESLint's or oxlint's), with a scope manager? Markdown, JSON and
+ * CSS source codes have neither `getScope` nor `getAllComments`. Asked without touching the AST,
+ * which oxlint deserialises only on demand.
+ */
+export function isJavaScriptSourceCode(sourceCode: unknown): boolean {
+  const candidate = sourceCode as { getScope?: unknown; getAllComments?: unknown } | null | undefined;
+  return typeof candidate?.getScope === 'function' && typeof candidate.getAllComments === 'function';
+}
+
+/** `x.d.ts`, `x.d.mts`, `x.d.cts`, and TypeScript's `x.d.json.ts`-style `x.d.<ext>.ts`. */
+export function isDeclarationFile(filename: string): boolean {
+  return /\.d(?:\.[^./\\]+)?\.[cm]?ts$/.test(filename);
 }

@@ -28,6 +28,13 @@ export interface SsotPlugin extends ESLint.Plugin {
   configure(settings: SsotSettings): SsotFlatConfig & { settings: { ssot: SsotSettings } };
 }
 
+/**
+ * The files every config applies to: JavaScript and TypeScript. Other languages (`@eslint/json`,
+ * `@eslint/markdown`, `@eslint/css`) never reach a rule; other files parsed as JavaScript (`.vue`,
+ * `.svelte`, `.astro`) are added with `{ ...ssot.configure(settings), files: [...] }`.
+ */
+export const JS_TS_FILES: string[] = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+
 const recommendedRules = rulesFor(rules, 'recommended');
 const strictRules = rulesFor(rules, 'strict');
 
@@ -35,12 +42,18 @@ const plugin: SsotPlugin = {
   meta: { name: packageInfo.name, version: packageInfo.version, namespace: 'ssot' },
   rules: asEslintRules(rules),
   configs: {
-    recommended: { name: 'ssot/recommended', plugins: {}, rules: recommendedRules },
-    strict: { name: 'ssot/strict', plugins: {}, rules: strictRules },
+    recommended: { name: 'ssot/recommended', files: JS_TS_FILES, plugins: {}, rules: recommendedRules },
+    strict: { name: 'ssot/strict', files: JS_TS_FILES, plugins: {}, rules: strictRules },
   },
   configure(settings) {
     parseSettings(settings);
-    return { name: 'ssot/configured', plugins: { ssot: plugin }, rules: { ...recommendedRules }, settings: { ssot: settings } };
+    return {
+      name: 'ssot/configured',
+      files: JS_TS_FILES,
+      plugins: { ssot: plugin },
+      rules: { ...recommendedRules },
+      settings: { ssot: settings },
+    };
   },
 };
 // Each config registers the plugin under `ssot` (it must exist before it can refer to itself).

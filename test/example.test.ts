@@ -11,21 +11,10 @@ import { promisify } from 'node:util';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
+import { markersIn } from './expect-markers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exampleDir = path.join(root, 'example');
-const MARKER = /\/\/\s*expect:\s*(.+?)\s*$/;
-
-/** `file:line rule` for every id of every `// expect:` marker in `text`. */
-function expectationsIn(file: string, text: string): string[] {
-  const found: string[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    const ids = MARKER.exec(line)?.[1];
-    if (ids === undefined) return;
-    for (const id of ids.split(',')) found.push(`${file}:${String(index + 1)} ${id.trim()}`);
-  });
-  return found;
-}
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true, recursive: true })
@@ -57,7 +46,7 @@ describe('bundled example', () => {
       .flatMap((result) => result.messages.map((message) => `${relative(result.filePath)}:${String(message.line)} ${message.ruleId ?? 'fatal'}`))
       .sort();
     const expected = sourceFiles(exampleDir)
-      .flatMap((file) => expectationsIn(relative(file), readFileSync(file, 'utf8')))
+      .flatMap((file) => markersIn(relative(file), readFileSync(file, 'utf8')))
       .sort();
     expect(actual).toEqual(expected);
   });
@@ -65,7 +54,7 @@ describe('bundled example', () => {
   it('has a deliberate violation of every rule', () => {
     const marked = new Set(
       sourceFiles(exampleDir)
-        .flatMap((file) => expectationsIn(relative(file), readFileSync(file, 'utf8')))
+        .flatMap((file) => markersIn(relative(file), readFileSync(file, 'utf8')))
         .map((entry) => entry.split(' ')[1]),
     );
     for (const name of Object.keys(rules)) expect(marked, `no // expect: marker for ssot/${name}`).toContain(`ssot/${name}`);

@@ -7,6 +7,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import type { SsotRuleDocs } from '../src/create-rule.js';
+import { rulesFor } from '../src/configs.js';
 import plugin from '../src/index.js';
 import { parseSettings } from '../src/settings.js';
 import { appFile } from './rule-tester.js';
@@ -79,15 +80,29 @@ describe('rules, docs, tests and configs stay in sync', () => {
     }
   });
 
-  it('configs are computed from rule metadata', () => {
-    const recommended = ruleNames.filter((name) => allRules[name]?.meta.docs?.recommended === true);
-    expect(Object.keys(plugin.configs.recommended.rules)).toEqual(recommended.map((name) => `ssot/${name}`));
-    for (const value of Object.values(plugin.configs.recommended.rules)) expect(value).toBe('error');
-    expect(Object.keys(plugin.configs.strict.rules)).toEqual(
-      ruleNames
-        .filter((name) => allRules[name]?.meta.docs?.recommended === true || allRules[name]?.meta.docs?.strict === true)
-        .map((name) => `ssot/${name}`),
-    );
+  it('rulesFor() builds a config from rule metadata', () => {
+    const table = {
+      'z-strict-only': { meta: { docs: { strict: true } } },
+      'b-recommended': { meta: { docs: { recommended: true } } },
+      'a-recommended-with-strict-options': { meta: { docs: { recommended: true, strictOptions: [{ checkAll: true }] } } },
+      'c-neither': { meta: { docs: {} } },
+      'd-no-docs': { meta: {} },
+    };
+    expect(Object.entries(rulesFor(table, 'recommended'))).toEqual([
+      ['ssot/a-recommended-with-strict-options', 'error'],
+      ['ssot/b-recommended', 'error'],
+    ]);
+    expect(Object.entries(rulesFor(table, 'strict'))).toEqual([
+      ['ssot/a-recommended-with-strict-options', ['error', { checkAll: true }]],
+      ['ssot/b-recommended', 'error'],
+      ['ssot/z-strict-only', 'error'],
+    ]);
+  });
+
+  it('the shipped configs are rulesFor() of the shipped rules', () => {
+    expect(plugin.configs.recommended.rules).toEqual(rulesFor(allRules, 'recommended'));
+    expect(plugin.configs.strict.rules).toEqual(rulesFor(allRules, 'strict'));
+    expect(Object.keys(plugin.configs.recommended.rules).length).toBeGreaterThan(0);
     expect(plugin.configs.recommended.name).toBe('ssot/recommended');
     expect(plugin.configs.strict.name).toBe('ssot/strict');
     expect(plugin.configs.recommended.plugins.ssot).toBe(plugin);
@@ -209,14 +224,16 @@ describe('settings.ssot validation', () => {
   });
 
   it('errors print as their message, without a stack trace from inside the plugin', () => {
+    let thrown: unknown;
     try {
       parseSettings({ services: [{ name: 'A' }] });
-      expect.unreachable();
     } catch (error) {
-      expect(String((error as Error).stack)).toBe(
-        'SsotConfigError: Invalid eslint-plugin-ssot settings:\n  settings.ssot.services[0].class: required string is missing',
-      );
+      thrown = error;
     }
+    expect(thrown).toBeInstanceOf(Error);
+    expect(String((thrown as Error).stack)).toBe(
+      'SsotConfigError: Invalid eslint-plugin-ssot settings:\n  settings.ssot.services[0].class: required string is missing',
+    );
   });
 
   it('a rule without settings.ssot stops the lint with a clear error', () => {

@@ -1,5 +1,5 @@
 /**
- * The packed plugin under the ESLint CLI, ESLint 10 and the latest ESLint 9: the same findings with
+ * The packed plugin under the ESLint CLI, ESLint 10 and ESLint 9 (both pinned by package-lock.json): the same findings with
  * `eslint.config.js`, `.cjs` and `.ts`, with `--concurrency`, and with `--cache` (cold and warm) — and
  * those findings are the example's `// expect:` markers and what the repository's own run reports.
  */
@@ -20,6 +20,10 @@ import {
   type Project,
 } from './harness.js';
 
+const repoDir = path.resolve(import.meta.dirname, '../..');
+const versionOf = (name: string): string => (JSON.parse(readFileSync(path.join(repoDir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const pinnedEslint = { eslint10: versionOf('eslint'), eslint9: versionOf('eslint9') };
+
 describe.each(['eslint10', 'eslint9'] as const)('%s CLI with the packed plugin', (name) => {
   let scratch: Project;
   let example: Example;
@@ -34,8 +38,9 @@ describe.each(['eslint10', 'eslint9'] as const)('%s CLI with the packed plugin',
   }, INSTALL_TIMEOUT);
 
   it('installed the intended ESLint', () => {
-    if (name === 'eslint10') expect(scratch.eslintVersion).toMatch(/^10\./u);
-    else expect(scratch.eslintVersion).toMatch(/^9\.(?:39|[4-9]\d)\./u);
+    // The exact versions the repository pins: `eslint` and the `eslint9` alias (npm:eslint@9.x.y).
+    expect(scratch.eslintVersion).toBe(pinnedEslint[name]);
+    if (name === 'eslint9') expect(scratch.eslintVersion).toMatch(/^9\.(?:39|[4-9]\d)\./u);
   });
 
   it('with eslint.config.js, reports what the repository’s own run reports: the example’s `// expect:` markers', () => {

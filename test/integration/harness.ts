@@ -2,8 +2,10 @@
  * Integration harness: the packed plugin, installed like a user installs it, linting the bundled
  * example in scratch projects outside the repository.
  *
- * - `tarball()` packs the built plugin (`dist/`, so `npm test` builds first) once per vitest run.
- * - `project(name)` installs the tarball plus one ESLint major into a scratch project, once per run;
+ * - `tarball()` packs the built plugin (`dist/`, so `npm run test:integration` builds first) once per vitest run.
+ * - `project(name)` installs the tarball plus one ESLint major into a scratch project, once per run,
+ *   every version pinned by the repository's lock and nothing fetched that `npm ci` did not cache
+ *   (scratch-lock.ts);
  *   every test file of the run shares it (a directory lock keeps workers from installing twice).
  * - `workspace(project, label)` copies the example's linted sources into a fresh folder inside that
  *   project and writes the same configuration three times: `eslint.config.js` (ESM),
@@ -18,6 +20,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ESLint, type Linter } from 'eslint';
 import { inject } from 'vitest';
+import { markersIn } from '../expect-markers.js';
+import { scratchManifest, type ProjectName } from './scratch-lock.js';
 
 export const repoDir = path.resolve(import.meta.dirname, '../..');
 /** The bundled example (override with SSOT_EXAMPLE_DIR to try the harness on another project). */
@@ -31,31 +35,6 @@ export const TEST_TIMEOUT = 120_000;
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 const CONFIG_FILE = /^eslint\.config\.[cm]?[jt]s$/u;
 
-function repoVersion(name: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(repoDir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
-}
-
-/** What the scratch projects install next to the tarball. */
-export const versions = {
-  /** ESLint 10: the version the repository itself develops against. */
-  eslint10: repoVersion('eslint'),
-  /** The latest ESLint 9 (9.39.x at the time of writing; concurrency and suppressions need 9.34+). */
-  eslint9: '9',
-  parser: '8.72.0',
-  /** Loads `eslint.config.ts` on Node versions without type stripping (Node 20). */
-  jiti: '^2.4.0',
-  sarif: repoVersion('@microsoft/eslint-formatter-sarif'),
-  husky: repoVersion('husky'),
-  lintStaged: repoVersion('lint-staged'),
-  typescript: repoVersion('typescript'),
-  /** The real DI frameworks the container test lints and type-checks (pinned devDependencies). */
-  nestjsCommon: repoVersion('@nestjs/common'),
-  tsyringe: repoVersion('tsyringe'),
-  reflectMetadata: repoVersion('reflect-metadata'),
-  rxjs: repoVersion('rxjs'),
-};
-
 // ---------------------------------------------------------------------------------------------------
 // Processes
 
@@ -65,8 +44,8 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Where npm fetches from and caches to: kept. Every other npm_* variable (set by `npm test`) is not. */
-const NPM_KEPT = /^npm_config_(?:cache|registry|userconfig|globalconfig|prefer_offline)$/iu;
+/** Where npm fetches from and caches to, and whether it may go online: kept. Every other npm_* variable (set by `npm test`) is not. */
+const NPM_KEPT = /^npm_config_(?:cache|registry|userconfig|globalconfig|prefer_offline|offline)$/iu;
 
 /** The environment for child processes: none of npm's, git's or ESLint's variables from this run leak in. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -149,8 +128,8 @@ export async function tarball(): Promise<string> {
   const dir = inject('integrationPackDir');
   await once(dir, async () => {
     const entry = path.join(repoDir, 'dist', 'src', 'index.js');
-    if (!existsSync(entry)) throw new Error('dist/ is missing: run `npm run build` first (`npm test` does).');
-    // `npm test` builds right before; a stale dist/ (sources edited since) is packed as it is, with a warning.
+    if (!existsSync(entry)) throw new Error('dist/ is missing: run `npm run build` first (`npm test` and `npm run test:integration` do).');
+    // `npm run test:integration` builds right before; a stale dist/ (sources edited since) is packed as it is, with a warning.
     const built = statSync(entry).mtimeMs;
     const stale = ['src', 'rules'].filter((source) => newestMtime(path.join(repoDir, source)) > built);
     if (stale.length > 0) console.warn(`Integration tests pack dist/, which is older than ${stale.join('/ and ')}/: run \`npm run build\` to test your changes.`);
@@ -164,7 +143,7 @@ export async function tarball(): Promise<string> {
 // ---------------------------------------------------------------------------------------------------
 // Scratch projects
 
-export type ProjectName = 'eslint9' | 'eslint10' | 'precommit' | 'containers';
+export type { ProjectName } from './scratch-lock.js';
 
 export interface Project {
   name: ProjectName;
@@ -175,35 +154,25 @@ export interface Project {
   eslintBin: string;
 }
 
-function dependencies(name: ProjectName): string[] {
-  const common = [`@typescript-eslint/parser@${versions.parser}`, `jiti@${versions.jiti}`];
-  switch (name) {
-    case 'eslint9':
-      return [`eslint@${versions.eslint9}`, ...common];
-    case 'eslint10':
-      return [`eslint@${versions.eslint10}`, ...common, `@microsoft/eslint-formatter-sarif@${versions.sarif}`];
-    case 'precommit':
-      return [`eslint@${versions.eslint10}`, ...common, `husky@${versions.husky}`, `lint-staged@${versions.lintStaged}`];
-    case 'containers':
-      return [
-        `eslint@${versions.eslint10}`,
-        ...common,
-        `typescript@${versions.typescript}`,
-        `@nestjs/common@${versions.nestjsCommon}`,
-        `tsyringe@${versions.tsyringe}`,
-        `reflect-metadata@${versions.reflectMetadata}`,
-        `rxjs@${versions.rxjs}`,
-      ];
-  }
-}
-
-/** A scratch project with the packed plugin and one ESLint installed (once per run). */
+/**
+ * A scratch project with the packed plugin and one ESLint installed (once per run), by `npm ci` from a
+ * lock cut out of the repository's (scratch-lock.ts): every version pinned, every package already in
+ * npm's cache after the repository's own `npm ci`.
+ */
 export async function project(name: ProjectName): Promise<Project> {
   const dir = path.join(inject('integrationRoot'), name);
   const plugin = await tarball();
   await once(dir, async () => {
-    writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: `scratch-${name}`, private: true, type: 'module' }, null, 2)}\n`);
-    await runOrThrow('npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', plugin, ...dependencies(name)], dir);
+    const { packageJson, lockfile } = scratchManifest(repoDir, name, plugin);
+    writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+    writeFileSync(path.join(dir, 'package-lock.json'), `${JSON.stringify(lockfile, null, 2)}\n`);
+    const result = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir });
+    if (result.status !== 0) {
+      const hint = result.stderr.includes('ENOTCACHED')
+        ? '\nA package is not in npm\'s cache: run `npm ci` in the repository first (it caches everything the integration tests install).'
+        : '';
+      throw new Error(`npm ci exited with ${String(result.status)} in ${dir}${hint}\n${result.stdout}\n${result.stderr}`);
+    }
   });
   const manifest = JSON.parse(readFileSync(path.join(dir, 'node_modules', 'eslint', 'package.json'), 'utf8')) as { version: string };
   return { name, dir, eslintVersion: manifest.version, eslintBin: path.join(dir, 'node_modules', 'eslint', 'bin', 'eslint.js') };
@@ -299,7 +268,8 @@ export interface Example {
   reference: Finding[];
 }
 
-function listFiles(dir: string): string[] {
+/** Every file under `dir` (relative, with `/`), without node_modules, dist, .git and the ESLint cache. */
+export function listFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
@@ -310,19 +280,9 @@ function listFiles(dir: string): string[] {
   return files.sort();
 }
 
-/** `file:line rule` for every `expect: ssot/a, ssot/b` marker in these files. */
+/** `file:line rule` for every `// expect:` marker in these files (test/expect-markers.ts has the grammar). */
 export function markers(dir: string, files: readonly string[]): string[] {
-  const expected: string[] = [];
-  for (const file of files) {
-    readFileSync(path.join(dir, file), 'utf8')
-      .split('\n')
-      .forEach((text, index) => {
-        const marker = /\bexpect:(.*)$/u.exec(text);
-        if (marker === null) return;
-        for (const [ruleId] of (marker[1] ?? '').matchAll(/ssot\/[\w-]+/gu)) expected.push(`${file}:${index + 1} ${ruleId}`);
-      });
-  }
-  return expected.sort();
+  return files.flatMap((file) => markersIn(file, readFileSync(path.join(dir, file), 'utf8'))).sort();
 }
 
 /** `settings.ssot` with absolute paths inside the example made relative, so it holds in any copy. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as EslintModule from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONFIG_KINDS, configSource, findingsOf, INSTALL_TIMEOUT, loadExample, project, TEST_TIMEOUT, workspace, type Example, type Project } from './harness.js';
+import { CONFIG_KINDS, configSource, findingsOf, INSTALL_TIMEOUT, listFiles, loadExample, project, TEST_TIMEOUT, workspace, type Example, type Project } from './harness.js';
 
 type Message = EslintModule.Linter.LintMessage;
 
@@ -153,19 +153,26 @@ describe.each(['eslint10', 'eslint9'] as const)('%s Node API (editor integration
         '',
       ].join('\n');
       writeFileSync(path.join(fixDir, typeUse), typeUseText);
-      const before = new Map([...example.files, typeUse].map((file) => [file, readFileSync(path.join(fixDir, file), 'utf8')]));
+      // Every file of the workspace (the configs too), so a linted file missing here fails below.
+      const before = new Map(listFiles(fixDir).map((file) => [file, readFileSync(path.join(fixDir, file), 'utf8')]));
       const fixer = new api.ESLint({ cwd: fixDir, fix: true });
       const results = await fixer.lintFiles(['.']);
       await api.ESLint.outputFixes(results);
-      for (const result of results) {
+      const linted = results.map((result) => path.relative(fixDir, result.filePath).split(path.sep).join('/'));
+      expect(linted).toContain(typeUse);
+      const fixed: string[] = [];
+      for (const [index, result] of results.entries()) {
+        const file = linted[index] ?? '';
         const onDisk = readFileSync(result.filePath, 'utf8');
-        const original = before.get(path.relative(fixDir, result.filePath).split(path.sep).join('/'));
-        if (result.output === undefined) expect(onDisk).toBe(original ?? onDisk);
+        expect(before.has(file), file).toBe(true);
+        if (result.output === undefined) expect(onDisk, file).toBe(before.get(file));
         else {
-          expect(result.output).not.toBe(original);
-          expect(onDisk).toBe(result.output);
+          expect(result.output, file).not.toBe(before.get(file));
+          expect(onDisk, file).toBe(result.output);
+          fixed.push(file);
         }
       }
+      expect(fixed).toContain(typeUse);
       const again = await new api.ESLint({ cwd: fixDir }).lintFiles(['.']);
       const typeUseResult = again.find((result) => result.filePath === path.join(fixDir, typeUse));
       expect(readFileSync(path.join(fixDir, typeUse), 'utf8')).toMatch(/\btype\b.*from/u);

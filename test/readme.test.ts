@@ -1,0 +1,80 @@
+/**
+ * The README cannot lie: its Quick start config, linting the two files it shows, gives exactly the
+ * output it shows; and its install instructions name a way that works before the package is published.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../src/index.js';
+import type { SsotSettings } from '../src/settings.js';
+import { appDir, appFile } from './rule-tester.js';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Settings'));
+const blocks = [...quickStart.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, language, body]) => ({ language, body: body ?? '' }));
+
+/** The object passed to `ssot.configure(...)` in the Quick start, evaluated as written. */
+function quickStartSettings(): SsotSettings {
+  const config = blocks.find((block) => block.body.includes('ssot.configure('))?.body ?? '';
+  const start = config.indexOf('ssot.configure(') + 'ssot.configure('.length;
+  const end = config.lastIndexOf('}),');
+  // The README's object literal is plain JSON5-like data: evaluate it as a module-free expression.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the text is our own README, read at test time
+  const evaluate = new Function(`return (${config.slice(start, end + 1)});`) as () => SsotSettings;
+  return evaluate();
+}
+
+describe('README Quick start', () => {
+  it('is an ES module config named eslint.config.mjs', () => {
+    expect(blocks.find((block) => block.body.includes('ssot.configure('))?.body.startsWith('// eslint.config.mjs\n')).toBe(true);
+  });
+
+  it('shows every file of its sample output, and the output is what the rules report', () => {
+    const files = blocks.filter((block) => block.language === 'ts' && block.body.startsWith('// src/'));
+    const output = blocks.find((block) => block.body.startsWith('$ npx eslint .'))?.body ?? '';
+    const expected: string[] = [];
+    let current = '';
+    for (const line of output.split('\n')) {
+      const header = /^\/home\/me\/app\/(\S+)$/.exec(line);
+      if (header !== null) current = header[1] ?? '';
+      const finding = /^\s+(\d+:\d+)\s+error\s+(.+?)\s{2,}(ssot\/\S+)$/.exec(line);
+      if (finding !== null) expected.push(`${current} ${finding[1] ?? ''} ${finding[3] ?? ''} ${finding[2] ?? ''}`);
+    }
+    expect(new Set(expected.map((line) => line.split(' ')[0])).size).toBe(files.length);
+    expect(output).toContain(`✖ ${String(expected.length)} problems (${String(expected.length)} errors, 0 warnings)`);
+
+    const linter = new Linter({ cwd: appDir });
+    const config = [
+      { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+      plugin.configure({ ...quickStartSettings(), rootDir: appDir }),
+    ];
+    const actual = files.flatMap(({ body }) => {
+      const file = /^\/\/ (\S+)/.exec(body)?.[1] ?? '';
+      return linter.verify(body, config, appFile(file)).map(
+        (message) => `${file} ${String(message.line)}:${String(message.column)} ${message.ruleId ?? 'fatal'} ${message.message}`,
+      );
+    });
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe('README Install', () => {
+  const install = readme.slice(readme.indexOf('## Install'), readme.indexOf('## Quick start'));
+
+  it('says the package is not published yet and how to install it from git or a tarball', () => {
+    expect(install).toContain('not on the npm registry yet');
+    expect(install).toMatch(/npm install --save-dev eslint "github:[^"]+"/);
+    expect(install).toContain('npm pack');
+  });
+
+  it('a git install builds dist/ (prepare), while an existing build is kept', () => {
+    const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; files: string[] };
+    expect(packageJson.scripts.prepare).toContain('npm run build');
+    expect(packageJson.scripts.prepare).toContain("existsSync('dist/src/index.js')");
+    expect(packageJson.files).toContain('dist');
+  });
+});
