@@ -147,8 +147,8 @@ describe('the doc-example grammar', () => {
 });
 
 /**
- * docs/frameworks/*.md: every example is linted with all the rules a container touches; the line
- * introducing an ❌ block names the rules that report it (`ssot/<rule>`), exactly.
+ * docs/frameworks/*.md: every example is linted with all the rules a container touches; the paragraph
+ * introducing an ❌ block names the rules that report it (`ssot/<rule>`), exactly, and its count holds.
  */
 const containerRules = Object.keys(plugin.rules).filter((name) =>
   ['no-direct-instantiation', 'no-module-singleton', 'no-factory-bypass', 'no-scoped-in-singleton'].includes(name),
@@ -158,12 +158,13 @@ const frameworkDocs = readdirSync(frameworksDir)
   .map((file) => {
     const markdown = readFileSync(path.join(frameworksDir, file), 'utf8');
     const lines = markdown.split('\n');
-    return { page: file.slice(0, -3), ...parseDoc(markdown), intro: (line: number) => introOf(lines, line - 1) };
+    return { page: file.slice(0, -3), ...parseDoc(markdown, `docs/frameworks/${file}`), intro: (line: number) => introOf(lines, line - 1) };
   });
 
+/** The line introducing the fence at index `fence` (above its `<!-- reports: N -->`). */
 function introOf(lines: readonly string[], fence: number): string {
   let intro = fence - 1;
-  while (intro >= 0 && (lines[intro] ?? '').trim() === '') intro--;
+  while (intro >= 0 && ((lines[intro] ?? '').trim() === '' || REPORTS.test((lines[intro] ?? '').trim()))) intro--;
   return lines[intro] ?? '';
 }
 
@@ -173,7 +174,7 @@ describe.each(frameworkDocs.map((doc) => [doc.page, doc] as const))('docs/framew
     expect(examples.some((example) => example.kind === 'correct')).toBe(true);
   });
 
-  it.each(examples)('$kind example at line $line', (example) => {
+  it.each(examples)('$kind example at line $line reports $reports', (example) => {
     const linter = new Linter({ cwd: appDir });
     const messages = linter.verify(
       example.code,
@@ -187,11 +188,12 @@ describe.each(frameworkDocs.map((doc) => [doc.page, doc] as const))('docs/framew
       appFile(example.filename),
     );
     expect(messages.filter((message) => message.fatal === true || message.ruleId === null)).toEqual([]);
-    const reported = [...new Set(messages.map((message) => message.ruleId ?? ''))].sort();
+    const found = messages.map((message) => `${String(message.line)}: ${message.ruleId ?? ''}: ${message.message}`);
     if (example.kind === 'incorrect') {
-      const named = [...new Set(Array.from(intro(example.line).matchAll(/ssot\/[\w-]+/g), (match) => match[0]))].sort();
+      const named = [...new Set(Array.from(intro(example.line).matchAll(/ssot\/[\w-]+/gu), (match) => match[0]))].sort();
       expect(named.length, 'an ❌ example names the rules that report it').toBeGreaterThan(0);
-      expect(reported).toEqual(named);
-    } else expect(messages.map((message) => `${String(message.line)}: ${message.ruleId ?? ''}: ${message.message}`)).toEqual([]);
+      expect([...new Set(messages.map((message) => message.ruleId ?? ''))].sort()).toEqual(named);
+      expect(found, `the doc says <!-- reports: ${String(example.reports)} -->`).toHaveLength(example.reports);
+    } else expect(found).toEqual([]);
   });
 });
