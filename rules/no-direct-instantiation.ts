@@ -53,7 +53,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     // Only services whose class the file can spell (see mayMention): most files need no listener at
     // all. Which services the file is a home or `allow`ed for is asked only after that.
-    const mentioned = mentionedServices(registry.services, sourceCode);
+    const mentioned = mentionedServices(registry.services, sourceCode, registry);
     if (mentioned.length === 0) return {};
     const applicable = registry.servicesFor(filename);
     const services = mentioned.filter((service) => applicable.includes(service));

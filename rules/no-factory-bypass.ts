@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isInjectionTokenUse } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
 import { describeAllowed, factoryImport } from '../src/fixes.js';
-import { findVariable, mayMention, mentionedServices, requireSource, staticString } from '../src/identity.js';
+import { findVariable, importDenotes, mayMention, mentionedServices, requireSource, serviceBinding, serviceWords, staticString } from '../src/identity.js';
 import {
   exportedNames,
   hasTypeUse,
@@ -135,18 +135,45 @@ export default createRule<Options, MessageIds>({
       return result;
     }
 
+    const importedAs = new Map<string, readonly ModuleService[]>();
+    /**
+     * Services whose class the export `name` of `specifier` is: the service's module itself, or any
+     * module that re-exports the class (a barrel, the factory module, a package entry), followed
+     * through the module graph. Homes and `allow`ed files are left out.
+     */
+    function servicesImportedAs(specifier: string, name: string): readonly ModuleService[] {
+      const key = `${specifier}\0${name}`;
+      let result = importedAs.get(key);
+      if (result === undefined) {
+        const direct = servicesReachedBy(specifier);
+        const found = services.filter(
+          (service) =>
+            (name === service.className && direct.includes(service)) ||
+            importDenotes(registry, filename, specifier, name, serviceBinding(service, registry, sourceCode)),
+        );
+        const applicable = found.length === 0 ? found : registry.servicesFor(filename);
+        result = found.filter((service) => applicable.includes(service));
+        importedAs.set(key, result);
+      }
+      return result;
+    }
+
     // A file reaches a service's module around its factory only by spelling the class's name, or
     // through what takes every export: a namespace import or star re-export of that module,
     // `import()`, `require()`. Without any of them the rule needs no listener (and oxlint no AST).
     if (
-      !mentionedServices(registry.services, sourceCode).some((service) => service.module !== undefined) &&
+      !mentionedServices(registry.services, sourceCode, registry).some((service) => service.module !== undefined) &&
       !mayCallImport(sourceCode.text) &&
       !mayMention(sourceCode, 'require') &&
-      starSpecifiers(sourceCode.text)?.every((specifier) => servicesReachedBy(specifier).length === 0) === true
+      starSpecifiers(sourceCode.text)?.every(
+        (specifier) => servicesReachedBy(specifier).length === 0 && services.every((service) => servicesImportedAs(specifier, service.className).length === 0),
+      ) === true
     )
       return {};
     const program = sourceCode.ast;
     const classNames = new Set(services.map((service) => service.className));
+    // The names a class may be imported by: its own, the other names its module exports it as, and `default`.
+    const importableNames = new Set([...services.flatMap((service) => serviceWords(service, registry)), 'default']);
     const parserOptions = context.languageOptions.parserOptions as { emitDecoratorMetadata?: unknown } | undefined;
     // Decorator metadata turns type annotations into runtime references: no type-only fixes then.
     const canFixTypes = allowTypeImports && isTypeScriptFile(filename) && parserOptions?.emitDecoratorMetadata !== true;
@@ -256,9 +283,12 @@ export default createRule<Options, MessageIds>({
         if (reach !== undefined) reaches.set(className, reach);
       }
       if (reaches.size === 0) return;
-      for (const service of servicesReachedBy(source)) {
+      for (const service of services) {
         const node = reaches.get(service.className);
         if (node === undefined) continue;
+        // The whole module object of a barrel is like its namespace import: reported only where the class is taken from it.
+        const direct = servicesReachedBy(source).includes(service);
+        if (!direct && (node === call || !servicesImportedAs(source, service.className).includes(service))) continue;
         context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageData(service), suggest: [] });
       }
     }
@@ -270,14 +300,15 @@ export default createRule<Options, MessageIds>({
         const candidates = node.specifiers.filter((specifier) => {
           if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type' && allowTypeImports) return false;
           const name = importedName(specifier);
-          return name === undefined || classNames.has(name);
+          return name === undefined || importableNames.has(name);
         });
         if (candidates.length === 0) return;
-        for (const service of servicesReachedBy(node.source.value)) {
-          for (const specifier of candidates) {
-            const name = importedName(specifier);
-            if (name === undefined || name === service.className) reportImport(node, specifier, service);
-          }
+        for (const specifier of candidates) {
+          const name = importedName(specifier);
+          // A namespace import takes every export of the service's own module; a named or default
+          // import is the class when its binding is, whichever module it is imported from.
+          const found = name === undefined ? servicesReachedBy(node.source.value) : servicesImportedAs(node.source.value, name);
+          for (const service of found) reportImport(node, specifier, service);
         }
       },
       TSImportEqualsDeclaration(node) {
@@ -286,7 +317,9 @@ export default createRule<Options, MessageIds>({
         const source = staticString(node.moduleReference.expression);
         if (source === undefined) return;
         const exported = node.parent.type === 'ExportNamedDeclaration';
-        for (const service of servicesReachedBy(source)) {
+        // The module object: the service's own module, or a module whose `export =` is the class.
+        const reached = servicesReachedBy(source);
+        for (const service of [...reached, ...servicesImportedAs(source, '=').filter((service) => !reached.includes(service))]) {
           if (exported) {
             reportReexport(node.parent, service, []);
             continue;
@@ -304,12 +337,11 @@ export default createRule<Options, MessageIds>({
       ExportNamedDeclaration(node) {
         if (node.source === null || (node.exportKind === 'type' && allowTypeImports)) return;
         const candidates = node.specifiers.filter(
-          (specifier) => classNames.has(moduleExportName(specifier.local)) && !(specifier.exportKind === 'type' && allowTypeImports),
+          (specifier) => importableNames.has(moduleExportName(specifier.local)) && !(specifier.exportKind === 'type' && allowTypeImports),
         );
         if (candidates.length === 0) return;
-        for (const service of servicesReachedBy(node.source.value)) {
-          for (const specifier of candidates) {
-            if (moduleExportName(specifier.local) !== service.className) continue;
+        for (const specifier of candidates) {
+          for (const service of servicesImportedAs(node.source.value, moduleExportName(specifier.local))) {
             const typeOnly = node.exportKind === 'type' || specifier.exportKind === 'type';
             reportReexport(specifier, service, typeOnly ? [] : reexportSuggestions(node, specifier, service));
           }
@@ -320,7 +352,13 @@ export default createRule<Options, MessageIds>({
         // `export * from` leaves the default export out; `export * as ns from` carries it.
         const carries = (service: ModuleService): boolean => node.exported !== null || service.className !== 'default';
         if (!services.some(carries)) return;
-        for (const service of servicesReachedBy(node.source.value)) if (carries(service)) reportReexport(node, service, []);
+        const source = node.source.value;
+        for (const service of services) {
+          if (!carries(service)) continue;
+          const name = node.exported === null ? service.className : 'default';
+          if (servicesReachedBy(source).includes(service) || (node.exported === null && servicesImportedAs(source, name).includes(service)))
+            reportReexport(node, service, []);
+        }
       },
       ImportExpression(node) {
         const source = staticString(node.source);

@@ -2,7 +2,18 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaredLifetime, lifetimeText, mayUseContainers, registrationOf, scopedAdvice, type ContainerSpec } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
-import { findVariable, mayMention, memberName, mentionedServices, originOf, serviceOf, skipWrappers, type Origin } from '../src/identity.js';
+import {
+  findVariable,
+  importDenotes,
+  mayMention,
+  memberName,
+  mentionedServices,
+  originOf,
+  serviceOf,
+  skipWrappers,
+  targetBinding,
+  type Origin,
+} from '../src/identity.js';
 import {
   GLOBAL_OBJECTS,
   destinationOf,
@@ -13,7 +24,7 @@ import {
   thisOwner,
   type FunctionNode,
 } from '../src/module-scope.js';
-import { registryOf, type ModuleTarget, type Service } from '../src/registry.js';
+import { registryOf, type Service } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { SsotConfigError } from '../src/settings.js';
 
@@ -183,11 +194,6 @@ function classOfThis(callee: TSESTree.Node): TSESTree.Identifier | undefined {
   return owner?.kind === 'class' ? (owner.node.id ?? undefined) : undefined;
 }
 
-/** Is the (normalised) path `file` inside the directory `directory`? */
-function isInside(file: string, directory: string): boolean {
-  return file.startsWith(directory.endsWith('/') ? directory : `${directory}/`);
-}
-
 /** The memoiser call `fn` is passed to (`once(() => …)`), with the memoiser's name. */
 function memoiserCall(
   fn: FunctionNode,
@@ -334,7 +340,7 @@ export default createRule<Options, MessageIds>({
     const isIgnored = compileIgnore(options.ignoreClasses ?? []);
     // Only services whose class or factory the file can spell (see mayMention): on most files the
     // rule needs no listener at all, unless `checkAllClasses` looks at every construction.
-    const services = mentionedServices(registry?.services ?? [], sourceCode);
+    const services = registry === undefined ? [] : mentionedServices(registry.services, sourceCode, registry);
     const factoryServices = (registry?.services ?? []).filter(
       (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
     );
@@ -366,19 +372,12 @@ export default createRule<Options, MessageIds>({
       return candidates.find((service) => ownServices.includes(service) && exportedAs(origin.name, service.className));
     }
 
-    /**
-     * Does `specifier` reach the factory's module, directly or through a barrel (an index file) in the
-     * factory's folder or a folder above it inside rootDir, which re-exports it under the same name?
-     */
-    function reachesFactory(specifier: string, target: ModuleTarget): boolean {
-      if (registry === undefined) return false;
-      if (registry.refersTo(specifier, filename, target)) return true;
-      if (target.kind !== 'file') return false;
-      const resolved = registry.resolver.resolveFile(filename, specifier)?.replaceAll('\\', '/');
-      if (resolved === undefined || !/\/index\.[cm]?[jt]sx?$/.test(resolved)) return false;
-      const barrel = normalizeModulePath(resolved);
-      const root = normalizeModulePath(registry.rootDir);
-      return isInside(target.id, barrel) && (barrel === root || isInside(barrel, root));
+    /** Does the export `name` of `specifier` denote the service's factory, directly or through barrels (the module graph)? */
+    function reachesFactory(specifier: string, name: string, service: Service): boolean {
+      const factory = service.factory;
+      if (registry === undefined || factory === undefined) return false;
+      if (name === factory.name && registry.refersTo(specifier, filename, factory.module)) return true;
+      return importDenotes(registry, filename, specifier, name, targetBinding(factory.module, factory.name, registry));
     }
 
     /** The scoped service whose factory `callee` is. */
@@ -393,7 +392,7 @@ export default createRule<Options, MessageIds>({
       const origin = originOf(callee, sourceCode);
       if (origin === undefined) return undefined;
       if (origin.kind === 'export')
-        return factoryServices.find((service) => service.factory?.name === origin.name && reachesFactory(origin.source, service.factory.module));
+        return factoryServices.find((service) => reachesFactory(origin.source, origin.name, service));
       if (origin.kind === 'local') return ownFactories.find((service) => service.factory !== undefined && exportedAs(origin.name, service.factory.name));
       return undefined;
     }

@@ -45,8 +45,9 @@ export const JS_LANGUAGES: readonly string[] = ['js/js'];
  * which oxlint deserialises only on demand.
  */
 export function isJavaScriptSourceCode(sourceCode: unknown): boolean {
-  const candidate = sourceCode as { getScope?: unknown; getAllComments?: unknown } | null | undefined;
-  return typeof candidate?.getScope === 'function' && typeof candidate.getAllComments === 'function';
+  // `in`, not a property read: the question is what kind of SourceCode this is, and reading nothing
+  // keeps the "no AST, no scopes for files that cannot refer to a service" guarantee checkable.
+  return typeof sourceCode === 'object' && sourceCode !== null && 'getScope' in sourceCode && 'getAllComments' in sourceCode;
 }
 
 /** `x.d.ts`, `x.d.mts`, `x.d.cts`, and TypeScript's `x.d.json.ts`-style `x.d.<ext>.ts`. */

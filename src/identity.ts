@@ -4,7 +4,10 @@
  * local declaration, through aliases, destructuring, namespace members and TypeScript wrappers.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { Registry, Service } from './registry.js';
+import path from 'node:path';
+import { BoundedMap } from './bounded-map.js';
+import { moduleGraphFor, sameBinding, type Binding } from './module-graph.js';
+import type { ModuleTarget, Registry, Service } from './registry.js';
 
 export type Origin =
   /** A module object: namespace import, `require(M)`, `await import(M)`, `import X = require(M)`. */
@@ -176,17 +179,90 @@ export function originName(origin: Origin): string | undefined {
   return origin.kind === 'module' ? undefined : origin.name;
 }
 
-/** Is `origin` the class of `service`, as seen from `filename`? */
-export function isServiceOrigin(origin: Origin, service: Service, registry: Registry, filename: string, localName?: string): boolean {
+/**
+ * The binding the export `name` of `target` is (see module-graph.ts): for a service, its class; for
+ * a factory, its function. Followed through the target's own re-exports, `export =` and CommonJS.
+ */
+export function targetBinding(target: ModuleTarget, name: string, registry: Registry): Binding {
+  const graph = moduleGraphFor(registry.resolver);
+  if (target.kind === 'file') return graph.exportBinding(target.file, name) ?? { module: target.id, name };
+  return graph.importBinding(path.join(registry.rootDir, 'package.json'), target.name, name) ?? { module: `pkg:${target.name}`, name };
+}
+
+/** The binding of a service's class, or undefined for globals and loose (module-less) services. Cached per linted file. */
+export function serviceBinding(service: Service, registry: Registry, sourceCode?: Readonly<TSESLint.SourceCode>): Binding | undefined {
+  const target = service.module;
+  if (target === undefined || service.global) return undefined;
+  if (sourceCode === undefined) return targetBinding(target, service.className, registry);
+  const file = fileTextOf(sourceCode);
+  let binding = file.bindings.get(service);
+  if (binding === undefined) {
+    binding = targetBinding(target, service.className, registry);
+    file.bindings.set(service, binding);
+  }
+  return binding;
+}
+
+/** Does the export `name` of the module `specifier`, imported in `filename`, denote `binding`? */
+export function importDenotes(registry: Registry, filename: string, specifier: string, name: string, binding: Binding | undefined): boolean {
+  if (binding === undefined) return false;
+  const found = moduleGraphFor(registry.resolver).importBinding(filename, specifier, name);
+  return found?.name !== '*' && sameBinding(found, binding);
+}
+
+/** Is `origin` the class of `service`, as seen from `filename`? Through barrels, package entries, default and CommonJS exports. */
+export function isServiceOrigin(
+  origin: Origin,
+  service: Service,
+  registry: Registry,
+  filename: string,
+  localName?: string,
+  sourceCode?: Readonly<TSESLint.SourceCode>,
+): boolean {
   if (service.global) return origin.kind === 'global' && origin.name === service.className;
   const target = service.module;
   if (target === undefined) {
     // Loose mode: any binding with the class's name, wherever it comes from.
     return originName(origin) === service.className || localName === service.className;
   }
-  if (origin.kind === 'export') return origin.name === service.className && registry.refersTo(origin.source, filename, target);
-  if (origin.kind === 'module') return service.className === 'default' && registry.refersTo(origin.source, filename, target);
+  if (origin.kind === 'export') {
+    if (origin.name === service.className && registry.refersTo(origin.source, filename, target)) return true;
+    return importDenotes(registry, filename, origin.source, origin.name, serviceBinding(service, registry, sourceCode));
+  }
+  if (origin.kind === 'module') {
+    if (service.className === 'default' && registry.refersTo(origin.source, filename, target)) return true;
+    // `require(M)`, `import X = require(M)`: the module object is the class when M does `export =`/`module.exports =` it.
+    return importDenotes(registry, filename, origin.source, '=', serviceBinding(service, registry, sourceCode));
+  }
   return false;
+}
+
+const ALIAS_FRESHNESS_MS = 1000;
+const aliasCache = new BoundedMap<Service, { readonly at: number; readonly words: readonly string[] }>(1000);
+
+/**
+ * The words a file must spell to refer to a service's class: its name, and the other names its
+ * module (or package entry) exports it as (`export { lookup as io, lookup as connect }`). Re-read at
+ * most once a second, so an edited module is seen by a long-lived process.
+ */
+export function serviceWords(service: Service, registry: Registry): readonly string[] {
+  const target = service.module;
+  if (target === undefined || service.global) return [service.className];
+  const now = Date.now();
+  const cached = aliasCache.get(service);
+  if (cached !== undefined && now - cached.at < ALIAS_FRESHNESS_MS) return cached.words;
+  const graph = moduleGraphFor(registry.resolver);
+  const file = target.kind === 'file' ? target.file : graph.resolve(path.join(registry.rootDir, 'package.json'), target.name);
+  const words = [service.className];
+  if (file !== undefined) {
+    const binding = targetBinding(target, service.className, registry);
+    for (const exported of graph.exportNames(file)) {
+      if (exported === 'default' || exported === '=' || exported === service.className) continue;
+      if (sameBinding(graph.exportBinding(file, exported), binding)) words.push(exported);
+    }
+  }
+  aliasCache.set(service, { at: now, words });
+  return words;
 }
 
 /**
@@ -206,6 +282,8 @@ interface FileText {
   comments: readonly (readonly [number, number])[] | undefined;
   readonly names: Map<string, boolean>;
   readonly lists: Map<readonly Service[], readonly Service[]>;
+  readonly wordLists: Map<readonly Service[], readonly Service[]>;
+  readonly bindings: Map<Service, Binding | undefined>;
 }
 
 /**
@@ -218,7 +296,7 @@ let current: FileText | undefined;
 function fileTextOf(sourceCode: Readonly<TSESLint.SourceCode>): FileText {
   const { text } = sourceCode;
   if (current?.text !== text || current.sourceCode !== sourceCode) {
-    current = { sourceCode, text, escapes: text.includes('\\') && SPELLING_ESCAPE.test(text), comments: undefined, names: new Map(), lists: new Map() };
+    current = { sourceCode, text, escapes: text.includes('\\') && SPELLING_ESCAPE.test(text), comments: undefined, names: new Map(), lists: new Map(), wordLists: new Map(), bindings: new Map() };
   }
   return current;
 }
@@ -277,14 +355,20 @@ export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: stri
   return found;
 }
 
-/** The services among `services` whose class this file may mention (all of them for `class: 'default'`). Cached per file. */
-export function mentionedServices(services: readonly Service[], sourceCode: Readonly<TSESLint.SourceCode>): readonly Service[] {
+/**
+ * The services among `services` whose class this file may mention (all of them for `class:
+ * 'default'`), by any name its module exports it as when `registry` is given. Cached per file.
+ */
+export function mentionedServices(services: readonly Service[], sourceCode: Readonly<TSESLint.SourceCode>, registry?: Registry): readonly Service[] {
   const file = fileTextOf(sourceCode);
   if (file.escapes) return services;
-  let mentioned = file.lists.get(services);
+  const lists = registry === undefined ? file.lists : file.wordLists;
+  let mentioned = lists.get(services);
   if (mentioned === undefined) {
-    mentioned = services.filter((service) => mayMention(sourceCode, service.className));
-    file.lists.set(services, mentioned);
+    mentioned = services.filter((service) =>
+      registry === undefined ? mayMention(sourceCode, service.className) : serviceWords(service, registry).some((word) => mayMention(sourceCode, word)),
+    );
+    lists.set(services, mentioned);
   }
   return mentioned;
 }
@@ -298,11 +382,11 @@ export function serviceOf(
   filename: string,
 ): Service | undefined {
   if (services.length === 0) return undefined;
-  const candidates = mentionedServices(services, sourceCode);
+  const candidates = mentionedServices(services, sourceCode, registry);
   if (candidates.length === 0) return undefined;
   const origin = originOf(node, sourceCode);
   if (origin === undefined) return undefined;
   const unwrapped = skipWrappers(node);
   const localName = unwrapped.type === 'Identifier' ? unwrapped.name : undefined;
-  return candidates.find((service) => isServiceOrigin(origin, service, registry, filename, localName));
+  return candidates.find((service) => isServiceOrigin(origin, service, registry, filename, localName, sourceCode));
 }

@@ -19,6 +19,7 @@ import {
   type ResolverHandle,
 } from './resolution.js';
 import { containerSpecs, type ContainerSpec } from './containers.js';
+import { resolveModuleFile, sourceFileOf } from './module-graph.js';
 import { parseSettings, SsotConfigError, type ParsedService } from './settings.js';
 
 /** Where a service (or its factory) lives. */
@@ -31,6 +32,8 @@ export type ModuleTarget =
       readonly id: string;
       /** Segments a specifier may end with to reach it (cheap pre-filter). */
       readonly segments: ReadonlySet<string>;
+      /** The file itself (source, not build output), for the module graph. */
+      readonly file: string;
     }
   | { readonly kind: 'package'; readonly display: string; readonly name: string };
 
@@ -72,11 +75,13 @@ export interface Registry {
 
 /** Resolves a configured module (path relative to rootDir, alias or package); `owner` names its user in errors (`service "X"`). */
 export function classifyModule(spec: string, rootDir: string, resolver: ResolverHandle, where: string, owner: string): ModuleTarget {
-  const toFile = (file: string): ModuleTarget => {
+  const toFile = (resolved: string): ModuleTarget => {
+    // A workspace package's build output (`dist/x.d.ts`) stands for its source.
+    const file = sourceFileOf(resolved);
     const id = normalizeModulePath(file);
     const segments = new Set([path.posix.basename(id)]);
     if (/\/index\.[cm]?[jt]sx?$/.test(file.replaceAll('\\', '/'))) segments.add('index');
-    return { kind: 'file', display: spec, id, segments };
+    return { kind: 'file', display: spec, id, segments, file };
   };
   if (path.isAbsolute(spec)) return toFile(resolver.resolve(rootDir, spec) ?? spec);
   const relative = isRelativeSpecifier(spec) ? spec : `./${spec}`;
@@ -86,6 +91,9 @@ export function classifyModule(spec: string, rootDir: string, resolver: Resolver
     const resolved = resolver.resolve(rootDir, spec);
     if (resolved !== undefined)
       return /[\\/]node_modules[\\/]/.test(resolved) ? { kind: 'package', display: spec, name: spec } : toFile(resolved);
+    // A workspace package that is not built yet: its source, through the package's tsconfig.
+    const unbuilt = resolveModuleFile(resolver, path.join(rootDir, 'package.json'), spec);
+    if (unbuilt !== undefined && !/[\\/]node_modules[\\/]/.test(unbuilt)) return toFile(unbuilt);
   }
   // A path that names no file is a typo (or a module not written yet): never match nothing silently.
   const firstSegment = spec.split('/')[0] ?? spec;
@@ -200,7 +208,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
       // Cheap pre-filter: a relative path can only reach the file through its last segment.
       if (relative && !target.segments.has(segment) && !shape.directory) return false;
       if (!relative && !target.segments.has(segment) && looksLikePackage(specifier) && isExternal(packageNameOf(specifier))) return false;
-      const resolved = resolver.resolveFile(filename, specifier);
+      const resolved = resolveModuleFile(resolver, filename, specifier);
       if (resolved !== undefined) return normalizeModulePath(resolved) === target.id;
       // The file is not on disk (virtual file, generated code): compare normalised paths.
       return relative && normalizeModulePath(path.resolve(path.dirname(filename), specifier)) === target.id;

@@ -1,7 +1,10 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../rules/no-direct-instantiation.js';
 import plugin from '../../src/index.js';
+import { ioService, legacyService, packagesProject, realtimeService, settingsFor, workspaceProject, wsService } from '../graph-projects.js';
 import { appFile, cases, error, jsRuleTester, ruleTester, ssotSettings, suggestion, webSocketManager } from '../rule-tester.js';
 
 const hook = appFile('src/hooks/use-socket.ts');
@@ -190,5 +193,193 @@ describe('no-direct-instantiation in CommonJS scripts', () => {
     expect(code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1])).toBe(
       "'use strict';\nconst { getWebSocketManager } = require('../websocket/factory');\nconst { WebSocketManager } = require('../websocket/manager');\nmodule.exports = () => getWebSocketManager();",
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Through the module graph: the class reached through barrels, package entries, built workspace
+// packages, default, `export =` and CommonJS exports is reported as for a direct import.
+
+const graphData = { service: 'WebSocketManager', factory: 'getWebSocketManager', factoryModule: 'src/websocket/factory.ts' };
+const chatRoom = { name: 'ChatRoom', class: 'ChatRoom', module: 'src/chat/room.ts', factory: { name: 'getChatRoom', module: 'src/chat/factory.ts' } };
+const packages = packagesProject();
+const workspaces = { built: workspaceProject(true), unbuilt: workspaceProject(false) };
+afterAll(() => {
+  for (const root of [packages, workspaces.built, workspaces.unbuilt]) rmSync(root, { recursive: true, force: true });
+});
+
+/** One `direct` report of `new …` spanning line `line`, columns `column`–`endColumn`, with the factory suggestion's output. */
+function directAt(line: number, column: number, endColumn: number, output: string, data: Record<string, string> = graphData) {
+  return { messageId: 'direct' as const, data, line, column, endLine: line, endColumn, suggestions: [{ messageId: 'useFactory' as const, output }] };
+}
+
+ruleTester.run('no-direct-instantiation (module graph)', rule, {
+  valid: [
+    // Two `export *` with different bindings: the name is not exported at all.
+    { code: "import { WebSocketManager } from '../barrels/ambiguous';\nnew WebSocketManager();", filename: hook, settings: ssotSettings() },
+    // A type-only re-export is no class; another class of the same name is another class.
+    { code: "import { WebSocketManager } from '../barrels/type-only';\nnew WebSocketManager();", filename: hook, settings: ssotSettings() },
+    { code: "import { WebSocketManager } from '../barrels/other';\nnew WebSocketManager();", filename: hook, settings: ssotSettings() },
+    // The factory module may construct what it re-exports.
+    { code: "import { ChatRoom } from './room.js';\nnew ChatRoom('a');", filename: appFile('src/chat/factory.ts'), settings: ssotSettings(chatRoom) },
+  ],
+  invalid: [
+    {
+      code: "import { WebSocketManager } from '../barrels';\nconst m = new WebSocketManager();",
+      filename: hook,
+      settings: ssotSettings(),
+      errors: [directAt(2, 11, 33, `import { WebSocketManager } from '../barrels';\n${addFactoryImport}\nconst m = getWebSocketManager();`)],
+    },
+    {
+      code: "import { WebSocketManager as WSM } from '@/barrels/deep';\nnew WSM();",
+      filename: hook,
+      settings: ssotSettings(),
+      errors: [directAt(2, 1, 10, `import { WebSocketManager as WSM } from '@/barrels/deep';\n${addFactoryImport}\ngetWebSocketManager();`)],
+    },
+    {
+      code: "import * as realtime from '../barrels/star';\nnew realtime.WebSocketManager(user);",
+      filename: hook,
+      settings: ssotSettings(),
+      errors: [directAt(2, 1, 36, `import * as realtime from '../barrels/star';\n${addFactoryImport}\ngetWebSocketManager(user);`)],
+    },
+    {
+      code: "import WebSocketManager from '../barrels/as-default';\nnew WebSocketManager();",
+      filename: hook,
+      settings: ssotSettings(),
+      errors: [directAt(2, 1, 23, `import WebSocketManager from '../barrels/as-default';\n${addFactoryImport}\ngetWebSocketManager();`)],
+    },
+    {
+      code: "import WebSocketManager = require('../barrels/equals');\nnew WebSocketManager();",
+      filename: hook,
+      settings: ssotSettings(),
+      errors: [directAt(2, 1, 23, `${addFactoryImport}\nimport WebSocketManager = require('../barrels/equals');\ngetWebSocketManager();`)],
+    },
+    {
+      code: "import { WebSocketManager } from '@/barrels/cycle-b';\nexport const Status = () => <p>{String(new WebSocketManager())}</p>;",
+      filename: component,
+      settings: ssotSettings(),
+      errors: [
+        directAt(
+          2,
+          40,
+          62,
+          "import { WebSocketManager } from '@/barrels/cycle-b';\nimport { getWebSocketManager } from '../websocket/factory';\nexport const Status = () => <p>{String(getWebSocketManager())}</p>;",
+        ),
+      ],
+    },
+    {
+      // The factory module re-exports the class: importing it from there is still around the factory.
+      code: "import { ChatRoom } from '../chat';\nnew ChatRoom('a');",
+      filename: hook,
+      settings: ssotSettings(chatRoom),
+      errors: [
+        directAt(2, 1, 18, "import { ChatRoom } from '../chat';\nimport { getChatRoom } from '../chat/factory';\ngetChatRoom('a');", {
+          service: 'ChatRoom',
+          factory: 'getChatRoom',
+          factoryModule: 'src/chat/factory.ts',
+        }),
+      ],
+    },
+    // Packages: `export =` typings, and one function exported under three names.
+    ...[
+      ["import WebSocket from 'ws';", "import WebSocket from 'ws';\nimport { getSocket } from './socket';\ngetSocket('wss://x');"],
+      ["import WebSocket = require('ws');", "import { getSocket } from './socket';\nimport WebSocket = require('ws');\ngetSocket('wss://x');"],
+    ].map(([head, output]) => ({
+      code: `${head ?? ''}\nnew WebSocket('wss://x');`,
+      filename: path.join(packages, 'src/app.ts'),
+      settings: settingsFor(packages, wsService),
+      errors: [directAt(2, 1, 25, output ?? '', { service: 'ws WebSocket', factory: 'getSocket', factoryModule: 'src/socket.ts' })],
+    })),
+    ...['connect', 'io'].map((name) => ({
+      code: `import { ${name} } from 'socket.io-client';\n${name}('https://x');`,
+      filename: path.join(packages, 'src/app.ts'),
+      settings: settingsFor(packages, ioService),
+      errors: [
+        directAt(2, 1, name.length + 14, `import { ${name} } from 'socket.io-client';\nimport { getSocket } from './socket';\ngetSocket('https://x');`, {
+          service: 'socket.io client',
+          factory: 'getSocket',
+          factoryModule: 'src/socket.ts',
+        }),
+      ],
+    })),
+    {
+      code: "import io from 'socket.io-client';\nio('https://x');",
+      filename: path.join(packages, 'src/app.ts'),
+      settings: settingsFor(packages, ioService),
+      errors: [
+        directAt(2, 1, 16, "import io from 'socket.io-client';\nimport { getSocket } from './socket';\ngetSocket('https://x');", {
+          service: 'socket.io client',
+          factory: 'getSocket',
+          factoryModule: 'src/socket.ts',
+        }),
+      ],
+    },
+    // A workspace package built to dist/ or not built yet; the service named by source path, package or subpath.
+    ...(['built', 'unbuilt'] as const).flatMap((state) =>
+      ['packages/realtime/src/manager.ts', '@acme/realtime', '@acme/realtime/manager'].flatMap((module) =>
+        ['@acme/realtime', '@acme/realtime/manager'].map((specifier) => ({
+          code: `import { RealtimeManager } from '${specifier}';\nnew RealtimeManager('u');`,
+          filename: path.join(workspaces[state], 'packages/web/src/app.ts'),
+          settings: settingsFor(workspaces[state], { ...realtimeService, module }),
+          errors: [
+            directAt(
+              2,
+              1,
+              25,
+              `import { RealtimeManager } from '${specifier}';\nimport { getRealtime } from '../../realtime/src/factory';\ngetRealtime('u');`,
+              { service: 'RealtimeManager', factory: 'getRealtime', factoryModule: 'packages/realtime/src/factory.ts' },
+            ),
+          ],
+        })),
+      ),
+    ),
+  ],
+});
+
+jsRuleTester.run('no-direct-instantiation (module graph, JavaScript)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: "import { WebSocketManager } from '../barrels/index.js';\nexport const m = new WebSocketManager();",
+      filename: script,
+      settings: ssotSettings(),
+      errors: [directAt(2, 18, 40, "import { WebSocketManager } from '../barrels/index.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nexport const m = getWebSocketManager();")],
+    },
+  ],
+});
+
+describe('no-direct-instantiation through CommonJS exports', () => {
+  function lintCommonJs(code: string, filename: string, settings: Record<string, unknown>, cwd = appFile('.')): Linter.LintMessage[] {
+    return new Linter({ cwd }).verify(
+      code,
+      [{ files: ['**/*.{js,cjs}'], languageOptions: { sourceType: 'commonjs' }, settings, plugins: { ssot: plugin }, rules: { 'ssot/no-direct-instantiation': 'error' } }],
+      filename,
+    );
+  }
+  const positions = (messages: Linter.LintMessage[]) => messages.map(({ ruleId, messageId, line, column, endColumn }) => ({ ruleId, messageId, line, column, endColumn }));
+
+  it.each([
+    ["const { WebSocketManager } = require('../barrels/legacy.cjs');", 'WebSocketManager'],
+    ["const WebSocketManager = require('../barrels/legacy-default.cjs');", 'WebSocketManager'],
+    ["const WebSocketManager = require('../barrels/index.js').WebSocketManager;", 'WebSocketManager'],
+  ])('%s', (head, name) => {
+    const code = `${head}\nmodule.exports = () => new ${name}();`;
+    expect(positions(lintCommonJs(code, appFile('src/hooks/legacy.cjs'), ssotSettings()))).toEqual([
+      { ruleId: 'ssot/no-direct-instantiation', messageId: 'direct', line: 2, column: 24, endColumn: 46 },
+    ]);
+  });
+
+  it('`const WebSocket = require("ws")` of a package whose typings `export =` the class', () => {
+    const code = "const WebSocket = require('ws');\nmodule.exports = (url) => new WebSocket(url);";
+    expect(positions(lintCommonJs(code, path.join(packages, 'src/app.cjs'), settingsFor(packages, wsService), packages))).toEqual([
+      { ruleId: 'ssot/no-direct-instantiation', messageId: 'direct', line: 2, column: 27, endColumn: 45 },
+    ]);
+  });
+
+  it('a CommonJS package without typings (`exports.LegacyClient =`)', () => {
+    const code = "const { LegacyClient } = require('legacy-client');\nmodule.exports = () => new LegacyClient();";
+    expect(positions(lintCommonJs(code, path.join(packages, 'src/app.cjs'), settingsFor(packages, legacyService), packages))).toEqual([
+      { ruleId: 'ssot/no-direct-instantiation', messageId: 'directNoFactory', line: 2, column: 24, endColumn: 42 },
+    ]);
   });
 });

@@ -1,6 +1,9 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import rule, { type MessageIds, type Options } from '../../rules/no-factory-bypass.js';
 import type { ServiceSettings } from '../../src/settings.js';
+import { afterAll } from 'vitest';
+import { ioService, packagesProject, realtimeService, settingsFor, workspaceProject } from '../graph-projects.js';
 import { appFile, cases, error, fixturesDir, jsRuleTester, ruleTester, ssotSettings, suggestion, webSocketManager, type Position } from '../rule-tester.js';
 
 const hook = appFile('src/hooks/use-socket.ts');
@@ -448,3 +451,101 @@ ruleTester.run('no-factory-bypass (workspace)', rule, {
   ],
 });
 
+
+// ---------------------------------------------------------------------------------------------
+// Through the module graph: the class imported from a barrel, the factory module, a package entry
+// or a built workspace package is the class, whichever path it takes.
+
+const chatRoom: ServiceSettings = { name: 'ChatRoom', class: 'ChatRoom', module: 'src/chat/room.ts', factory: { name: 'getChatRoom', module: 'src/chat/factory.ts' } };
+const graphPackages = packagesProject();
+const graphWorkspaces = { built: workspaceProject(true), unbuilt: workspaceProject(false) };
+afterAll(() => {
+  for (const root of [graphPackages, graphWorkspaces.built, graphWorkspaces.unbuilt]) rmSync(root, { recursive: true, force: true });
+});
+
+ruleTester.run('no-factory-bypass (module graph)', rule, {
+  valid: [
+    // The factory through a barrel; other names; a name two `export *` make ambiguous; type-only re-exports.
+    "import { getWebSocketManager } from '../barrels';\ngetWebSocketManager({ userId: 'u' });",
+    "import { WebSocketManager } from '../barrels/ambiguous';",
+    "import { WebSocketManager } from '../barrels/type-only';",
+    "import { WebSocketManager } from '../barrels/other';",
+    // A namespace import of a barrel takes the class only where it is used (no-direct-instantiation reports `new ns.C()`).
+    "import * as realtime from '../barrels';\nrealtime.getWebSocketManager({ userId: 'u' });",
+    // A barrel that is `allow`ed may re-export the class.
+    { code: "export { WebSocketManager } from '../websocket/manager.js';", filename: appFile('src/barrels/index.ts'), settings: ssotSettings({ ...webSocketManager, allow: ['src/barrels/**'] }) },
+    { code: "import { getChatRoom } from '../chat';\ngetChatRoom('a');", settings: ssotSettings(chatRoom) },
+  ].map((test) => (typeof test === 'string' ? { code: test, filename: hook, settings: ssotSettings() } : { filename: hook, ...test })),
+  invalid: [
+    invalid("import { WebSocketManager } from '../barrels';\nnew WebSocketManager();", [
+      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nnew WebSocketManager();`)]),
+    ]),
+    invalid("import { WebSocketManager } from '@/barrels/deep';\nnew WebSocketManager();", [
+      error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nnew WebSocketManager();`)]),
+    ]),
+    // An `allow`ed barrel does not launder the class for its importers.
+    invalid(
+      "import { WebSocketManager } from '../barrels/star';\nnew WebSocketManager();",
+      [error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nnew WebSocketManager();`)])],
+      { settings: ssotSettings({ ...webSocketManager, allow: [...(webSocketManager.allow ?? []), 'src/barrels/**'] }) },
+    ),
+    invalid("import WebSocketManager from '../barrels/as-default';\nnew WebSocketManager();", [
+      error('bypass', [1, 8, 1, 24], [useFactory(`${FACTORY_IMPORT}\nnew WebSocketManager();`)]),
+    ]),
+    invalid("import WebSocketManager = require('../barrels/equals');\nnew WebSocketManager();", [error('bypass', [1, 1, 1, 56])]),
+    // The factory module re-exports the class it creates: importing the class from there still goes around the factory.
+    invalid(
+      "import { ChatRoom } from '../chat/factory';\nnew ChatRoom('a');",
+      [error('bypass', [1, 10, 1, 18], [useFactory("import { getChatRoom } from '../chat/factory';\nnew ChatRoom('a');")])],
+      { settings: ssotSettings(chatRoom) },
+    ),
+    invalid("export { WebSocketManager } from '../barrels';", [
+      error('reexport', NAMED, [
+        reexportFactory(FACTORY_IMPORT.replace('import', 'export')),
+        reexportType("export type { WebSocketManager } from '../barrels';"),
+      ]),
+    ]),
+    invalid("export * from '../barrels/star';", [error('reexport', [1, 1, 1, 33])]),
+    invalid("const { WebSocketManager } = await import('../barrels');", [error('bypass', [1, 9, 1, 25])]),
+    // Packages: one function exported as `io`, `connect` and `default`; a workspace package, built or not.
+    invalid(
+      "import { connect } from 'socket.io-client';\nconnect('https://x');",
+      [error('bypass', [1, 10, 1, 17], [useFactory("import { getSocket } from './socket';\nconnect('https://x');")])],
+      { filename: path.join(graphPackages, 'src/app.ts'), settings: settingsFor(graphPackages, ioService) },
+    ),
+    ...(['built', 'unbuilt'] as const).flatMap((state) =>
+      ['@acme/realtime', '@acme/realtime/manager'].map((specifier) =>
+        invalid(
+          `import { RealtimeManager } from '${specifier}';\nnew RealtimeManager('u');`,
+          [error('bypass', [1, 10, 1, 25], [useFactory("import { getRealtime } from '../../realtime/src/factory';\nnew RealtimeManager('u');")])],
+          { filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'), settings: settingsFor(graphWorkspaces[state], realtimeService) },
+        ),
+      ),
+    ),
+  ],
+});
+
+ruleTester.run('no-factory-bypass (module graph, tsx)', rule, {
+  valid: [],
+  invalid: [
+    invalid(
+      "import { WebSocketManager } from '@/barrels';\nexport const Status = () => <p>{String(new WebSocketManager())}</p>;",
+      [error('bypass', NAMED, [useFactory(`${FACTORY_IMPORT}\nexport const Status = () => <p>{String(new WebSocketManager())}</p>;`)])],
+      { filename: component },
+    ),
+  ],
+});
+
+jsRuleTester.run('no-factory-bypass (module graph, js)', rule, {
+  valid: [],
+  invalid: [
+    invalid(
+      "import { WebSocketManager } from '../barrels/index.js';\nnew WebSocketManager();",
+      [error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.js';\nnew WebSocketManager();")])],
+      { filename: script },
+    ),
+    invalid("const { WebSocketManager } = require('../barrels/legacy.cjs');\nnew WebSocketManager();", [error('bypass', [1, 9, 1, 25])], {
+      filename: script,
+    }),
+  ],
+});

@@ -1,7 +1,10 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../rules/no-module-singleton.js';
 import plugin from '../../src/index.js';
+import { packagesProject, realtimeService, settingsFor, workspaceProject, wsService } from '../graph-projects.js';
 import { appFile, cases, error, jsRuleTester, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
 
 const hook = appFile('src/hooks/use-socket.ts');
@@ -694,4 +697,98 @@ describe('no-module-singleton configuration', () => {
     expect(plugin.configs.strict.rules['ssot/no-module-singleton']).toEqual(['error', { checkAllClasses: true }]);
     expect(plugin.configs.recommended.rules['ssot/no-module-singleton']).toBe('error');
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Through the module graph: the class and the factory reached through barrels, package entries,
+// built workspace packages, default and CommonJS exports.
+
+const graphChatRoom = { name: 'ChatRoom', class: 'ChatRoom', module: 'src/chat/room.ts', factory: { name: 'getChatRoom', module: 'src/chat/factory.ts' } };
+const graphPackages = packagesProject();
+const graphWorkspaces = { built: workspaceProject(true), unbuilt: workspaceProject(false) };
+afterAll(() => {
+  for (const root of [graphPackages, graphWorkspaces.built, graphWorkspaces.unbuilt]) rmSync(root, { recursive: true, force: true });
+});
+const managerData = { service: 'WebSocketManager', factory: 'getWebSocketManager', memoizer: '' };
+
+ruleTester.run('no-module-singleton (module graph)', rule, {
+  valid: [
+    { code: "import { WebSocketManager } from '../barrels/ambiguous';\nexport const m = new WebSocketManager();", filename: hook, settings: ssotSettings() },
+    { code: "import { getWebSocketManager } from '../barrels';\nexport const connect = () => getWebSocketManager({ userId: 'u' });", filename: hook, settings: ssotSettings() },
+  ],
+  invalid: [
+    {
+      code: "import { WebSocketManager } from '../barrels';\nexport const m = new WebSocketManager();",
+      filename: hook,
+      settings: ssotSettings(),
+      errors: [{ messageId: 'eager', data: { ...managerData, target: 'm' }, line: 2, column: 18, endLine: 2, endColumn: 40 }],
+    },
+    {
+      code: "import * as realtime from '@/barrels/deep';\nexport const m = new realtime.WebSocketManager();",
+      filename: hook,
+      settings: ssotSettings(),
+      errors: [{ messageId: 'eager', data: { ...managerData, target: 'm' }, line: 2, column: 18, endLine: 2, endColumn: 49 }],
+    },
+    {
+      // The factory through a barrel, called at module load.
+      code: "import { getWebSocketManager } from '../barrels';\nexport const m = getWebSocketManager(user);",
+      filename: hook,
+      settings: ssotSettings(),
+      errors: [{ messageId: 'factoryAtModuleScope', data: { ...managerData, target: '' }, line: 2, column: 18, endLine: 2, endColumn: 43 }],
+    },
+    {
+      code: "import { getChatRoom } from '../chat';\nconst lobby = getChatRoom('lobby');\nexport default lobby;",
+      filename: hook,
+      settings: ssotSettings(graphChatRoom),
+      errors: [{ messageId: 'factoryAtModuleScope', data: { service: 'ChatRoom', factory: 'getChatRoom', target: '', memoizer: '' }, line: 2, column: 15, endLine: 2, endColumn: 35 }],
+    },
+    {
+      code: "import { WebSocketManager } from '@/barrels';\nlet m: WebSocketManager | undefined;\nexport const Status = () => <p>{String((m ??= new WebSocketManager()))}</p>;",
+      filename: component,
+      settings: ssotSettings(),
+      errors: [{ messageId: 'lazy', data: { ...managerData, target: 'm' }, line: 3, column: 41, endLine: 3, endColumn: 69 }],
+    },
+    {
+      code: "import WebSocket from 'ws';\nexport const socket = new WebSocket('wss://x');",
+      filename: path.join(graphPackages, 'src/app.ts'),
+      settings: settingsFor(graphPackages, wsService),
+      errors: [{ messageId: 'eager', data: { service: 'ws WebSocket', factory: 'getSocket', target: 'socket', memoizer: '' }, line: 2, column: 23, endLine: 2, endColumn: 47 }],
+    },
+    ...(['built', 'unbuilt'] as const).flatMap((state) => [
+      {
+        code: "import { RealtimeManager } from '@acme/realtime';\nexport const m = new RealtimeManager('u');",
+        filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'),
+        settings: settingsFor(graphWorkspaces[state], realtimeService),
+        errors: [{ messageId: 'eager' as const, data: { service: 'RealtimeManager', factory: 'getRealtime', target: 'm', memoizer: '' }, line: 2, column: 18, endLine: 2, endColumn: 42 }],
+      },
+      {
+        code: "import { getRealtime } from '@acme/realtime';\nexport const m = getRealtime('u');",
+        filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'),
+        settings: settingsFor(graphWorkspaces[state], realtimeService),
+        errors: [
+          { messageId: 'factoryAtModuleScope' as const, data: { service: 'RealtimeManager', factory: 'getRealtime', target: '', memoizer: '' }, line: 2, column: 18, endLine: 2, endColumn: 34 },
+        ],
+      },
+    ]),
+  ],
+});
+
+jsRuleTester.run('no-module-singleton (module graph, CommonJS)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: "const { WebSocketManager } = require('../barrels/legacy.cjs');\nmodule.exports = new WebSocketManager();",
+      filename: script,
+      settings: ssotSettings(),
+      languageOptions: commonJs,
+      errors: [{ messageId: 'eager', data: { ...managerData, target: 'module.exports' }, line: 2, column: 18, endLine: 2, endColumn: 40 }],
+    },
+    {
+      code: "const WebSocketManager = require('../barrels/legacy-default.cjs');\nexports.shared = new WebSocketManager();",
+      filename: script,
+      settings: ssotSettings(),
+      languageOptions: commonJs,
+      errors: [{ messageId: 'eager', data: { ...managerData, target: 'exports.shared' }, line: 2, column: 18, endLine: 2, endColumn: 40 }],
+    },
+  ],
 });

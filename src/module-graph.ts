@@ -1,0 +1,563 @@
+/**
+ * The module graph: what a module exports under a name, followed to the module that declares it.
+ *
+ * A rule sees one file; a service reaches it through barrels (`export { C } from './c'`,
+ * `export *`), package entries, built workspace packages, default exports, `export =` and CommonJS
+ * `module.exports`. For a resolved file this module reads its export table with oxc-parser (its
+ * `module` record lists static imports and exports without a walk of the AST; only files that can
+ * hold `export =` or CommonJS exports have their top-level statements read) and follows each name to
+ * a {@link Binding}: the declaring module and the name of the binding there. Two spellings denote
+ * the same class exactly when their bindings are equal.
+ *
+ * Records are cached per process (bounded, validated by file size and mtime on every use, so an
+ * edited barrel is seen without a restart). Built workspace packages map back to their sources
+ * (declaration maps, else the package tsconfig's `outDir`/`declarationDir` → `rootDir`), also when
+ * the build output does not exist yet. See docs/module-graph.md.
+ */
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseSync } from 'oxc-parser';
+import { BoundedMap } from './bounded-map.js';
+import { isRelativeSpecifier, looksLikePackage, normalizeModulePath, packageNameOf, type ResolverHandle } from './resolution.js';
+
+/**
+ * Where a value really comes from: the declaring module (normalised id, see `normalizeModulePath`;
+ * `pkg:<specifier>` for a module that cannot be resolved) and the binding's name there. `name` is
+ * `'default'` for an anonymous default export, `'='` for an anonymous `export =`/`module.exports`,
+ * `'*'` for a module namespace object.
+ */
+export interface Binding {
+  readonly module: string;
+  readonly name: string;
+}
+
+/** A stable string for a binding (map keys, equality). */
+export function bindingKey(binding: Binding): string {
+  return `${binding.module}#${binding.name}`;
+}
+
+export function sameBinding(a: Binding | undefined, b: Binding | undefined): boolean {
+  return a !== undefined && a.module === b?.module && a.name === b.name;
+}
+
+/** Name `name` (`'default'`, `'='` for the module object, `'*'` for the namespace) of the module `specifier`. */
+interface Reexport {
+  readonly specifier: string;
+  readonly name: string;
+}
+
+type ExportEntry = { readonly local: string } | Reexport;
+
+/** What one file exports, as read from its text. */
+export interface ModuleRecord {
+  /** Export name (`'default'`, `'='` for `export =`/`module.exports =`) → local binding or re-export. */
+  readonly exports: ReadonlyMap<string, ExportEntry>;
+  /** `export * from` specifiers (they carry every name but `default`). */
+  readonly stars: readonly string[];
+  /** Local binding → what it imports (`import`, `import X = require()`, top-level `require()`). */
+  readonly imports: ReadonlyMap<string, Reexport>;
+}
+
+interface CachedRecord {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly record: ModuleRecord | undefined;
+}
+
+const MAX_RECORDS = 5000;
+const MAX_DEPTH = 32;
+const records = new BoundedMap<string, CachedRecord>(MAX_RECORDS);
+
+/** Statistics for docs/module-graph.md and the bench: how many files were parsed, and how long it took. */
+export const graphStats = { parsed: 0, parseMs: 0 };
+
+/** Text that may hold `export =`, `module.exports`, `exports.X` or a top-level `require()`: the only reasons to read statements. */
+const NEEDS_STATEMENTS = /\bexport\s*=|\bexports\b|\brequire\s*\(/;
+
+function name(node: { type: string; name?: string; value?: unknown } | null | undefined): string | undefined {
+  if (node == null) return undefined;
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  return undefined;
+}
+
+interface OxcNode {
+  readonly type: string;
+  readonly [key: string]: unknown;
+}
+
+function isRequireCall(node: OxcNode | null | undefined): string | undefined {
+  if (node?.type !== 'CallExpression') return undefined;
+  const callee = node.callee as OxcNode;
+  const args = node.arguments as OxcNode[];
+  if (callee.type !== 'Identifier' || callee.name !== 'require' || args.length !== 1) return undefined;
+  const argument = args[0];
+  return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : undefined;
+}
+
+/** `module.exports`, `exports`: the CommonJS export object (with the property path after it). */
+function exportsPath(node: OxcNode): string[] | undefined {
+  const segments: string[] = [];
+  let current = node;
+  while (current.type === 'MemberExpression') {
+    const property = current.property as OxcNode;
+    const key = current.computed === true ? (property.type === 'Literal' && typeof property.value === 'string' ? property.value : undefined) : name(property);
+    if (key === undefined) return undefined;
+    segments.unshift(key);
+    current = current.object as OxcNode;
+  }
+  if (current.type !== 'Identifier') return undefined;
+  if (current.name === 'exports') return segments;
+  if (current.name === 'module' && segments[0] === 'exports') return segments.slice(1);
+  return undefined;
+}
+
+/** `export =`, `import X = require()`, CommonJS exports and top-level `require()` bindings. */
+function readStatements(
+  body: readonly OxcNode[],
+  exports: Map<string, ExportEntry>,
+  imports: Map<string, Reexport>,
+): void {
+  const valueEntry = (value: OxcNode, fallback: string): ExportEntry => {
+    const source = isRequireCall(value);
+    if (source !== undefined) return { specifier: source, name: '=' };
+    const local = value.type === 'Identifier' ? (value.name as string) : value.type === 'ClassExpression' || value.type === 'FunctionExpression' ? name(value.id as never) : undefined;
+    return { local: local ?? fallback };
+  };
+  for (const statement of body) {
+    if (statement.type === 'TSExportAssignment') {
+      exports.set('=', valueEntry(statement.expression as OxcNode, '='));
+    } else if (statement.type === 'TSImportEqualsDeclaration') {
+      const reference = statement.moduleReference as OxcNode;
+      const local = name(statement.id as never);
+      const expression = reference.expression as OxcNode | undefined;
+      if (reference.type === 'TSExternalModuleReference' && local !== undefined && expression?.type === 'Literal')
+        imports.set(local, { specifier: String(expression.value), name: '=' });
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations as OxcNode[]) {
+        const source = isRequireCall(declarator.init as OxcNode | null);
+        if (source === undefined) continue;
+        const id = declarator.id as OxcNode;
+        if (id.type === 'Identifier') imports.set(id.name as string, { specifier: source, name: '=' });
+        else if (id.type === 'ObjectPattern') {
+          for (const property of id.properties as OxcNode[]) {
+            if (property.type !== 'Property' || property.computed === true) continue;
+            const key = name(property.key as never);
+            const value = property.value as OxcNode;
+            if (key !== undefined && value.type === 'Identifier') imports.set(value.name as string, { specifier: source, name: key });
+          }
+        }
+      }
+    } else if (statement.type === 'ExpressionStatement' && (statement.expression as OxcNode).type === 'AssignmentExpression') {
+      const assignment = statement.expression as OxcNode;
+      if (assignment.operator !== '=') continue;
+      const target = exportsPath(assignment.left as OxcNode);
+      const value = assignment.right as OxcNode;
+      if (target === undefined) continue;
+      if (target.length === 0) {
+        if (value.type === 'ObjectExpression') {
+          // `module.exports = { A, B: C }`: named exports (and the object itself, which no class is).
+          for (const property of value.properties as OxcNode[]) {
+            if (property.type !== 'Property' || property.computed === true) continue;
+            const key = name(property.key as never);
+            if (key !== undefined) exports.set(key, valueEntry(property.value as OxcNode, key));
+          }
+        } else exports.set('=', valueEntry(value, '='));
+      } else if (target.length === 1 && target[0] !== undefined) exports.set(target[0], valueEntry(value, target[0]));
+    }
+  }
+}
+
+/** Reads the export table of a module's text (exported for tests). */
+export function readModuleRecord(filename: string, text: string): ModuleRecord {
+  const started = performance.now();
+  const result = parseSync(filename, text, { lang: /\.d\.[cm]?ts$/.test(filename) ? 'dts' : undefined } as never);
+  const exports = new Map<string, ExportEntry>();
+  const imports = new Map<string, Reexport>();
+  const stars: string[] = [];
+  const { module } = result;
+  for (const declaration of module.staticImports) {
+    const specifier = declaration.moduleRequest.value;
+    for (const entry of declaration.entries) {
+      const imported = entry.importName.kind === 'Default' ? 'default' : entry.importName.kind === 'NamespaceObject' ? '*' : (entry.importName.name ?? '*');
+      imports.set(entry.localName.value, { specifier, name: imported });
+    }
+  }
+  for (const declaration of module.staticExports) {
+    // `export type { X } from`, `export type *`: types only, never a class value.
+    if (/^export\s+type\b/.test(text.slice(declaration.start, declaration.start + 12))) continue;
+    for (const entry of declaration.entries) {
+      if (entry.isType && text.startsWith('type ', entry.start)) continue;
+      const exported = entry.exportName.kind === 'Default' ? 'default' : (entry.exportName.name ?? undefined);
+      const request = entry.moduleRequest?.value;
+      if (request !== undefined) {
+        if (entry.importName.kind === 'AllButDefault') stars.push(request);
+        else if (exported !== undefined) {
+          const imported = entry.importName.kind === 'All' ? '*' : (entry.importName.name ?? 'default');
+          exports.set(exported, { specifier: request, name: imported });
+        }
+        continue;
+      }
+      if (exported === undefined) continue;
+      exports.set(exported, { local: entry.localName.name ?? exported });
+    }
+  }
+  if (NEEDS_STATEMENTS.test(text)) readStatements(result.program.body as unknown as OxcNode[], exports, imports);
+  graphStats.parsed++;
+  graphStats.parseMs += performance.now() - started;
+  return { exports, stars, imports };
+}
+
+/** The export table of `file`, read once and re-read when its size or mtime changes; undefined when unreadable. */
+export function moduleRecordOf(file: string): ModuleRecord | undefined {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    records.delete(file);
+    return undefined;
+  }
+  const cached = records.get(file);
+  if (cached?.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.record;
+  let record: ModuleRecord | undefined;
+  try {
+    record = readModuleRecord(file, readFileSync(file, 'utf8'));
+  } catch {
+    record = undefined;
+  }
+  records.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, record });
+  return record;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Built workspace packages: build output → source.
+
+const SOURCE_FOR_OUTPUT: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/\.d\.ts$|\.js$/, ['.ts', '.tsx', '.js', '.jsx']],
+  [/\.d\.mts$|\.mjs$/, ['.mts', '.mjs']],
+  [/\.d\.cts$|\.cjs$/, ['.cts', '.cjs']],
+];
+
+interface BuildLayout {
+  /** Absolute output directories (outDir, declarationDir). */
+  readonly outDirs: readonly string[];
+  readonly rootDir: string;
+}
+
+const layouts = new BoundedMap<string, { readonly stamp: number; readonly layout: BuildLayout | undefined }>(500);
+const sources = new BoundedMap<string, string>(20_000);
+
+/** JSON with comments and trailing commas (tsconfig): parsed, or undefined. */
+export function parseJsonc(text: string): unknown {
+  let out = '';
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') {
+      const start = index;
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+      out += text.slice(start, index + 1);
+    } else if (char === '/' && text[index + 1] === '/') {
+      while (index < text.length && text[index] !== '\n') index++;
+      out += '\n';
+    } else if (char === '/' && text[index + 1] === '*') {
+      index = text.indexOf('*/', index + 2);
+      if (index === -1) break;
+      index++;
+    } else out += char ?? '';
+  }
+  try {
+    return JSON.parse(out.replaceAll(/,(\s*[}\]])/g, '$1')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  try {
+    const value = parseJsonc(readFileSync(file, 'utf8'));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+/** outDir/declarationDir/rootDir of a package's tsconfig (following relative `extends`). */
+function buildLayoutOf(packageDir: string): BuildLayout | undefined {
+  const tsconfig = path.join(packageDir, 'tsconfig.json');
+  const stamp = mtimeOf(tsconfig);
+  const cached = layouts.get(packageDir);
+  if (cached?.stamp === stamp) return cached.layout;
+  const options: Record<string, string> = {};
+  let file: string | undefined = stamp === -1 ? undefined : tsconfig;
+  for (let depth = 0; file !== undefined && depth < 8; depth++) {
+    const json = readJson(file);
+    const compilerOptions = (json?.compilerOptions ?? {}) as Record<string, unknown>;
+    for (const key of ['outDir', 'declarationDir', 'rootDir'])
+      if (options[key] === undefined && typeof compilerOptions[key] === 'string') options[key] = path.resolve(path.dirname(file), compilerOptions[key]);
+    const extended = json?.extends;
+    file = typeof extended === 'string' && (isRelativeSpecifier(extended) || path.isAbsolute(extended)) ? path.resolve(path.dirname(file), extended.endsWith('.json') ? extended : `${extended}.json`) : undefined;
+  }
+  const outDirs = [options.outDir, options.declarationDir].filter((dir): dir is string => dir !== undefined);
+  const rootDir = options.rootDir ?? (existsSync(path.join(packageDir, 'src')) ? path.join(packageDir, 'src') : packageDir);
+  const layout = outDirs.length === 0 ? undefined : { outDirs, rootDir };
+  layouts.set(packageDir, { stamp, layout });
+  return layout;
+}
+
+function nearestPackageDir(file: string): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function isInside(file: string, directory: string): boolean {
+  return file.startsWith(directory.endsWith(path.sep) ? directory : `${directory}${path.sep}`);
+}
+
+/** The source file an output path of the package at `packageDir` was built from (the output need not exist). */
+function sourceByLayout(file: string, packageDir: string): string | undefined {
+  const layout = buildLayoutOf(packageDir);
+  if (layout === undefined) return undefined;
+  for (const outDir of layout.outDirs) {
+    if (!isInside(file, outDir)) continue;
+    const relative = path.relative(outDir, file);
+    for (const [pattern, extensions] of SOURCE_FOR_OUTPUT) {
+      if (!pattern.test(relative)) continue;
+      const stem = path.join(layout.rootDir, relative.replace(pattern, ''));
+      for (const extension of extensions) if (existsSync(`${stem}${extension}`)) return `${stem}${extension}`;
+    }
+  }
+  return undefined;
+}
+
+function sourceByDeclarationMap(file: string): string | undefined {
+  if (!/\.d\.[cm]?ts$/.test(file) || !existsSync(`${file}.map`)) return undefined;
+  const map = readJson(`${file}.map`);
+  const first = Array.isArray(map?.sources) ? (map.sources as unknown[])[0] : undefined;
+  if (typeof first !== 'string') return undefined;
+  const root = typeof map?.sourceRoot === 'string' ? map.sourceRoot : '';
+  const source = path.resolve(path.dirname(file), root, first);
+  return existsSync(source) ? source : undefined;
+}
+
+/**
+ * The source file behind a workspace package's build output (`dist/manager.d.ts` →
+ * `src/manager.ts`): its declaration map when present, else the package tsconfig's
+ * `outDir`/`declarationDir` → `rootDir`. Files under node_modules and sources map to themselves.
+ */
+export function sourceFileOf(file: string): string {
+  if (file.includes(`${path.sep}node_modules${path.sep}`) || file.includes('/node_modules/')) return file;
+  const cached = sources.get(file);
+  if (cached !== undefined) return cached;
+  let source = sourceByDeclarationMap(file);
+  if (source === undefined) {
+    const packageDir = nearestPackageDir(file);
+    source = packageDir === undefined ? undefined : sourceByLayout(file, packageDir);
+  }
+  sources.set(file, source ?? file);
+  return source ?? file;
+}
+
+const CONDITIONS = ['types', 'import', 'require', 'node', 'default'];
+
+function conditionTarget(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = conditionTarget(item);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  for (const condition of CONDITIONS) if (condition in record) return conditionTarget(record[condition]);
+  return undefined;
+}
+
+/** The `exports` target of `subpath` (`.` or `./x`), with `*` patterns. */
+function exportsTarget(exportsField: unknown, subpath: string): string | undefined {
+  if (typeof exportsField === 'string' || Array.isArray(exportsField)) return subpath === '.' ? conditionTarget(exportsField) : undefined;
+  if (typeof exportsField !== 'object' || exportsField === null) return undefined;
+  const map = exportsField as Record<string, unknown>;
+  if (!Object.keys(map).some((key) => key.startsWith('.'))) return subpath === '.' ? conditionTarget(map) : undefined;
+  if (subpath in map) return conditionTarget(map[subpath]);
+  for (const [key, value] of Object.entries(map)) {
+    const star = key.indexOf('*');
+    if (star === -1) continue;
+    const prefix = key.slice(0, star);
+    const suffix = key.slice(star + 1);
+    if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= key.length - 1) {
+      const target = conditionTarget(value);
+      return target?.replaceAll('*', subpath.slice(prefix.length, subpath.length - suffix.length));
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A workspace package whose build output does not exist yet: find it (`node_modules/<name>` at or
+ * above `directory`, a symlink for workspaces), read its `exports`/`types`/`main` for the subpath,
+ * and map the output path to its source through the package tsconfig.
+ */
+function resolveUnbuilt(directory: string, specifier: string): string | undefined {
+  const packageName = packageNameOf(specifier);
+  for (let dir = directory; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', packageName);
+    if (existsSync(path.join(candidate, 'package.json'))) {
+      let packageDir: string;
+      try {
+        packageDir = realpathSync(candidate);
+      } catch {
+        return undefined;
+      }
+      if (packageDir.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const manifest = readJson(path.join(packageDir, 'package.json'));
+      const subpath = specifier === packageName ? '.' : `.${specifier.slice(packageName.length)}`;
+      let target = manifest?.exports === undefined ? undefined : exportsTarget(manifest.exports, subpath);
+      if (target === undefined && manifest?.exports === undefined) {
+        const main = [manifest?.types, manifest?.typings, manifest?.module, manifest?.main].find((field) => typeof field === 'string');
+        target = subpath === '.' ? (typeof main === 'string' ? main : './index.js') : subpath;
+      }
+      if (target === undefined) return undefined;
+      const file = path.resolve(packageDir, target);
+      if (existsSync(file) && statSync(file).isFile()) return sourceFileOf(file);
+      return sourceByLayout(file, packageDir);
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+const unbuilt = new BoundedMap<string, string | null>(5000);
+
+/**
+ * The file `specifier`, written in `file`, resolves to — mapped from a workspace package's build
+ * output to its source, and found through the package's tsconfig when that output is not built yet.
+ */
+export function resolveModuleFile(resolver: ResolverHandle, file: string, specifier: string): string | undefined {
+  const resolved = resolver.resolveFile(file, specifier);
+  if (resolved !== undefined) return sourceFileOf(resolved);
+  if (isRelativeSpecifier(specifier) || !looksLikePackage(specifier)) return undefined;
+  const directory = path.dirname(file);
+  const key = `${directory}\0${specifier}`;
+  let found = unbuilt.get(key);
+  if (found === undefined) {
+    found = resolveUnbuilt(directory, specifier) ?? null;
+    unbuilt.set(key, found);
+  }
+  return found ?? undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Following names.
+
+function unresolved(file: string, specifier: string, name: string): Binding {
+  const module = isRelativeSpecifier(specifier) ? normalizeModulePath(path.resolve(path.dirname(file), specifier)) : `pkg:${specifier}`;
+  return { module, name };
+}
+
+/**
+ * A module graph over one resolver: export names followed to their declaring module. One per
+ * resolver (tsconfig), shared by every rule and file; its records are the process-wide cache above.
+ */
+export interface ModuleGraph {
+  /** The file `specifier` in `file` resolves to (build output mapped to source). */
+  resolve(file: string, specifier: string): string | undefined;
+  /** What the module `specifier`, imported in `file`, exports as `name` (`'='` for the module object itself). */
+  importBinding(file: string, specifier: string, name: string): Binding | undefined;
+  /** What the module at `moduleFile` exports as `name`. */
+  exportBinding(moduleFile: string, name: string): Binding | undefined;
+  /** Every name `moduleFile` exports (own, re-exported and through `export *`), for pre-filters and tests. */
+  exportNames(moduleFile: string): ReadonlySet<string>;
+}
+
+const graphs = new WeakMap<ResolverHandle, ModuleGraph>();
+
+export function moduleGraphFor(resolver: ResolverHandle): ModuleGraph {
+  let graph = graphs.get(resolver);
+  if (graph === undefined) {
+    graph = createGraph(resolver);
+    graphs.set(resolver, graph);
+  }
+  return graph;
+}
+
+function createGraph(resolver: ResolverHandle): ModuleGraph {
+  const resolve = (file: string, specifier: string): string | undefined => resolveModuleFile(resolver, file, specifier);
+
+  function follow(file: string, specifier: string, name: string, seen: Set<string>): Binding | undefined {
+    const target = resolve(file, specifier);
+    if (target === undefined) return unresolved(file, specifier, name);
+    if (name === '*') return { module: normalizeModulePath(target), name: '*' };
+    if (name === '=') {
+      // The module object: its `export =`/`module.exports =` value, else its namespace.
+      return exportOf(target, '=', seen) ?? { module: normalizeModulePath(target), name: '*' };
+    }
+    return exportOf(target, name, seen);
+  }
+
+  function localBinding(file: string, record: ModuleRecord, local: string, seen: Set<string>): Binding | undefined {
+    const imported = record.imports.get(local);
+    if (imported !== undefined) return follow(file, imported.specifier, imported.name, seen);
+    return { module: normalizeModulePath(file), name: local };
+  }
+
+  function exportOf(file: string, name: string, seen: Set<string>): Binding | undefined {
+    const key = `${file}\0${name}`;
+    if (seen.has(key) || seen.size > MAX_DEPTH * 4) return undefined;
+    seen.add(key);
+    const record = moduleRecordOf(file);
+    if (record === undefined) return { module: normalizeModulePath(file), name };
+    const entry = record.exports.get(name);
+    if (entry !== undefined) {
+      return 'local' in entry ? localBinding(file, record, entry.local, seen) : follow(file, entry.specifier, entry.name, seen);
+    }
+    const whole = record.exports.get('=');
+    if (whole !== undefined) {
+      // `export =`/`module.exports = C`: the default import (interop) and the name `C` itself are that value.
+      if (name === 'default' || ('local' in whole && whole.local === name)) return exportOf(file, '=', seen);
+    }
+    if (name === 'default' || name === '=') return undefined;
+    // `export *`: a name found through two stars with different bindings is ambiguous, so not exported.
+    let found: Binding | undefined;
+    for (const star of record.stars) {
+      const target = resolve(file, star);
+      if (target === undefined) continue;
+      const binding = exportOf(target, name, new Set(seen));
+      if (binding === undefined) continue;
+      if (found !== undefined && !sameBinding(found, binding)) return undefined;
+      found = binding;
+    }
+    return found;
+  }
+
+  function exportNames(file: string, seen = new Set<string>()): Set<string> {
+    const names = new Set<string>();
+    if (seen.has(file)) return names;
+    seen.add(file);
+    const record = moduleRecordOf(file);
+    if (record === undefined) return names;
+    for (const exported of record.exports.keys()) names.add(exported);
+    for (const star of record.stars) {
+      const target = resolve(file, star);
+      if (target !== undefined) for (const inner of exportNames(target, seen)) if (inner !== 'default') names.add(inner);
+    }
+    return names;
+  }
+
+  return {
+    resolve,
+    importBinding: (file, specifier, name) => follow(file, specifier, name, new Set()),
+    exportBinding: (moduleFile, name) => exportOf(moduleFile, name, new Set()),
+    exportNames: (moduleFile) => exportNames(moduleFile),
+  };
+}

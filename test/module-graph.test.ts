@@ -1,0 +1,151 @@
+/**
+ * The module graph on its own: export tables read by oxc-parser, names followed to the declaring
+ * module (barrels, `export *` with its ambiguity rule, default, `export =`, CommonJS, cycles),
+ * freshness by size + mtime, and built workspace packages mapped back to their sources.
+ */
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bindingKey, moduleGraphFor, moduleRecordOf, readModuleRecord, resolveModuleFile, sourceFileOf, type Binding } from '../src/module-graph.js';
+import { getRegistry } from '../src/registry.js';
+import { normalizeModulePath } from '../src/resolution.js';
+import { packagesProject, realtimeService, workspaceProject } from './graph-projects.js';
+import { appDir, appFile, webSocketManager } from './rule-tester.js';
+
+const registry = getRegistry({ rootDir: appDir, services: [webSocketManager] }, appDir);
+const graph = moduleGraphFor(registry.resolver);
+const hook = appFile('src/hooks/use-socket.ts');
+const manager: Binding = { module: normalizeModulePath(appFile('src/websocket/manager.ts')), name: 'WebSocketManager' };
+const key = (binding: Binding | undefined): string | undefined => (binding === undefined ? undefined : bindingKey(binding));
+
+describe('export tables', () => {
+  it('reads named, renamed, default, star and type-only exports without a walk', () => {
+    const record = readModuleRecord(
+      'x.ts',
+      "export { a as b } from './a';\nexport * from './s';\nexport * as ns from './n';\nexport default class Foo {}\nexport type { T } from './t';\nimport { y } from './y';\nexport { y as z };\n",
+    );
+    expect(Object.fromEntries(record.exports)).toEqual({
+      b: { specifier: './a', name: 'a' },
+      ns: { specifier: './n', name: '*' },
+      default: { local: 'Foo' },
+      z: { specifier: './y', name: 'y' },
+    });
+    expect(record.stars).toEqual(['./s']);
+  });
+
+  it('reads `export =`, `import X = require()` and CommonJS exports', () => {
+    expect(Object.fromEntries(readModuleRecord('x.d.ts', 'declare class W {}\nexport = W;\n').exports)).toEqual({ '=': { local: 'W' } });
+    const cjs = readModuleRecord('x.cjs', "const A = require('./a');\nconst { B } = require('./b');\nmodule.exports = { A, C: B };\nexports.D = class D {};\n");
+    expect(Object.fromEntries(cjs.exports)).toEqual({ A: { local: 'A' }, C: { local: 'B' }, D: { local: 'D' } });
+    expect(Object.fromEntries(cjs.imports)).toEqual({ A: { specifier: './a', name: '=' }, B: { specifier: './b', name: 'B' } });
+    expect(Object.fromEntries(readModuleRecord('x.js', "module.exports = require('./m');\n").exports)).toEqual({ '=': { specifier: './m', name: '=' } });
+  });
+});
+
+describe('following a name to its declaring module', () => {
+  it.each([
+    ['../barrels', 'WebSocketManager'],
+    ['../barrels/index.js', 'WebSocketManager'],
+    ['@/barrels', 'WebSocketManager'],
+    ['../barrels/star', 'WebSocketManager'],
+    ['../barrels/deep', 'WebSocketManager'],
+    ['../barrels/renamed', 'Socket'],
+    ['../barrels/as-default', 'default'],
+    ['../barrels/legacy.cjs', 'WebSocketManager'],
+    ['../barrels/legacy-default.cjs', 'default'],
+    ['../barrels/legacy-default.cjs', '='],
+    ['../barrels/equals', '='],
+    ['../barrels/equals', 'default'],
+    ['../barrels/cycle-a', 'WebSocketManager'],
+    ['../barrels/cycle-b', 'WebSocketManager'],
+    ['../websocket/manager', 'WebSocketManager'],
+  ])('%s exports %s as the class of src/websocket/manager.ts', (specifier, name) => {
+    expect(key(graph.importBinding(hook, specifier, name))).toBe(bindingKey(manager));
+  });
+
+  it('leaves out a name two `export *` give different bindings, and type-only re-exports', () => {
+    expect(graph.importBinding(hook, '../barrels/ambiguous', 'WebSocketManager')).toBeUndefined();
+    expect(graph.importBinding(hook, '../barrels/type-only', 'WebSocketManager')).toBeUndefined();
+    expect(graph.importBinding(hook, '../barrels/star', 'default')).toBeUndefined();
+  });
+
+  it('does not loop on `export *` cycles', () => {
+    expect(graph.importBinding(hook, '../barrels/cycle-b', 'Missing')).toBeUndefined();
+    expect(graph.exportNames(appFile('src/barrels/cycle-b.ts'))).toEqual(new Set(['WebSocketManager']));
+  });
+
+  it('follows package entries: `export =`, one function under three names, CommonJS without types', () => {
+    const root = packagesProject();
+    try {
+      const packages = getRegistry({ rootDir: root, services: [] }, root);
+      const packageGraph = moduleGraphFor(packages.resolver);
+      const consumer = path.join(root, 'src/app.ts');
+      expect(key(packageGraph.importBinding(consumer, 'ws', 'default'))).toBe(key(packageGraph.importBinding(consumer, 'ws', '=')));
+      expect(key(packageGraph.importBinding(consumer, 'ws', 'WebSocket'))).toBe(key(packageGraph.importBinding(consumer, 'ws', '=')));
+      const io = key(packageGraph.importBinding(consumer, 'socket.io-client', 'io'));
+      expect(io).toMatch(/socket\.io-client\/build#lookup$/);
+      expect(key(packageGraph.importBinding(consumer, 'socket.io-client', 'connect'))).toBe(io);
+      expect(key(packageGraph.importBinding(consumer, 'socket.io-client', 'default'))).toBe(io);
+      expect(key(packageGraph.importBinding(consumer, 'legacy-client', 'LegacyClient'))).toMatch(/legacy-client#LegacyClient$/);
+      expect(key(packageGraph.importBinding(consumer, 'not-installed', 'X'))).toBe('pkg:not-installed#X');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('freshness', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ssot-graph-fresh-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('re-reads a module whose size or mtime changed', () => {
+    const file = path.join(dir, 'barrel.ts');
+    writeFileSync(file, "export { A } from './a';\n");
+    expect([...(moduleRecordOf(file)?.exports.keys() ?? [])]).toEqual(['A']);
+    writeFileSync(file, "export { B } from './a';\n");
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect([...(moduleRecordOf(file)?.exports.keys() ?? [])]).toEqual(['B']);
+  });
+
+  it('forgets a module that was deleted', () => {
+    const file = path.join(dir, 'gone.ts');
+    writeFileSync(file, 'export const x = 1;\n');
+    expect(moduleRecordOf(file)).toBeDefined();
+    rmSync(file);
+    expect(moduleRecordOf(file)).toBeUndefined();
+  });
+});
+
+describe.each([true, false])('a workspace package (dist built: %s)', (built) => {
+  const root = workspaceProject(built);
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+  const consumer = path.join(root, 'packages/web/src/app.ts');
+  const source = (relative: string): string => path.join(root, 'packages/realtime/src', relative);
+
+  it('resolves the package entry and a subpath to their sources', () => {
+    const workspace = getRegistry({ rootDir: root, services: [] }, root);
+    expect(resolveModuleFile(workspace.resolver, consumer, '@acme/realtime')).toBe(source('index.ts'));
+    expect(resolveModuleFile(workspace.resolver, consumer, '@acme/realtime/manager')).toBe(source('manager.ts'));
+    expect(resolveModuleFile(workspace.resolver, consumer, '@acme/realtime/factory')).toBe(source('factory.ts'));
+  });
+
+  it('gives the package entry, the subpath and the source path the same binding', () => {
+    const workspace = getRegistry({ rootDir: root, services: [realtimeService] }, root);
+    const workspaceGraph = moduleGraphFor(workspace.resolver);
+    const expected = `${normalizeModulePath(source('manager.ts'))}#RealtimeManager`;
+    expect(key(workspaceGraph.importBinding(consumer, '@acme/realtime', 'RealtimeManager'))).toBe(expected);
+    expect(key(workspaceGraph.importBinding(consumer, '@acme/realtime/manager', 'RealtimeManager'))).toBe(expected);
+    expect(key(workspaceGraph.exportBinding(source('manager.ts'), 'RealtimeManager'))).toBe(expected);
+  });
+
+  it.runIf(built)('maps build output back: declaration map, else outDir → rootDir', () => {
+    expect(sourceFileOf(path.join(root, 'packages/realtime/dist/manager.d.ts'))).toBe(source('manager.ts'));
+    expect(sourceFileOf(path.join(root, 'packages/realtime/dist/factory.d.ts'))).toBe(source('factory.ts'));
+    expect(sourceFileOf(path.join(root, 'packages/realtime/dist/index.js'))).toBe(source('index.ts'));
+  });
+});
