@@ -61,8 +61,6 @@ export interface Registry {
   readonly resolver: ResolverHandle;
   /** The DI containers whose APIs the rules recognise: the four built in and `settings.ssot.containers`. */
   readonly containers: readonly ContainerSpec[];
-  /** `settings.ssot.discoverContainerServices`. */
-  readonly discoverContainerServices: boolean;
   /** Services whose construction/import is restricted in this file (exempt ones removed). */
   servicesFor(filename: string): readonly Service[];
   /** Is `filename` the service's own module or its factory module? */
@@ -187,7 +185,6 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     services,
     resolver,
     containers,
-    discoverContainerServices: settings.discoverContainerServices ?? false,
     isHome: (service, filename) => service.homeIds.has(normalizeModulePath(filename)),
     servicesFor(filename) {
       let result = servicesByFile.get(filename);

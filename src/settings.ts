@@ -164,14 +164,6 @@ const settingsEntries = {
       v.description('DI containers besides nestjs, angular, tsyringe and inversify, by the name `factory.container` uses.'),
     ),
   ),
-  discoverContainerServices: v.optional(
-    v.pipe(
-      v.boolean(typeMessage('boolean')),
-      v.description(
-        'Treat classes a container declares request-scoped (`@Injectable({ scope: Scope.REQUEST })`, `@scoped(…)`, `inRequestScope()`) as scoped services without listing them (reads their modules).',
-      ),
-    ),
-  ),
   sources: v.optional(
     v.pipe(v.array(sourceSchema, typeMessage('array of sources')), v.description('Sources of truth: the one module that defines each name.')),
   ),

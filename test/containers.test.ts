@@ -279,7 +279,6 @@ describe('settings: factory.container and containers', () => {
     ['a custom container key typo', { services: [], containers: { awilix: { module: 'awilix', resolv: ['resolve'] } } }, "settings.ssot.containers.awilix.resolv: unknown key; did you mean 'resolve'?"],
     ['a custom container named like a built-in one', { services: [], containers: { nestjs: { module: 'x' } } }, "settings.ssot.containers.nestjs: 'nestjs' is built in"],
     ['names not an array', { services: [], containers: { awilix: { module: 'awilix', resolve: 'resolve' } } }, 'settings.ssot.containers.awilix.resolve: expected array of names, got the string "resolve"'],
-    ['discovery not a boolean', { services: [], discoverContainerServices: 'yes' }, 'settings.ssot.discoverContainerServices: expected boolean, got the string "yes"'],
   ])('%s', (_title, settings, message) => {
     expect(() => parseSettings(settings)).toThrow(message);
   });
