@@ -7,7 +7,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fixturesDir } from '../rule-tester.js';
 import { eslintFindings, INSTALL_TIMEOUT, lineKeys, markers, project, run, TEST_TIMEOUT, type Project } from './harness.js';
+
+/** The rule tests' WebSocketManager and its factory, as they are in the fixture app. */
+function fixture(name: string): string {
+  return readFileSync(path.join(fixturesDir, 'app/src/websocket', name), 'utf8');
+}
 
 const files: Record<string, string> = {
   'tsconfig.json': JSON.stringify(
@@ -29,27 +35,8 @@ const files: Record<string, string> = {
     2,
   ),
   // Situation 1 (tsyringe): WebSocketManager has a factory function.
-  'src/websocket/manager.ts': `export interface UserContext {
-  readonly userId: string;
-}
-
-export class WebSocketManager {
-  constructor(readonly user?: UserContext) {}
-}
-`,
-  'src/websocket/factory.ts': `import { WebSocketManager, type UserContext } from './manager.js';
-
-const managers = new Map<string, WebSocketManager>();
-
-export function getWebSocketManager(user: UserContext): WebSocketManager {
-  let manager = managers.get(user.userId);
-  if (manager === undefined) {
-    manager = new WebSocketManager(user);
-    managers.set(user.userId, manager);
-  }
-  return manager;
-}
-`,
+  'src/websocket/manager.ts': fixture('manager.ts'),
+  'src/websocket/factory.ts': fixture('factory.ts'),
   'src/main.ts': `import 'reflect-metadata';
 import { container, Lifecycle } from 'tsyringe';
 import { WebSocketManager } from './websocket/manager.js';
