@@ -91,9 +91,12 @@ export function analyze(results) {
     for (const id of new Set(statSamples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {}).filter(isSsot)))) {
       perRule[id] = spread(statSamples.map((sample) => sample.stats?.rules[id] ?? 0));
     }
+    const graphSamples = statSamples.flatMap((sample) => (sample.graph === undefined ? [] : [sample.graph]));
     return {
       eslint,
       oxlint,
+      // The module graph's cold build per ESLint process (files parsed, parse time), from the --stats runs.
+      graph: graphSamples.length === 0 ? undefined : { parsed: median(graphSamples.map((graph) => graph.parsed)), parseMs: median(graphSamples.map((graph) => graph.parseMs)) },
       process: eslintOf(eslint),
       rules: { ms: rules, perFileMs: rules / files, lintMs: lint, share, perRule },
       oxlintRun: {
@@ -133,13 +136,17 @@ export function analyze(results) {
   const firstScale = scaleRows[0];
   const worstGrowth = firstScale === undefined ? Number.NaN : Math.max(...scaleRows.map((row) => row.rulesPerFile / firstScale.rulesPerFile));
 
-  const load = {
-    ms: median(results.load.map((sample) => sample.loadMs)),
-    importMs: median(results.load.map((sample) => sample.importMs)),
-    configureMs: median(results.load.map((sample) => sample.configureMs)),
-    rssKb: median(results.load.map((sample) => sample.rssKb)),
-    range: spread(results.load.map((sample) => sample.loadMs)),
-  };
+  /** @param {readonly import('./types.js').LoadSample[]} samples */
+  const loadOf = (samples) => ({
+    ms: median(samples.map((sample) => sample.loadMs)),
+    cpuMs: median(samples.map((sample) => sample.cpuMs ?? Number.NaN)),
+    importCpuMs: median(samples.map((sample) => sample.importCpuMs ?? Number.NaN)),
+    configureCpuMs: median(samples.map((sample) => sample.configureCpuMs ?? Number.NaN)),
+    rssKb: median(samples.map((sample) => sample.rssKb)),
+    cpuRange: spread(samples.map((sample) => sample.cpuMs ?? Number.NaN)),
+    range: spread(samples.map((sample) => sample.loadMs)),
+  });
+  const load = loadOf(results.load);
 
   return {
     files,
@@ -154,6 +161,7 @@ export function analyze(results) {
     scaleRows,
     worstGrowth,
     pluginLoad: load,
+    pluginLoadRecommended: loadOf(results.loadRecommended ?? []),
   };
 }
 

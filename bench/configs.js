@@ -2,8 +2,9 @@
 // The runs the bench compares (as data) and their lint configurations, built for a corpus root
 // (bench/.work/x<scale>). Each ESLint variant is a flat config; oxlint gets a JSON config. Linters are
 // loaded lazily so a run only pays for what it uses.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { servicesIn, ssotSettings } from './corpus.js';
 
@@ -117,6 +118,22 @@ async function recommendedConfig() {
 }
 
 /**
+ * With BENCH_GRAPH_STATS set (a file), writes the module graph's own statistics (`graphStats` of the
+ * plugin's src/module-graph.js: files parsed, parse time) there when the ESLint process exits: the
+ * graph's cold build, which every process pays. Nothing when the build has no module graph.
+ */
+async function reportGraphStats() {
+  const file = process.env.BENCH_GRAPH_STATS;
+  const graphModule = path.join(pluginDir, 'src', 'module-graph.js');
+  if (file === undefined || !existsSync(graphModule)) return;
+  const { graphStats } = /** @type {{ graphStats?: { parsed: number, parseMs: number } }} */ (await import(pathToFileURL(graphModule).href));
+  if (graphStats === undefined) return;
+  process.on('exit', () => {
+    writeFileSync(file, JSON.stringify(graphStats));
+  });
+}
+
+/**
  * ESLint flat config for one ESLint variant.
  * @param {string} variant
  * @param {string} root
@@ -132,7 +149,8 @@ export async function eslintConfig(variant, root) {
   }
   if (adds === 'ssot' && mode !== undefined) {
     const plugin = await loadPlugin();
-    return [...base, { plugins: { ssot: /** @type {ESLint.Plugin} */ (plugin) }, rules: ssotRules(plugin, mode), settings: { ssot: ssotSettings(root) } }];
+    await reportGraphStats();
+    return [...base, { plugins: { ssot: /** @type {ESLint.Plugin} */ (plugin) }, rules: ssotRules(plugin, mode), settings: { ssot: ssotSettings(root, Object.keys(plugin.rules)) } }];
   }
   if (adds === 'peers') {
     const importX = (await import('eslint-plugin-import-x')).default;
@@ -205,7 +223,7 @@ export async function writeConfigs(root) {
     /** @type {Record<string, unknown>} */
     const config = {};
     if (adds === 'floor') Object.assign(config, { jsPlugins: [floorPlugin], rules: Object.fromEntries(ruleNames.map((name) => [`floor/${name}`, 'warn'])) });
-    if (adds === 'ssot' && mode !== undefined) Object.assign(config, { jsPlugins: [pluginEntry], rules: ssotRules(plugin, mode), settings: { ssot: ssotSettings(root) } });
+    if (adds === 'ssot' && mode !== undefined) Object.assign(config, { jsPlugins: [pluginEntry], rules: ssotRules(plugin, mode), settings: { ssot: ssotSettings(root, ruleNames) } });
     const file = path.join(root, `${variant}.json`);
     writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
     configs[variant] = file;

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** @import { Service } from './types.js' */
+/** @import { Service, Source } from './types.js' */
 
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -205,9 +205,27 @@ export function servicesIn(root) {
 }
 
 /**
- * `settings.ssot` for a corpus written at `root` (absolute rootDir and tsconfig).
- * @param {string} root
+ * Sources of truth of the corpus (`settings.ssot.sources`), for the rules that read them: modules that
+ * own every name they declare (read from disk), names owned by one module, and a deprecated module.
+ * @type {readonly Source[]}
  */
-export function ssotSettings(root) {
-  return { rootDir: path.join(root, 'c0'), tsconfig: path.join(root, 'tsconfig.json'), services: servicesIn(root) };
+export const SOURCES = [
+  { module: 'query-core/src/utils.ts', entries: ['query-core/src/index.ts'] },
+  { module: 'rxjs/src/internal/util/isFunction.ts' },
+  { module: 'rxjs/src/internal/Observable.ts', names: ['Observable'], entries: ['rxjs/src/index.ts'] },
+  { module: 'rxjs/src/internal/operators/mergeMap.ts', names: ['mergeMap'], replaces: ['rxjs/src/internal/operators/flatMap.ts'] },
+];
+
+/** The rules that read `settings.ssot.sources`: a build without them (an older one) gets no `sources`, which it would reject. */
+const SOURCE_RULES = ['no-duplicate-definition', 'canonical-import'];
+
+/**
+ * `settings.ssot` for a corpus written at `root` (absolute rootDir and tsconfig), for a plugin with the
+ * rules `ruleNames`.
+ * @param {string} root
+ * @param {readonly string[]} ruleNames
+ */
+export function ssotSettings(root, ruleNames) {
+  const sources = ruleNames.some((name) => SOURCE_RULES.includes(name)) ? SOURCES.filter((source) => existsSync(path.join(root, 'c0', source.module))) : [];
+  return { rootDir: path.join(root, 'c0'), tsconfig: path.join(root, 'tsconfig.json'), services: servicesIn(root), ...(sources.length > 0 ? { sources } : {}) };
 }

@@ -14,7 +14,9 @@
 // default 3), BENCH_SCALE_RUNS (runs per scale on 2× and 4× the corpus, default 2), BENCH_SCALES
 // (default 1,2,4), BENCH_LIBRARIES (corpus subset, e.g. mobx,query-core), BENCH_NO_GNU_TIME (measure RSS
 // in-process instead of with /usr/bin/time), BENCH_DIST (the build to measure, default dist/; it is
-// copied to bench/.work/dist first), BENCH_OUT (raw samples file, default bench/.work/results.json).
+// copied to bench/.work/dist first), BENCH_OUT (raw samples file, default bench/.work/results.json),
+// BENCH_BUDGET_MINUTES (on a busy machine: stop adding main rounds after 70% of the budget, once 2 are
+// done, and --stats rounds after 85%, once 1 is done; the page gives the rounds actually run).
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,6 +60,10 @@ const SCALES = (SMOKE ? '1' : (process.env.BENCH_SCALES ?? '1,2,4')).split(',').
 if (SCALES[0] !== 1 || SCALES.some((scale) => !Number.isInteger(scale) || scale < 1)) throw new Error('bench: BENCH_SCALES must start with 1, e.g. 1,2,4');
 const LIBRARY_FILTER = SMOKE ? ['query-core'] : process.env.BENCH_LIBRARIES?.split(',');
 const MODES = /** @type {const} */ (['default', 'strict']);
+const BUDGET_MS = intFromEnv('BENCH_BUDGET_MINUTES', 0, 0) * 60_000;
+const benchStarted = Date.now();
+/** Has the bench used `share` of its time budget (never, without a budget)? */
+const overBudget = (/** @type {number} */ share) => BUDGET_MS > 0 && Date.now() - benchStarted > BUDGET_MS * share;
 
 const eslintBin = path.join(packageRoot('eslint'), 'bin', 'eslint.js');
 const oxlintBin = path.join(packageRoot('oxlint'), 'bin', 'oxlint');
@@ -92,9 +98,11 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
   const { tool } = /** @type {import('./types.js').Variant} */ (VARIANTS[variant]);
   const config = /** @type {string} */ (configs[variant]);
   const outFile = path.join(root, `out.${variant}.json`);
+  const graphFile = path.join(root, `graph.${variant}.json`);
+  rmSync(graphFile, { force: true });
   const run =
     tool === 'eslint'
-      ? measure(eslintBin, ['-c', config, '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)], { cwd: root, nodeArgs })
+      ? measure(eslintBin, ['-c', config, '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)], { cwd: root, nodeArgs, env: { BENCH_GRAPH_STATS: graphFile } })
       : // oxlint skips git-ignored directories (bench/.work is), so it gets the file list.
         measure(oxlintBin, ['-c', config, '-f', 'json', ...files], { cwd: root, stdoutFile: outFile, nodeArgs });
   if (run.status !== 0 && run.status !== 1) throw new Error(`bench: ${variant} ×${String(scale)} exited with ${String(run.status)}:\n${run.stderr}`);
@@ -109,21 +117,36 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
   log(
     `  ${variant.padEnd(18)} ×${String(scale)}${stats ? ' --stats' : '        '}  ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  cpu ${(run.cpuMs / 1000).toFixed(2).padStart(7)} s  ${(run.rssKb / 1024).toFixed(0).padStart(5)} MB  load ${load.toFixed(1)}`,
   );
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssKb: run.rssKb, load, counts: output.counts, ...(output.stats === undefined ? {} : { stats: output.stats }) };
+  const graph = existsSync(graphFile) ? /** @type {{ parsed: number, parseMs: number }} */ (JSON.parse(readFileSync(graphFile, 'utf8'))) : undefined;
+  return {
+    wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
+    rssKb: run.rssKb,
+    load,
+    counts: output.counts,
+    ...(output.stats === undefined ? {} : { stats: output.stats }),
+    ...(graph === undefined ? {} : { graph }),
+  };
 }
 
 /**
- * Runs each variant `rounds` times, interleaved (A B C A B C …, each round starting one later).
+ * Runs each variant `rounds` times, interleaved (A B C A B C …, each round starting one later); with a
+ * time budget, no new round starts once `budget.share` of it is used and `budget.minimum` rounds are done.
  * @param {Record<number, Corpus>} corpus
  * @param {readonly string[]} variants
  * @param {number} scale
  * @param {number} rounds
  * @param {{ stats?: boolean }} [options]
+ * @param {{ share: number, minimum: number }} [budget]
  */
-function interleave(corpus, variants, scale, rounds, options) {
+function interleave(corpus, variants, scale, rounds, options, budget = { share: 1, minimum: rounds }) {
   /** @type {Record<string, Sample[]>} */
   const samples = Object.fromEntries(variants.map((variant) => [variant, []]));
   for (let round = 0; round < rounds; round++) {
+    if (round >= budget.minimum && overBudget(budget.share)) {
+      log(`  (time budget: stopping after ${String(round)} rounds)`);
+      break;
+    }
     for (let index = 0; index < variants.length; index++) {
       const variant = /** @type {string} */ (variants[(index + round) % variants.length]);
       samples[variant]?.push(runOnce(corpus, variant, scale, options));
@@ -221,16 +244,20 @@ async function main() {
   runOnce(corpus, 'oxlint', 1);
 
   log(`\nmain runs: ${String(RUNS)} rounds, interleaved`);
-  const main = interleave(corpus, variants, 1, RUNS);
+  const main = interleave(corpus, variants, 1, RUNS, {}, { share: 0.7, minimum: Math.min(2, RUNS) });
 
   // The ssot runs (their rules' time and the lint time) and the peers (their rules' time).
   const statsVariants = Object.keys(VARIANTS).filter((variant) => VARIANTS[variant]?.tool === 'eslint' && (VARIANTS[variant].adds === 'ssot' || VARIANTS[variant].adds === 'peers'));
   log(`\nper-rule time: ${String(STATS_RUNS)} rounds of ESLint --stats`);
-  const stats = interleave(corpus, statsVariants, 1, STATS_RUNS, { stats: true });
+  const stats = interleave(corpus, statsVariants, 1, STATS_RUNS, { stats: true }, { share: 0.85, minimum: 1 });
 
   /** @type {Record<string, { floor: Sample[], ssot: Sample[] }>} */
   const scaling = { 1: { floor: [...(main.floor ?? [])], ssot: [...(stats['ssot-strict'] ?? [])] } };
   for (const scale of SCALES.filter((value) => value !== 1)) {
+    if (overBudget(0.85)) {
+      log(`\nscaling ×${String(scale)}: skipped (time budget)`);
+      break;
+    }
     log(`\nscaling ×${String(scale)}: ${String(SCALE_RUNS)} rounds`);
     /** @type {Sample[]} */
     const floor = [];
@@ -248,18 +275,26 @@ async function main() {
   const probes = Math.max(RUNS, SMOKE ? 1 : 10);
   log(`\nplugin load: ${String(probes)} fresh processes`);
   const settingsFile = path.join(workDir, 'settings.json');
-  writeFileSync(settingsFile, JSON.stringify(ssotSettings(root1)));
+  const settingsUsed = ssotSettings(root1, ruleNames);
+  writeFileSync(settingsFile, JSON.stringify(settingsUsed));
   /** @type {LoadSample[]} */
   const load = [];
+  /** @type {LoadSample[]} */
+  const loadRecommended = [];
   for (let run = 0; run < probes; run++) {
-    const sample = /** @type {LoadSample} */ (JSON.parse(execFileSync(process.execPath, [loadProbe, pluginEntry, settingsFile], { cwd: repoRoot, encoding: 'utf8' })));
-    load.push(sample);
-    log(`  load ${sample.loadMs.toFixed(1).padStart(6)} ms (import ${sample.importMs.toFixed(1)}, settings ${sample.configureMs.toFixed(1)})  +${(sample.rssKb / 1024).toFixed(1)} MB RSS`);
+    for (const [preload, samples] of /** @type {const} */ ([['parser', load], ['recommended', loadRecommended]])) {
+      const sample = /** @type {LoadSample} */ (JSON.parse(execFileSync(process.execPath, [loadProbe, pluginEntry, settingsFile, preload], { cwd: repoRoot, encoding: 'utf8' })));
+      samples.push(sample);
+      log(
+        `  load (${preload.padEnd(11)}) ${sample.loadMs.toFixed(1).padStart(6)} ms, CPU ${sample.cpuMs.toFixed(1).padStart(6)} ms (import ${sample.importCpuMs.toFixed(1)}, settings ${sample.configureCpuMs.toFixed(1)})  +${(sample.rssKb / 1024).toFixed(1)} MB RSS`,
+      );
+    }
   }
 
   /** @type {Record<string, ProfileSummary>} */
   const profiles = {};
-  if (!SMOKE) {
+  if (SMOKE || overBudget(0.95)) log(SMOKE ? '' : '\nprofiles: skipped (time budget)');
+  else {
     log('\nprofiles (--cpu-prof; not timed)');
     for (const variant of ['ssot-strict', 'oxlint-ssot-strict']) {
       const directory = path.join(workDir, 'profile', variant);
@@ -276,7 +311,8 @@ async function main() {
     date: new Date().toISOString(),
     durationS: (Date.now() - started) / 1000,
     smoke: SMOKE,
-    settings: { runs: RUNS, statsRuns: STATS_RUNS, scaleRuns: SCALE_RUNS, scales: SCALES, rssMethod },
+    // The rounds actually run (a time budget may have cut them short).
+    settings: { runs: main.floor?.length ?? 0, statsRuns: stats['ssot-strict']?.length ?? 0, scaleRuns: SCALE_RUNS, scales: SCALES, rssMethod },
     machine: {
       cpu: cpus[0]?.model.trim() ?? 'unknown',
       cores: cpus.length,
@@ -300,6 +336,7 @@ async function main() {
       ...countLines(sources),
       libraries: LIBRARIES.filter((library) => (perLibrary[library.dir] ?? 0) > 0).map((library) => ({ name: library.pkg, version: packageVersion(library.pkg), files: perLibrary[library.dir] ?? 0 })),
       services: servicesIn(root1),
+      ...(settingsUsed.sources === undefined ? {} : { sources: settingsUsed.sources }),
     },
     rules: ruleNames,
     modes: { default: ssotRules(plugin, 'default'), strict: ssotRules(plugin, 'strict') },
@@ -308,6 +345,7 @@ async function main() {
     stats,
     scaling,
     load,
+    loadRecommended,
     profiles,
     findings: findingsPerMode(),
     pluginEntry: path.relative(repoRoot, pluginEntry),

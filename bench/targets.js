@@ -73,12 +73,12 @@ export const TARGETS = [
   ...MODES.flatMap((mode) => perMode(mode)),
   {
     id: 'load-time',
-    text: 'Loading the plugin and validating its settings ≤ 15 ms',
+    text: 'Loading the plugin and validating its settings ≤ 15 ms (CPU time)',
     limit: 15,
     kind: 'at-most',
     measure: (m) => ({
-      value: m.pluginLoad.ms,
-      shown: `${ms(m.pluginLoad.ms, 1)} (import ${ms(m.pluginLoad.importMs, 1)}, settings ${ms(m.pluginLoad.configureMs, 1)})`,
+      value: m.pluginLoad.cpuMs,
+      shown: `${ms(m.pluginLoad.cpuMs, 1)} CPU (import ${ms(m.pluginLoad.importCpuMs, 1)}, settings ${ms(m.pluginLoad.configureCpuMs, 1)}; wall ${ms(m.pluginLoad.ms, 1)}); with the users' baseline loaded ${ms(m.pluginLoadRecommended.cpuMs, 1)} CPU`,
     }),
   },
   {

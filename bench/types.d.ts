@@ -39,6 +39,8 @@ export interface Sample {
   /** Findings per rule id. */
   readonly counts: Readonly<Record<string, number>>;
   readonly stats?: EslintStats;
+  /** The module graph's cold build in this process (ESLint + ssot runs, when the plugin has a module graph). */
+  readonly graph?: { readonly parsed: number; readonly parseMs: number };
 }
 
 /** `bench/load-probe.js`: loading the plugin and validating its settings in a process that has ESLint already. */
@@ -46,6 +48,10 @@ export interface LoadSample {
   readonly importMs: number;
   readonly configureMs: number;
   readonly loadMs: number;
+  /** CPU time of the same steps (user + system): steadier than wall time on a busy machine. */
+  readonly importCpuMs: number;
+  readonly configureCpuMs: number;
+  readonly cpuMs: number;
   readonly rssKb: number;
   readonly heapKb: number;
 }
@@ -63,6 +69,14 @@ export interface Service {
   readonly global?: boolean;
   readonly lifetime?: 'scoped' | 'singleton';
   readonly factory?: { readonly name: string; readonly module: string };
+  readonly allow?: readonly string[];
+}
+
+export interface Source {
+  readonly module: string;
+  readonly names?: readonly string[];
+  readonly entries?: readonly string[];
+  readonly replaces?: readonly string[];
   readonly allow?: readonly string[];
 }
 
@@ -94,6 +108,7 @@ export interface Results {
     readonly bytes: number;
     readonly libraries: readonly { readonly name: string; readonly version: string; readonly files: number }[];
     readonly services: readonly Service[];
+    readonly sources?: readonly Source[];
   };
   readonly rules: readonly string[];
   /** The ssot rule options of each mode (`ssot/<rule>` → rule entry). */
@@ -105,7 +120,10 @@ export interface Results {
   readonly stats: Readonly<Record<string, readonly Sample[]>>;
   /** Per scale: runs of the ESLint floor and of ESLint + ssot (strict) with `--stats`. */
   readonly scaling: Readonly<Record<string, { readonly floor: readonly Sample[]; readonly ssot: readonly Sample[] }>>;
+  /** Load probes in a process with ESLint and the parser loaded. */
   readonly load: readonly LoadSample[];
+  /** The same with the users' baseline loaded too (typescript-eslint, @eslint/js). */
+  readonly loadRecommended?: readonly LoadSample[];
   readonly profiles: Readonly<Record<string, ProfileSummary>>;
   /** ssot findings per mode, identical under ESLint and oxlint (checked while measuring). */
   readonly findings: Readonly<Record<Mode, readonly Finding[]>>;

@@ -128,7 +128,7 @@ export default createRule<Options, MessageIds>({
     function moduleOf(specifier: string): ModuleInfo | undefined {
       let info = modules.get(specifier);
       if (info === undefined) {
-        const file = registry.resolver.resolveFile(filename, specifier);
+        const file = sources.resolve(filename, specifier);
         if (file !== undefined) info = { file, id: normalizeModulePath(file), display: sources.relativePath(file) };
         else {
           const source = sources.list.find((candidate) => candidate.module.kind === 'package' && candidate.module.name === specifier);
@@ -151,11 +151,18 @@ export default createRule<Options, MessageIds>({
       return sources.isSourceModule(source, fileId) ? undefined : source;
     }
 
+    const proofs = new Map<string, boolean>();
     /** Does export `name` of `to` provably come from the same declaration as export `name` of `from`? */
     function sameBinding(from: ModuleInfo, to: string, name: string): boolean {
       if (from.file === undefined) return false;
-      const origin = sources.originOf(from.file, name);
-      return origin !== undefined && origin === sources.originOf(to, name);
+      const key = `${from.file}\0${to}\0${name}`;
+      let same = proofs.get(key);
+      if (same === undefined) {
+        const origin = sources.originOf(from.file, name);
+        same = origin !== undefined && origin === sources.originOf(to, name);
+        proofs.set(key, same);
+      }
+      return same;
     }
 
     const neighbours = importSpecifiers(program);
@@ -164,8 +171,19 @@ export default createRule<Options, MessageIds>({
         (statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration') && statement.source !== null,
     );
 
+    const destinationLists = new Map<string, Destination[]>();
     /** Where the owned names of `source` go: an entry the file already imports from, else the source. */
     function destinations(source: Source, kind: 'import' | 'export', previous: string): Destination[] {
+      const key = `${String(source.index)}\0${kind}\0${previous}`;
+      let result = destinationLists.get(key);
+      if (result === undefined) {
+        result = findDestinations(source, kind, previous);
+        destinationLists.set(key, result);
+      }
+      return result;
+    }
+
+    function findDestinations(source: Source, kind: 'import' | 'export', previous: string): Destination[] {
       const result: Destination[] = [];
       let existingSource: ListDeclaration | undefined;
       for (const declaration of declarations) {
@@ -274,6 +292,14 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    function takesOwnedName(declaration: ListDeclaration): boolean {
+      for (const specifier of declaration.specifiers as readonly (TSESTree.ImportClause | TSESTree.ExportSpecifier)[]) {
+        if (specifier.type === 'ImportSpecifier' ? owners.has(moduleExportName(specifier.imported)) : specifier.type === 'ExportSpecifier' && owners.has(moduleExportName(specifier.local)))
+          return true;
+      }
+      return false;
+    }
+
     function reportReplaced(node: TSESTree.Node, info: ModuleInfo, source: Source): void {
       context.report({ node, messageId: 'replaced', data: { module: info.display, source: source.display } });
     }
@@ -292,9 +318,10 @@ export default createRule<Options, MessageIds>({
 
     /** `require(M)` / `import(M)`: misplaced names taken from the module object; a fix rewrites M when every name is owned and proven. */
     function checkModuleObject(call: TSESTree.CallExpression | TSESTree.ImportExpression, literal: TSESTree.StringLiteral): void {
+      const { names, complete } = takenNames(call);
+      if (!mayImportReplaced && !names.some((taken) => owners.has(taken.name))) return;
       const info = visitSource(literal, literal.value);
       if (info === undefined) return;
-      const { names, complete } = takenNames(call);
       const found = names.flatMap((taken) => {
         const source = misplaced(taken.name, info);
         return source === undefined ? [] : [{ ...taken, source }];
@@ -314,11 +341,14 @@ export default createRule<Options, MessageIds>({
 
     return {
       ImportDeclaration(node) {
+        // Resolving is the expensive part: only for a declaration that names an owned name, or when
+        // some module is replaced (any import may reach it).
+        if (!mayImportReplaced && !takesOwnedName(node)) return;
         const info = visitSource(node.source, node.source.value);
         if (info !== undefined) checkList(node, info);
       },
       ExportNamedDeclaration(node) {
-        if (node.source === null) return;
+        if (node.source === null || (!mayImportReplaced && !takesOwnedName(node))) return;
         const info = visitSource(node.source, node.source.value);
         if (info !== undefined) checkList(node, info);
       },

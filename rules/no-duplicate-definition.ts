@@ -133,7 +133,7 @@ export default createRule<Options, MessageIds>({
 
     /** Is export `exported` of the module `specifier` the owned binding `name`? */
     function reExportsOwned(specifier: string, exported: string, name: string, source: Source): boolean {
-      const resolved = registry.resolver.resolveFile(filename, specifier);
+      const resolved = sources.resolve(filename, specifier);
       const origin = resolved === undefined ? undefined : sources.originOf(resolved, exported);
       return origin !== undefined && origin === ownedOrigin(source, name);
     }

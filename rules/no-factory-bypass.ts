@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isInjectionTokenUse } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
@@ -6,6 +7,7 @@ import { findVariable, importDenotes, mayMention, mentionedServices, requireSour
 import {
   exportedNames,
   hasTypeUse,
+  hasValueUse,
   isTypeScriptFile,
   isTypePositionReference,
   isUsedOnlyAsType,
@@ -18,7 +20,8 @@ import {
   starSpecifiers,
 } from '../src/imports.js';
 import { registryOf, type Registry, type Service } from '../src/registry.js';
-import { isRelativeSpecifier } from '../src/resolution.js';
+import { findTsconfig, isRelativeSpecifier } from '../src/resolution.js';
+import { emitsDecoratorMetadata } from '../src/specifier.js';
 
 export type MessageIds = 'bypass' | 'bypassContainer' | 'bypassNoFactory' | 'reexport' | 'reexportNoFactory' | 'useFactory' | 'reexportFactory' | 'reexportType';
 export type Options = [{ allowTypeImports?: boolean }];
@@ -175,8 +178,13 @@ export default createRule<Options, MessageIds>({
     // The names a class may be imported by: its own, the other names its module exports it as, and `default`.
     const importableNames = new Set([...services.flatMap((service) => serviceWords(service, registry)), 'default']);
     const parserOptions = context.languageOptions.parserOptions as { emitDecoratorMetadata?: unknown } | undefined;
-    // Decorator metadata turns type annotations into runtime references: no type-only fixes then.
-    const canFixTypes = allowTypeImports && isTypeScriptFile(filename) && parserOptions?.emitDecoratorMetadata !== true;
+    // Decorator metadata turns type annotations into runtime references: no type-only fixes then —
+    // set in parserOptions, or (where NestJS and Angular set it) in the tsconfig that applies to the file.
+    const canFixTypes =
+      allowTypeImports &&
+      isTypeScriptFile(filename) &&
+      parserOptions?.emitDecoratorMetadata !== true &&
+      !emitsDecoratorMetadata(findTsconfig(path.dirname(filename)) ?? registry.resolver.tsconfig);
 
     /** The factory's module as this file should spell it, copying the extension style of `hint`. */
     function factorySpecifier(service: ModuleService, hint: string): string | undefined {
@@ -198,6 +206,11 @@ export default createRule<Options, MessageIds>({
     ): Suggestion | undefined {
       const factory = service.factory;
       if (factory === undefined || specifier.type === 'ImportNamespaceSpecifier') return undefined;
+      // Removing the binding while `new C()`, `C.VERSION` or `x instanceof C` still use it would not
+      // compile (and would hide the `new C()` from no-direct-instantiation): offer nothing then.
+      if (hasValueUse(variable)) return undefined;
+      // Types still name the class and cannot keep a type-only import of it (JavaScript, decorator metadata).
+      if (!canFixTypes && hasTypeUse(variable)) return undefined;
       const data = messageData(service);
       const sole = declaration.specifiers.length === 1;
       const keepType = canFixTypes && hasTypeUse(variable);

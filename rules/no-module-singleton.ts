@@ -21,7 +21,9 @@ import {
   isClearedByTheSameFunction,
   isModuleLoad,
   outerWrapper,
+  slots,
   thisOwner,
+  type Slot,
   type FunctionNode,
 } from '../src/module-scope.js';
 import { registryOf, type Service } from '../src/registry.js';
@@ -408,7 +410,7 @@ export default createRule<Options, MessageIds>({
     interface Held {
       readonly service: Service;
       readonly node: TSESTree.Node;
-      readonly slot: string;
+      readonly slot: Slot;
       readonly home: boolean;
     }
     const held: Held[] = [];
@@ -416,14 +418,15 @@ export default createRule<Options, MessageIds>({
     /** Where an instance created by `node` is kept for the module's lifetime, and in which shape. */
     function moduleLevelInstance(
       node: TSESTree.NewExpression | TSESTree.CallExpression,
-    ): { shape: Shape; at: TSESTree.Node; slot: string; target: string; memoizer: string } | undefined {
+    ): { shape: Shape; at: TSESTree.Node; slot: Slot; target: string; memoizer: string } | undefined {
       const destination = destinationOf(node, sourceCode);
       if (destination === undefined) return undefined;
       if (destination.kind === 'returned') {
         const memoised = memoiserCall(destination.fn, memoizers, sourceCode);
         if (memoised === undefined || !isModuleLoad(memoised.call)) return undefined;
-        return { shape: 'memoised', at: node, slot: `m:${String(memoised.call.range[0])}`, target: '', memoizer: memoised.name };
+        return { shape: 'memoised', at: node, slot: slots.memoised(memoised.call), target: '', memoizer: memoised.name };
       }
+      if (destination.kind !== 'stored') return undefined;
       const { slot, text } = destination;
       if (isModuleLoad(node)) return { shape: 'eager', at: node, slot, target: text, memoizer: '' };
       if (destination.node.type !== 'AssignmentExpression' || isClearedByTheSameFunction(destination.node, slot, sourceCode)) return undefined;

@@ -19,6 +19,22 @@ import { findVariable, memberName, originOf, skipWrappers, staticString } from '
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
+/** `listener` with `handler` added for calls, after any handler it has. */
+export function withListener(
+  listener: TSESLint.RuleListener,
+  key: 'CallExpression',
+  handler: (node: TSESTree.CallExpression) => void,
+): TSESLint.RuleListener {
+  const existing = listener[key];
+  return {
+    ...listener,
+    [key]: (node: TSESTree.CallExpression) => {
+      existing?.(node);
+      handler(node);
+    },
+  };
+}
+
 /** How long a container keeps an instance: the whole process, one request/scope, or none (a new one per injection). */
 export type Lifetime = 'singleton' | 'scoped' | 'transient';
 

@@ -1,4 +1,5 @@
 import { RuleCreator, type RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import { SsotConfigError } from './settings.js';
 
 /** Where each rule's documentation lives; `docs.url` is derived from the rule name. */
 export const DOCS_BASE_URL = 'https://github.com/eslint-plugin-ssot/eslint-plugin-ssot/blob/main/docs/rules';
@@ -29,11 +30,35 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     ...created,
     // ESLint ≥ 10 then refuses to run the rule on JSON, Markdown or CSS (with an error naming the language).
     meta: { ...created.meta, languages: JS_LANGUAGES } as typeof created.meta,
-    create: (context) =>
+    create(context) {
       // ESLint 9 ignores `meta.languages`: a rule given another language's source code does nothing.
       // Declaration files construct and import nothing at run time.
-      isJavaScriptSourceCode(context.sourceCode) && !isDeclarationFile(context.filename) ? rule.create(context, context.options) : {},
+      if (!isJavaScriptSourceCode(context.sourceCode) || isDeclarationFile(context.filename)) return {};
+      try {
+        return rule.create(context, context.options);
+      } catch (error) {
+        if (reportedBefore(error, context.settings)) return {};
+        throw error;
+      }
+    },
   };
+}
+
+const reportedErrors = new Set<string>();
+
+/**
+ * Has this configuration error been thrown before in this process, to a host that lints on after a
+ * rule throws? oxlint prints a rule's error for every file and goes on (one settings typo, 65 copies
+ * on 66 files), handing each file a fresh deep-frozen JSON copy of the settings: there, an error is
+ * reported once per process, on the first file. ESLint stops at the first error (the CLI) or shows it
+ * for the file being linted (editors); its settings are not frozen, and it gets the error every time.
+ */
+function reportedBefore(error: unknown, settings: unknown): boolean {
+  if (!(error instanceof SsotConfigError) || !Object.isFrozen(settings)) return false;
+  if (reportedErrors.has(error.message)) return true;
+  if (reportedErrors.size >= 100) reportedErrors.clear();
+  reportedErrors.add(error.message);
+  return false;
 }
 
 /** The languages every rule supports: ESLint's JavaScript language (espree, `@typescript-eslint/parser`, …). */

@@ -22,28 +22,38 @@ export type Origin =
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 
-const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+/** Names of the global object: `window.x`, `globalThis.x`, `self.x` and `global.x` are the global `x`. */
+export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self', 'global']);
 const MAX_DEPTH = 16;
+
+/** The one list of parentheses' TypeScript cousins: `x as T`, `x!`, `x satisfies T`, `<T>x`, `f<T>`, and `a?.b`'s chain. */
+export function isTypeWrapper(
+  node: TSESTree.Node,
+): node is
+  | TSESTree.ChainExpression
+  | TSESTree.TSAsExpression
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSTypeAssertion
+  | TSESTree.TSInstantiationExpression {
+  switch (node.type) {
+    case 'ChainExpression':
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSTypeAssertion':
+    case 'TSInstantiationExpression':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** Strips parentheses' TypeScript cousins: `(C as any)`, `C!`, `C satisfies T`, `<T>C`, `C<T>`, `a?.b`. */
 export function skipWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  for (;;) {
-    switch (current.type) {
-      case 'TSAsExpression':
-      case 'TSNonNullExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSTypeAssertion':
-      case 'TSInstantiationExpression':
-        current = current.expression;
-        break;
-      case 'ChainExpression':
-        current = current.expression;
-        break;
-      default:
-        return current;
-    }
-  }
+  while (isTypeWrapper(current)) current = current.expression;
+  return current;
 }
 
 export function findVariable(scope: Scope | null, name: string): Variable | undefined {

@@ -3,7 +3,7 @@
  * positions, how far a `require()`/`import()` result reaches, and fixes that edit specifier lists.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { memberName, staticString } from './identity.js';
+import { isTypeWrapper, memberName, staticString } from './identity.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -84,6 +84,11 @@ export function isUsedOnlyAsType(variable: Variable | undefined): boolean {
   return references.length > 0 && references.every(isTypePositionReference);
 }
 
+/** Is the binding used as a value (`new C()`, `C.VERSION`, `x instanceof C`, passed around) at least once? */
+export function hasValueUse(variable: Variable | undefined): boolean {
+  return variable?.references.some((reference) => !isTypePositionReference(reference)) === true;
+}
+
 /** Is the binding used in at least one type position? */
 export function hasTypeUse(variable: Variable | undefined): boolean {
   return variable?.references.some(isTypePositionReference) === true;
@@ -93,13 +98,7 @@ export function hasTypeUse(variable: Variable | undefined): boolean {
 function unwrapOutward(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   for (let parent = current.parent; parent !== undefined; parent = current.parent) {
-    const wraps =
-      (parent.type === 'TSAsExpression' ||
-        parent.type === 'TSNonNullExpression' ||
-        parent.type === 'TSSatisfiesExpression' ||
-        parent.type === 'TSTypeAssertion' ||
-        parent.type === 'ChainExpression') &&
-      parent.expression === current;
+    const wraps = isTypeWrapper(parent) && parent.expression === current;
     if (!wraps) break;
     current = parent;
   }

@@ -54,6 +54,10 @@ export interface ModuleRecord {
   readonly exports: ReadonlyMap<string, ExportEntry>;
   /** `export * from` specifiers (they carry every name but `default`). */
   readonly stars: readonly string[];
+  /** Type-only exports (`export type X =`, `export type { X }`, `export { type X }`): no value, but a name sources own. */
+  readonly typeExports: ReadonlyMap<string, ExportEntry>;
+  /** `export type * from` specifiers. */
+  readonly typeStars: readonly string[];
   /** Local binding → what it imports (`import`, `import X = require()`, top-level `require()`). */
   readonly imports: ReadonlyMap<string, Reexport>;
 }
@@ -175,6 +179,8 @@ export function readModuleRecord(filename: string, text: string): ModuleRecord {
   const exports = new Map<string, ExportEntry>();
   const imports = new Map<string, Reexport>();
   const stars: string[] = [];
+  const typeExports = new Map<string, ExportEntry>();
+  const typeStars: string[] = [];
   const { module } = result;
   for (const declaration of module.staticImports) {
     const specifier = declaration.moduleRequest.value;
@@ -184,28 +190,28 @@ export function readModuleRecord(filename: string, text: string): ModuleRecord {
     }
   }
   for (const declaration of module.staticExports) {
-    // `export type { X } from`, `export type *`: types only, never a class value.
-    if (/^export\s+type\b/.test(text.slice(declaration.start, declaration.start + 12))) continue;
+    // `export type { X } from`, `export type *`: types only, never a class value (kept apart, for sources of truth).
+    const typeOnly = /^export\s+type\b/.test(text.slice(declaration.start, declaration.start + 12));
     for (const entry of declaration.entries) {
-      if (entry.isType && text.startsWith('type ', entry.start)) continue;
+      const isType = typeOnly || (entry.isType && text.startsWith('type ', entry.start));
       const exported = entry.exportName.kind === 'Default' ? 'default' : (entry.exportName.name ?? undefined);
       const request = entry.moduleRequest?.value;
       if (request !== undefined) {
-        if (entry.importName.kind === 'AllButDefault') stars.push(request);
+        if (entry.importName.kind === 'AllButDefault') (isType ? typeStars : stars).push(request);
         else if (exported !== undefined) {
           const imported = entry.importName.kind === 'All' ? '*' : (entry.importName.name ?? 'default');
-          exports.set(exported, { specifier: request, name: imported });
+          (isType ? typeExports : exports).set(exported, { specifier: request, name: imported });
         }
         continue;
       }
       if (exported === undefined) continue;
-      exports.set(exported, { local: entry.localName.name ?? exported });
+      (isType ? typeExports : exports).set(exported, { local: entry.localName.name ?? exported });
     }
   }
   if (NEEDS_STATEMENTS.test(text)) readStatements(result.program.body as unknown as OxcNode[], exports, imports);
   graphStats.parsed++;
   graphStats.parseMs += performance.now() - started;
-  return { exports, stars, imports };
+  return { exports, stars, imports, typeExports, typeStars };
 }
 
 /** The export table of `file`, read once and re-read when its size or mtime changes; undefined when unreadable. */
@@ -474,10 +480,10 @@ export interface ModuleGraph {
   resolve(file: string, specifier: string): string | undefined;
   /** What the module `specifier`, imported in `file`, exports as `name` (`'='` for the module object itself). */
   importBinding(file: string, specifier: string, name: string): Binding | undefined;
-  /** What the module at `moduleFile` exports as `name`. */
-  exportBinding(moduleFile: string, name: string): Binding | undefined;
-  /** Every name `moduleFile` exports (own, re-exported and through `export *`), for pre-filters and tests. */
-  exportNames(moduleFile: string): ReadonlySet<string>;
+  /** What the module at `moduleFile` exports as `name`; with `types`, type-only exports count too. */
+  exportBinding(moduleFile: string, name: string, types?: boolean): Binding | undefined;
+  /** Every name `moduleFile` exports (own, re-exported and through `export *`), for pre-filters and tests; with `types`, type-only ones too. */
+  exportNames(moduleFile: string, types?: boolean): ReadonlySet<string>;
 }
 
 const graphs = new WeakMap<ResolverHandle, ModuleGraph>();
@@ -494,7 +500,7 @@ export function moduleGraphFor(resolver: ResolverHandle): ModuleGraph {
 function createGraph(resolver: ResolverHandle): ModuleGraph {
   const resolve = (file: string, specifier: string): string | undefined => resolveModuleFile(resolver, file, specifier);
 
-  function follow(file: string, specifier: string, name: string, seen: Set<string>): Binding | undefined {
+  function follow(file: string, specifier: string, name: string, seen: Set<string>, types = false): Binding | undefined {
     const target = resolve(file, specifier);
     if (target === undefined) return unresolved(file, specifier, name);
     if (name === '*') return { module: normalizeModulePath(target), name: '*' };
@@ -502,24 +508,24 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
       // The module object: its `export =`/`module.exports =` value, else its namespace.
       return exportOf(target, '=', seen) ?? { module: normalizeModulePath(target), name: '*' };
     }
-    return exportOf(target, name, seen);
+    return exportOf(target, name, seen, types);
   }
 
-  function localBinding(file: string, record: ModuleRecord, local: string, seen: Set<string>): Binding | undefined {
+  function localBinding(file: string, record: ModuleRecord, local: string, seen: Set<string>, types = false): Binding | undefined {
     const imported = record.imports.get(local);
-    if (imported !== undefined) return follow(file, imported.specifier, imported.name, seen);
+    if (imported !== undefined) return follow(file, imported.specifier, imported.name, seen, types);
     return { module: normalizeModulePath(file), name: local };
   }
 
-  function exportOf(file: string, name: string, seen: Set<string>): Binding | undefined {
+  function exportOf(file: string, name: string, seen: Set<string>, types = false): Binding | undefined {
     const key = `${file}\0${name}`;
     if (seen.has(key) || seen.size > MAX_DEPTH * 4) return undefined;
     seen.add(key);
     const record = moduleRecordOf(file);
     if (record === undefined) return { module: normalizeModulePath(file), name };
-    const entry = record.exports.get(name);
+    const entry = record.exports.get(name) ?? (types ? record.typeExports.get(name) : undefined);
     if (entry !== undefined) {
-      return 'local' in entry ? localBinding(file, record, entry.local, seen) : follow(file, entry.specifier, entry.name, seen);
+      return 'local' in entry ? localBinding(file, record, entry.local, seen, types) : follow(file, entry.specifier, entry.name, seen, types);
     }
     const whole = record.exports.get('=');
     if (whole !== undefined) {
@@ -529,10 +535,10 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
     if (name === 'default' || name === '=') return undefined;
     // `export *`: a name found through two stars with different bindings is ambiguous, so not exported.
     let found: Binding | undefined;
-    for (const star of record.stars) {
+    for (const star of types ? [...record.stars, ...record.typeStars] : record.stars) {
       const target = resolve(file, star);
       if (target === undefined) continue;
-      const binding = exportOf(target, name, new Set(seen));
+      const binding = exportOf(target, name, new Set(seen), types);
       if (binding === undefined) continue;
       if (found !== undefined && !sameBinding(found, binding)) return undefined;
       found = binding;
@@ -540,16 +546,17 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
     return found;
   }
 
-  function exportNames(file: string, seen = new Set<string>()): Set<string> {
+  function exportNames(file: string, seen = new Set<string>(), types = false): Set<string> {
     const names = new Set<string>();
     if (seen.has(file)) return names;
     seen.add(file);
     const record = moduleRecordOf(file);
     if (record === undefined) return names;
     for (const exported of record.exports.keys()) names.add(exported);
-    for (const star of record.stars) {
+    if (types) for (const exported of record.typeExports.keys()) names.add(exported);
+    for (const star of types ? [...record.stars, ...record.typeStars] : record.stars) {
       const target = resolve(file, star);
-      if (target !== undefined) for (const inner of exportNames(target, seen)) if (inner !== 'default') names.add(inner);
+      if (target !== undefined) for (const inner of exportNames(target, seen, types)) if (inner !== 'default') names.add(inner);
     }
     return names;
   }
@@ -557,7 +564,7 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
   return {
     resolve,
     importBinding: (file, specifier, name) => follow(file, specifier, name, new Set()),
-    exportBinding: (moduleFile, name) => exportOf(moduleFile, name, new Set()),
-    exportNames: (moduleFile) => exportNames(moduleFile),
+    exportBinding: (moduleFile, name, types = false) => exportOf(moduleFile, name, new Set(), types),
+    exportNames: (moduleFile, types = false) => exportNames(moduleFile, new Set(), types),
   };
 }

@@ -4,7 +4,7 @@
  * a global). Used to tell a module-level instance (one for every importer) from a per-call one.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, memberName, skipWrappers, staticString } from './identity.js';
+import { findVariable, GLOBAL_OBJECTS, isTypeWrapper, memberName, skipWrappers, staticString } from './identity.js';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -13,30 +13,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-/** Names of the global object: `window.x`, `globalThis.x`, `self.x` and `global.x` are the global `x`. */
-export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self', 'global']);
-
-function isTypeWrapper(
-  node: TSESTree.Node,
-): node is
-  | TSESTree.ChainExpression
-  | TSESTree.TSAsExpression
-  | TSESTree.TSNonNullExpression
-  | TSESTree.TSSatisfiesExpression
-  | TSESTree.TSTypeAssertion
-  | TSESTree.TSInstantiationExpression {
-  switch (node.type) {
-    case 'ChainExpression':
-    case 'TSAsExpression':
-    case 'TSNonNullExpression':
-    case 'TSSatisfiesExpression':
-    case 'TSTypeAssertion':
-    case 'TSInstantiationExpression':
-      return true;
-    default:
-      return false;
-  }
-}
+export { GLOBAL_OBJECTS } from './identity.js';
 
 /** The outermost node that is `node` seen through parentheses' TypeScript cousins (`x as T`, `x!`). */
 export function outerWrapper(node: TSESTree.Node): TSESTree.Node {
@@ -183,16 +160,35 @@ export function isFixedKey(node: TSESTree.Node, sourceCode: SourceCode): boolean
   }
 }
 
+/**
+ * A stable name for one storage slot of the file, tagged by kind: a global (`g:window.x`), a class
+ * (`c:<offset>`, static members appended: `c:12.instance`), a variable (`v:<offset>`, members
+ * appended), a memoiser call (`m:<offset>`) or the module's default export / `export =`. Two
+ * writes keep the same instance exactly when their slots are equal strings.
+ */
+export type Slot = `g:${string}` | `c:${number}${string}` | `v:${number}${string}` | `m:${number}` | 'export:default';
+
+/** Slot constructors: the only places slot strings are spelled. */
+export const slots = {
+  global: (name: string): Slot => `g:${name}`,
+  classOf: (node: TSESTree.Node): Slot => `c:${node.range[0]}`,
+  variable: (name: TSESTree.Node): Slot => `v:${name.range[0]}`,
+  memoised: (call: TSESTree.Node): Slot => `m:${call.range[0]}`,
+  exportDefault: 'export:default' as Slot,
+  /** `slot` with a member path appended (`.x`, `[KEY]`). */
+  member: (slot: Slot, suffix: string): Slot => `${slot}${suffix}` as Slot,
+} as const;
+
 /** A stable name for one storage slot of the file (variable, class member, global, export). */
-function variableSlot(variable: Variable): string {
+function variableSlot(variable: Variable): Slot {
   const def = variable.defs[0];
-  if (def === undefined) return `g:${variable.name}`;
-  if (def.type === 'ClassName') return `c:${String(def.node.range[0])}`;
-  return `v:${String(def.name.range[0])}`;
+  if (def === undefined) return slots.global(variable.name);
+  if (def.type === 'ClassName') return slots.classOf(def.node);
+  return slots.variable(def.name);
 }
 
-function classSlot(node: ClassNode): string {
-  return `c:${String(node.range[0])}`;
+function classSlot(node: ClassNode): Slot {
+  return slots.classOf(node);
 }
 
 function keyText(member: TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.AccessorProperty, sourceCode: SourceCode): string {
@@ -206,7 +202,7 @@ function keyText(member: TSESTree.MemberExpression | TSESTree.PropertyDefinition
 
 /** A place that outlives the call that writes it: the slot (for counting) and its text (for messages). */
 export interface ModuleSlot {
-  readonly slot: string;
+  readonly slot: Slot;
   readonly text: string;
 }
 
@@ -231,12 +227,12 @@ export function moduleSlotOf(target: TSESTree.Node, sourceCode: SourceCode): Mod
     if (path.length === 0) return undefined;
     const owner = thisOwner(root);
     if (owner === undefined) return undefined;
-    if (owner.kind === 'module') return { slot: `g:module.exports${suffix}`, text };
+    if (owner.kind === 'module') return { slot: slots.global(`module.exports${suffix}`), text };
     if (!isModuleLoad(owner.node)) return undefined;
-    if (owner.kind === 'class') return { slot: `${classSlot(owner.node)}${suffix}`, text };
+    if (owner.kind === 'class') return { slot: slots.member(classSlot(owner.node), suffix), text };
     // A method of a module-level object literal: `this` is that object.
     const holder = destinationOf(owner.node, sourceCode, false);
-    return holder?.kind === 'stored' ? { slot: `${holder.slot}${suffix}`, text } : undefined;
+    return holder?.kind === 'stored' ? { slot: slots.member(holder.slot, suffix), text } : undefined;
   }
   if (root.type !== 'Identifier') return undefined;
   const variable = findVariable(sourceCode.getScope(root), root.name);
@@ -244,11 +240,11 @@ export function moduleSlotOf(target: TSESTree.Node, sourceCode: SourceCode): Mod
     // `window.x`, `globalThis.x` are the global `x`.
     const [first, ...rest] = path;
     if (GLOBAL_OBJECTS.has(root.name) && first !== undefined && !first.startsWith('['))
-      return { slot: `g:${first}${rest.map((segment) => `.${segment}`).join('')}`, text };
-    return { slot: `g:${root.name}${suffix}`, text };
+      return { slot: slots.global(`${first}${rest.map((segment) => `.${segment}`).join('')}`), text };
+    return { slot: slots.global(`${root.name}${suffix}`), text };
   }
   if (variable === undefined || !isModuleLifetimeScope(variable.scope)) return undefined;
-  return { slot: `${variableSlot(variable)}${suffix}`, text };
+  return { slot: slots.member(variableSlot(variable), suffix), text };
 }
 
 /** Where a value ends up, seen from the expression that creates it. */
@@ -263,11 +259,18 @@ export type Destination =
         | TSESTree.PropertyDefinition
         | TSESTree.TSExportAssignment
         | TSESTree.VariableDeclarator;
-      readonly slot: string;
+      readonly slot: Slot;
       readonly text: string;
     }
   /** Returned by a function that is not immediately invoked (its caller decides what that means). */
-  | { readonly kind: 'returned'; readonly fn: FunctionNode };
+  | { readonly kind: 'returned'; readonly fn: FunctionNode }
+  /**
+   * Kept in an instance field of class `owner` (`this.x = …` in its constructor or methods, or a
+   * field initialiser `x = …`): as long as the instance lives. Only with `{ lifetimes: true }`.
+   */
+  | { readonly kind: 'instanceField'; readonly owner: ClassNode; readonly name: string; readonly node: TSESTree.Node }
+  /** Kept only in a local variable of a function (and not passed on from there). Only with `{ lifetimes: true }`. */
+  | { readonly kind: 'local'; readonly variable: Variable };
 
 function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current !== undefined; current = current.parent) {
@@ -278,16 +281,17 @@ function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   return undefined;
 }
 
-function returnedBy(fn: FunctionNode, sourceCode: SourceCode, followLocals: boolean): Destination | undefined {
+function returnedBy(fn: FunctionNode, sourceCode: SourceCode, followLocals: boolean, options: DestinationOptions): Destination | undefined {
   const call = iifeCall(fn);
   // An immediately-invoked function's result is the call's value: keep following it.
-  return call === undefined ? { kind: 'returned', fn } : destinationOf(call, sourceCode, followLocals);
+  return call === undefined ? { kind: 'returned', fn } : destinationOf(call, sourceCode, followLocals, options);
 }
 
 function declaratorDestination(
   declarator: TSESTree.VariableDeclarator,
   sourceCode: SourceCode,
   followLocals: boolean,
+  options: DestinationOptions,
 ): Destination | undefined {
   const variables = sourceCode.getDeclaredVariables(declarator);
   const first = variables[0];
@@ -297,14 +301,59 @@ function declaratorDestination(
   if (isModuleLifetimeScope(scope)) {
     return { kind: 'stored', node: declarator, slot: variableSlot(first), text: first.name };
   }
-  if (!followLocals || declarator.id.type !== 'Identifier') return undefined;
+  const local = options.lifetimes === true ? ({ kind: 'local', variable: first } as const) : undefined;
+  if (!followLocals || declarator.id.type !== 'Identifier') return local;
   // A local: follow it one step (`const m = new C(); instance = m;` / `return m;`).
   for (const reference of first.references) {
     if (reference.init === true || !reference.isRead()) continue;
-    const destination = destinationOf(reference.identifier, sourceCode, false);
-    if (destination !== undefined) return destination;
+    const destination = destinationOf(reference.identifier, sourceCode, false, options);
+    if (destination !== undefined && destination.kind !== 'local') return destination;
+  }
+  return local;
+}
+
+/** The class whose instance `this` is at `node` (constructor, method, accessor, instance field), if any. */
+function instanceOwner(node: TSESTree.Node): ClassNode | undefined {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'FunctionDeclaration':
+        return undefined;
+      case 'FunctionExpression': {
+        const method = parent.parent;
+        if (method.type === 'MethodDefinition' && method.value === parent) return method.static ? undefined : method.parent.parent;
+        return undefined;
+      }
+      case 'PropertyDefinition':
+      case 'AccessorProperty':
+        if (child === parent.value) return parent.static ? undefined : parent.parent.parent;
+        break;
+      case 'StaticBlock':
+      case 'Program':
+        return undefined;
+      default:
+        break;
+    }
   }
   return undefined;
+}
+
+/** `this.x = …` in instance code: the instance field it writes. */
+function instanceFieldOf(target: TSESTree.Node, sourceCode: SourceCode): Destination | undefined {
+  const member = skipWrappers(target);
+  if (member.type !== 'MemberExpression' || skipWrappers(member.object).type !== 'ThisExpression') return undefined;
+  if (member.computed && !isFixedKey(member.property, sourceCode)) return undefined;
+  const owner = instanceOwner(member);
+  return owner === undefined ? undefined : { kind: 'instanceField', owner, name: keyText(member, sourceCode), node: member };
+}
+
+/** How far {@link destinationOf} looks. */
+export interface DestinationOptions {
+  /**
+   * Also report destinations that live shorter than the module: an instance field of a class
+   * (`instanceField`) and a local variable (`local`). Off by default (module-lifetime callers).
+   */
+  readonly lifetimes?: boolean;
 }
 
 /**
@@ -313,7 +362,12 @@ function declaratorDestination(
  * where it is kept: a module-lifetime slot, or the return value of a function. Undefined when the
  * value is passed to a call, used, or kept only locally.
  */
-export function destinationOf(start: TSESTree.Node, sourceCode: SourceCode, followLocals = true): Destination | undefined {
+export function destinationOf(
+  start: TSESTree.Node,
+  sourceCode: SourceCode,
+  followLocals = true,
+  options: DestinationOptions = {},
+): Destination | undefined {
   let node: TSESTree.Node = start;
   for (;;) {
     const parent = node.parent;
@@ -324,6 +378,7 @@ export function destinationOf(start: TSESTree.Node, sourceCode: SourceCode, foll
       case 'TSNonNullExpression':
       case 'TSSatisfiesExpression':
       case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
       case 'AwaitExpression':
       case 'LogicalExpression':
       case 'ArrayExpression':
@@ -342,27 +397,35 @@ export function destinationOf(start: TSESTree.Node, sourceCode: SourceCode, foll
         if (parent.right !== node) return undefined;
         const slot = moduleSlotOf(parent.left, sourceCode);
         if (slot !== undefined) return { kind: 'stored', node: parent, ...slot };
+        if (options.lifetimes === true) {
+          const field = instanceFieldOf(parent.left, sourceCode);
+          if (field !== undefined) return field;
+        }
         break;
       }
       case 'VariableDeclarator':
-        return parent.init === node ? declaratorDestination(parent, sourceCode, followLocals) : undefined;
+        return parent.init === node ? declaratorDestination(parent, sourceCode, followLocals, options) : undefined;
       case 'ReturnStatement': {
         const fn = enclosingFunction(parent);
-        return fn === undefined ? undefined : returnedBy(fn, sourceCode, followLocals);
+        return fn === undefined ? undefined : returnedBy(fn, sourceCode, followLocals, options);
       }
       case 'ArrowFunctionExpression':
-        return parent.body === node ? returnedBy(parent, sourceCode, followLocals) : undefined;
+        return parent.body === node ? returnedBy(parent, sourceCode, followLocals, options) : undefined;
       case 'ExportDefaultDeclaration':
-        return { kind: 'stored', node: parent, slot: 'export:default', text: 'export default' };
+        return { kind: 'stored', node: parent, slot: slots.exportDefault, text: 'export default' };
       case 'TSExportAssignment':
-        return { kind: 'stored', node: parent, slot: 'export:default', text: 'export =' };
+        return { kind: 'stored', node: parent, slot: slots.exportDefault, text: 'export =' };
       case 'PropertyDefinition':
       case 'AccessorProperty': {
-        if (parent.value !== node || !parent.static) return undefined;
+        if (parent.value !== node) return undefined;
+        if (!parent.static) {
+          if (options.lifetimes !== true) return undefined;
+          return { kind: 'instanceField', owner: parent.parent.parent, name: keyText(parent, sourceCode), node: parent };
+        }
         const owner = parent.parent.parent;
         const name = keyText(parent, sourceCode);
         const className = owner.id?.name ?? 'class';
-        return { kind: 'stored', node: parent, slot: `${classSlot(owner)}.${name}`, text: `${className}.${name}` };
+        return { kind: 'stored', node: parent, slot: slots.member(classSlot(owner), `.${name}`), text: `${className}.${name}` };
       }
       default:
         return undefined;
@@ -418,7 +481,7 @@ function isNullish(node: TSESTree.Node): boolean {
  * Is the module-level slot written by `assignment` cleared again (`= undefined`/`= null`) by the same
  * function — a scratch slot (`desc.value = new C(); use(desc); desc.value = undefined`), not a cache?
  */
-export function isClearedByTheSameFunction(assignment: TSESTree.AssignmentExpression, slot: string, sourceCode: SourceCode): boolean {
+export function isClearedByTheSameFunction(assignment: TSESTree.AssignmentExpression, slot: Slot, sourceCode: SourceCode): boolean {
   const fn = enclosingFunction(assignment);
   let root = skipWrappers(assignment.left);
   while (root.type === 'MemberExpression') root = skipWrappers(root.object);

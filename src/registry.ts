@@ -3,9 +3,9 @@
  * resolved once, allow globs compiled once, and the questions rules ask ("is this file exempt?",
  * "does this specifier reach that module?") answered from caches.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlobs, realFiles, rootRelative } from './paths.js';
 import {
   findTsconfig,
   getResolver,
@@ -81,7 +81,12 @@ export function classifyModule(spec: string, rootDir: string, resolver: Resolver
     if (/\/index\.[cm]?[jt]sx?$/.test(file.replaceAll('\\', '/'))) segments.add('index');
     return { kind: 'file', display: spec, id, segments, file };
   };
-  if (path.isAbsolute(spec)) return toFile(resolver.resolve(rootDir, spec) ?? spec);
+  if (path.isAbsolute(spec)) {
+    const resolved = resolver.resolve(rootDir, spec);
+    if (resolved === undefined)
+      throw new SsotConfigError(`${where}: '${spec}' of ${owner} does not exist (an absolute path, looked up with and without extensions and /index).`);
+    return toFile(resolved);
+  }
   const relative = isRelativeSpecifier(spec) ? spec : `./${spec}`;
   const asPath = resolver.resolve(rootDir, relative);
   if (asPath !== undefined) return toFile(asPath);
@@ -131,6 +136,7 @@ function toPosix(file: string): string {
 function buildRegistry(raw: unknown, cwd: string): Registry {
   const settings = parseSettings(raw);
   const rootDir = path.resolve(cwd, settings.rootDir ?? '.');
+  if (settings.rootDir !== undefined) checkRootDir(rootDir);
   let tsconfig: string | undefined;
   if (settings.tsconfig === undefined) tsconfig = findTsconfig(rootDir);
   else {
@@ -158,7 +164,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     if (module?.kind === 'file') homeIds.add(module.id);
     if (factory?.module.kind === 'file') homeIds.add(factory.module.id);
     const allow = service.allow ?? [];
-    const isAllowedPath = allow.length === 0 ? () => false : picomatch(allow, { dot: true });
+    const isAllowedPath = compileGlobs(allow);
     return {
       index,
       name: service.name,
@@ -175,23 +181,27 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     };
   });
 
+  checkDuplicateServices(services);
+
   const servicesByFile = new Map<string, readonly Service[]>();
   let shape = shapeOf('');
-  // Files under rootDir (nearly all): their relative path without the cost of path.relative.
-  const rootPrefix = rootDir.endsWith(path.sep) ? rootDir : `${rootDir}${path.sep}`;
+  const realFile = realFiles();
+  const relativePath = rootRelative(rootDir, realFile);
 
   const registry: Registry = {
     rootDir,
     services,
     resolver,
     containers,
-    isHome: (service, filename) => service.homeIds.has(normalizeModulePath(filename)),
+    isHome: (service, filename) => service.homeIds.has(normalizeModulePath(filename)) || service.homeIds.has(normalizeModulePath(realFile(filename))),
     servicesFor(filename) {
       let result = servicesByFile.get(filename);
       if (result === undefined) {
-        const relativePath = toPosix(filename.startsWith(rootPrefix) ? filename.slice(rootPrefix.length) : path.relative(rootDir, filename));
+        const relative = relativePath(filename);
         const id = normalizeModulePath(filename);
-        result = services.filter((service) => !service.homeIds.has(id) && !service.isAllowedPath(relativePath));
+        // Resolved modules are real paths; the file may be reached through a symlink.
+        const realId = normalizeModulePath(realFile(filename));
+        result = services.filter((service) => !service.homeIds.has(id) && !service.homeIds.has(realId) && !service.isAllowedPath(relative));
         if (servicesByFile.size > 5000) servicesByFile.clear();
         servicesByFile.set(filename, result);
       }
@@ -239,8 +249,44 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
   return registry;
 }
 
+function checkRootDir(rootDir: string): void {
+  let isDirectoryPath: boolean;
+  try {
+    isDirectoryPath = statSync(rootDir).isDirectory();
+  } catch {
+    throw new SsotConfigError(`settings.ssot.rootDir: '${rootDir}' does not exist (relative paths resolve against ESLint's cwd).`);
+  }
+  if (!isDirectoryPath) throw new SsotConfigError(`settings.ssot.rootDir: '${rootDir}' is a file, not a directory.`);
+}
+
+/** Two services for one class of one module (under different names) would report each use twice. */
+function checkDuplicateServices(services: readonly Service[]): void {
+  const seen = new Map<string, Service>();
+  for (const service of services) {
+    const where = service.global ? 'global' : service.module === undefined ? 'loose' : service.module.kind === 'file' ? service.module.id : service.module.name;
+    const key = `${service.className}\0${where}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, service);
+    else
+      throw new SsotConfigError(
+        `settings.ssot.services[${String(service.index)}]: service ${JSON.stringify(service.name)} registers the same class '${service.className}'` +
+          `${service.module === undefined ? '' : ` of '${service.module.display}'`} as services[${String(first.index)}] (${JSON.stringify(first.name)}); keep one of them.`,
+      );
+  }
+}
+
 function existsOnDiskRelative(rootDir: string, configured: string): boolean {
   return isDirectory(path.join(rootDir, configured.split('/')[0] ?? configured)) || hasSourceExtension(configured);
+}
+
+/** The settings as JSON text; settings that are not JSON (a circular reference) fail validation first. */
+function settingsJson(raw: object): string {
+  try {
+    return JSON.stringify(raw);
+  } catch (error) {
+    parseSettings(raw);
+    throw error;
+  }
 }
 
 const registries = new WeakMap<object, Map<string, Registry>>();
@@ -259,7 +305,7 @@ export function getRegistry(raw: unknown, cwd: string): Registry {
     }
     let registry = byCwd.get(cwd);
     if (registry === undefined) {
-      const key = `${cwd}\0${JSON.stringify(raw)}`;
+      const key = `${cwd}\0${settingsJson(raw)}`;
       registry = registriesByJson.get(key) ?? buildRegistry(raw, cwd);
       if (registriesByJson.size > 50) registriesByJson.clear();
       registriesByJson.set(key, registry);

@@ -7,7 +7,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ResolverFactory } from 'oxc-resolver';
+import { ResolverFactory, type ResolveResult } from 'oxc-resolver';
+import { SsotConfigError } from './settings.js';
 
 const SOURCE_EXTENSIONS = ['.d.ts', '.d.mts', '.d.cts', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 
@@ -95,6 +96,21 @@ function modifiedAt(file: string | undefined): number {
   }
 }
 
+/** oxc-resolver's words when the tsconfig itself cannot be read: invalid JSON, a missing or circular `extends`. */
+const TSCONFIG_ERROR = /^(?:Failed to load tsconfig|Tsconfig not found|Tsconfig extends configs circularly)|tsconfig/i;
+
+/**
+ * The resolved path, or null when the specifier does not resolve. A broken tsconfig breaks every
+ * resolution: that is thrown (with the resolver's message) instead of reading as "does not resolve",
+ * which would drop every finding — or blame a service module that exists.
+ */
+function pathOf(result: ResolveResult, tsconfig: string | undefined): string | null {
+  if (result.path !== undefined) return result.path;
+  if (tsconfig !== undefined && result.error !== undefined && TSCONFIG_ERROR.test(result.error))
+    throw new SsotConfigError(`tsconfig ${tsconfig} cannot be used to resolve modules: ${result.error}. Fix it (or point settings.ssot.tsconfig to another one).`);
+  return null;
+}
+
 function createResolver(tsconfig: string | undefined): ResolverHandle {
   const newFactory = () =>
     new ResolverFactory({
@@ -137,7 +153,7 @@ function createResolver(tsconfig: string | undefined): ResolverHandle {
   }
   const resolve = (directory: string, specifier: string): string | undefined => {
     ensureFresh();
-    return cached(`${directory}\0${specifier}`, () => factory.sync(directory, specifier).path ?? null);
+    return cached(`${directory}\0${specifier}`, () => pathOf(factory.sync(directory, specifier), tsconfig));
   };
   return {
     tsconfig,
@@ -145,7 +161,7 @@ function createResolver(tsconfig: string | undefined): ResolverHandle {
     resolveFile(file, specifier) {
       ensureFresh();
       if (!perFile) return resolve(path.dirname(file), specifier);
-      return cached(`${file}\0\0${specifier}`, () => factory.resolveFileSync(file, specifier).path ?? resolve(path.dirname(file), specifier) ?? null);
+      return cached(`${file}\0\0${specifier}`, () => pathOf(factory.resolveFileSync(file, specifier), tsconfig) ?? resolve(path.dirname(file), specifier) ?? null);
     },
   };
 }

@@ -4,6 +4,7 @@
  * every ESLint worker and editor session pays once.)
  */
 import * as v from 'valibot';
+import { circularPath, classNameCheck, factoryNameCheck, globCheck, modulePathCheck } from './settings-checks.js';
 
 type Message = (issue: v.BaseIssue<unknown>) => string;
 
@@ -44,8 +45,13 @@ function at(input: Record<string, unknown>, key: string): [v.ObjectPathItem] {
 }
 
 const factoryEntries = {
-  name: v.optional(nonEmpty('factory name', 'Name of the exported factory function, e.g. `getWebSocketManager`.')),
-  module: v.optional(nonEmpty('factory module', 'Module that exports the factory: a path relative to `rootDir`, a tsconfig alias, or a package name.')),
+  name: v.optional(v.pipe(nonEmpty('factory name', 'Name of the exported factory function, e.g. `getWebSocketManager`.'), factoryNameCheck)),
+  module: v.optional(
+    v.pipe(
+      nonEmpty('factory module', 'Module that exports the factory: a path relative to `rootDir`, a tsconfig alias, or a package name.'),
+      modulePathCheck,
+    ),
+  ),
   container: v.optional(
     nonEmpty(
       'factory container',
@@ -99,11 +105,14 @@ const containerEntries = {
 
 const serviceEntries = {
   name: nonEmpty('service name', 'Human name used in messages.'),
-  class: nonEmpty('class', "Exported name of the managed class or constructor function; `'default'` for a default export."),
+  class: v.pipe(nonEmpty('class', "Exported name of the managed class or constructor function; `'default'` for a default export."), classNameCheck),
   module: v.optional(
-    nonEmpty(
-      'module',
-      'Where the class is defined: a path relative to `rootDir`, a tsconfig alias, or a package name. Omitted (and not `global`): match by binding name.',
+    v.pipe(
+      nonEmpty(
+        'module',
+        'Where the class is defined: a path relative to `rootDir`, a tsconfig alias, or a package name. Omitted (and not `global`): match by binding name.',
+      ),
+      modulePathCheck,
     ),
   ),
   global: v.optional(v.pipe(v.boolean(typeMessage('boolean')), v.description('The constructor is a global such as `WebSocket`.'))),
@@ -111,7 +120,7 @@ const serviceEntries = {
   factory: v.optional(v.pipe(factorySchema, v.description('The one sanctioned way to get an instance: a factory function or a DI container.'))),
   allow: v.optional(
     v.pipe(
-      v.array(nonEmpty('allow glob', 'A glob relative to `rootDir`.'), typeMessage('array of globs')),
+      v.array(v.pipe(nonEmpty('allow glob', 'A glob relative to `rootDir`; `!glob` excludes.'), globCheck), typeMessage('array of globs')),
       v.description('Globs (relative to `rootDir`) of files where direct construction and imports are also fine.'),
     ),
   ),
@@ -134,7 +143,9 @@ export const serviceSchema = v.pipe(
 );
 
 const globList = (what: string, description: string) =>
-  v.optional(v.pipe(v.array(nonEmpty(what, 'A path or glob relative to `rootDir`.'), typeMessage('array of globs')), v.description(description)));
+  v.optional(
+    v.pipe(v.array(v.pipe(nonEmpty(what, 'A path or glob relative to `rootDir`.'), globCheck), typeMessage('array of globs')), v.description(description)),
+  );
 
 const sourceEntries = {
   module: nonEmpty(
@@ -340,6 +351,11 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[], prefix = '
 
 /** Validates `settings.ssot`; throws one `SsotConfigError` listing every problem with its exact path. */
 export function parseSettings(raw: unknown): ParsedSettings {
+  const circular = circularPath(raw);
+  if (circular !== undefined)
+    throw new SsotConfigError(`Invalid eslint-plugin-ssot settings:\n  settings.ssot${circular}: circular reference (settings must be plain JSON data)`);
+  // valibot's object schema takes an array for an object (and then reports its missing keys).
+  if (Array.isArray(raw)) throw new SsotConfigError('Invalid eslint-plugin-ssot settings:\n  settings.ssot: expected object, got an array');
   const result = v.safeParse(settingsSchema, raw);
   if (result.success) return result.output;
   const lines = formatIssues(result.issues);

@@ -2,16 +2,17 @@
  * Sources of truth (`settings.ssot.sources`): the one module that defines each name, the barrels
  * (`entries`) that may re-export it, the deprecated modules it `replaces`, and the files `allow`ed a
  * second definition. Built once per registry; which names a source owns when `names` is omitted,
- * and whether two modules export the same binding, are questions for the module graph, asked only
- * through `exportsOf` below.
+ * and whether two modules export the same binding, are questions for the module graph
+ * (src/module-graph.ts), asked only through `graphQueries` below.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { compileGlobs, rootRelative } from './paths.js';
 import { classifyModule, type ModuleTarget, type Registry } from './registry.js';
 import { looksLikePackage, normalizeModulePath, packageNameOf } from './resolution.js';
 import { parseSettings, SsotConfigError } from './settings.js';
-import { declaredExportNames, exportOriginOf } from './source-graph.js';
+import { bindingKey, moduleGraphFor, type ModuleGraph } from './module-graph.js';
 import { isPathAlias } from './specifier.js';
 
 export interface Source {
@@ -51,10 +52,8 @@ export interface Sources {
   isSourceModule(source: Source, id: string): boolean;
   /** Where `name`, exported by `file`, is declared (through re-export chains); undefined when it is not exported. */
   originOf(file: string, name: string): ExportOrigin | undefined;
-}
-
-function toPosix(file: string): string {
-  return file.replaceAll('\\', '/');
+  /** The file `specifier`, written in `file`, resolves to (a workspace package's build output mapped to its source). */
+  resolve(file: string, specifier: string): string | undefined;
 }
 
 const GLOB = /[*?[\]{}()!]/;
@@ -85,24 +84,50 @@ function moduleMatcher(
   return (id, relativePath) => ids.has(id) || (glob !== undefined && (glob(relativePath) || glob(relativePath.replace(/\.[cm]?[jt]sx?$/, ''))));
 }
 
+/**
+ * The questions sources ask the module graph: where a specifier leads, where an exported name is
+ * declared, and which names a module declares and exports itself.
+ */
+function graphQueries(graph: ModuleGraph) {
+  return {
+    resolve: (file: string, specifier: string): string | undefined => graph.resolve(file, specifier),
+    origin(file: string, name: string): ExportOrigin | undefined {
+      const binding = graph.exportBinding(file, name, true);
+      return binding === undefined ? undefined : bindingKey(binding);
+    },
+    /** Exported names whose binding is declared in `file` itself (not re-exported from elsewhere). */
+    declared(file: string): ReadonlySet<string> {
+      const id = normalizeModulePath(file);
+      const names = new Set<string>();
+      for (const name of graph.exportNames(file, true))
+        if (name !== 'default' && name !== '=' && graph.exportBinding(file, name, true)?.module === id) names.add(name);
+      return names;
+    },
+  };
+}
+
+type GraphQueries = ReturnType<typeof graphQueries>;
+
 function buildSources(registry: Registry, raw: unknown): Sources {
   const settings = parseSettings(raw);
+  const graph = graphQueries(moduleGraphFor(registry.resolver));
   const rootDir = registry.rootDir;
-  const rootPrefix = rootDir.endsWith(path.sep) ? rootDir : `${rootDir}${path.sep}`;
-  const relativePath = (file: string): string =>
-    toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(rootDir, file));
+  // Symlink-proof, and `../…` outside rootDir (see src/paths.ts).
+  const relativePath = rootRelative(rootDir);
 
   const list = (settings.sources ?? []).map((source, index): Source => {
     const where = `settings.ssot.sources[${String(index)}]`;
     const owner = `source '${source.module}'`;
     const module = classifyModule(source.module, rootDir, registry.resolver, `${where}.module`, owner);
-    const file = module.kind === 'file' ? undefined : registry.resolver.resolve(rootDir, module.name);
+    // As the graph sees it: a workspace package's build output maps to its source.
+    const from = path.join(rootDir, 'eslint.config.js');
+    const file = graph.resolve(from, module.kind === 'file' ? `./${relativePath(module.id)}` : module.name);
     const allow = source.allow ?? [];
     return {
       index,
       display: source.module,
       module,
-      file: module.kind === 'file' ? registry.resolver.resolve(rootDir, `./${relativePath(module.id)}`) : file,
+      file,
       packageSpecifier:
         module.kind === 'package' ||
         (looksLikePackage(source.module) && !isPathAlias(source.module, registry.resolver.tsconfig) && !existsSync(path.join(rootDir, packageNameOf(source.module))))
@@ -111,7 +136,7 @@ function buildSources(registry: Registry, raw: unknown): Sources {
       listedNames: source.names === undefined ? undefined : new Set(source.names),
       isEntry: moduleMatcher(source.entries ?? [], registry, `${where}.entries`, owner),
       isReplaced: moduleMatcher(source.replaces ?? [], registry, `${where}.replaces`, owner),
-      isAllowed: allow.length === 0 ? () => false : picomatch(allow, { dot: true }),
+      isAllowed: compileGlobs(allow),
     };
   });
 
@@ -121,23 +146,34 @@ function buildSources(registry: Registry, raw: unknown): Sources {
   const derived = list.filter((source) => source.listedNames === undefined);
   // Names of sources without `names` come from their files, re-read when a file changes (checked
   // every couple of seconds at most, like the tsconfig): an editor session sees a new export.
-  let owned = { owners: listed as ReadonlyMap<string, Source>, pattern: patternOf(listed), tables: [] as ReadonlySet<string>[] };
+  let owned = { owners: listed as ReadonlyMap<string, Source>, pattern: patternOf(listed), key: '' };
   let checkedAt = -Infinity;
   function current(): typeof owned {
     if (derived.length === 0) return owned;
     const now = Date.now();
     if (now - checkedAt < FRESHNESS_INTERVAL_MS) return owned;
     checkedAt = now;
-    const tables = derived.map((source) => ownNames(source));
-    if (tables.length === owned.tables.length && tables.every((table, index) => table === owned.tables[index])) return owned;
+    const tables = derived.map((source) => ownNames(source, graph));
+    const key = tables.map((table) => [...table].sort().join(',')).join('\n');
+    if (key === owned.key) return owned;
+    // A name listed by a source belongs to it (a declaration elsewhere is a duplicate, even in
+    // another source's module); two sources without `names` that both declare it are ambiguous.
     const owners = new Map(listed);
+    const derivedOwners = new Map<string, Source>();
     derived.forEach((source, index) => {
-      for (const name of tables[index] ?? []) if (!owners.has(name)) owners.set(name, source);
+      for (const name of tables[index] ?? []) {
+        const other = derivedOwners.get(name);
+        if (other !== undefined)
+          throw new SsotConfigError(
+            `settings.ssot.sources[${String(source.index)}].module: '${source.display}' and sources[${String(other.index)}] ('${other.display}') both declare ${JSON.stringify(name)}, so neither owns it by default; list \`names\` for one of them.`,
+          );
+        derivedOwners.set(name, source);
+        if (!owners.has(name)) owners.set(name, source);
+      }
     });
-    owned = { owners, pattern: patternOf(owners), tables };
+    owned = { owners, pattern: patternOf(owners), key };
     return owned;
   }
-  const resolveFrom = (file: string, specifier: string): string | undefined => registry.resolver.resolveFile(file, specifier);
 
   return {
     registry,
@@ -151,7 +187,8 @@ function buildSources(registry: Registry, raw: unknown): Sources {
     replacing: list.filter((source) => (settings.sources?.[source.index]?.replaces?.length ?? 0) > 0),
     relativePath,
     isSourceModule: (source, id) => moduleIds.get(source) === id,
-    originOf: (file, name) => exportOriginOf(file, name, resolveFrom),
+    originOf: (file, name) => graph.origin(file, name),
+    resolve: (file, specifier) => graph.resolve(file, specifier),
   };
 }
 
@@ -168,7 +205,7 @@ function idOf(source: Source): string {
 }
 
 /** The names a source owns when `names` is omitted: its own declared exports (the module graph). */
-function ownNames(source: Source): ReadonlySet<string> {
+function ownNames(source: Source, graph: GraphQueries): ReadonlySet<string> {
   if (source.file === undefined) {
     const display = source.display;
     const hint = looksLikePackage(display) ? ` (is '${packageNameOf(display)}' installed?)` : '';
@@ -176,7 +213,7 @@ function ownNames(source: Source): ReadonlySet<string> {
       `settings.ssot.sources[${String(source.index)}].module: cannot read '${display}'${hint} to find the names it declares; list them in \`names\`.`,
     );
   }
-  return declaredExportNames(source.file);
+  return graph.declared(source.file);
 }
 
 const cache = new WeakMap<Registry, Sources>();

@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { parseJsonc } from './module-graph.js';
 import { getResolver, isRelativeSpecifier, normalizeModulePath } from './resolution.js';
 
 export interface SpellRequest {
@@ -41,9 +42,11 @@ interface CompilerFacts {
   readonly nodeNext: boolean;
   readonly allowTsExtensions: boolean;
   readonly jsxPreserve: boolean;
+  /** Decorators emit `design:type` metadata: a class in a decorated signature is a runtime reference. */
+  readonly emitDecoratorMetadata: boolean;
 }
 
-const NO_FACTS: CompilerFacts = { paths: [], nodeNext: false, allowTsExtensions: false, jsxPreserve: false };
+const NO_FACTS: CompilerFacts = { paths: [], nodeNext: false, allowTsExtensions: false, jsxPreserve: false, emitDecoratorMetadata: false };
 
 const OUTPUT_EXTENSION: Readonly<Record<string, string>> = {
   '.d.ts': '.js',
@@ -84,33 +87,6 @@ function styleOf(specifier: string): ExtensionStyle {
 // ---------------------------------------------------------------------------------------------
 // tsconfig facts: `paths` (relative to `baseUrl`, or to the config that declares them), module
 // resolution mode, `allowImportingTsExtensions`, `jsx`. Read once per tsconfig, fresh by mtime.
-
-/** JSON with comments and trailing commas, as tsconfig files are written. */
-function parseJsonc(text: string): unknown {
-  let result = '';
-  let index = 0;
-  while (index < text.length) {
-    const char = text[index] ?? '';
-    if (char === '"') {
-      const end = /"(?:[^"\\\n]|\\.)*"/y;
-      end.lastIndex = index;
-      const match = end.exec(text);
-      const literal = match?.[0] ?? text.slice(index);
-      result += literal;
-      index += literal.length;
-    } else if (text.startsWith('//', index)) {
-      const end = text.indexOf('\n', index);
-      index = end === -1 ? text.length : end;
-    } else if (text.startsWith('/*', index)) {
-      const end = text.indexOf('*/', index + 2);
-      index = end === -1 ? text.length : end + 2;
-    } else {
-      result += char;
-      index++;
-    }
-  }
-  return JSON.parse(result.replace(/,(\s*[\]}])/g, '$1')) as unknown;
-}
 
 interface RawConfig {
   readonly file: string;
@@ -185,6 +161,7 @@ function compilerFacts(tsconfig: string): CompilerFacts {
     nodeNext: /^node(?:16|18|20|next)$/.test(resolution),
     allowTsExtensions: options.get('allowImportingTsExtensions')?.value === true || options.get('rewriteRelativeImportExtensions')?.value === true,
     jsxPreserve: text('jsx') === 'preserve',
+    emitDecoratorMetadata: options.get('emitDecoratorMetadata')?.value === true,
   };
 }
 
@@ -278,6 +255,11 @@ function relativeSpelling(file: string, form: string): string {
   const relative = path.posix.relative(toPosix(path.dirname(file)), form);
   if (relative === '') return '.';
   return relative.startsWith('../') || relative === '..' ? relative : `./${relative}`;
+}
+
+/** Does `tsconfig` (after `extends`) set `emitDecoratorMetadata`, as NestJS and Angular projects do? */
+export function emitsDecoratorMetadata(tsconfig: string | undefined): boolean {
+  return factsOf(tsconfig).emitDecoratorMetadata;
 }
 
 /** Is `specifier` a tsconfig `paths` alias (it matches a pattern of the tsconfig's `paths`)? */

@@ -101,3 +101,40 @@ describe('what a source owns', () => {
     });
   });
 });
+
+describe('two sources without names that declare the same name', () => {
+  it('is a configuration error naming both (a listed name wins over a declared one)', () => {
+    const settings: SsotSettings = {
+      rootDir: appDir,
+      services: [],
+      sources: [{ module: 'src/services/ws-copy.ts' }, { module: 'src/types/websocket.ts' }],
+    };
+    expect(() => sourcesFor(settings).owners).toThrow(
+      `settings.ssot.sources[1].module: 'src/types/websocket.ts' and sources[0] ('src/services/ws-copy.ts') both declare "WebSocketStatus", so neither owns it by default; list \`names\` for one of them.`,
+    );
+    const listed: SsotSettings = {
+      rootDir: appDir,
+      services: [],
+      sources: [{ module: 'src/services/ws-copy.ts', names: ['copyHelper'] }, { module: 'src/types/websocket.ts' }],
+    };
+    expect(sourcesFor(listed).owners.get('WebSocketStatus')?.display).toBe('src/types/websocket.ts');
+  });
+});
+
+describe('type-only exports in the module graph (sources own types too)', () => {
+  it('follows `export type { X }` and `export type X =` only when asked for types', async () => {
+    const { moduleGraphFor } = await import('../src/module-graph.js');
+    const settings: SsotSettings = { rootDir: appDir, services: [], sources: [{ module: 'src/types/websocket.ts' }] };
+    const registry = getRegistry(settings, appDir);
+    const sources = sourcesOf(registry, settings);
+    const types = path.join(appDir, 'src/types/websocket.ts');
+    const service = path.join(appDir, 'src/services/ws-service.ts');
+    expect(sources.originOf(service, 'WebSocketStatus')).toBe(sources.originOf(types, 'WebSocketStatus'));
+    expect(sources.originOf(types, 'WebSocketStatus')).toMatch(/src\/types\/websocket#WebSocketStatus$/);
+    expect(sources.originOf(path.join(appDir, 'src/services/ws-copy.ts'), 'WebSocketStatus')).not.toBe(sources.originOf(types, 'WebSocketStatus'));
+    const graph = moduleGraphFor(registry.resolver);
+    expect(graph.exportBinding(service, 'WebSocketStatus')).toBeUndefined();
+    expect(graph.exportNames(types).has('WebSocketStatus')).toBe(false);
+    expect(graph.exportNames(types, true).has('WebSocketStatus')).toBe(true);
+  });
+});

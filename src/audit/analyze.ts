@@ -272,13 +272,13 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
   }
   factories.sort((a, b) => compareStrings(a.module, b.module) || a.line - b.line || compareStrings(a.name, b.name) || compareStrings(a.class, b.class));
 
-  // Duplicates: the same top-level name declared in several modules (exported declarations and classes).
+  // Duplicates: the same top-level name declared in several modules, at least one of which exports it
+  // (a private copy of a shared name is drift; private helpers that happen to share a name are not).
   const byName = new Map<string, { file: string; definition: DefinitionKey; kind: DeclarationKind; line: number; exported: boolean }[]>();
   for (const [file, fileFacts] of facts) {
     if (/\.d\.[cm]?ts$/.test(file)) continue;
     const seen = new Set<string>();
     for (const declaration of fileFacts.declarations) {
-      if (!declaration.exported && declaration.kind !== 'class') continue;
       // Declaration merging (interface + class, overloads) in one module is one definition.
       if (seen.has(declaration.name)) continue;
       seen.add(declaration.name);
@@ -288,7 +288,7 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
     }
   }
   const duplicates: Duplicate[] = [...byName]
-    .filter(([, list]) => list.length > 1)
+    .filter(([, list]) => list.length > 1 && list.some((entry) => entry.exported || entry.kind === 'class'))
     .map(([name, list]) => {
       const kinds = new Set(list.map((entry) => entry.kind));
       const [only] = kinds;

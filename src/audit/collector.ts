@@ -90,6 +90,17 @@ function patternNames(pattern: TSESTree.Node, names: string[]): void {
   }
 }
 
+function isModuleLoadExpression(node: TSESTree.Node): boolean {
+  let current = node;
+  for (;;) {
+    if (current.type === 'MemberExpression' || current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression') current = current.type === 'MemberExpression' ? current.object : current.expression;
+    else if (current.type === 'AwaitExpression') current = current.argument;
+    else break;
+  }
+  if (current.type === 'ImportExpression') return true;
+  return current.type === 'CallExpression' && current.callee.type === 'Identifier' && current.callee.name === 'require';
+}
+
 function declarationsOf(statement: TSESTree.Node, exported: boolean, out: DeclarationFact[]): void {
   const line = statement.loc.start.line;
   const add = (name: string, kind: DeclarationKind) => out.push({ name, kind, line, exported });
@@ -106,6 +117,8 @@ function declarationsOf(statement: TSESTree.Node, exported: boolean, out: Declar
       if (statement.declare) break;
       const kind = statement.kind === 'const' || statement.kind === 'let' || statement.kind === 'var' ? statement.kind : 'const';
       for (const declarator of statement.declarations) {
+        // `const { X } = require('./x')`, `const X = (await import('./x')).X`: an import, not a definition.
+        if (declarator.init !== null && isModuleLoadExpression(declarator.init)) continue;
         const names: string[] = [];
         patternNames(declarator.id, names);
         for (const name of names) add(name, kind);
@@ -162,11 +175,15 @@ function collectDeclarations(program: TSESTree.Program): DeclarationFact[] {
 }
 
 function collectImports(program: TSESTree.Program, file: string): ImportFact[] {
-  const out: ImportFact[] = [];
+  const out: { specifier: string; file?: string; names: string[]; reexports: (readonly [string, string])[]; typeOnly: boolean }[] = [];
   const add = (specifier: string, names: string[], reexports: (readonly [string, string])[], typeOnly: boolean) => {
     const resolved = specifier.startsWith('node:') ? undefined : resolveSpecifier(file, specifier);
-    out.push({ specifier, ...(resolved === undefined ? {} : { file: resolved }), names, reexports, typeOnly });
+    const fact = { specifier, ...(resolved === undefined ? {} : { file: resolved }), names, reexports, typeOnly };
+    out.push(fact);
+    return fact;
   };
+  /** Imported local name → the import it came from and the name it has there. */
+  const importedLocals = new Map<string, { fact: ReturnType<typeof add>; imported: string }>();
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') {
       const names = statement.specifiers.map((specifier) => {
@@ -175,13 +192,24 @@ function collectImports(program: TSESTree.Program, file: string): ImportFact[] {
         return moduleExportName(specifier.imported);
       });
       const typeOnly = statement.importKind === 'type' || (statement.specifiers.length > 0 && statement.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
-      add(statement.source.value, names, [], typeOnly);
+      const fact = add(statement.source.value, names, [], typeOnly);
+      statement.specifiers.forEach((specifier, index) => {
+        const imported = names[index];
+        if (imported !== undefined && imported !== '*') importedLocals.set(specifier.local.name, { fact, imported });
+      });
     } else if (statement.type === 'ExportNamedDeclaration' && statement.source !== null) {
+      // A re-export makes this module an entry for the names; it does not import them for its own use.
       const pairs = statement.specifiers.map((specifier) => [moduleExportName(specifier.local), moduleExportName(specifier.exported)] as const);
-      add(statement.source.value, pairs.map(([local]) => local), pairs, statement.exportKind === 'type');
+      add(statement.source.value, [], pairs, statement.exportKind === 'type');
+    } else if (statement.type === 'ExportNamedDeclaration') {
+      // `import { X } from './x'; export { X }`: a re-export spelt in two statements.
+      for (const specifier of statement.specifiers) {
+        const local = importedLocals.get(moduleExportName(specifier.local));
+        if (local !== undefined) local.fact.reexports.push([local.imported, moduleExportName(specifier.exported)]);
+      }
     } else if (statement.type === 'ExportAllDeclaration') {
       const as = statement.exported === null ? '*' : moduleExportName(statement.exported);
-      add(statement.source.value, ['*'], [['*', as]], statement.exportKind === 'type');
+      add(statement.source.value, [], [['*', as]], statement.exportKind === 'type');
     }
   }
   return out;

@@ -32,9 +32,9 @@ export interface ImportFact {
   readonly specifier: string;
   /** Resolved absolute path; undefined for packages and unresolved specifiers. */
   readonly file?: string;
-  /** Imported export names; `'*'` for a namespace import or `export *`. */
+  /** Export names imported for the module's own use (`'*'`: a namespace import); empty for `export … from`. */
   readonly names: readonly string[];
-  /** `export … from`: the names re-exported, `[imported, exportedAs]`. */
+  /** Names re-exported (`export … from`, or `export { x }` of an imported `x`): `[imported, exportedAs]`; `['*', '*']` for `export *`. */
   readonly reexports: readonly (readonly [string, string])[];
   readonly typeOnly: boolean;
 }

@@ -75,7 +75,7 @@ export function createModuleIndex(facts: ReadonlyMap<string, FileFacts>): Module
         if (name === '*') continue;
         const definition = resolveExport(entry.file, name);
         if (definition === undefined || definition.file === file) continue;
-        if (entry.reexports.length === 0) note(importers, definition, file);
+        note(importers, definition, file);
       }
       for (const [imported, exportedAs] of entry.reexports) {
         if (imported === '*') continue;
@@ -84,6 +84,33 @@ export function createModuleIndex(facts: ReadonlyMap<string, FileFacts>): Module
         const key = keyOf(definition);
         if (!exporters.has(key)) exporters.set(key, new Map());
         exporters.get(key)?.set(file, exportedAs);
+      }
+    }
+  }
+
+  // `export * from './x'`: this module exports every name of x (but its default) for the same definitions.
+  const exportNames = (file: string, seen: Set<string>): Set<string> => {
+    const names = new Set(declared.get(file));
+    const fileFacts = facts.get(file);
+    if (fileFacts === undefined || seen.has(file)) return names;
+    seen.add(file);
+    for (const entry of fileFacts.imports)
+      for (const [imported, exportedAs] of entry.reexports) {
+        if (imported !== '*') names.add(exportedAs);
+        else if (exportedAs === '*' && entry.file !== undefined) for (const name of exportNames(entry.file, seen)) if (name !== 'default') names.add(name);
+      }
+    return names;
+  };
+  for (const [file, fileFacts] of facts) {
+    for (const entry of fileFacts.imports) {
+      if (entry.file === undefined || !entry.reexports.some(([imported, exportedAs]) => imported === '*' && exportedAs === '*')) continue;
+      for (const name of exportNames(entry.file, new Set())) {
+        if (name === 'default') continue;
+        const definition = resolveExport(entry.file, name);
+        if (definition === undefined) continue;
+        const key = keyOf(definition);
+        if (!exporters.has(key)) exporters.set(key, new Map());
+        exporters.get(key)?.set(file, name);
       }
     }
   }

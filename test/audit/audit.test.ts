@@ -80,6 +80,15 @@ describe('audit of a fixture without an ESLint config', () => {
     expect(validateProposal(report.proposal).settings.services).toEqual(report.proposal.services);
   });
 
+  it('proposes sources that, fed back to the rules, flag every second definition of a duplicated name', async () => {
+    const { settings } = validateProposal(report.proposal);
+    expect(settings).toHaveProperty('sources', report.proposal.sources);
+    const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configure(settings as never)];
+    const results = await new ESLint({ cwd: fixture.dir, overrideConfigFile: true, overrideConfig: config }).lintFiles(['.']);
+    const duplicates = findings(results, fixture.dir).filter((entry) => entry.endsWith('ssot/no-duplicate-definition'));
+    expect(duplicates).toEqual(['src/lib/auth-service.ts:1:14 ssot/no-duplicate-definition', 'src/net/status.ts:1:13 ssot/no-duplicate-definition']);
+  }, TIMEOUT);
+
   it('exits 0 with --fail-on violations when the project has no ssot settings (nothing to violate)', async () => {
     const result = await cli(['audit', '--fail-on', 'violations'], fixture.dir);
     expect(result.code).toBe(0);
@@ -143,7 +152,7 @@ describe('audit of the bundled example', () => {
     expect(stdout).toContain('-. "new (outside)" .->');
   }, TIMEOUT);
 
-  it('sarif: each violation is a result with its location', async () => {
+  it('sarif: each violation and each definition of a duplicated name is a result with its location', async () => {
     const { stdout } = await cli(['audit', '--format', 'sarif'], exampleDir);
     const sarif = JSON.parse(stdout) as {
       version: string;
@@ -151,7 +160,9 @@ describe('audit of the bundled example', () => {
     };
     expect(sarif.version).toBe('2.1.0');
     const results = sarif.runs[0].results.map((r) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${String(r.locations[0].physicalLocation.region.startLine)} ${r.ruleId}`);
-    expect(results.sort()).toEqual(report.violations.map((v) => `${v.file}:${String(v.line)} ${v.rule}`).sort());
+    const duplicates = report.duplicates.flatMap((d) => d.definitions.map((def) => `${def.file}:${String(def.line)} ssot-audit/duplicate-definition`));
+    expect(duplicates.length).toBeGreaterThan(0);
+    expect(results.sort()).toEqual([...report.violations.map((v) => `${v.file}:${String(v.line)} ${v.rule}`), ...duplicates].sort());
   }, TIMEOUT);
 
   it('--write-config prints an ssot.configure snippet of the proposal', async () => {

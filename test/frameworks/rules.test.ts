@@ -7,7 +7,7 @@
 import directRule, { type MessageIds as DirectIds } from '../../rules/no-direct-instantiation.js';
 import bypassRule, { type MessageIds as BypassIds, type Options as BypassOptions } from '../../rules/no-factory-bypass.js';
 import singletonRule, { type MessageIds as SingletonIds, type Options as SingletonOptions } from '../../rules/no-module-singleton.js';
-import { appFile, cases, error, ruleTester, suggestion, ssotSettings, webSocketManager } from '../rule-tester.js';
+import { appFile, cases, error, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
 
 const root = appFile('src/main.ts');
 const hook = appFile('src/hooks/use-socket.ts');
@@ -162,11 +162,7 @@ const importSession = "import { SessionContext } from './session';";
         settings: ssotSettings(session('angular')),
       }),
       // Situation 1 is unchanged: the class imported around a factory function, even to resolve it.
-      invalid(`import { container } from 'tsyringe';\n${importManager.replace('./websocket', '../websocket')}\ncontainer.resolve(WebSocketManager);`, [
-        error('bypass', [2, 10, 2, 26], [
-          suggestion('useFactory', "import { container } from 'tsyringe';\nimport { getWebSocketManager } from '../websocket/factory';\ncontainer.resolve(WebSocketManager);"),
-        ]),
-      ], {
+      invalid(`import { container } from 'tsyringe';\n${importManager.replace('./websocket', '../websocket')}\ncontainer.resolve(WebSocketManager);`, [error('bypass', [2, 10, 2, 26])], {
         settings: ssotSettings(webSocketManager),
         filename: hook,
       }),

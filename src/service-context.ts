@@ -1,0 +1,259 @@
+/**
+ * The per-file service context: everything the rules ask about services in one file, answered once
+ * and shared by every rule that lints the file. Build it with {@link serviceContextOf} in a rule's
+ * `create`; read {@link ServiceContext.mentioned} first (a text test, no AST) and return no
+ * listeners when it is empty — most files end there.
+ *
+ * ```ts
+ * create(context) {
+ *   const services = serviceContextOf(context);
+ *   if (services.applicable.length === 0) return {};
+ *   return serviceVisitor(services, { construct: ({ node, service }) => … });
+ * }
+ * ```
+ */
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { describeAllowed } from './fixes.js';
+import { importDenotes, mayMention, memberName, mentionedServices, originOf, serviceBinding, serviceOf, serviceWords, skipWrappers, targetBinding } from './identity.js';
+import { localExportNames } from './module-scope.js';
+import { getRegistry, registryOf, type Registry, type Service } from './registry.js';
+import { normalizeModulePath } from './resolution.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+interface RuleContextLike {
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly cwd: string;
+  readonly filename: string;
+  readonly sourceCode: SourceCode;
+}
+
+/** The placeholders every service message may use: `{{service}}`, `{{factory}}`, `{{factoryModule}}`, `{{module}}`, `{{allowed}}`, `{{home}}`. */
+export interface ServiceMessageData extends Record<string, string> {
+  /** The service's name from the settings. */
+  readonly service: string;
+  /** Its factory function's name ('' without a factory). */
+  readonly factory: string;
+  /** The factory's module as configured ('' without a factory). */
+  readonly factoryModule: string;
+  /** The service's module as configured ('' for globals and loose services). */
+  readonly module: string;
+  /** Where it may be constructed, as a phrase ("its own module 'x', its factory module 'y' or 'glob'"). */
+  readonly allowed: string;
+  /** The one place a singleton may keep its instance, as a phrase. */
+  readonly home: string;
+}
+
+/** The service behind a module reference, and the name it is taken by (`'*'`: the whole module object). */
+export interface ServiceContext {
+  readonly registry: Registry;
+  readonly filename: string;
+  readonly sourceCode: SourceCode;
+  /** Every registered service whose class this file may spell, by any name its module exports it as (a text test: no AST). */
+  readonly mentioned: readonly Service[];
+  /** `mentioned` minus the services this file is home to or `allow`ed for: the ones whose use here is restricted. */
+  readonly applicable: readonly Service[];
+  /** Services whose own module or factory module this file is. */
+  readonly homes: readonly Service[];
+  /** Scoped services with a factory whose name the file may spell (a text test). */
+  readonly factoryServices: readonly Service[];
+  /** Is this file the service's own module or its factory module? */
+  isHome(service: Service): boolean;
+  /** Is this file exempt for the service (home or `allow`ed)? */
+  isExempt(service: Service): boolean;
+  /**
+   * The service whose class `node` (a callee, a superclass, a `Reflect.construct` target) is, among
+   * `candidates` (default: `applicable`): by identity through imports, barrels, packages and
+   * CommonJS; in the service's own module, its local class when the module exports it.
+   */
+  serviceAt(node: TSESTree.Node, candidates?: readonly Service[]): Service | undefined;
+  /** The scoped service whose factory `callee` is (imported directly or through barrels, or declared here). */
+  factoryAt(callee: TSESTree.Node): Service | undefined;
+  /** Services (applicable here) whose own module `specifier` is. */
+  servicesReachedBy(specifier: string): readonly Service[];
+  /** Services (applicable here) whose class the export `name` of `specifier` is (`'='`: the module object), whichever module re-exports it. */
+  servicesImportedAs(specifier: string, name: string): readonly Service[];
+  /** Message placeholders for `service` (one shape for every rule). */
+  messageData(service: Service): ServiceMessageData;
+}
+
+/** Where a singleton may keep its one instance, for messages. */
+export function homeText(service: Service): string {
+  if (service.factory !== undefined) return `its factory module '${service.factory.module.display}'`;
+  if (service.module?.kind === 'file') return `its own module '${service.module.display}'`;
+  if (service.module === undefined && !service.global) return 'the module that declares it';
+  if (service.allowGlobs.length === 0) return 'the files listed in its `allow` setting (none yet)';
+  return `the files listed in its \`allow\` setting (${service.allowGlobs.map((glob) => `'${glob}'`).join(', ')})`;
+}
+
+/** Message placeholders for `service` (cached per service). */
+export function messageDataOf(service: Service): ServiceMessageData {
+  let data = messageCache.get(service);
+  if (data === undefined) {
+    data = {
+      service: service.name,
+      factory: service.factory?.name ?? '',
+      factoryModule: service.factory?.module.display ?? '',
+      module: service.module?.display ?? '',
+      allowed: describeAllowed(service),
+      home: homeText(service),
+    };
+    messageCache.set(service, data);
+  }
+  return data;
+}
+const messageCache = new WeakMap<Service, ServiceMessageData>();
+
+const emptyRegistries = new Map<string, Registry>();
+
+/**
+ * The registry of `settings.ssot`, or — with `optional` and no settings — an empty one (no
+ * services), so a rule never branches on a missing registry.
+ */
+export function registryOrEmpty(context: Omit<RuleContextLike, 'sourceCode' | 'filename'> & { readonly filename: string }, optional: boolean): Registry {
+  if (!optional || context.settings.ssot !== undefined) return registryOf(context);
+  let empty = emptyRegistries.get(context.cwd);
+  if (empty === undefined) {
+    empty = getRegistry({ services: [] }, context.cwd);
+    if (emptyRegistries.size > 50) emptyRegistries.clear();
+    emptyRegistries.set(context.cwd, empty);
+  }
+  return empty;
+}
+
+let current: { readonly sourceCode: SourceCode; readonly text: string; readonly registry: Registry; readonly filename: string; readonly context: ServiceContext } | undefined;
+
+/**
+ * The service context of the file `context` lints, built once per file and registry and shared by
+ * every rule (oxlint and ESLint lint one file at a time per thread). `optional`: without
+ * `settings.ssot`, an empty registry instead of a configuration error.
+ */
+export function serviceContextOf(context: RuleContextLike, optional = false): ServiceContext {
+  const registry = registryOrEmpty(context, optional);
+  const { sourceCode, filename } = context;
+  const { text } = sourceCode;
+  if (current?.sourceCode === sourceCode && current.text === text && current.registry === registry && current.filename === filename) return current.context;
+  const built = createServiceContext(registry, sourceCode, filename);
+  current = { sourceCode, text, registry, filename, context: built };
+  return built;
+}
+
+function createServiceContext(registry: Registry, sourceCode: SourceCode, filename: string): ServiceContext {
+  const fileId = normalizeModulePath(filename);
+  let mentioned: readonly Service[] | undefined;
+  let applicable: readonly Service[] | undefined;
+  let homes: readonly Service[] | undefined;
+  let factoryServices: readonly Service[] | undefined;
+  let exempt: readonly Service[] | undefined;
+  let exportsOfFile: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  const reachedBy = new Map<string, readonly Service[]>();
+  const importedAs = new Map<string, readonly Service[]>();
+
+  const isHome = (service: Service): boolean => service.homeIds.has(fileId);
+  const allowedHere = (): readonly Service[] => (exempt ??= registry.servicesFor(filename));
+  const exportedAs = (local: string, name: string): boolean => {
+    exportsOfFile ??= localExportNames(sourceCode.ast);
+    return local === name || exportsOfFile.get(local)?.has(name) === true;
+  };
+
+  const self: ServiceContext = {
+    registry,
+    filename,
+    sourceCode,
+    get mentioned() {
+      return (mentioned ??= mentionedServices(registry.services, sourceCode, registry));
+    },
+    get applicable() {
+      if (applicable === undefined) {
+        const restricted = this.mentioned.length === 0 ? [] : allowedHere();
+        applicable = this.mentioned.filter((service) => restricted.includes(service));
+      }
+      return applicable;
+    },
+    get homes() {
+      return (homes ??= registry.services.filter(isHome));
+    },
+    get factoryServices() {
+      return (factoryServices ??= registry.services.filter(
+        (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
+      ));
+    },
+    isHome,
+    isExempt: (service) => !allowedHere().includes(service),
+    serviceAt(node, candidates = self.applicable) {
+      if (candidates.length === 0) return undefined;
+      const found = serviceOf(node, candidates, registry, sourceCode, filename);
+      if (found !== undefined) return found;
+      // In the service's own module, the class is a local binding the module exports.
+      const own = candidates.filter((service) => service.module?.kind === 'file' && service.module.id === fileId);
+      if (own.length === 0) return undefined;
+      const origin = originOf(node, sourceCode);
+      if (origin?.kind !== 'local') return undefined;
+      return own.find((service) => exportedAs(origin.name, service.className));
+    },
+    factoryAt(callee) {
+      const candidates = self.factoryServices;
+      if (candidates.length === 0) return undefined;
+      // `ns.name()` can only be the export `name`: most member calls are ruled out without a scope lookup.
+      const unwrapped = skipWrappers(callee);
+      if (unwrapped.type === 'MemberExpression') {
+        const name = memberName(unwrapped);
+        if (name === undefined || !candidates.some((service) => service.factory?.name === name)) return undefined;
+      }
+      const origin = originOf(callee, sourceCode);
+      if (origin?.kind === 'export') {
+        return candidates.find((service) => {
+          const factory = service.factory;
+          if (factory === undefined) return false;
+          if (origin.name === factory.name && registry.refersTo(origin.source, filename, factory.module)) return true;
+          return importDenotes(registry, filename, origin.source, origin.name, targetBinding(factory.module, factory.name, registry));
+        });
+      }
+      if (origin?.kind === 'local')
+        return candidates.find(
+          (service) => service.factory?.module.kind === 'file' && service.factory.module.id === fileId && exportedAs(origin.name, service.factory.name),
+        );
+      return undefined;
+    },
+    servicesReachedBy(specifier) {
+      let result = reachedBy.get(specifier);
+      if (result === undefined) {
+        const reached = registry.services.filter((service) => service.module !== undefined && registry.refersTo(specifier, filename, service.module));
+        const restricted = reached.length === 0 ? reached : allowedHere();
+        result = reached.filter((service) => restricted.includes(service));
+        reachedBy.set(specifier, result);
+      }
+      return result;
+    },
+    servicesImportedAs(specifier, name) {
+      const key = `${specifier}\0${name}`;
+      let result = importedAs.get(key);
+      if (result === undefined) {
+        const direct = self.servicesReachedBy(specifier);
+        const found = registry.services.filter(
+          (service) =>
+            service.module !== undefined &&
+            ((name === service.className && direct.includes(service)) ||
+              importDenotes(registry, filename, specifier, name, serviceBinding(service, registry, sourceCode))),
+        );
+        const restricted = found.length === 0 ? found : allowedHere();
+        result = found.filter((service) => restricted.includes(service));
+        importedAs.set(key, result);
+      }
+      return result;
+    },
+    messageData: messageDataOf,
+  };
+  return self;
+}
+
+/** The names a file may import `service`'s class by (its own, and the other names its module exports it as). */
+export function importNamesOf(service: Service, registry: Registry): readonly string[] {
+  return serviceWords(service, registry);
+}
+
+/** Is `filename` (relative to rootDir) matched by the service's `allow` globs? */
+export function isAllowedFile(service: Service, registry: Registry, filename: string): boolean {
+  return service.isAllowedPath(path.relative(registry.rootDir, filename).replaceAll('\\', '/'));
+}

@@ -1,0 +1,86 @@
+/**
+ * Checks for settings values that are well-typed and yet would match nothing: names that are not
+ * identifiers, paths and globs written with Windows separators, absolute or malformed globs, and
+ * settings objects that are not plain JSON (a circular reference). Each is a valibot action (or a
+ * plain function) whose message ends up after the exact settings path.
+ */
+import picomatch from 'picomatch';
+import * as v from 'valibot';
+
+/** An ECMAScript IdentifierName (what `export class X` or `export function x` can be called). */
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
+
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
+/** `class`: an identifier, or `'default'` for a default export. */
+export const classNameCheck = v.check(
+  (name: string) => isIdentifier(name),
+  (issue) => `expected an identifier (the exported name of the class, or 'default'), got ${JSON.stringify(issue.input)}`,
+);
+
+/** `factory.name`: the exported function's identifier. */
+export const factoryNameCheck = v.check(
+  (name: string) => isIdentifier(name),
+  (issue) => `expected an identifier (the exported name of the factory function), got ${JSON.stringify(issue.input)}`,
+);
+
+/** A backslash used as a path separator: before a name character, not escaping a glob character. */
+const SEPARATOR_BACKSLASH = /\\(?=[\p{L}\p{N}._~-])/u;
+
+function withSlashes(text: string): string {
+  return text.replaceAll('\\', '/');
+}
+
+/** Module paths (`module`, `factory.module`): `/` separators on every OS. */
+export const modulePathCheck = v.check(
+  (specifier: string) => !specifier.includes('\\'),
+  (issue) => `write module paths with '/' on every OS (not '\\'): ${JSON.stringify(withSlashes(issue.input))}`,
+);
+
+/** What is wrong with an `allow`-style glob, or undefined when it is fine. */
+export function globProblem(glob: string): string | undefined {
+  const pattern = glob.startsWith('!') ? glob.slice(1) : glob;
+  if (SEPARATOR_BACKSLASH.test(pattern))
+    return `write globs with '/' on every OS ('\\' escapes the next character): ${JSON.stringify(withSlashes(glob))}`;
+  if (pattern.startsWith('/') || /^[a-z]:[\\/]/i.test(pattern))
+    return `globs are relative to rootDir, so an absolute glob matches nothing: write the part below rootDir (e.g. 'src/legacy/**'), got ${JSON.stringify(glob)}`;
+  if (pattern.length === 0) return 'a negation needs a pattern after the !';
+  try {
+    picomatch.makeRe(pattern, { strictBrackets: true });
+  } catch (error) {
+    return `invalid glob ${JSON.stringify(glob)}: ${(error as Error).message}`;
+  }
+  return undefined;
+}
+
+export const globCheck = v.rawCheck<string>(({ dataset, addIssue }) => {
+  if (!dataset.typed) return;
+  const problem = globProblem(dataset.value);
+  if (problem !== undefined) addIssue({ message: problem });
+});
+
+/**
+ * The path of the first circular reference in `value` (`.services[0].factory`), or undefined. Settings
+ * are JSON (oxlint passes them as JSON); a cycle would otherwise surface as a TypeError from
+ * `JSON.stringify`.
+ */
+export function circularPath(value: unknown): string | undefined {
+  const ancestors: object[] = [];
+  function visit(current: unknown, where: string): string | undefined {
+    if (typeof current !== 'object' || current === null) return undefined;
+    if (ancestors.includes(current)) return where;
+    ancestors.push(current);
+    const entries: [string, unknown][] = Array.isArray(current)
+      ? current.map((item, index): [string, unknown] => [`[${String(index)}]`, item])
+      : Object.entries(current).map(([key, item]): [string, unknown] => [`.${key}`, item]);
+    for (const [key, item] of entries) {
+      const found = visit(item, `${where}${key}`);
+      if (found !== undefined) return found;
+    }
+    ancestors.pop();
+    return undefined;
+  }
+  return visit(value, '');
+}
