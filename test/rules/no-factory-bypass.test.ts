@@ -450,6 +450,8 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
     invalid("import { WebSocketManager } from '../barrels';\nnew WebSocketManager();", [
       error('bypass', NAMED),
     ]),
+    // Unused as a value: the suggestion imports the factory instead, from the factory's own module.
+    invalid("import { WebSocketManager } from '../barrels';", [error('bypass', NAMED, [useFactory(FACTORY_IMPORT)])]),
     invalid("import { WebSocketManager } from '@/barrels/deep';\nnew WebSocketManager();", [
       error('bypass', NAMED),
     ]),
