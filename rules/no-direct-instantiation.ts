@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { mayUseContainers, resolveCallOf, withListener } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
 import { factoryCallText } from '../src/factories.js';
 import { factoryImport } from '../src/fixes.js';
@@ -6,7 +7,7 @@ import type { Service } from '../src/registry.js';
 import { serviceContextOf } from '../src/service-context.js';
 import { serviceVisitor } from '../src/service-visitor.js';
 
-export type MessageIds = 'direct' | 'directNoFactory' | 'subclass' | 'subclassNoFactory' | 'useFactory';
+export type MessageIds = 'container' | 'direct' | 'directNoFactory' | 'resolved' | 'resolvedNoFactory' | 'subclass' | 'subclassNoFactory' | 'useFactory';
 export type Options = [];
 
 export default createRule<Options, MessageIds>({
@@ -22,6 +23,9 @@ export default createRule<Options, MessageIds>({
     messages: {
       direct: "Do not construct {{service}} directly; get it from {{factory}}() in '{{factoryModule}}'.",
       directNoFactory: 'Do not construct {{service}} directly; only {{allowed}} may construct it.',
+      container: 'Do not construct {{service}} directly: it is provided by the {{container}} container; inject it instead.',
+      resolved: "Do not resolve {{service}} from the {{container}} container; get it from {{factory}}() in '{{factoryModule}}'.",
+      resolvedNoFactory: 'Do not resolve {{service}} from the {{container}} container; only {{allowed}} may create it.',
       subclass: "Do not extend {{service}}: a subclass is constructed around {{factory}}() in '{{factoryModule}}'; use the factory's instance instead.",
       subclassNoFactory: 'Do not extend {{service}}: a subclass constructs it outside {{allowed}}.',
       useFactory: "Replace with {{factory}}() from '{{factoryModule}}'.",
@@ -35,10 +39,10 @@ export default createRule<Options, MessageIds>({
     const { registry, sourceCode, filename } = services;
 
     function report(node: TSESTree.NewExpression | TSESTree.CallExpression, service: Service, args: string | undefined): void {
-      const data = services.messageData(service);
+      const data = { ...services.messageData(service), container: service.container?.label ?? '' };
       const factory = service.factory;
       if (factory === undefined) {
-        context.report({ node, messageId: 'directNoFactory', data });
+        context.report({ node, messageId: service.container === undefined ? 'directNoFactory' : 'container', data });
         return;
       }
       const access = args === undefined ? undefined : factoryImport(service, registry, sourceCode, filename, node);
@@ -53,7 +57,17 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return serviceVisitor(services, {
+    // Situation 1 of docs/frameworks: the registry names a factory, and a container hands the service out instead.
+    const resolveServices = mayUseContainers(sourceCode, registry.containers) ? services.applicable.filter((service) => service.container === undefined) : [];
+    function checkResolve(node: TSESTree.CallExpression): void {
+      const resolved = resolveCallOf(node, registry.containers, sourceCode);
+      const service = resolved === undefined ? undefined : services.serviceAt(resolved.token, resolveServices);
+      if (resolved === undefined || service === undefined) return;
+      const data = { ...services.messageData(service), container: resolved.spec.label };
+      context.report({ node, messageId: service.factory === undefined ? 'resolvedNoFactory' : 'resolved', data });
+    }
+
+    const listener = serviceVisitor(services, {
       construct: ({ node, service, args }) => {
         if (service !== undefined) report(node, service, args);
       },
@@ -61,5 +75,6 @@ export default createRule<Options, MessageIds>({
         context.report({ node: superClass, messageId: service.factory === undefined ? 'subclassNoFactory' : 'subclass', data: services.messageData(service) });
       },
     });
+    return resolveServices.length === 0 ? listener : withListener(listener, 'CallExpression', checkResolve);
   },
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isInjectionTokenUse } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
 import { factoryImport, spellModule } from '../src/fixes.js';
 import { findVariable, mayMention, requireSource, serviceWords, staticString } from '../src/identity.js';
@@ -8,6 +9,7 @@ import {
   hasTypeUse,
   hasValueUse,
   isTypeScriptFile,
+  isTypePositionReference,
   isUsedOnlyAsType,
   makeTypeOnly,
   mayCallImport,
@@ -22,7 +24,7 @@ import { findTsconfig } from '../src/resolution.js';
 import { messageDataOf, serviceContextOf } from '../src/service-context.js';
 import { emitsDecoratorMetadata } from '../src/specifier.js';
 
-export type MessageIds = 'bypass' | 'bypassNoFactory' | 'reexport' | 'reexportNoFactory' | 'useFactory' | 'reexportFactory' | 'reexportType';
+export type MessageIds = 'bypass' | 'bypassContainer' | 'bypassNoFactory' | 'reexport' | 'reexportNoFactory' | 'useFactory' | 'reexportFactory' | 'reexportType';
 export type Options = [{ allowTypeImports?: boolean }];
 
 /** A service with a `module`: the only kind whose module can be reached around its factory. */
@@ -95,6 +97,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       bypass: "Import {{factory}} from '{{factoryModule}}' instead of reaching into '{{module}}': {{service}} is created only by its factory.",
       bypassNoFactory: "Do not import {{service}} from '{{module}}' here: it may be used directly only in {{allowed}}.",
+      bypassContainer:
+        "Do not use {{service}} from '{{module}}' as a value here: it is provided by the {{container}} container; inject it (a constructor parameter or the container's inject) instead.",
       reexport: "This module re-exports {{service}} from '{{module}}', letting every importer bypass {{factory}}().",
       reexportNoFactory: "This module re-exports {{service}} from '{{module}}', letting every importer use it outside {{allowed}}.",
       useFactory: "Import {{factory}} from '{{factoryModule}}' instead.",
@@ -190,6 +194,16 @@ export default createRule<Options, MessageIds>({
     function reportImport(declaration: TSESTree.ImportDeclaration, specifier: TSESTree.ImportClause, service: ModuleService): void {
       const typeOnly = declaration.importKind === 'type' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type');
       const variable = sourceCode.getDeclaredVariables(specifier)[0];
+      if (service.container !== undefined && specifier.type !== 'ImportNamespaceSpecifier') {
+        // The container is the factory: types and injection tokens are how its services are used (and
+        // decorator metadata may need the import at runtime, so no type-only fix); other values are not.
+        const misuse = variable?.references.find(
+          (reference) => !isTypePositionReference(reference) && !isInjectionTokenUse(reference.identifier, registry.containers, sourceCode),
+        );
+        if (typeOnly || misuse === undefined) return;
+        context.report({ node: specifier, messageId: 'bypassContainer', data: { service: service.name, module: service.module.display, container: service.container.label } });
+        return;
+      }
       const fixable = !typeOnly && canFixTypes && isUsedOnlyAsType(variable);
       const suggestion = fixable || typeOnly ? undefined : importFactorySuggestion(declaration, specifier, service, variable);
       context.report({

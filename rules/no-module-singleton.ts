@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { declaredLifetime, lifetimeText, mayUseContainers, registrationOf, scopedAdvice, withListener, type ContainerSpec } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
-import { factoryAt as factoryOf, mentionedFactories } from '../src/factories.js';
 import {
   findVariable,
   mayMention,
@@ -14,6 +14,7 @@ import {
   destinationOf,
   isClearedByTheSameFunction,
   isModuleLoad,
+  localExportNames,
   outerWrapper,
   slots,
   type Slot,
@@ -213,6 +214,8 @@ function memoizerCall(
 type Shape = 'eager' | 'lazy' | 'memoized';
 
 export type MessageIds =
+  | 'containerNotSingleton'
+  | 'containerSingleton'
   | 'eager'
   | 'eagerNoFactory'
   | 'factoryAtModuleScope'
@@ -305,6 +308,10 @@ export default createRule<Options, MessageIds>({
       singletonElsewhereNoFactory:
         '{{service}} is a singleton owned by {{home}}; this module-level instance would be a second one, so import that instance instead.',
       singletonSecond: '{{service}} is a singleton and this module already keeps its one instance (line {{line}}); do not create a second one.',
+      containerSingleton:
+        '{{service}} is scoped, but {{how}} makes the {{container}} container keep one instance for the whole process, shared by every user; {{advice}}.',
+      containerNotSingleton:
+        '{{service}} is a singleton, but {{how}} makes the {{container}} container create {{declared}}; declare it a singleton so every user shares the one instance.',
     },
   },
   create(context, [options]) {
@@ -417,7 +424,52 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
+    // Container registrations and declarations: seen everywhere, composition roots included.
+    const containerServices = services.length > 0 && mayUseContainers(sourceCode, registry.containers) ? services : [];
+
+    /** A container's lifetime for `service` against the registry's (`byDefault`: the framework's default, not an explicit choice). */
+    function checkContainerLifetime(service: Service, spec: ContainerSpec, lifetime: 'singleton' | 'scoped' | 'transient', how: string, node: TSESTree.Node, byDefault: boolean): void {
+      if (service.lifetime === 'scoped' && lifetime === 'singleton') {
+        // A service created by a factory function: only an explicit singleton declaration is one.
+        if (service.container === undefined && byDefault) return;
+        const advice = service.factory === undefined ? scopedAdvice(service.container ?? spec) : `get it per user or request with ${service.factory.name}() instead`;
+        context.report({ node, messageId: 'containerSingleton', data: { service: service.name, container: spec.label, how, advice } });
+      } else if (service.lifetime === 'singleton' && lifetime !== 'singleton' && service.container !== undefined) {
+        context.report({ node, messageId: 'containerNotSingleton', data: { service: service.name, container: spec.label, how, declared: lifetimeText(lifetime) } });
+      }
+    }
+
+    function checkRegistration(node: TSESTree.CallExpression): void {
+      const registration = registrationOf(node, registry.containers, sourceCode);
+      if (registration?.lifetime === undefined) return;
+      const service =
+        (registration.provided === undefined ? undefined : context_.serviceAt(registration.provided, containerServices)) ??
+        context_.serviceAt(registration.token, containerServices);
+      if (service !== undefined) checkContainerLifetime(service, registration.spec, registration.lifetime, registration.how, registration.node, false);
+    }
+
+    /** The service a class declaration is (in the service's own module, or by name in loose mode). */
+    function declaredService(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Service | undefined {
+      const name = node.id?.name;
+      const isDefault = node.parent.type === 'ExportDefaultDeclaration';
+      return containerServices.find((service) => {
+        if (service.global) return false;
+        const matches =
+          service.className === 'default' ? isDefault : name !== undefined && (name === service.className || localExportNames(sourceCode.ast).get(name)?.has(service.className) === true);
+        if (!matches) return false;
+        return service.module === undefined || (service.module.kind === 'file' && service.module.id === fileId);
+      });
+    }
+
+    function checkDeclaration(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+      if (node.decorators.length === 0) return;
+      const service = declaredService(node);
+      if (service === undefined) return;
+      const declared = declaredLifetime(node, registry.containers, sourceCode);
+      if (declared !== undefined) checkContainerLifetime(service, declared.spec, declared.lifetime, declared.how, declared.node, declared.byDefault);
+    }
+
+    const listener: TSESLint.RuleListener = {
       ...serviceVisitor(
         context_,
         {
@@ -435,5 +487,7 @@ export default createRule<Options, MessageIds>({
       ),
       'Program:exit': reportHeld,
     };
+    if (containerServices.length === 0) return listener;
+    return { ...withListener(listener, 'CallExpression', checkRegistration), ClassDeclaration: checkDeclaration, ClassExpression: checkDeclaration };
   },
 });

@@ -49,7 +49,7 @@ export function isTypeScriptFile(filename: string): boolean {
 }
 
 /** A reference that TypeScript erases: `x: C`, `typeof C`, `{ [C.key]: T }` in a type. */
-function isTypePositionReference(reference: TSESLint.Scope.Reference): boolean {
+export function isTypePositionReference(reference: TSESLint.Scope.Reference): boolean {
   const identifier = reference.identifier;
   const parentType = identifier.parent.type;
   // `export { C }`, `export default C`, `export = C` keep the value alive.

@@ -18,6 +18,7 @@ import {
   packageNameOf,
   type ResolverHandle,
 } from './resolution.js';
+import { containerSpecs, type ContainerSpec } from './containers.js';
 import { resolveModuleFile, sourceFileOf } from './module-graph.js';
 import { parseSettings, SsotConfigError, type ParsedService } from './settings.js';
 
@@ -58,6 +59,8 @@ export interface Service {
   readonly lifetime: 'scoped' | 'singleton';
   readonly module: ModuleTarget | undefined;
   readonly factory: Factory | undefined;
+  /** `factory: { container }`: the DI container that creates the service (then `factory` is undefined). */
+  readonly container: ContainerSpec | undefined;
   /** Files (normalised ids) that may construct and import the service: own module, factory module. */
   readonly homeIds: ReadonlySet<string>;
   readonly isAllowedPath: (relativePath: string) => boolean;
@@ -69,6 +72,8 @@ export interface Registry {
   readonly rootDir: string;
   readonly services: readonly Service[];
   readonly resolver: ResolverHandle;
+  /** The DI containers whose APIs the rules recognise: the four built in and `settings.ssot.containers`. */
+  readonly containers: readonly ContainerSpec[];
   /** Services whose construction/import is restricted in this file (exempt ones removed). */
   servicesFor(filename: string): readonly Service[];
   /** Is `filename` the service's own module or its factory module? */
@@ -157,12 +162,13 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     }
   }
   const resolver = getResolver(tsconfig);
+  const containers = containerSpecs(settings.containers);
 
   const services = settings.services.map((service: ParsedService, index): Service => {
     const where = `settings.ssot.services[${String(index)}]`;
     const module = service.module === undefined ? undefined : classifyModule(service.module, rootDir, resolver, `${where}.module`, `service ${JSON.stringify(service.name)}`);
     const factory =
-      service.factory === undefined
+      service.factory?.module === undefined
         ? undefined
         : {
             name: service.factory.name,
@@ -174,6 +180,8 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
                 ? undefined
                 : { argument: service.factory.scope.argument ?? 0, name: service.factory.scope.name ?? 'user or request context' },
           };
+    const containerName = service.factory?.container;
+    const container = containerName === undefined ? undefined : containers.find((spec) => spec.name === containerName);
     const homeIds = new Set<string>();
     if (module?.kind === 'file') homeIds.add(module.id);
     if (factory?.module.kind === 'file') homeIds.add(factory.module.id);
@@ -188,6 +196,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
       lifetime: service.lifetime ?? 'scoped',
       module,
       factory,
+      container,
       homeIds,
       isAllowedPath,
       allowGlobs: allow,
@@ -205,6 +214,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     rootDir,
     services,
     resolver,
+    containers,
     isHome: (service, filename) => service.homeIds.has(normalizeModulePath(filename)) || service.homeIds.has(normalizeModulePath(realFile(filename))),
     servicesFor(filename) {
       let result = servicesByFile.get(filename);

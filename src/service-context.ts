@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describeAllowed } from './messages.js';
 import { factoryAt as factoryOf, mentionedFactories, type FactoryService } from './factories.js';
-import { importDenotes, mayMention, memberName, mentionedServices, originOf, serviceBinding, serviceOf, serviceWords, skipWrappers, targetBinding } from './identity.js';
+import { importDenotes, mentionedServices, originOf, serviceBinding, serviceOf, serviceWords } from './identity.js';
 import { localExportNames } from './module-scope.js';
 import { getRegistry, registryOf, type Registry, type Service } from './registry.js';
 import { normalizeModulePath } from './resolution.js';

@@ -49,16 +49,20 @@ function at(input: Record<string, unknown>, key: string): [v.ObjectPathItem] {
 // a settings error. The builders take no arguments, so the schemas and messages are the same as ever.
 
 const factoryEntries = () => ({
-  name: v.pipe(
+  name: v.optional(
+    v.pipe(
     nonEmpty(
       'factory name',
       "Name of the exported factory function (`getWebSocketManager`), or a member path whose first segment is the export: a static method (`'FrontendComponentFactory.getConversationManager'`) or a method of an exported object (`'managers.get'`).",
     ),
     factoryNameCheck,
+    ),
   ),
-  module: v.pipe(
-    nonEmpty('factory module', 'Module that exports the factory (its first segment, for a member path): a path relative to `rootDir`, a tsconfig alias, or a package name.'),
-    modulePathCheck,
+  module: v.optional(
+    v.pipe(
+      nonEmpty('factory module', 'Module that exports the factory (its first segment, for a member path): a path relative to `rootDir`, a tsconfig alias, or a package name.'),
+      modulePathCheck,
+    ),
   ),
   scope: v.optional(
     v.pipe(
@@ -76,6 +80,59 @@ const factoryEntries = () => ({
       v.description('The factory is per user or request: every call must pass a real one (`ssot/require-scope-argument`).'),
     ),
   ),
+  container: v.optional(
+    nonEmpty(
+      'factory container',
+      "The dependency-injection container that creates the service instead of a factory function: `'nestjs'`, `'angular'`, `'tsyringe'`, `'inversify'` or a key of `containers`.",
+    ),
+  ),
+});
+
+/** A factory function (`name` + `module`) or a DI container that creates the service. */
+export type FactorySettings =
+  | { name: string; module: string; scope?: { argument?: number; name?: string }; container?: never }
+  | { container: string; name?: never; module?: never; scope?: never };
+
+/**
+ * `{ name, module }` (a factory function) or `{ container }` (a DI container), never a mix. One object
+ * schema checked across fields (so every error names its key), typed as the union it accepts.
+ */
+const factorySchema = () =>
+  v.pipe(
+  strictObject(factoryEntries()),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const factory = dataset.value;
+    if (factory.container !== undefined) {
+      for (const key of ['name', 'module', 'scope'] as const)
+        if (factory[key] !== undefined)
+          addIssue({ message: `a container factory has no ${key} (use either \`container\` or \`name\` and \`module\`)`, path: at(factory, key) });
+      return;
+    }
+    for (const key of ['name', 'module'] as const) if (factory[key] === undefined) addIssue({ message: 'required string is missing', path: at(factory, key) });
+  }),
+) as unknown as v.GenericSchema<FactorySettings>;
+
+const containerNames = () =>
+  v.pipe(
+  v.array(nonEmpty('name', 'An exported name or method name.'), typeMessage('array of names')),
+  v.description('Names (see the container reference in docs/frameworks).'),
+);
+
+/** `settings.ssot.containers.<name>`: a DI container other than the four built in, described as JSON. */
+const containerEntries = () => ({
+  label: v.optional(nonEmpty('label', 'Name used in messages, e.g. `Awilix`.')),
+  module: nonEmpty('container module', "Package (or module) whose exports make up the container's API."),
+  objects: v.optional(containerNames()),
+  classes: v.optional(containerNames()),
+  factories: v.optional(containerNames()),
+  resolve: v.optional(containerNames()),
+  resolveFunctions: v.optional(containerNames()),
+  singleton: v.optional(containerNames()),
+  inject: v.optional(containerNames()),
+  singletonDecorators: v.optional(containerNames()),
+  scopedDecorators: v.optional(containerNames()),
+  transientDecorators: v.optional(containerNames()),
 });
 
 const serviceEntries = () => ({
@@ -92,7 +149,7 @@ const serviceEntries = () => ({
   ),
   global: v.optional(v.pipe(v.boolean(typeMessage('boolean')), v.description('The constructor is a global such as `WebSocket` (then `module` must be absent).'))),
   construct: v.optional(v.pipe(oneOf(['new', 'call']), v.description("How instances are made: `new C()` (default) or a plain call such as socket.io's `io()`."))),
-  factory: v.optional(v.pipe(strictObject(factoryEntries()), v.description('The one sanctioned way to get an instance.'))),
+  factory: v.optional(v.pipe(factorySchema(), v.description('The one sanctioned way to get an instance: a factory function or a DI container.'))),
   allow: v.optional(
     v.pipe(
       v.array(v.pipe(nonEmpty('allow glob', 'A glob relative to `rootDir`; `!glob` excludes.'), globCheck), typeMessage('array of globs')),
@@ -150,6 +207,12 @@ const settingsEntries = () => ({
   rootDir: v.optional(nonEmpty('rootDir', "Directory that relative paths and globs resolve against; default: ESLint's cwd.")),
   tsconfig: v.optional(nonEmpty('tsconfig', 'tsconfig used to resolve path aliases; default: the nearest `tsconfig.json` at or above `rootDir`, if any.')),
   services: v.pipe(v.array(serviceSchema(), typeMessage('array of services')), v.description('The managed services.')),
+  containers: v.optional(
+    v.pipe(
+      v.record(v.string(), strictObject(containerEntries()), typeMessage('object')),
+      v.description('DI containers besides nestjs, angular, tsyringe and inversify, by the name `factory.container` uses.'),
+    ),
+  ),
   sources: v.optional(
     v.pipe(v.array(sourceSchema(), typeMessage('array of sources')), v.description(
       'Sources of truth: the one module that defines each name, for `ssot/no-duplicate-definition` and `ssot/canonical-import` (see [Sources of truth](#sources-of-truth)).',
@@ -157,12 +220,36 @@ const settingsEntries = () => ({
   ),
 });
 
+/** The DI containers built into the plugin (src/containers.ts), by the name `factory.container` uses. */
+export const BUILTIN_CONTAINERS = ['nestjs', 'angular', 'tsyringe', 'inversify'] as const;
+
 const buildSettingsSchema = () =>
   v.pipe(
   strictObject(settingsEntries()),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const settings = dataset.value;
+    const custom = Object.keys(settings.containers ?? {});
+    for (const name of custom)
+      if ((BUILTIN_CONTAINERS as readonly string[]).includes(name))
+        addIssue({
+          message: `'${name}' is built in; give your container another name`,
+          path: [...at(settings, 'containers'), { type: 'object', origin: 'key', input: settings.containers ?? {}, key: name, value: settings.containers?.[name] }],
+        });
+    const known = [...BUILTIN_CONTAINERS, ...custom];
+    settings.services.forEach((service, index) => {
+      const container = service.factory?.container;
+      if (container === undefined || service.factory === undefined || known.includes(container)) return;
+      addIssue({
+        message: `unknown container ${JSON.stringify(container)} (expected ${known.map((name) => `'${name}'`).join(', ')}, or describe it in settings.ssot.containers)`,
+        path: [
+          ...at(settings, 'services'),
+          { type: 'array', origin: 'value', input: settings.services, key: index, value: service },
+          ...at(service, 'factory'),
+          ...at(service.factory, 'container'),
+        ],
+      });
+    });
     const seen = new Map<string, number>();
     settings.services.forEach((service, index) => {
       const first = seen.get(service.name);
@@ -273,6 +360,7 @@ export function getSettingsSchema(): ReturnType<typeof buildSettingsSchema> {
 /** The keys an object at `path` may have (only asked when a key is unknown). */
 function keysAt(path: readonly (string | number)[]): readonly string[] {
   if (path.length === 0) return Object.keys(settingsEntries());
+  if (path.length === 2 && path[0] === 'containers') return Object.keys(containerEntries());
   if (path[0] === 'sources') return Object.keys(sourceEntries());
   if (path.at(-1) === 'factory') return Object.keys(factoryEntries());
   if (path.at(-1) === 'scope') return ['argument', 'name'];

@@ -19,6 +19,7 @@ import plugin from '../src/index.js';
 import { appDir, appFile } from './rule-tester.js';
 
 const docsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../docs/rules');
+const frameworksDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../docs/frameworks');
 
 interface Example {
   readonly kind: 'incorrect' | 'correct';
@@ -142,5 +143,57 @@ describe('the doc-example grammar', () => {
     ['two settings blocks', `${settings}\n${settings}\n${block('✅ Correct:')}`, /exactly one ```json settings block .*\(found 2\)/u],
   ])('rejects %s', (_title, markdown, message) => {
     expect(() => parseDoc(markdown)).toThrow(message);
+  });
+});
+
+/**
+ * docs/frameworks/*.md: every example is linted with all the rules a container touches; the paragraph
+ * introducing an ❌ block names the rules that report it (`ssot/<rule>`), exactly, and its count holds.
+ */
+const containerRules = Object.keys(plugin.rules).filter((name) =>
+  ['no-direct-instantiation', 'no-module-singleton', 'no-factory-bypass', 'no-scoped-in-singleton'].includes(name),
+);
+const frameworkDocs = readdirSync(frameworksDir)
+  .filter((file) => file.endsWith('.md'))
+  .map((file) => {
+    const markdown = readFileSync(path.join(frameworksDir, file), 'utf8');
+    const lines = markdown.split('\n');
+    return { page: file.slice(0, -3), ...parseDoc(markdown, `docs/frameworks/${file}`), intro: (line: number) => introOf(lines, line - 1) };
+  });
+
+/** The line introducing the fence at index `fence` (above its `<!-- reports: N -->`). */
+function introOf(lines: readonly string[], fence: number): string {
+  let intro = fence - 1;
+  while (intro >= 0 && ((lines[intro] ?? '').trim() === '' || REPORTS.test((lines[intro] ?? '').trim()))) intro--;
+  return lines[intro] ?? '';
+}
+
+describe.each(frameworkDocs.map((doc) => [doc.page, doc] as const))('docs/frameworks/%s.md', (_page, { examples, settings, intro }) => {
+  it('has both incorrect and correct examples', () => {
+    expect(examples.some((example) => example.kind === 'incorrect')).toBe(true);
+    expect(examples.some((example) => example.kind === 'correct')).toBe(true);
+  });
+
+  it.each(examples)('$kind example at line $line reports $reports', (example) => {
+    const linter = new Linter({ cwd: appDir });
+    const messages = linter.verify(
+      example.code,
+      {
+        files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+        languageOptions: { parser: tsParser, sourceType: 'module' },
+        plugins: { ssot: plugin },
+        settings: { ssot: { rootDir: appDir, ...(settings as object) } },
+        rules: Object.fromEntries(containerRules.map((name) => [`ssot/${name}`, 'error'])),
+      },
+      appFile(example.filename),
+    );
+    expect(messages.filter((message) => message.fatal === true || message.ruleId === null)).toEqual([]);
+    const found = messages.map((message) => `${String(message.line)}: ${message.ruleId ?? ''}: ${message.message}`);
+    if (example.kind === 'incorrect') {
+      const named = [...new Set(Array.from(intro(example.line).matchAll(/ssot\/[\w-]+/gu), (match) => match[0]))].sort();
+      expect(named.length, 'an ❌ example names the rules that report it').toBeGreaterThan(0);
+      expect([...new Set(messages.map((message) => message.ruleId ?? ''))].sort()).toEqual(named);
+      expect(found, `the doc says <!-- reports: ${String(example.reports)} -->`).toHaveLength(example.reports);
+    } else expect(found).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ interface SchemaNode {
   readonly type: string;
   readonly wrapped?: SchemaNode;
   readonly item?: SchemaNode;
+  /** A record's value schema. */
+  readonly value?: SchemaNode;
   readonly entries?: Readonly<Record<string, SchemaNode>>;
   readonly options?: readonly unknown[];
   readonly literal?: unknown;
@@ -75,6 +77,11 @@ export function typeOf(schema: SchemaNode, key: string, where: string): string {
       const inner = isObject(item) ? titleOf(item, key) : typeOf(item, key, `${where}[]`);
       return inner.includes(' ') ? `(${inner})[]` : `${inner}[]`;
     }
+    case 'record': {
+      const value = schema.value;
+      if (value === undefined) break;
+      return `Record<string, ${isObject(value) ? titleOf(value, key) : typeOf(value, key, `${where}.*`)}>`;
+    }
     case 'object':
     case 'strict_object':
     case 'loose_object':
@@ -103,6 +110,7 @@ export function settingsRows(schema: SchemaNode, prefix = '', where = 'settings.
     rows.push({ key: `${prefix}${key}${optional ? '?' : ''}`, type: typeOf(inner, key, at), description });
     if (isObject(inner)) rows.push(...settingsRows(inner, `${prefix}${key}.`, at));
     else if (inner.type === 'array' && inner.item !== undefined && isObject(inner.item)) rows.push(...settingsRows(inner.item, `${titleOf(inner.item, key)}.`, `${at}[]`));
+    else if (inner.type === 'record' && inner.value !== undefined && isObject(inner.value)) rows.push(...settingsRows(inner.value, `${titleOf(inner.value, key)}.`, `${at}.*`));
   }
   return rows;
 }

@@ -10,6 +10,7 @@ import type { ClassRef, DeclarationKind, FileFacts } from './facts.js';
 import { createModuleIndex, type DefinitionKey } from './module-index.js';
 import type { RawMessage, ScanResult } from './scan.js';
 import { SHAPES_RULE } from './facts.js';
+import { containerProposal, type ContainerRegistration } from './containers.js';
 
 export type Shape = 'eager' | 'lazy' | 'memoized' | 'static';
 
@@ -87,7 +88,7 @@ export interface ProposedService {
   class: string;
   module?: string;
   global?: boolean;
-  factory?: { name: string; module: string };
+  factory?: { name: string; module: string } | { container: string };
   allow?: string[];
   lifetime?: 'singleton';
 }
@@ -131,6 +132,8 @@ export interface AuditReport {
   readonly proposal: { readonly services: readonly ProposedService[]; readonly sources: readonly ProposedSource[] };
   /** Per proposed service: where it is constructed and imported (what the Markdown and HTML graphs draw). */
   readonly usage: readonly ServiceUsage[];
+  /** DI container registrations and decorated classes with the lifetime each declares (absent when there are none). */
+  readonly registrations?: readonly ContainerRegistration[];
 }
 
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -323,8 +326,31 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
     (a, b) => compareStrings(a.name, b.name) || bySite(a.definition, b.definition),
   );
 
+  // DI container registrations and declared lifetimes.
+  const registrations: ContainerRegistration[] = [];
+  const defaults = new Set<ContainerRegistration>();
+  for (const [file, fileFacts] of facts) {
+    for (const fact of fileFacts.registrations ?? []) {
+      const identity = identify(file, fact.class);
+      const module = moduleLabel(identity);
+      const registration: ContainerRegistration = {
+        file: relative(file),
+        line: fact.line,
+        class: identity.name,
+        ...(module === undefined ? {} : { module }),
+        container: fact.container,
+        lifetime: fact.lifetime,
+        how: fact.how,
+      };
+      registrations.push(registration);
+      if (fact.byDefault) defaults.add(registration);
+    }
+  }
+  registrations.sort((a, b) => bySite(a, b) || compareStrings(a.class, b.class));
+
   const services = registeredServices(scanned.settings, violations);
   const proposal = propose({
+    containers: containerProposal(registrations, defaults),
     constructions,
     factories,
     singletons,
@@ -338,7 +364,8 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
       service.global === true ? identity.global && identity.name === service.class : identity.name === service.class && moduleLabel(identity) === service.module,
     );
     const files = [...new Set((construction?.sites ?? []).map((site) => site.file))].sort(compareStrings);
-    const home = new Set([service.module, service.factory?.module, ...(service.allow ?? []).filter((glob) => !glob.includes('*'))]);
+    const factoryModule = service.factory !== undefined && 'module' in service.factory ? service.factory.module : undefined;
+    const home = new Set([service.module, factoryModule, ...(service.allow ?? []).filter((glob) => !glob.includes('*'))]);
     const allowedTest = (service.allow ?? []).includes(TEST_GLOB);
     const constructedIn = files.map((file) => ({ file, outside: !home.has(file) && !(allowedTest && TEST_FILE.test(file)) }));
     const importedBy =
@@ -352,7 +379,7 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
       class: service.class,
       ...(service.module === undefined ? {} : { module: service.module }),
       ...(service.global === true ? { global: true as const } : {}),
-      ...(service.factory === undefined ? {} : { factory: service.factory.name, factoryModule: service.factory.module }),
+      ...(service.factory === undefined || !('name' in service.factory) ? {} : { factory: service.factory.name, factoryModule: service.factory.module }),
       lifetime: service.lifetime ?? 'scoped',
       constructedIn,
       importedBy,
@@ -374,6 +401,7 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
     services,
     proposal,
     usage,
+    ...(registrations.length === 0 ? {} : { registrations }),
   };
 }
 
@@ -400,6 +428,8 @@ interface ProposalInput {
   readonly entries: readonly Entry[];
   /** How many modules import the (root-relative) file. */
   readonly moduleImporters: (file: string) => number;
+  /** Lifetimes DI containers declare explicitly, by `module\0class`. */
+  readonly containers?: ReadonlyMap<string, { readonly container: string; readonly lifetime: 'singleton' | 'scoped' }>;
 }
 
 const TEST_FILE = /(?:^|\/)__tests__\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -423,6 +453,11 @@ export function propose(input: ProposalInput): { services: ProposedService[]; so
     const key = `${construction.module}\0${construction.class}`;
     if (!candidates.has(key)) candidates.set(key, { class: construction.class, module: construction.module });
   }
+  // Classes a container declares a lifetime for are services too; the container is their factory unless a function is.
+  for (const key of input.containers?.keys() ?? []) {
+    const [module = '', name = ''] = key.split('\0');
+    if (!candidates.has(key)) candidates.set(key, { class: name, module });
+  }
   const classCounts = new Map<string, number>();
   for (const candidate of candidates.values()) classCounts.set(candidate.class, (classCounts.get(candidate.class) ?? 0) + 1);
 
@@ -442,6 +477,12 @@ export function propose(input: ProposalInput): { services: ProposedService[]; so
     const sites = input.constructions.find((entry) => entry.class === candidate.class && entry.module === candidate.module)?.sites ?? [];
     if (sites.some((site) => TEST_FILE.test(site.file))) service.allow = [TEST_GLOB];
     if (singleton) service.lifetime = 'singleton';
+    const declared = input.containers?.get(`${candidate.module}\0${candidate.class}`);
+    if (declared !== undefined) {
+      service.factory ??= { container: declared.container };
+      if (declared.lifetime === 'singleton') service.lifetime = 'singleton';
+      else delete service.lifetime;
+    }
     services.push(service);
   }
   for (const construction of input.constructions) {

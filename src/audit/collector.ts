@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, originOf, type Origin } from '../identity.js';
+import { registrationsListener } from './containers.js';
 import { thisOwner, type ClassNode } from '../module-scope.js';
 import { findTsconfig, getResolver, isRelativeSpecifier } from '../resolution.js';
 import type { ClassRef, ConstructionFact, DeclarationFact, DeclarationKind, FactoryFact, FileFacts, ImportFact } from './facts.js';
@@ -316,7 +317,9 @@ function collectorCreate(context: Context): TSESLint.RuleListener {
   if (typeof ast !== 'object' || ast === null || (ast as { type?: unknown }).type !== 'Program') return {};
   const constructions: ConstructionFact[] = [];
   const factories: FactoryFact[] = [];
+  const containers = registrationsListener(sourceCode, (node) => classRef(originOf(node, sourceCode), filename));
   return {
+    ...containers.listener,
     NewExpression(node) {
       const ref = classRef(originOf(node.callee, sourceCode), filename);
       if (ref === undefined) return;
@@ -349,6 +352,7 @@ function collectorCreate(context: Context): TSESLint.RuleListener {
         constructions,
         imports: collectImports(program, filename),
         factories,
+        ...(containers.registrations.length === 0 ? {} : { registrations: containers.registrations }),
         ...(defaultName === undefined ? {} : { defaultName }),
       };
       context.report({ loc: { line: 1, column: 0 }, messageId: 'facts', data: { json: JSON.stringify(facts) } });

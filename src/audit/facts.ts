@@ -48,11 +48,26 @@ export interface FactoryFact {
   readonly line: number;
 }
 
+/** A DI container's lifetime for a class: a registration (`registerSingleton(C)`, `bind(C)…inRequestScope()`) or a class decorator. */
+export interface RegistrationFact {
+  readonly class: ClassRef;
+  /** `nestjs`, `angular`, `tsyringe`, `inversify`. */
+  readonly container: string;
+  readonly lifetime: 'singleton' | 'scoped' | 'transient';
+  /** The framework's default (NestJS `@Injectable()`), not an explicit choice. */
+  readonly byDefault: boolean;
+  /** `registerSingleton()`, `@Injectable({ scope: Scope.REQUEST })`. */
+  readonly how: string;
+  readonly line: number;
+}
+
 export interface FileFacts {
   readonly declarations: readonly DeclarationFact[];
   readonly constructions: readonly ConstructionFact[];
   readonly imports: readonly ImportFact[];
   readonly factories: readonly FactoryFact[];
+  /** Container registrations and declared lifetimes (absent when the file has none). */
+  readonly registrations?: readonly RegistrationFact[];
   /** The local name of `export default class X` / `export default X`, when it has one. */
   readonly defaultName?: string;
 }

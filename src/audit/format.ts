@@ -35,6 +35,11 @@ export function formatText(report: AuditReport, proposal: ValidatedProposal): st
     `Factory candidates (${String(report.factories.length)})`,
     report.factories.map((f) => `${f.name}() in ${f.module}:${String(f.line)} keeps ${f.class} in a ${f.keeps}${f.exported ? '' : ' (not exported)'}`),
   );
+  if (report.registrations !== undefined)
+    section(
+      `DI container registrations (${String(report.registrations.length)})`,
+      report.registrations.map((r) => `${r.file}:${String(r.line)}  ${r.class}${r.module === undefined ? '' : ` (${r.module})`}  ${r.container} ${r.lifetime} by ${r.how}`),
+    );
   section(
     `Names defined in several modules (${String(report.duplicates.length)})`,
     report.duplicates.map(
@@ -130,6 +135,8 @@ export function formatMarkdown(report: AuditReport, proposal: ValidatedProposal)
   }
   out.push('', '## Constructions', '', ...table(['Class', 'Module', 'Sites'], report.constructions.map((c) => [c.class, c.global === true ? '(global)' : (c.module ?? ''), c.sites.map((site) => `${site.file}:${String(site.line)}`).join(', ')])));
   out.push('', '## Factory candidates', '', ...table(['Factory', 'Module', 'Class', 'Keeps instances in', 'Exported'], report.factories.map((f) => [`${f.name}()`, `${f.module}:${String(f.line)}`, f.class, f.keeps, f.exported ? 'yes' : 'no'])));
+  if (report.registrations !== undefined)
+    out.push('', '## DI container registrations', '', ...table(['File', 'Line', 'Class', 'Container', 'Lifetime', 'Declared by'], report.registrations.map((r) => [r.file, r.line, r.class, r.container, r.lifetime, r.how])));
   out.push('', '## Definitions exported by several modules', '', ...table(['Name', 'Defined in', 'Exported by'], report.entries.map((e) => [e.name, `${e.definition.file}:${String(e.definition.line)}`, e.modules.map((m) => m.file).join(', ')])));
   out.push('', '## Violations', '', ...table(['File', 'Line', 'Rule', 'Message'], report.violations.map((violation) => [violation.file, violation.line, violation.rule, violation.message])));
   if (report.services.length > 0) out.push('', '## Registered services', '', ...table(['Service', 'Violations'], report.services.map((service) => [service.name, service.violations])));

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export type ProjectName = 'eslint9' | 'eslint10' | 'precommit';
+export type ProjectName = 'eslint9' | 'eslint10' | 'precommit' | 'containers';
 
 interface LockEntry {
   name?: string;
@@ -38,6 +38,8 @@ const DIRECT: Record<ProjectName, readonly string[]> = {
   eslint10: ['eslint', '@typescript-eslint/parser', 'jiti', '@microsoft/eslint-formatter-sarif'],
   eslint9: ['eslint9', '@typescript-eslint/parser', 'jiti'],
   precommit: ['eslint', '@typescript-eslint/parser', 'jiti', 'husky', 'lint-staged'],
+  // The real DI frameworks (pinned devDependencies), and TypeScript to type-check against them.
+  containers: ['eslint', '@typescript-eslint/parser', 'jiti', 'typescript', '@nestjs/common', 'tsyringe', 'reflect-metadata', 'rxjs'],
 };
 
 /** The alias devDependency that pins ESLint 9, and where a user's project has it. */
