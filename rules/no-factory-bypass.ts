@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { describeAllowed, factoryImport } from '../src/fixes.js';
-import { findVariable, importDenotes, mayMention, mentionedServices, requireSource, serviceBinding, serviceWords, staticString } from '../src/identity.js';
+import { factoryImport } from '../src/fixes.js';
+import { findVariable, mayMention, requireSource, serviceWords, staticString } from '../src/identity.js';
 import {
   exportedNames,
   hasTypeUse,
@@ -19,6 +19,7 @@ import {
 } from '../src/imports.js';
 import { registryOf, type Registry, type Service } from '../src/registry.js';
 import { findTsconfig, isRelativeSpecifier } from '../src/resolution.js';
+import { messageDataOf, serviceContextOf } from '../src/service-context.js';
 import { emitsDecoratorMetadata } from '../src/specifier.js';
 
 export type MessageIds = 'bypass' | 'bypassNoFactory' | 'reexport' | 'reexportNoFactory' | 'useFactory' | 'reexportFactory' | 'reexportType';
@@ -29,15 +30,6 @@ type ModuleService = Service & { readonly module: NonNullable<Service['module']>
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
-function messageData(service: ModuleService): Record<string, string> {
-  return {
-    service: service.name,
-    module: service.module.display,
-    factory: service.factory?.name ?? '',
-    factoryModule: service.factory?.module.display ?? '',
-    allowed: describeAllowed(service),
-  };
-}
 
 function quote(specifier: string): string {
   return `'${specifier.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
@@ -119,48 +111,18 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const allowTypeImports = options.allowTypeImports !== false;
 
-    const reachedBySpecifier = new Map<string, readonly ModuleService[]>();
-    /** Services whose module `specifier` refers to (resolved once per specifier and file). */
-    function servicesReachedBy(specifier: string): readonly ModuleService[] {
-      let result = reachedBySpecifier.get(specifier);
-      if (result === undefined) {
-        const reached = services.filter((service) => registry.refersTo(specifier, filename, service.module));
-        // Homes and `allow`ed files may import the module: asked only once a module is reached.
-        const applicable = reached.length === 0 ? reached : registry.servicesFor(filename);
-        result = reached.filter((service) => applicable.includes(service));
-        reachedBySpecifier.set(specifier, result);
-      }
-      return result;
-    }
-
-    const importedAs = new Map<string, readonly ModuleService[]>();
-    /**
-     * Services whose class the export `name` of `specifier` is: the service's module itself, or any
-     * module that re-exports the class (a barrel, the factory module, a package entry), followed
-     * through the module graph. Homes and `allow`ed files are left out.
-     */
-    function servicesImportedAs(specifier: string, name: string): readonly ModuleService[] {
-      const key = `${specifier}\0${name}`;
-      let result = importedAs.get(key);
-      if (result === undefined) {
-        const direct = servicesReachedBy(specifier);
-        const found = services.filter(
-          (service) =>
-            (name === service.className && direct.includes(service)) ||
-            importDenotes(registry, filename, specifier, name, serviceBinding(service, registry, sourceCode)),
-        );
-        const applicable = found.length === 0 ? found : registry.servicesFor(filename);
-        result = found.filter((service) => applicable.includes(service));
-        importedAs.set(key, result);
-      }
-      return result;
-    }
+    const context_ = serviceContextOf(context);
+    /** Services (restricted here) whose own module `specifier` is. */
+    const servicesReachedBy = (specifier: string): readonly ModuleService[] => context_.servicesReachedBy(specifier) as readonly ModuleService[];
+    /** Services (restricted here) whose class the export `name` of `specifier` is, whichever module re-exports it (the module graph). */
+    const servicesImportedAs = (specifier: string, name: string): readonly ModuleService[] =>
+      context_.servicesImportedAs(specifier, name) as readonly ModuleService[];
 
     // A file reaches a service's module around its factory only by spelling the class's name, or
     // through what takes every export: a namespace import or star re-export of that module,
     // `import()`, `require()`. Without any of them the rule needs no listener (and oxlint no AST).
     if (
-      !mentionedServices(registry.services, sourceCode, registry).some((service) => service.module !== undefined) &&
+      !context_.mentioned.some((service) => service.module !== undefined) &&
       !mayCallImport(sourceCode.text) &&
       !mayMention(sourceCode, 'require') &&
       starSpecifiers(sourceCode.text)?.every(
@@ -206,7 +168,7 @@ export default createRule<Options, MessageIds>({
       if (hasValueUse(variable)) return undefined;
       // Types still name the class and cannot keep a type-only import of it (JavaScript, decorator metadata).
       if (!canFixTypes && hasTypeUse(variable)) return undefined;
-      const data = messageData(service);
+      const data = messageDataOf(service);
       const sole = declaration.specifiers.length === 1;
       const keepType = canFixTypes && hasTypeUse(variable);
       if (sole && !keepType) {
@@ -238,7 +200,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: specifier,
         messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
-        data: messageData(service),
+        data: messageDataOf(service),
         fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, declaration, specifier) : null,
         suggest: suggestion === undefined ? [] : [suggestion],
       });
@@ -246,7 +208,7 @@ export default createRule<Options, MessageIds>({
 
     function reexportSuggestions(declaration: TSESTree.ExportNamedDeclaration, specifier: TSESTree.ExportSpecifier, service: ModuleService): Suggestion[] {
       const suggestions: Suggestion[] = [];
-      const data = messageData(service);
+      const data = messageDataOf(service);
       const factory = service.factory;
       const target = declaration.source === null ? undefined : factorySpecifier(service, declaration.source.value);
       if (factory !== undefined && target !== undefined) {
@@ -270,7 +232,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function reportReexport(node: TSESTree.Node, service: ModuleService, suggest: Suggestion[]): void {
-      context.report({ node, messageId: service.factory === undefined ? 'reexportNoFactory' : 'reexport', data: messageData(service), suggest });
+      context.report({ node, messageId: service.factory === undefined ? 'reexportNoFactory' : 'reexport', data: messageDataOf(service), suggest });
     }
 
     /** `require(M)` / `import(M)`: reported where the class is taken from the module object. */
@@ -287,7 +249,7 @@ export default createRule<Options, MessageIds>({
         // The whole module object of a barrel is like its namespace import: reported only where the class is taken from it.
         const direct = servicesReachedBy(source).includes(service);
         if (!direct && (node === call || !servicesImportedAs(source, service.className).includes(service))) continue;
-        context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageData(service), suggest: [] });
+        context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageDataOf(service), suggest: [] });
       }
     }
 
@@ -326,7 +288,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node,
             messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
-            data: messageData(service),
+            data: messageDataOf(service),
             fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, node) : null,
             suggest: [],
           });
@@ -377,7 +339,7 @@ export default createRule<Options, MessageIds>({
         if (name !== undefined && !classNames.has(name)) return;
         for (const service of servicesReachedBy(node.source.value)) {
           if (name !== undefined && name !== service.className) continue;
-          context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageData(service), suggest: [] });
+          context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageDataOf(service), suggest: [] });
         }
       };
     }

@@ -1,31 +1,26 @@
-import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import {
   findVariable,
-  importDenotes,
   mayMention,
   memberName,
-  mentionedServices,
   originOf,
-  serviceOf,
   skipWrappers,
-  targetBinding,
   type Origin,
 } from '../src/identity.js';
 import {
   GLOBAL_OBJECTS,
   destinationOf,
-  localExportNames,
   isClearedByTheSameFunction,
   isModuleLoad,
   outerWrapper,
   slots,
-  thisOwner,
   type Slot,
   type FunctionNode,
 } from '../src/module-scope.js';
-import { registryOf, type Service } from '../src/registry.js';
+import type { Service } from '../src/registry.js';
+import { homeText, isAllowedFile, serviceContextOf } from '../src/service-context.js';
+import { serviceVisitor } from '../src/service-visitor.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { SsotConfigError } from '../src/settings.js';
 
@@ -187,14 +182,6 @@ function classLabel(callee: TSESTree.Node, sourceCode: SourceCode): string {
   return named === undefined ? sourceCode.getText(node) : named.names.join('.');
 }
 
-/** `new this()` in static code: the class's name. */
-function classOfThis(callee: TSESTree.Node): TSESTree.Identifier | undefined {
-  const node = skipWrappers(callee);
-  if (node.type !== 'ThisExpression') return undefined;
-  const owner = thisOwner(node);
-  return owner?.kind === 'class' ? (owner.node.id ?? undefined) : undefined;
-}
-
 /** The memoiser call `fn` is passed to (`once(() => …)`), with the memoiser's name. */
 function memoiserCall(
   fn: FunctionNode,
@@ -220,14 +207,6 @@ function memoiserCall(
   // `once`, which ignores them.
   if (fn.params.length > 0 && name !== 'once') return undefined;
   return { call, name };
-}
-
-function homeText(service: Service): string {
-  if (service.factory !== undefined) return `its factory module '${service.factory.module.display}'`;
-  if (service.module?.kind === 'file') return `its own module '${service.module.display}'`;
-  if (service.module === undefined && !service.global) return 'the module that declares it';
-  if (service.allowGlobs.length === 0) return 'the files listed in its `allow` setting (none yet)';
-  return `the files listed in its \`allow\` setting (${service.allowGlobs.map((glob) => `'${glob}'`).join(', ')})`;
 }
 
 type Shape = 'eager' | 'lazy' | 'memoised';
@@ -328,74 +307,29 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
+    const fileId = normalizeModulePath(context.filename);
     const checkAllClasses = options.checkAllClasses ?? false;
-    // Without settings only `checkAllClasses` has something to check; otherwise a missing registry is an error.
-    const registry = checkAllClasses ? registryOf(context, true) : registryOf(context);
-    const { sourceCode, filename } = context;
+    // Without settings only `checkAllClasses` has something to check (an empty registry); otherwise a missing registry is an error.
+    const context_ = serviceContextOf(context, checkAllClasses);
+    const { registry, sourceCode, filename } = context_;
     const isIgnored = compileIgnore(options.ignoreClasses ?? []);
-    // Only services whose class or factory the file can spell (see mayMention): on most files the
-    // rule needs no listener at all, unless `checkAllClasses` looks at every construction.
-    const services = registry === undefined ? [] : mentionedServices(registry.services, sourceCode, registry);
-    const factoryServices = (registry?.services ?? []).filter(
-      (service) => service.factory !== undefined && service.lifetime === 'scoped' && mayMention(sourceCode, service.factory.name),
-    );
+    // Only services whose class or factory the file can spell (see ServiceContext): on most files the
+    // rule needs no listener at all, unless `checkAllClasses` looks at every construction. Homes
+    // count too: they may construct the service, but not keep it at module level.
+    const services = context_.mentioned;
+    const { factoryServices } = context_;
     // `checkAllClasses` only looks at `new` expressions, and a keyword cannot be spelt with escapes: a
     // file without the word `new` has none, so strict mode skips it like the default mode does.
     const checksAllClasses = checkAllClasses && mayMention(sourceCode, 'new');
     if (services.length === 0 && factoryServices.length === 0 && !checksAllClasses) return {};
-    const factoryNames = new Set(factoryServices.map((service) => service.factory?.name));
     const memoizers = new Set(options.memoizers ?? []);
-    const fileId = normalizeModulePath(filename);
-    const callServices = services.filter((service) => service.construct === 'call');
-    const ownServices = services.filter((service) => service.module?.kind === 'file' && service.module.id === fileId);
-    const ownFactories = factoryServices.filter((service) => service.factory?.module.kind === 'file' && service.factory.module.id === fileId);
-    let exportsOfFile: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-    const exportedAs = (local: string, name: string): boolean => {
-      exportsOfFile ??= localExportNames(sourceCode.ast);
-      return local === name || exportsOfFile.get(local)?.has(name) === true;
-    };
-
-    /** The service `callee` constructs, seen from anywhere, including the service's own module. */
-    function serviceAt(callee: TSESTree.Node, candidates: readonly Service[]): Service | undefined {
-      if (registry === undefined || candidates.length === 0) return undefined;
-      const found = serviceOf(callee, candidates, registry, sourceCode, filename);
-      if (found !== undefined || ownServices.length === 0) return found;
-      const origin = originOf(callee, sourceCode);
-      if (origin?.kind !== 'local') return undefined;
-      return candidates.find((service) => ownServices.includes(service) && exportedAs(origin.name, service.className));
-    }
-
-    /** Does the export `name` of `specifier` denote the service's factory, directly or through barrels (the module graph)? */
-    function reachesFactory(specifier: string, name: string, service: Service): boolean {
-      const factory = service.factory;
-      if (registry === undefined || factory === undefined) return false;
-      if (name === factory.name && registry.refersTo(specifier, filename, factory.module)) return true;
-      return importDenotes(registry, filename, specifier, name, targetBinding(factory.module, factory.name, registry));
-    }
-
-    /** The scoped service whose factory `callee` is. */
-    function factoryAt(callee: TSESTree.Node): Service | undefined {
-      if (registry === undefined) return undefined;
-      // `ns.name()` can only be the export `name`: most member calls are ruled out without a scope lookup.
-      const unwrapped = skipWrappers(callee);
-      if (unwrapped.type === 'MemberExpression') {
-        const name = memberName(unwrapped);
-        if (name === undefined || !factoryNames.has(name)) return undefined;
-      }
-      const origin = originOf(callee, sourceCode);
-      if (origin === undefined) return undefined;
-      if (origin.kind === 'export')
-        return factoryServices.find((service) => reachesFactory(origin.source, origin.name, service));
-      if (origin.kind === 'local') return ownFactories.find((service) => service.factory !== undefined && exportedAs(origin.name, service.factory.name));
-      return undefined;
-    }
 
     /** Is this file the one place a `lifetime: 'singleton'` service may keep its instance? */
     function isSingletonHome(service: Service, callee: TSESTree.Node): boolean {
       if (service.factory !== undefined) return service.factory.module.kind === 'file' && service.factory.module.id === fileId;
       if (service.module?.kind === 'file') return service.module.id === fileId;
       if (service.module === undefined && !service.global) return originOf(callee, sourceCode)?.kind === 'local';
-      return registry !== undefined && service.isAllowedPath(path.relative(registry.rootDir, filename).replaceAll('\\', '/'));
+      return isAllowedFile(service, registry, filename);
     }
 
     interface Held {
@@ -450,27 +384,11 @@ export default createRule<Options, MessageIds>({
       context.report({ node: found.at, messageId: FACTORY_MESSAGE[found.shape], data: { ...data, target: found.target, memoizer: found.memoizer } });
     }
 
-    function checkNew(node: TSESTree.NewExpression): void {
-      const callee = classOfThis(node.callee) ?? node.callee;
-      const service = serviceAt(callee, services);
-      if (service !== undefined) {
-        check(node, service, service.name);
-        return;
-      }
+    function checkOther(node: TSESTree.NewExpression | TSESTree.CallExpression, callee: TSESTree.Node): void {
       if (!checksAllClasses || isValueLike(callee, sourceCode)) return;
       const origin = originOf(callee, sourceCode);
       if (isIgnored(calleeNames(callee, sourceCode, origin))) return;
       check(node, undefined, classLabel(callee, sourceCode));
-    }
-
-    function checkCall(node: TSESTree.CallExpression): void {
-      const service = serviceAt(node.callee, callServices);
-      if (service !== undefined) {
-        check(node, service, service.name);
-        return;
-      }
-      const factoryOf = factoryServices.length === 0 ? undefined : factoryAt(node.callee);
-      if (factoryOf !== undefined) checkFactoryCall(node, factoryOf);
     }
 
     /** Singletons: one instance in the service's home, none anywhere else. */
@@ -499,8 +417,21 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      ...(services.length > 0 || checksAllClasses ? { NewExpression: checkNew } : {}),
-      ...(callServices.length > 0 || factoryServices.length > 0 ? { CallExpression: checkCall } : {}),
+      ...serviceVisitor(
+        context_,
+        {
+          construct: ({ node, kind, callee, service }) => {
+            // `Reflect.construct` is left to no-direct-instantiation.
+            if (kind === 'reflect') return;
+            if (service === undefined) checkOther(node, callee);
+            else check(node, service, service.name);
+          },
+          factoryCall: ({ node, service }) => {
+            checkFactoryCall(node, service);
+          },
+        },
+        { candidates: 'mentioned', allConstructions: checksAllClasses },
+      ),
       'Program:exit': reportHeld,
     };
   },

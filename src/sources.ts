@@ -12,7 +12,7 @@ import { compileGlobs, rootRelative } from './paths.js';
 import { classifyModule, type ModuleTarget, type Registry } from './registry.js';
 import { looksLikePackage, normalizeModulePath, packageNameOf } from './resolution.js';
 import { parseSettings, SsotConfigError } from './settings.js';
-import { bindingKey, moduleGraphFor, type ModuleGraph } from './module-graph.js';
+import { bindingKey, moduleGraphFor, moduleRecordOf, type ModuleGraph, type ModuleRecord } from './module-graph.js';
 import { isPathAlias } from './specifier.js';
 
 export interface Source {
@@ -95,16 +95,27 @@ function graphQueries(graph: ModuleGraph) {
       const binding = graph.exportBinding(file, name, true);
       return binding === undefined ? undefined : bindingKey(binding);
     },
-    /** Exported names whose binding is declared in `file` itself (not re-exported from elsewhere). */
+    /**
+     * Exported names declared in `file` itself (not re-exported from elsewhere): its own export
+     * table is enough (a local export that is not an import), no walk through other modules. The
+     * same set object while the file is unchanged.
+     */
     declared(file: string): ReadonlySet<string> {
-      const id = normalizeModulePath(file);
+      const record = moduleRecordOf(file);
+      if (record === undefined) return NO_NAMES;
+      const cached = declaredByRecord.get(record);
+      if (cached !== undefined) return cached;
       const names = new Set<string>();
-      for (const name of graph.exportNames(file, true))
-        if (name !== 'default' && name !== '=' && graph.exportBinding(file, name, true)?.module === id) names.add(name);
+      for (const table of [record.exports, record.typeExports])
+        for (const [name, entry] of table) if (name !== 'default' && name !== '=' && 'local' in entry && !record.imports.has(entry.local)) names.add(name);
+      declaredByRecord.set(record, names);
       return names;
     },
   };
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+const declaredByRecord = new WeakMap<ModuleRecord, ReadonlySet<string>>();
 
 type GraphQueries = ReturnType<typeof graphQueries>;
 
@@ -146,7 +157,7 @@ function buildSources(registry: Registry, raw: unknown): Sources {
   const derived = list.filter((source) => source.listedNames === undefined);
   // Names of sources without `names` come from their files, re-read when a file changes (checked
   // every couple of seconds at most, like the tsconfig): an editor session sees a new export.
-  let owned = { owners: listed as ReadonlyMap<string, Source>, pattern: patternOf(listed), key: '' };
+  let owned = { owners: listed as ReadonlyMap<string, Source>, pattern: patternOf(listed), tables: [] as readonly ReadonlySet<string>[] };
   let checkedAt = -Infinity;
   function current(): typeof owned {
     if (derived.length === 0) return owned;
@@ -154,8 +165,7 @@ function buildSources(registry: Registry, raw: unknown): Sources {
     if (now - checkedAt < FRESHNESS_INTERVAL_MS) return owned;
     checkedAt = now;
     const tables = derived.map((source) => ownNames(source, graph));
-    const key = tables.map((table) => [...table].sort().join(',')).join('\n');
-    if (key === owned.key) return owned;
+    if (tables.length === owned.tables.length && tables.every((table, index) => table === owned.tables[index])) return owned;
     // A name listed by a source belongs to it (a declaration elsewhere is a duplicate, even in
     // another source's module); two sources without `names` that both declare it are ambiguous.
     const owners = new Map(listed);
@@ -171,7 +181,7 @@ function buildSources(registry: Registry, raw: unknown): Sources {
         if (!owners.has(name)) owners.set(name, source);
       }
     });
-    owned = { owners, pattern: patternOf(owners), key };
+    owned = { owners, pattern: patternOf(owners), tables };
     return owned;
   }
 
