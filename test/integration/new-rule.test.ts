@@ -3,7 +3,7 @@
  * sync tests (plugin.test.ts, docs.test.ts), their own rule test, the type-check, the lint and
  * docs:check before anyone edits them.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,11 @@ describe('npm run new-rule', () => {
     for (const file of listed.stdout.split('\0').filter(Boolean)) {
       mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
       try {
-        cpSync(path.join(repoDir, file), path.join(copy, file));
+        // A tracked symlink (the fixture workspace's node_modules/@acme/realtime) keeps its relative
+        // target: cpSync would point it back into this repository.
+        const source = path.join(repoDir, file);
+        if (lstatSync(source).isSymbolicLink()) symlinkSync(readlinkSync(source), path.join(copy, file));
+        else cpSync(source, path.join(copy, file));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // deleted but not yet committed
       }
