@@ -436,17 +436,28 @@ const TEST_FILE = /(?:^|\/)__tests__\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** The allow glob a proposal gives a service constructed in tests. */
 export const TEST_GLOB = '**/*.{test,spec}.*';
 
+/**
+ * Which factory candidate a class's service gets: a function or the class's own static method
+ * (`AuthService.getInstance`) first, then a static method of another class — which often keeps its
+ * own copy of the instance (`NotificationCenter.getInstance` holding a `WebSocketManager`).
+ */
+function factoryRank(factory: Factory): number {
+  const dot = factory.name.indexOf('.');
+  return dot === -1 || factory.name.slice(0, dot) === factory.class ? 0 : 1;
+}
+
 /** Services for classes with a factory candidate or constructed in several modules; globals; sources. */
 export function propose(input: ProposalInput): { services: ProposedService[]; sources: ProposedSource[] } {
   const candidates = new Map<string, { class: string; module: string; factory?: Factory }>();
   for (const factory of input.factories) {
-    // The registry's factory is an exported function (a static method is reported, not registered).
+    // The registry's factory is exported: a function (`getManager`) or, as a member path, a static
+    // method of an exported class (`Registry.getInstance`).
     if (factory.classModule === undefined) continue;
     const key = `${factory.classModule}\0${factory.class}`;
-    const usable = factory.exported && !factory.name.includes('.') ? factory : undefined;
+    const usable = factory.exported ? factory : undefined;
     const existing = candidates.get(key);
     if (existing === undefined) candidates.set(key, { class: factory.class, module: factory.classModule, ...(usable === undefined ? {} : { factory: usable }) });
-    else if (existing.factory === undefined && usable !== undefined) existing.factory = usable;
+    else if (usable !== undefined && (existing.factory === undefined || factoryRank(usable) < factoryRank(existing.factory))) existing.factory = usable;
   }
   for (const construction of input.constructions) {
     if (construction.global === true || construction.module === undefined) continue;
@@ -466,8 +477,10 @@ export function propose(input: ProposalInput): { services: ProposedService[]; so
     const factory = candidate.factory;
     const held = input.singletons.filter((singleton) => singleton.class === candidate.class && singleton.module === candidate.module);
     // The code already keeps its instance in the class's own module or in the factory that hands it out.
-    const homes = new Set([candidate.module, ...(factory?.keeps === 'binding' ? [factory.module] : [])]);
-    const singleton = held.length > 0 && held.every((entry) => homes.has(entry.file)) && (factory === undefined || factory.keeps === 'binding');
+    // A factory keeping it in a map hands out one per key: not a singleton.
+    const keepsOne = factory?.keeps !== 'map';
+    const homes = new Set([candidate.module, ...(factory !== undefined && keepsOne ? [factory.module] : [])]);
+    const singleton = held.length > 0 && held.every((entry) => homes.has(entry.file)) && keepsOne;
     const service: ProposedService = {
       name: (classCounts.get(candidate.class) ?? 0) > 1 ? `${candidate.class} (${candidate.module})` : candidate.class,
       class: candidate.class,

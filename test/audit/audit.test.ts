@@ -120,7 +120,7 @@ describe('audit of the bundled example', () => {
   it("lists every violation ESLint reports with the example's own config, and which services have none left", async () => {
     const eslint = findings(await new ESLint({ cwd: exampleDir }).lintFiles(['.']), exampleDir);
     expect(report.violations.map((v) => `${v.file}:${String(v.line)}:${String(v.column)} ${v.rule}`).sort()).toEqual(eslint);
-    expect(report.services.map((s) => s.name).sort()).toEqual(['Metrics', 'WebSocketManager', 'browser WebSocket']);
+    expect(report.services.map((s) => s.name).sort()).toEqual(['ConversationManager', 'Metrics', 'WebSocketManager', 'browser WebSocket']);
   }, TIMEOUT);
 
   it('proposes settings that, fed back to the rules, reproduce the violations the example reports', async () => {
