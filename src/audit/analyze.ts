@@ -486,7 +486,9 @@ export function propose(input: ProposalInput): { services: ProposedService[]; so
       class: candidate.class,
       module: candidate.module,
     };
-    if (factory !== undefined) service.factory = { name: factory.name, module: factory.module };
+    // A factory keeping instances in a map hands out one per key: per user or request, so every call
+    // must pass the key's source (ssot/require-scope-argument; the first argument unless told otherwise).
+    if (factory !== undefined) service.factory = { name: factory.name, module: factory.module, ...(keepsOne ? {} : { scope: {} }) };
     const sites = input.constructions.find((entry) => entry.class === candidate.class && entry.module === candidate.module)?.sites ?? [];
     if (sites.some((site) => TEST_FILE.test(site.file))) service.allow = [TEST_GLOB];
     if (singleton) service.lifetime = 'singleton';
