@@ -3,6 +3,7 @@ import { mayUseContainers, resolveCallOf, withListener } from '../src/containers
 import { createRule } from '../src/create-rule.js';
 import { factoryCallText } from '../src/factories.js';
 import { factoryImport } from '../src/fixes.js';
+import { originsOf } from '../src/identity.js';
 import type { Service } from '../src/registry.js';
 import { serviceContextOf } from '../src/service-context.js';
 import { serviceVisitor } from '../src/service-visitor.js';
@@ -68,8 +69,9 @@ export default createRule<Options, MessageIds>({
     }
 
     const listener = serviceVisitor(services, {
-      construct: ({ node, service, args }) => {
-        if (service !== undefined) report(node, service, args);
+      construct: ({ node, service, args, callee }) => {
+        // `new (cond ? Fake : C)()` may construct something else: the factory call is no faithful replacement then.
+        if (service !== undefined) report(node, service, originsOf(callee, sourceCode).length > 1 ? undefined : args);
       },
       subclass: ({ superClass, service }) => {
         context.report({ node: superClass, messageId: service.factory === undefined ? 'subclassNoFactory' : 'subclass', data: services.messageData(service) });

@@ -6,6 +6,7 @@ import { factoryImport, spellModule } from '../src/fixes.js';
 import { findVariable, mayMention, requireSource, serviceWords, staticString } from '../src/identity.js';
 import {
   exportedNames,
+  hasOnlyInertValueUses,
   hasTypeUse,
   hasValueUse,
   isTypeScriptFile,
@@ -25,7 +26,7 @@ import { messageDataOf, serviceContextOf } from '../src/service-context.js';
 import { emitsDecoratorMetadata } from '../src/specifier.js';
 
 export type MessageIds = 'bypass' | 'bypassContainer' | 'bypassNoFactory' | 'reexport' | 'reexportNoFactory' | 'useFactory' | 'reexportFactory' | 'reexportType';
-export type Options = [{ allowTypeImports?: boolean }];
+export type Options = [{ allowTypeImports: boolean; checkAllValueUses: boolean }];
 
 /** A service with a `module`: the only kind whose module can be reached around its factory. */
 type ModuleService = Service & { readonly module: NonNullable<Service['module']> };
@@ -77,6 +78,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: "Disallow importing a managed service's class around its factory",
       recommended: true,
+      strictOptions: [{ checkAllValueUses: true }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -89,11 +91,15 @@ export default createRule<Options, MessageIds>({
             description:
               'Allow type-only references to the service module (`import type`, `import { type C }`, `export type { C } from`, `typeof import(M)`).',
           },
+          checkAllValueUses: {
+            type: 'boolean',
+            description: 'Also report a value import of the class used only for `instanceof` and static member reads (`C.VERSION`), which cannot construct it.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allowTypeImports: true }],
+    defaultOptions: [{ allowTypeImports: true, checkAllValueUses: false }],
     messages: {
       bypass: "Import {{factory}} from '{{factoryModule}}' instead of reaching into '{{module}}': {{service}} is created only by its factory.",
       bypassNoFactory: "Do not import {{service}} from '{{module}}' here: it may be used directly only in {{allowed}}.",
@@ -113,7 +119,8 @@ export default createRule<Options, MessageIds>({
     const services = registry.services.filter((service): service is ModuleService => service.module !== undefined);
     if (services.length === 0) return {};
     const { sourceCode } = context;
-    const allowTypeImports = options.allowTypeImports !== false;
+    const allowTypeImports = options.allowTypeImports;
+    const checkAllValueUses = options.checkAllValueUses;
 
     const context_ = serviceContextOf(context);
     /** Services (restricted here) whose own module `specifier` is. */
@@ -204,6 +211,8 @@ export default createRule<Options, MessageIds>({
         context.report({ node: specifier, messageId: 'bypassContainer', data: { service: service.name, module: service.module.display, container: service.container.label } });
         return;
       }
+      // `x instanceof C` and `C.VERSION` cannot construct anything, and the factory offers neither: no finding by default.
+      if (!typeOnly && !checkAllValueUses && specifier.type !== 'ImportNamespaceSpecifier' && hasOnlyInertValueUses(variable)) return;
       const fixable = !typeOnly && canFixTypes && isUsedOnlyAsType(variable);
       const suggestion = fixable || typeOnly ? undefined : importFactorySuggestion(declaration, specifier, service, variable);
       context.report({

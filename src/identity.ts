@@ -149,9 +149,28 @@ function originOfVariable(variable: Variable, depth: number, sourceCode: Readonl
       for (const name of propertyPath) origin = applyMember(origin, name);
       return origin;
     }
+    case 'Parameter': {
+      // `import(M).then((m) => …)`, `import(M).then(({ C }) => …)`: the first parameter is the module object.
+      const fn = def.node;
+      const source = isNeverReassigned(variable) ? thenModuleSource(fn) : undefined;
+      const first = 'params' in fn ? fn.params[0] : undefined;
+      const propertyPath = source === undefined || first === undefined ? undefined : patternPath(first, def.name);
+      if (source === undefined || propertyPath === undefined) return { kind: 'local', name: variable.name };
+      let origin: Origin | undefined = { kind: 'module', source };
+      for (const name of propertyPath) origin = applyMember(origin, name);
+      return origin;
+    }
     default:
       return { kind: 'local', name: variable.name };
   }
+}
+
+/** The module `M` when `fn` is the first argument of `import(M).then(fn)`. */
+function thenModuleSource(fn: TSESTree.Node): string | undefined {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || call.callee.type !== 'MemberExpression' || memberName(call.callee) !== 'then') return undefined;
+  const loader = skipWrappers(call.callee.object);
+  return loader.type === 'ImportExpression' ? staticString(loader.source) : undefined;
 }
 
 /** Where the value of `node` comes from, or undefined when it cannot be known statically. */
@@ -167,6 +186,9 @@ export function originOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
     }
     case 'MemberExpression': {
       const name = memberName(expression);
+      // `C.prototype.constructor` is `C`.
+      const object = skipWrappers(expression.object);
+      if (name === 'constructor' && object.type === 'MemberExpression' && memberName(object) === 'prototype') return originOf(object.object, sourceCode, depth + 1);
       return name === undefined ? undefined : applyMember(originOf(expression.object, sourceCode, depth + 1), name);
     }
     case 'CallExpression': {
@@ -182,6 +204,30 @@ export function originOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
     default:
       return undefined;
   }
+}
+
+/**
+ * Every value `node` may have: both branches of `cond ? A : B` and both sides of `a ?? B` / `a || B`,
+ * also through a `const` initialised so; otherwise what originOf knows.
+ */
+export function originsOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): Origin[] {
+  const expression = skipWrappers(node);
+  if (depth <= MAX_DEPTH) {
+    if (expression.type === 'ConditionalExpression')
+      return [...originsOf(expression.consequent, sourceCode, depth + 1), ...originsOf(expression.alternate, sourceCode, depth + 1)];
+    if (expression.type === 'LogicalExpression')
+      return [...originsOf(expression.left, sourceCode, depth + 1), ...originsOf(expression.right, sourceCode, depth + 1)];
+    if (expression.type === 'Identifier') {
+      const variable = findVariable(sourceCode.getScope(expression), expression.name);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (variable !== undefined && def?.type === 'Variable' && def.node.id === def.name && def.node.init !== null && isNeverReassigned(variable)) {
+        const init = skipWrappers(def.node.init);
+        if (init.type === 'ConditionalExpression' || init.type === 'LogicalExpression') return originsOf(init, sourceCode, depth + 1);
+      }
+    }
+  }
+  const origin = originOf(expression, sourceCode, depth);
+  return origin === undefined ? [] : [origin];
 }
 
 /** The name an origin is known by (for loose matching and for messages). */
@@ -394,9 +440,10 @@ export function serviceOf(
   if (services.length === 0) return undefined;
   const candidates = mentionedServices(services, sourceCode, registry);
   if (candidates.length === 0) return undefined;
-  const origin = originOf(node, sourceCode);
-  if (origin === undefined) return undefined;
+  // Any value the node may have: `const K = cond ? Fake : C; new K()` constructs C on one branch.
+  const origins = originsOf(node, sourceCode);
+  if (origins.length === 0) return undefined;
   const unwrapped = skipWrappers(node);
   const localName = unwrapped.type === 'Identifier' ? unwrapped.name : undefined;
-  return candidates.find((service) => isServiceOrigin(origin, service, registry, filename, localName, sourceCode));
+  return candidates.find((service) => origins.some((origin) => isServiceOrigin(origin, service, registry, filename, localName, sourceCode)));
 }

@@ -89,6 +89,41 @@ export function hasValueUse(variable: Variable | undefined): boolean {
   return variable?.references.some((reference) => !isTypePositionReference(reference)) === true;
 }
 
+/**
+ * A value use that can neither construct the class nor hand it on: the right side of `x instanceof C`,
+ * or a read of a static member (`C.VERSION`) — not `C.prototype`/`C.constructor`, not a call of a
+ * static method (it may be a factory of its own), not a write.
+ */
+export function isInertValueUse(reference: TSESLint.Scope.Reference): boolean {
+  const identifier = reference.identifier;
+  const parent = identifier.parent;
+  if (parent.type === 'BinaryExpression') return parent.operator === 'instanceof' && parent.right === identifier;
+  if (parent.type !== 'MemberExpression' || parent.object !== identifier || parent.computed || parent.property.type !== 'Identifier') return false;
+  if (parent.property.name === 'prototype' || parent.property.name === 'constructor') return false;
+  const outer = parent.parent;
+  switch (outer.type) {
+    case 'CallExpression':
+    case 'NewExpression':
+      return outer.callee !== parent;
+    case 'TaggedTemplateExpression':
+      return outer.tag !== parent;
+    case 'AssignmentExpression':
+      return outer.left !== parent;
+    case 'UpdateExpression':
+      return false;
+    case 'UnaryExpression':
+      return outer.operator !== 'delete';
+    default:
+      return true;
+  }
+}
+
+/** Is the binding used as a value, but only in ways that cannot construct it (`x instanceof C`, `C.VERSION`)? */
+export function hasOnlyInertValueUses(variable: Variable | undefined): boolean {
+  const values = variable?.references.filter((reference) => !isTypePositionReference(reference)) ?? [];
+  return values.length > 0 && values.every(isInertValueUse);
+}
+
 /** Is the binding used in at least one type position? */
 export function hasTypeUse(variable: Variable | undefined): boolean {
   return variable?.references.some(isTypePositionReference) === true;

@@ -55,6 +55,11 @@ const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings
 
 ruleTester.run('no-direct-instantiation', rule, {
   valid: valid([
+    // Neither branch is the service; other names of a module loaded with `.then`; a reassigned parameter.
+    "class A {}\nclass B {}\ndeclare const cond: boolean;\nconst K = cond ? A : B;\nnew K();\nnew (cond ? A : B)();",
+    "import('../websocket/manager').then(({ RECONNECT_DELAY_MS }) => new RECONNECT_DELAY_MS());",
+    "import('../websocket/manager').then((m) => { m = { WebSocketManager: class {} }; return new m.WebSocketManager(); });",
+    "import('../websocket/manager').then(() => undefined, (m) => new m.WebSocketManager());",
     // Type positions, instanceof, typeof, static members.
     `${importManager}\nlet m: WebSocketManager;`,
     `${importManager}\nclass Fake implements WebSocketManager { user = undefined }`,
@@ -134,6 +139,23 @@ ruleTester.run('no-direct-instantiation', rule, {
     // Destructuring `await import()`, renamed.
     invalid("export async function connect() {\n  const { WebSocketManager: K } = await import('../websocket/manager');\n  return new K();\n}", [
       error('direct', [3, 10, 3, 17], [useFactory(`${addFactoryImport}\nexport async function connect() {\n  const { WebSocketManager: K } = await import('../websocket/manager');\n  return getWebSocketManager();\n}`)]),
+    ]),
+    // The module object of `import(M).then(…)`: a parameter, or the class destructured from it.
+    invalid("import('../websocket/manager').then((m) => new m.WebSocketManager());", [
+      error('direct', [1, 44, 1, 68], [useFactory(`${addFactoryImport}\nimport('../websocket/manager').then((m) => getWebSocketManager());`)]),
+    ]),
+    invalid("import('@ws').then(({ WebSocketManager: K }) => new K(1));", [
+      error('direct', [1, 49, 1, 57], [useFactory(`${addFactoryImport}\nimport('@ws').then(({ WebSocketManager: K }) => getWebSocketManager(1));`)]),
+    ]),
+    // `C.prototype.constructor` is the class.
+    invalid(`${importManager}\nnew WebSocketManager.prototype.constructor();`, [
+      error('direct', [2, 1, 2, 45], [useFactory(`${importManager}\n${addFactoryImport}\ngetWebSocketManager();`)]),
+    ]),
+    // Either branch may be the service: reported, and no suggestion (it would drop the other branch).
+    invalid(`${importManager}\nclass Fake {}\ndeclare const cond: boolean;\nconst K = cond ? Fake : WebSocketManager;\nnew K();\nnew (cond ? WebSocketManager : Fake)();\nconst L = Fake ?? WebSocketManager;\nnew L();`, [
+      error('direct', [5, 1, 5, 8]),
+      error('direct', [6, 1, 6, 39]),
+      error('direct', [8, 1, 8, 8]),
     ]),
     // The factory name is taken by another binding: no suggestion that would change meaning.
     invalid(`${importManager}\nconst getWebSocketManager = 1;\nnew WebSocketManager();`, [

@@ -28,7 +28,8 @@ const sessionStore: ServiceSettings = {
 const legacySocket: ServiceSettings = { name: 'legacy socket', class: 'default', module: 'src/services/socket.ts' };
 const socketIoManager: ServiceSettings = { name: 'socket.io Manager', class: 'Manager', module: 'socket.io-client', allow: ['src/services/**'] };
 
-const noTypeImports: Options = [{ allowTypeImports: false }];
+const noTypeImports: Options = [{ allowTypeImports: false, checkAllValueUses: false }];
+const allValueUses: Options = [{ allowTypeImports: true, checkAllValueUses: true }];
 
 const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings() });
 const tsx = cases<MessageIds, Options>({ filename: component, settings: ssotSettings() });
@@ -91,13 +92,29 @@ ruleTester.run('no-factory-bypass', rule, {
     // With allowTypeImports: false, type references to other names are still fine.
     { code: "type Context = import('../websocket/manager').UserContext;", options: noTypeImports },
     { code: "import type { UserContext } from '../websocket/manager';", options: noTypeImports },
+    // A value import used only for `instanceof` and static member reads cannot construct anything (checkAllValueUses: false).
+    "import { WebSocketManager } from '../websocket/manager';\nexport const isManager = (x: unknown) => x instanceof WebSocketManager;\nexport const v = WebSocketManager.VERSION;",
+    "import { WebSocketManager as M } from '@ws';\nexport const name = M.name;\nconsole.log(M.VERSION.toFixed(1), typeof M.VERSION);\nfunction f(m: M) { return m instanceof M; }",
+    { code: "import Socket from '../services/socket';\nexport const ok = (x: unknown) => x instanceof Socket;", settings: ssotSettings(legacySocket) },
   ]),
   invalid: [
     // ── Import declarations × spellings ────────────────────────────────────────────────────────
     // The class is still constructed: replacing its import would leave `new WebSocketManager()` without
     // a declaration (and hide it from no-direct-instantiation), so no suggestion until it is gone.
     invalid("import { WebSocketManager } from '../websocket/manager';\nconst m = new WebSocketManager();", [error('bypass', NAMED)]),
-    invalid("import { WebSocketManager } from '../websocket/manager';\nexport const delay = WebSocketManager.name;", [error('bypass', NAMED)]),
+    invalid("import { WebSocketManager } from '../websocket/manager';\nexport const delay = WebSocketManager.name;", [error('bypass', NAMED)], { options: allValueUses }),
+    // What can construct is reported even beside inert uses: a static method call, `prototype`, a write, handing it on.
+    ...[
+      'WebSocketManager.create()',
+      'new WebSocketManager.prototype.constructor()',
+      'WebSocketManager.VERSION = 2',
+      'delete WebSocketManager.VERSION',
+      'use(WebSocketManager)',
+      'x instanceof Object && WebSocketManager',
+    ].map((use) => invalid(`import { WebSocketManager } from '../websocket/manager';\nx instanceof WebSocketManager;\n${use};`, [error('bypass', NAMED)])),
+    invalid("import { WebSocketManager } from '../websocket/manager';\nexport const isManager = (x: unknown) => x instanceof WebSocketManager;\nexport const v = WebSocketManager.VERSION;", [error('bypass', NAMED)], {
+      options: allValueUses,
+    }),
     invalid("import { WebSocketManager } from '../websocket/manager.js';", [
       error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.js';")]),
     ]),
@@ -136,7 +153,7 @@ ruleTester.run('no-factory-bypass', rule, {
     // The text pre-filter sees through comments between the keywords.
     invalid("import /* every export */ * as ws from '../websocket/manager';", [error('bypass', [1, 27, 1, 34])]),
     invalid("export type // all types\n* as types from '../websocket/manager';", [error('reexport', [1, 1, 2, 40])], {
-      options: [{ allowTypeImports: false }],
+      options: noTypeImports,
     }),
     invalid("import Socket from '../services/socket';\nnew Socket();", [error('bypassNoFactory', [1, 8, 1, 14])], {
       settings: ssotSettings(legacySocket),
