@@ -109,6 +109,14 @@ describe('rules, docs, tests and configs stay in sync', () => {
     expect(plugin.configs.strict.plugins.ssot).toBe(plugin);
   });
 
+  it("docs/configuration.md's .oxlintrc.json lists every recommended rule (oxlint has no configure())", () => {
+    const doc = readFileSync(path.join(root, 'docs/configuration.md'), 'utf8');
+    const block = /```json\n(\{\n {2}"\$schema": "\.\/node_modules\/oxlint[\s\S]*?)```/.exec(doc)?.[1];
+    expect(block, 'the oxlint section shows an .oxlintrc.json').toBeDefined();
+    const listed = Object.keys((JSON.parse(block ?? '{}') as { rules?: Record<string, unknown> }).rules ?? {}).sort();
+    expect(listed).toEqual(Object.keys(rulesFor(rules, 'recommended')).sort());
+  });
+
   it('meta comes from package.json', () => {
     expect(plugin.meta).toEqual({ name: packageJson.name, version: packageJson.version, namespace: 'ssot' });
   });
