@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../rules/no-module-singleton.js';
+import { moduleScopeCounters } from '../../src/module-scope.js';
 import plugin from '../../src/index.js';
 import { packagesProject, realtimeService, settingsFor, workspaceProject, wsService } from '../graph-projects.js';
 import { appFile, cases, error, jsRuleTester, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
@@ -804,4 +806,39 @@ jsRuleTester.run('no-module-singleton (module graph, CommonJS)', rule, {
       errors: [{ messageId: 'eager', data: { ...managerData, target: 'exports.shared' }, line: 2, column: 18, endLine: 2, endColumn: 40 }],
     },
   ],
+});
+
+describe('no-module-singleton work per file', () => {
+  // n functions each caching an instance in the same module binding.
+  function lazyCaches(count: number): string {
+    const functions = Array.from({ length: count }, (_, index) => `export function get${String(index)}() { cache = new WebSocketManager(); return cache; }`);
+    return [importManager, 'let cache: WebSocketManager | undefined;', ...functions].join('\n');
+  }
+
+  function clearingScans(count: number): { readonly scans: number; readonly reports: number } {
+    const linter = new Linter({ cwd: appFile('.') });
+    const before = moduleScopeCounters.clearingReferences;
+    const messages = linter.verify(
+      lazyCaches(count),
+      {
+        files: ['**/*.ts'],
+        plugins: { ssot: plugin },
+        languageOptions: { parser: tsParser },
+        settings: ssotSettings(),
+        rules: { 'ssot/no-module-singleton': 'error' },
+      },
+      hook,
+    );
+    return { scans: moduleScopeCounters.clearingReferences - before, reports: messages.filter((message) => message.messageId === 'lazy').length };
+  }
+
+  it('looks at each reference of a shared binding a bounded number of times (linear, not quadratic)', () => {
+    const small = clearingScans(100);
+    const large = clearingScans(400);
+    expect(small.reports).toBe(100);
+    expect(large.reports).toBe(400);
+    expect(small.scans).toBeGreaterThan(0);
+    // Quadratic work would grow 16-fold from n to 4n; linear work grows about 4-fold.
+    expect(large.scans).toBeLessThanOrEqual(small.scans * 5);
+  });
 });
