@@ -450,6 +450,18 @@ export const getManager = lazy(() => new WebSocketManager());`, [
       error('memoized', [3, 38, 3, 60]),
     ], { options: [{ memoizers: ['lazy'] }] }),
     // 4. Factory at module scope
+    // Indirect calls of the factory: `(0, f)(u)`, `f.call(null, u)`, `f.apply(null, [u])`.
+    invalid(`${importFactory}
+export const viaComma = (0, getWebSocketManager)(user);
+export const viaCall = getWebSocketManager.call(null, user);
+export const viaApply = getWebSocketManager.apply(null, [user]);
+let cached: unknown;
+export function get(user: unknown) { cached = (0, getWebSocketManager)(user); return cached; }`, [
+      error('factoryAtModuleScope', [2, 25, 2, 55]),
+      error('factoryAtModuleScope', [3, 24, 3, 60]),
+      error('factoryAtModuleScope', [4, 25, 4, 64]),
+      error('factoryLazy', [6, 38, 6, 77]),
+    ]),
     invalid(`${importFactory}
 export const manager = getWebSocketManager();`, [
       error('factoryAtModuleScope', [2, 24, 2, 45], { data: { factory: 'getWebSocketManager', service: 'WebSocketManager' } }),
