@@ -347,6 +347,18 @@ function instanceFieldOf(target: TSESTree.Node, sourceCode: SourceCode): Destina
   return owner === undefined ? undefined : { kind: 'instanceField', owner, name: keyText(member, sourceCode), node: member };
 }
 
+const IDENTITY_METHODS = new Set(['freeze', 'seal', 'preventExtensions']);
+
+/** `Object.freeze(x)`, `Object.seal(x)`, `Object.preventExtensions(x)` (the global `Object`): calls that return their argument. */
+function isIdentityCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== 'MemberExpression' || call.optional) return false;
+  const name = memberName(callee);
+  const object = skipWrappers(callee.object);
+  if (name === undefined || !IDENTITY_METHODS.has(name) || object.type !== 'Identifier' || object.name !== 'Object') return false;
+  return isGlobalVariable(findVariable(sourceCode.getScope(object), 'Object'));
+}
+
 /** How far {@link destinationOf} looks. */
 export interface DestinationOptions {
   /**
@@ -385,6 +397,16 @@ export function destinationOf(
         break;
       case 'ConditionalExpression':
         if (parent.test === node) return undefined;
+        break;
+      case 'SpreadElement':
+        // `[...[new C()]]`, `{ ...{ c: new C() } }`: a literal's elements are copied as they are.
+        if (node.type !== 'ArrayExpression' && node.type !== 'ObjectExpression') return undefined;
+        if (parent.parent.type !== 'ArrayExpression' && parent.parent.type !== 'ObjectExpression') return undefined;
+        node = parent.parent;
+        continue;
+      case 'CallExpression':
+        // `Object.freeze(new C())` returns its argument.
+        if (parent.arguments[0] !== node || !isIdentityCall(parent, sourceCode)) return undefined;
         break;
       case 'SequenceExpression':
         if (parent.expressions.at(-1) !== node) return undefined;

@@ -45,6 +45,11 @@ const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings
 
 ruleTester.run('no-module-singleton', rule, {
   valid: valid([
+    // A call that does not return its argument, and a local `Object`.
+    `${importManager}
+export const described = String(new WebSocketManager());
+const Object = { freeze: (value: unknown) => String(value) };
+export const text = Object.freeze(new WebSocketManager());`,
     // Created inside a function and not kept at module scope.
     `${importManager}
 export function connect(user: { userId: string }) {
@@ -450,6 +455,15 @@ export const getManager = lazy(() => new WebSocketManager());`, [
       error('memoized', [3, 38, 3, 60]),
     ], { options: [{ memoizers: ['lazy'] }] }),
     // 4. Factory at module scope
+    // Through calls and spreads that keep the instance: `Object.freeze`, array and object spreads of literals.
+    invalid(`${importManager}
+export const frozen = Object.freeze(new WebSocketManager());
+export const spread = [...[new WebSocketManager()]];
+export const merged = { ...{ manager: Object.seal(new WebSocketManager()) } };`, [
+      error('eager', [2, 37, 2, 59]),
+      error('eager', [3, 28, 3, 50]),
+      error('eager', [4, 51, 4, 73]),
+    ]),
     // Indirect calls of the factory: `(0, f)(u)`, `f.call(null, u)`, `f.apply(null, [u])`.
     invalid(`${importFactory}
 export const viaComma = (0, getWebSocketManager)(user);
