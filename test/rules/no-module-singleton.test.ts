@@ -455,6 +455,18 @@ export const getManager = lazy(() => new WebSocketManager());`, [
       error('memoized', [3, 38, 3, 60]),
     ], { options: [{ memoizers: ['lazy'] }] }),
     // 4. Factory at module scope
+    // A subclass of a service at module scope, also in a folder `allow` lets construct it.
+    invalid(`${importManager}
+class Sub extends WebSocketManager {}
+export const sub = new Sub();
+export function make() { return new Sub(); }`, [
+      error('eager', [3, 20, 3, 29], { data: { service: 'Sub (a subclass of WebSocketManager)', factory: 'getWebSocketManager', target: 'sub', memoizer: '' } }),
+    ]),
+    invalid(`import { WebSocketManager } from './manager';
+const Pooled = class extends WebSocketManager {};
+export const pooled = new Pooled();`, [
+      error('eager', [3, 23, 3, 35]),
+    ], { filename: appFile('src/websocket/pool.ts') }),
     // Through calls and spreads that keep the instance: `Object.freeze`, array and object spreads of literals.
     invalid(`${importManager}
 export const frozen = Object.freeze(new WebSocketManager());
