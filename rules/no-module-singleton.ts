@@ -392,15 +392,33 @@ export default createRule<Options, MessageIds>({
       context.report({ node: found.at, messageId: FACTORY_MESSAGE[found.shape], data: { ...data, target: found.target, memoizer: found.memoizer } });
     }
 
+    const checkedOthers = new Set<TSESTree.Node>();
     function checkOther(node: TSESTree.NewExpression | TSESTree.CallExpression, callee: TSESTree.Node): void {
+      checkedOthers.add(node);
       if (!checksAllClasses || isValueLike(callee, sourceCode)) return;
       const origin = originOf(callee, sourceCode);
       if (isIgnored(calleeNames(callee, sourceCode, origin))) return;
       check(node, undefined, classLabel(callee, sourceCode));
     }
 
+    // Local subclasses of a service (`class Sub extends WebSocketManager {}`) and the `new Sub()` of the file.
+    const subclasses = new Map<TSESTree.Node, Service>();
+    const news: TSESTree.NewExpression[] = [];
+    function checkSubclassInstances(): void {
+      for (const node of news) {
+        if (checkedOthers.has(node)) continue;
+        const callee = skipWrappers(node.callee);
+        if (callee.type !== 'Identifier') continue;
+        const def = findVariable(sourceCode.getScope(callee), callee.name)?.defs[0];
+        const declared = def?.type === 'ClassName' ? def.node : def?.type === 'Variable' ? def.node.init : undefined;
+        const service = declared === undefined || declared === null ? undefined : subclasses.get(declared);
+        if (service !== undefined) check(node, service, `${callee.name} (a subclass of ${service.name})`);
+      }
+    }
+
     /** Singletons: one instance in the service's home, none anywhere else. */
     function reportHeld(): void {
+      checkSubclassInstances();
       const byService = new Map<Service, Held[]>();
       for (const entry of held) byService.set(entry.service, [...(byService.get(entry.service) ?? []), entry]);
       for (const [service, entries] of byService) {
@@ -482,10 +500,18 @@ export default createRule<Options, MessageIds>({
           factoryCall: ({ node, service }) => {
             checkFactoryCall(node, service);
           },
+          subclass: ({ node, service }) => {
+            subclasses.set(node, service);
+          },
         },
         { candidates: 'mentioned', allConstructions: checksAllClasses },
       ),
       'Program:exit': reportHeld,
+    };
+    const onNew = listener.NewExpression;
+    listener.NewExpression = (node) => {
+      onNew?.(node);
+      news.push(node);
     };
     if (containerServices.length === 0) return listener;
     return { ...withListener(listener, 'CallExpression', checkRegistration), ClassDeclaration: checkDeclaration, ClassExpression: checkDeclaration };

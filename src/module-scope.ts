@@ -347,6 +347,18 @@ function instanceFieldOf(target: TSESTree.Node, sourceCode: SourceCode): Destina
   return owner === undefined ? undefined : { kind: 'instanceField', owner, name: keyText(member, sourceCode), node: member };
 }
 
+const IDENTITY_METHODS = new Set(['freeze', 'seal', 'preventExtensions']);
+
+/** `Object.freeze(x)`, `Object.seal(x)`, `Object.preventExtensions(x)` (the global `Object`): calls that return their argument. */
+function isIdentityCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== 'MemberExpression' || call.optional) return false;
+  const name = memberName(callee);
+  const object = skipWrappers(callee.object);
+  if (name === undefined || !IDENTITY_METHODS.has(name) || object.type !== 'Identifier' || object.name !== 'Object') return false;
+  return isGlobalVariable(findVariable(sourceCode.getScope(object), 'Object'));
+}
+
 /** How far {@link destinationOf} looks. */
 export interface DestinationOptions {
   /**
@@ -385,6 +397,16 @@ export function destinationOf(
         break;
       case 'ConditionalExpression':
         if (parent.test === node) return undefined;
+        break;
+      case 'SpreadElement':
+        // `[...[new C()]]`, `{ ...{ c: new C() } }`: a literal's elements are copied as they are.
+        if (node.type !== 'ArrayExpression' && node.type !== 'ObjectExpression') return undefined;
+        if (parent.parent.type !== 'ArrayExpression' && parent.parent.type !== 'ObjectExpression') return undefined;
+        node = parent.parent;
+        continue;
+      case 'CallExpression':
+        // `Object.freeze(new C())` returns its argument.
+        if (parent.arguments[0] !== node || !isIdentityCall(parent, sourceCode)) return undefined;
         break;
       case 'SequenceExpression':
         if (parent.expressions.at(-1) !== node) return undefined;
@@ -478,8 +500,42 @@ function isNullish(node: TSESTree.Node): boolean {
 }
 
 /**
+ * Work counters for tests that pin complexity by operation count, not wall time:
+ * `clearingReferences` counts the references {@link isClearedByTheSameFunction} examines.
+ */
+export const moduleScopeCounters = { clearingReferences: 0 };
+
+/** Per binding: function → the slots it clears (`= undefined`/`= null`), built once with one pass over the references. */
+const clearedSlots = new WeakMap<Variable, Map<FunctionNode, Set<Slot>>>();
+
+function slotsClearedThrough(variable: Variable, sourceCode: SourceCode): Map<FunctionNode, Set<Slot>> {
+  let byFunction = clearedSlots.get(variable);
+  if (byFunction !== undefined) return byFunction;
+  byFunction = new Map();
+  for (const reference of variable.references) {
+    moduleScopeCounters.clearingReferences++;
+    let target: TSESTree.Node = outerWrapper(reference.identifier);
+    while (target.parent?.type === 'MemberExpression' && target.parent.object === target) target = outerWrapper(target.parent);
+    const parent = target.parent;
+    if (parent?.type !== 'AssignmentExpression' || parent.left !== target || parent.operator !== '=' || !isNullish(parent.right)) continue;
+    const fn = enclosingFunction(parent);
+    const slot = fn === undefined ? undefined : moduleSlotOf(target, sourceCode)?.slot;
+    if (fn === undefined || slot === undefined) continue;
+    let cleared = byFunction.get(fn);
+    if (cleared === undefined) {
+      cleared = new Set();
+      byFunction.set(fn, cleared);
+    }
+    cleared.add(slot);
+  }
+  clearedSlots.set(variable, byFunction);
+  return byFunction;
+}
+
+/**
  * Is the module-level slot written by `assignment` cleared again (`= undefined`/`= null`) by the same
  * function — a scratch slot (`desc.value = new C(); use(desc); desc.value = undefined`), not a cache?
+ * Linear in the binding's references over a whole file: they are indexed once per binding.
  */
 export function isClearedByTheSameFunction(assignment: TSESTree.AssignmentExpression, slot: Slot, sourceCode: SourceCode): boolean {
   const fn = enclosingFunction(assignment);
@@ -487,12 +543,6 @@ export function isClearedByTheSameFunction(assignment: TSESTree.AssignmentExpres
   while (root.type === 'MemberExpression') root = skipWrappers(root.object);
   if (fn === undefined || root.type !== 'Identifier') return false;
   const variable = findVariable(sourceCode.getScope(root), root.name);
-  for (const reference of variable?.references ?? []) {
-    let target: TSESTree.Node = outerWrapper(reference.identifier);
-    while (target.parent?.type === 'MemberExpression' && target.parent.object === target) target = outerWrapper(target.parent);
-    const parent = target.parent;
-    if (parent?.type !== 'AssignmentExpression' || parent === assignment || parent.left !== target || parent.operator !== '=') continue;
-    if (isNullish(parent.right) && enclosingFunction(parent) === fn && moduleSlotOf(target, sourceCode)?.slot === slot) return true;
-  }
-  return false;
+  // `assignment` itself never counts: it stores a value, and a nullish store is no instance.
+  return variable !== undefined && slotsClearedThrough(variable, sourceCode).get(fn)?.has(slot) === true;
 }

@@ -103,6 +103,20 @@ function isReflectConstruct(callee: TSESTree.Node, sourceCode: Readonly<TSESLint
   return origin?.kind === 'global' && origin.name === 'Reflect';
 }
 
+/** The function an indirect call runs: `(0, f)(u)` → `f`, `f.call(this, u)` / `f.apply(this, [u])` → `f`. */
+function indirectCallee(node: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const callee = skipWrappers(node.callee);
+  if (callee.type === 'SequenceExpression') {
+    const last = callee.expressions.at(-1);
+    return last === undefined ? undefined : skipWrappers(last);
+  }
+  if (callee.type === 'MemberExpression') {
+    const name = memberName(callee);
+    if (name === 'call' || name === 'apply') return skipWrappers(callee.object);
+  }
+  return undefined;
+}
+
 function reflectArguments(list: TSESTree.CallExpressionArgument | undefined, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
   if (list === undefined) return '';
   if (list.type === 'ArrayExpression') return list.elements.every((element) => element !== null) ? argumentsText(sourceCode, list.elements) : undefined;
@@ -168,7 +182,8 @@ export function serviceVisitor(services: ServiceContext, events: ServiceEvents, 
         }
       }
       if (checksFactories) {
-        const service = services.factoryAt(node.callee);
+        const indirect = indirectCallee(node);
+        const service = services.factoryAt(node.callee) ?? (indirect === undefined ? undefined : services.factoryAt(indirect));
         if (service !== undefined) factoryCall({ node, service });
       }
     };

@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../rules/no-module-singleton.js';
+import { moduleScopeCounters } from '../../src/module-scope.js';
 import plugin from '../../src/index.js';
 import { packagesProject, realtimeService, settingsFor, workspaceProject, wsService } from '../graph-projects.js';
 import { appFile, cases, error, jsRuleTester, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
@@ -43,6 +45,11 @@ const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings
 
 ruleTester.run('no-module-singleton', rule, {
   valid: valid([
+    // A call that does not return its argument, and a local `Object`.
+    `${importManager}
+export const described = String(new WebSocketManager());
+const Object = { freeze: (value: unknown) => String(value) };
+export const text = Object.freeze(new WebSocketManager());`,
     // Created inside a function and not kept at module scope.
     `${importManager}
 export function connect(user: { userId: string }) {
@@ -448,6 +455,39 @@ export const getManager = lazy(() => new WebSocketManager());`, [
       error('memoized', [3, 38, 3, 60]),
     ], { options: [{ memoizers: ['lazy'] }] }),
     // 4. Factory at module scope
+    // A subclass of a service at module scope, also in a folder `allow` lets construct it.
+    invalid(`${importManager}
+class Sub extends WebSocketManager {}
+export const sub = new Sub();
+export function make() { return new Sub(); }`, [
+      error('eager', [3, 20, 3, 29], { data: { service: 'Sub (a subclass of WebSocketManager)', factory: 'getWebSocketManager', target: 'sub', memoizer: '' } }),
+    ]),
+    invalid(`import { WebSocketManager } from './manager';
+const Pooled = class extends WebSocketManager {};
+export const pooled = new Pooled();`, [
+      error('eager', [3, 23, 3, 35]),
+    ], { filename: appFile('src/websocket/pool.ts') }),
+    // Through calls and spreads that keep the instance: `Object.freeze`, array and object spreads of literals.
+    invalid(`${importManager}
+export const frozen = Object.freeze(new WebSocketManager());
+export const spread = [...[new WebSocketManager()]];
+export const merged = { ...{ manager: Object.seal(new WebSocketManager()) } };`, [
+      error('eager', [2, 37, 2, 59]),
+      error('eager', [3, 28, 3, 50]),
+      error('eager', [4, 51, 4, 73]),
+    ]),
+    // Indirect calls of the factory: `(0, f)(u)`, `f.call(null, u)`, `f.apply(null, [u])`.
+    invalid(`${importFactory}
+export const viaComma = (0, getWebSocketManager)(user);
+export const viaCall = getWebSocketManager.call(null, user);
+export const viaApply = getWebSocketManager.apply(null, [user]);
+let cached: unknown;
+export function get(user: unknown) { cached = (0, getWebSocketManager)(user); return cached; }`, [
+      error('factoryAtModuleScope', [2, 25, 2, 55]),
+      error('factoryAtModuleScope', [3, 24, 3, 60]),
+      error('factoryAtModuleScope', [4, 25, 4, 64]),
+      error('factoryLazy', [6, 38, 6, 77]),
+    ]),
     invalid(`${importFactory}
 export const manager = getWebSocketManager();`, [
       error('factoryAtModuleScope', [2, 24, 2, 45], { data: { factory: 'getWebSocketManager', service: 'WebSocketManager' } }),
@@ -804,4 +844,39 @@ jsRuleTester.run('no-module-singleton (module graph, CommonJS)', rule, {
       errors: [{ messageId: 'eager', data: { ...managerData, target: 'exports.shared' }, line: 2, column: 18, endLine: 2, endColumn: 40 }],
     },
   ],
+});
+
+describe('no-module-singleton work per file', () => {
+  // n functions each caching an instance in the same module binding.
+  function lazyCaches(count: number): string {
+    const functions = Array.from({ length: count }, (_, index) => `export function get${String(index)}() { cache = new WebSocketManager(); return cache; }`);
+    return [importManager, 'let cache: WebSocketManager | undefined;', ...functions].join('\n');
+  }
+
+  function clearingScans(count: number): { readonly scans: number; readonly reports: number } {
+    const linter = new Linter({ cwd: appFile('.') });
+    const before = moduleScopeCounters.clearingReferences;
+    const messages = linter.verify(
+      lazyCaches(count),
+      {
+        files: ['**/*.ts'],
+        plugins: { ssot: plugin },
+        languageOptions: { parser: tsParser },
+        settings: ssotSettings(),
+        rules: { 'ssot/no-module-singleton': 'error' },
+      },
+      hook,
+    );
+    return { scans: moduleScopeCounters.clearingReferences - before, reports: messages.filter((message) => message.messageId === 'lazy').length };
+  }
+
+  it('looks at each reference of a shared binding a bounded number of times (linear, not quadratic)', () => {
+    const small = clearingScans(100);
+    const large = clearingScans(400);
+    expect(small.reports).toBe(100);
+    expect(large.reports).toBe(400);
+    expect(small.scans).toBeGreaterThan(0);
+    // Quadratic work would grow 16-fold from n to 4n; linear work grows about 4-fold.
+    expect(large.scans).toBeLessThanOrEqual(small.scans * 5);
+  });
 });
