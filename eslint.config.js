@@ -5,14 +5,26 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'coverage/', 'example/', 'test/fixtures/', 'test/.tmp/', 'bench/.corpus/', 'bench/.work/', 'docs/'],
+    ignores: [
+      'dist/',
+      'coverage/',
+      'example/',
+      'test/fixtures/',
+      'test/.tmp/',
+      'bench/.corpus/',
+      'bench/.work/',
+      'docs/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bench/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bench/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],

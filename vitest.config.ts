@@ -12,7 +12,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/.tmp/**', 'test/fixtures/**', 'test/integration/**'] },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/.tmp/**', 'test/fixtures/**', 'test/integration/**'],
+        },
       },
       {
         extends: true,

@@ -58,11 +58,15 @@ export function analyze(results) {
   const files = corpus.files;
   const samplesOf = (/** @type {string} */ variant) => main[variant] ?? [];
   /** @param {'wallMs' | 'cpuMs' | 'rssKb'} key */
-  const spreads = (key) => Object.fromEntries(Object.entries(main).map(([variant, samples]) => [variant, spread(samples.map((sample) => sample[key]))]));
+  const spreads = (key) =>
+    Object.fromEntries(
+      Object.entries(main).map(([variant, samples]) => [variant, spread(samples.map((sample) => sample[key]))]),
+    );
   const wall = spreads('wallMs');
   const cpu = spreads('cpuMs');
   const rss = spreads('rssKb');
-  const get = (/** @type {Record<string, Spread>} */ table, /** @type {string} */ variant) => table[variant] ?? spread([]);
+  const get = (/** @type {Record<string, Spread>} */ table, /** @type {string} */ variant) =>
+    table[variant] ?? spread([]);
 
   // How noisy the machine was: the floor's own run-to-run range, and the load average during the runs.
   const floorCpu = get(cpu, 'floor');
@@ -77,7 +81,9 @@ export function analyze(results) {
   };
   /** @param {Mode} mode */
   const variantOf = (mode, /** @type {'eslint' | 'oxlint'} */ tool) =>
-    Object.entries(results.variants).find(([, variant]) => variant.tool === tool && variant.adds === 'ssot' && variant.mode === mode)?.[0] ?? '';
+    Object.entries(results.variants).find(
+      ([, variant]) => variant.tool === tool && variant.adds === 'ssot' && variant.mode === mode,
+    )?.[0] ?? '';
 
   /** @param {Mode} mode */
   const modeMetrics = (mode) => {
@@ -97,7 +103,13 @@ export function analyze(results) {
       eslint,
       oxlint,
       // The module graph's cold build per ESLint process (files parsed, parse time), from the --stats runs.
-      graph: graphSamples.length === 0 ? undefined : { parsed: median(graphSamples.map((graph) => graph.parsed)), parseMs: median(graphSamples.map((graph) => graph.parseMs)) },
+      graph:
+        graphSamples.length === 0
+          ? undefined
+          : {
+              parsed: median(graphSamples.map((graph) => graph.parsed)),
+              parseMs: median(graphSamples.map((graph) => graph.parseMs)),
+            },
       process: eslintOf(eslint),
       rules: { ms: rules, perFileMs: rules / files, lintMs: lint, share, perRule },
       oxlintRun: {
@@ -118,7 +130,8 @@ export function analyze(results) {
   /** @type {Record<string, Spread>} */
   const peerRules = {};
   for (const id of new Set(peerSamples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {})))) {
-    if (['no-restricted-syntax', 'import-x/no-restricted-paths', 'boundaries/dependencies'].includes(id)) peerRules[id] = spread(peerSamples.map((sample) => sample.stats?.rules[id] ?? 0));
+    if (['no-restricted-syntax', 'import-x/no-restricted-paths', 'boundaries/dependencies'].includes(id))
+      peerRules[id] = spread(peerSamples.map((sample) => sample.stats?.rules[id] ?? 0));
   }
 
   const scaleRows = Object.entries(scaling).map(([scale, samples]) => {
@@ -135,7 +148,10 @@ export function analyze(results) {
     };
   });
   const firstScale = scaleRows[0];
-  const worstGrowth = firstScale === undefined ? Number.NaN : Math.max(...scaleRows.map((row) => row.rulesPerFile / firstScale.rulesPerFile));
+  const worstGrowth =
+    firstScale === undefined
+      ? Number.NaN
+      : Math.max(...scaleRows.map((row) => row.rulesPerFile / firstScale.rulesPerFile));
 
   /** @param {readonly import('./types.js').LoadSample[]} samples */
   const loadOf = (samples) => ({

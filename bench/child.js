@@ -7,10 +7,14 @@ import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 const [rssFile, script, ...args] = process.argv.slice(2);
-if (rssFile === undefined || script === undefined) throw new Error('usage: node bench/child.js <rss-file> <script> ...args');
+if (rssFile === undefined || script === undefined)
+  throw new Error('usage: node bench/child.js <rss-file> <script> ...args');
 process.argv = [process.argv[0] ?? process.execPath, path.resolve(script), ...args];
 process.on('exit', () => {
   const usage = process.resourceUsage();
-  writeFileSync(rssFile, `rss=${String(usage.maxRSS)} cpu=${String(usage.userCPUTime / 1e6)}+${String(usage.systemCPUTime / 1e6)}\n`);
+  writeFileSync(
+    rssFile,
+    `rss=${String(usage.maxRSS)} cpu=${String(usage.userCPUTime / 1e6)}+${String(usage.systemCPUTime / 1e6)}\n`,
+  );
 });
 await import(pathToFileURL(path.resolve(script)).href);

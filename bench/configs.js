@@ -28,11 +28,26 @@ export const VARIANTS = {
   floor: { tool: 'eslint', adds: 'floor', label: '2. ESLint: 1 + do-nothing plugin (floor)' },
   ssot: { tool: 'eslint', adds: 'ssot', mode: 'default', label: '3. ESLint: 1 + ssot, default options' },
   'ssot-strict': { tool: 'eslint', adds: 'ssot', mode: 'strict', label: '3s. ESLint: 1 + ssot, strict options' },
-  peers: { tool: 'eslint', adds: 'peers', statsOnly: true, label: '4. ESLint: 1 + peers (no-restricted-syntax, import-x, boundaries)' },
+  peers: {
+    tool: 'eslint',
+    adds: 'peers',
+    statsOnly: true,
+    label: '4. ESLint: 1 + peers (no-restricted-syntax, import-x, boundaries)',
+  },
   oxlint: { tool: 'oxlint', adds: 'nothing', label: '5. oxlint: default rules' },
   'oxlint-floor': { tool: 'oxlint', adds: 'floor', label: '6. oxlint: 5 + do-nothing JS plugin (floor)' },
-  'oxlint-ssot': { tool: 'oxlint', adds: 'ssot', mode: 'default', label: '7. oxlint: 5 + ssot JS plugin, default options' },
-  'oxlint-ssot-strict': { tool: 'oxlint', adds: 'ssot', mode: 'strict', label: '7s. oxlint: 5 + ssot JS plugin, strict options' },
+  'oxlint-ssot': {
+    tool: 'oxlint',
+    adds: 'ssot',
+    mode: 'default',
+    label: '7. oxlint: 5 + ssot JS plugin, default options',
+  },
+  'oxlint-ssot-strict': {
+    tool: 'oxlint',
+    adds: 'ssot',
+    mode: 'strict',
+    label: '7s. oxlint: 5 + ssot JS plugin, strict options',
+  },
 };
 
 /** @typedef {{ meta: { version: string }, rules: Record<string, { meta?: { docs?: { strictOptions?: readonly unknown[] } } }> }} LoadedPlugin */
@@ -93,11 +108,23 @@ export function restrictedSyntax(services) {
     { selector: `NewExpression[callee.property.name=${classes}]`, message },
     { selector: `ClassDeclaration[superClass.name=${classes}]`, message },
     { selector: `ClassExpression[superClass.name=${classes}]`, message },
-    ...moduleLevel.map((scope) => ({ selector: `${scope} > VariableDeclarator > NewExpression.init[callee.name=${classes}]`, message: 'Module-level instance.' })),
-    ...moduleLevel.map((scope) => ({ selector: `${scope} > VariableDeclarator > CallExpression.init[callee.name=${factories}]`, message: 'Factory called at module load.' })),
+    ...moduleLevel.map((scope) => ({
+      selector: `${scope} > VariableDeclarator > NewExpression.init[callee.name=${classes}]`,
+      message: 'Module-level instance.',
+    })),
+    ...moduleLevel.map((scope) => ({
+      selector: `${scope} > VariableDeclarator > CallExpression.init[callee.name=${factories}]`,
+      message: 'Factory called at module load.',
+    })),
     { selector: `ExportDefaultDeclaration > NewExpression[callee.name=${classes}]`, message: 'Module-level instance.' },
-    { selector: `AssignmentExpression[left.type='Identifier'] > NewExpression.right[callee.name=${classes}]`, message: 'Lazy singleton.' },
-    { selector: `AssignmentExpression[left.object.type='ThisExpression'] > NewExpression.right[callee.name=${classes}]`, message: 'Lazy singleton.' },
+    {
+      selector: `AssignmentExpression[left.type='Identifier'] > NewExpression.right[callee.name=${classes}]`,
+      message: 'Lazy singleton.',
+    },
+    {
+      selector: `AssignmentExpression[left.object.type='ThisExpression'] > NewExpression.right[callee.name=${classes}]`,
+      message: 'Lazy singleton.',
+    },
   ];
 }
 
@@ -126,7 +153,9 @@ async function reportGraphStats() {
   const file = process.env.BENCH_GRAPH_STATS;
   const graphModule = path.join(pluginDir, 'src', 'module-graph.js');
   if (file === undefined || !existsSync(graphModule)) return;
-  const { graphStats } = /** @type {{ graphStats?: { parsed: number, parseMs: number } }} */ (await import(pathToFileURL(graphModule).href));
+  const { graphStats } = /** @type {{ graphStats?: { parsed: number, parseMs: number } }} */ (
+    await import(pathToFileURL(graphModule).href)
+  );
   if (graphStats === undefined) return;
   process.on('exit', () => {
     writeFileSync(file, JSON.stringify(graphStats));
@@ -144,13 +173,28 @@ export async function eslintConfig(variant, root) {
   const { adds, mode } = VARIANTS[variant] ?? {};
   if (adds === 'nothing') return base;
   if (adds === 'floor') {
-    const floor = /** @type {{ default: ESLint.Plugin }} */ (await import(pathToFileURL(path.join(root, 'floor-plugin.js')).href)).default;
-    return [...base, { plugins: { floor }, rules: Object.fromEntries(Object.keys(floor.rules ?? {}).map((name) => [`floor/${name}`, 'warn'])) }];
+    const floor = /** @type {{ default: ESLint.Plugin }} */ (
+      await import(pathToFileURL(path.join(root, 'floor-plugin.js')).href)
+    ).default;
+    return [
+      ...base,
+      {
+        plugins: { floor },
+        rules: Object.fromEntries(Object.keys(floor.rules ?? {}).map((name) => [`floor/${name}`, 'warn'])),
+      },
+    ];
   }
   if (adds === 'ssot' && mode !== undefined) {
     const plugin = await loadPlugin();
     await reportGraphStats();
-    return [...base, { plugins: { ssot: /** @type {ESLint.Plugin} */ (plugin) }, rules: ssotRules(plugin, mode), settings: { ssot: ssotSettings(root, Object.keys(plugin.rules)) } }];
+    return [
+      ...base,
+      {
+        plugins: { ssot: /** @type {ESLint.Plugin} */ (plugin) },
+        rules: ssotRules(plugin, mode),
+        settings: { ssot: ssotSettings(root, Object.keys(plugin.rules)) },
+      },
+    ];
   }
   if (adds === 'peers') {
     const importX = (await import('eslint-plugin-import-x')).default;
@@ -161,13 +205,19 @@ export async function eslintConfig(variant, root) {
     return [
       ...base,
       {
-        plugins: { 'import-x': /** @type {ESLint.Plugin} */ (/** @type {unknown} */ (importX)), boundaries: /** @type {ESLint.Plugin} */ (/** @type {unknown} */ (boundaries)) },
+        plugins: {
+          'import-x': /** @type {ESLint.Plugin} */ (/** @type {unknown} */ (importX)),
+          boundaries: /** @type {ESLint.Plugin} */ (/** @type {unknown} */ (boundaries)),
+        },
         settings: {
           'import-x/resolver-next': [createTypeScriptImportResolver({ project: tsconfig })],
           'import/resolver': { typescript: { project: tsconfig } },
           // boundaries classifies folders as elements and files by category: each service module is a category.
           'boundaries/elements': [{ type: 'code', pattern: 'c*' }],
-          'boundaries/files': modules.map((service) => ({ category: `service-${service.name}`, pattern: `c0/${String(service.module)}` })),
+          'boundaries/files': modules.map((service) => ({
+            category: `service-${service.name}`,
+            pattern: `c0/${String(service.module)}`,
+          })),
         },
         rules: {
           'no-restricted-syntax': ['warn', ...restrictedSyntax(servicesIn(root))],
@@ -187,7 +237,9 @@ export async function eslintConfig(variant, root) {
               default: 'allow',
               // Every corpus file is in one element, so every import is "internal": check those too.
               checkInternals: true,
-              policies: modules.map((service) => ({ disallow: { to: { file: { categories: `service-${service.name}` } } } })),
+              policies: modules.map((service) => ({
+                disallow: { to: { file: { categories: `service-${service.name}` } } },
+              })),
             },
           ],
         },
@@ -222,8 +274,17 @@ export async function writeConfigs(root) {
     }
     /** @type {Record<string, unknown>} */
     const config = {};
-    if (adds === 'floor') Object.assign(config, { jsPlugins: [floorPlugin], rules: Object.fromEntries(ruleNames.map((name) => [`floor/${name}`, 'warn'])) });
-    if (adds === 'ssot' && mode !== undefined) Object.assign(config, { jsPlugins: [pluginEntry], rules: ssotRules(plugin, mode), settings: { ssot: ssotSettings(root, ruleNames) } });
+    if (adds === 'floor')
+      Object.assign(config, {
+        jsPlugins: [floorPlugin],
+        rules: Object.fromEntries(ruleNames.map((name) => [`floor/${name}`, 'warn'])),
+      });
+    if (adds === 'ssot' && mode !== undefined)
+      Object.assign(config, {
+        jsPlugins: [pluginEntry],
+        rules: ssotRules(plugin, mode),
+        settings: { ssot: ssotSettings(root, ruleNames) },
+      });
     const file = path.join(root, `${variant}.json`);
     writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
     configs[variant] = file;

@@ -35,7 +35,9 @@ export function packageRoot(pkg) {
 
 /** @param {string} pkg @returns {string} */
 export function packageVersion(pkg) {
-  return /** @type {{ version: string }} */ (JSON.parse(readFileSync(path.join(packageRoot(pkg), 'package.json'), 'utf8'))).version;
+  return /** @type {{ version: string }} */ (
+    JSON.parse(readFileSync(path.join(packageRoot(pkg), 'package.json'), 'utf8'))
+  ).version;
 }
 
 /**
@@ -49,8 +51,14 @@ function sourceFiles(directory, prefix = '') {
   for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (!TEST_DIRECTORY.has(entry.name) && entry.name !== 'node_modules') files.push(...sourceFiles(path.join(directory, entry.name), relative));
-    } else if (entry.isFile() && SOURCE.test(entry.name) && !DECLARATION.test(entry.name) && !TEST_FILE.test(entry.name)) {
+      if (!TEST_DIRECTORY.has(entry.name) && entry.name !== 'node_modules')
+        files.push(...sourceFiles(path.join(directory, entry.name), relative));
+    } else if (
+      entry.isFile() &&
+      SOURCE.test(entry.name) &&
+      !DECLARATION.test(entry.name) &&
+      !TEST_FILE.test(entry.name)
+    ) {
       files.push(relative);
     }
   }
@@ -67,7 +75,8 @@ export function corpusFiles() {
   for (const library of LIBRARIES) {
     const src = path.join(packageRoot(library.pkg), 'src');
     if (!existsSync(src)) throw new Error(`bench: ${library.pkg} ships no src/ directory (${src})`);
-    for (const file of sourceFiles(src)) files.push({ library: library.dir, from: path.join(src, file), to: `${library.dir}/src/${file}` });
+    for (const file of sourceFiles(src))
+      files.push({ library: library.dir, from: path.join(src, file), to: `${library.dir}/src/${file}` });
   }
   return files;
 }
@@ -213,7 +222,11 @@ export const SOURCES = [
   { module: 'query-core/src/utils.ts', entries: ['query-core/src/index.ts'] },
   { module: 'rxjs/src/internal/util/isFunction.ts' },
   { module: 'rxjs/src/internal/Observable.ts', names: ['Observable'], entries: ['rxjs/src/index.ts'] },
-  { module: 'rxjs/src/internal/operators/mergeMap.ts', names: ['mergeMap'], replaces: ['rxjs/src/internal/operators/flatMap.ts'] },
+  {
+    module: 'rxjs/src/internal/operators/mergeMap.ts',
+    names: ['mergeMap'],
+    replaces: ['rxjs/src/internal/operators/flatMap.ts'],
+  },
 ];
 
 /** The rules that read `settings.ssot.sources`: a build without them (an older one) gets no `sources`, which it would reject. */
@@ -226,6 +239,13 @@ const SOURCE_RULES = ['no-duplicate-definition', 'canonical-import'];
  * @param {readonly string[]} ruleNames
  */
 export function ssotSettings(root, ruleNames) {
-  const sources = ruleNames.some((name) => SOURCE_RULES.includes(name)) ? SOURCES.filter((source) => existsSync(path.join(root, 'c0', source.module))) : [];
-  return { rootDir: path.join(root, 'c0'), tsconfig: path.join(root, 'tsconfig.json'), services: servicesIn(root), ...(sources.length > 0 ? { sources } : {}) };
+  const sources = ruleNames.some((name) => SOURCE_RULES.includes(name))
+    ? SOURCES.filter((source) => existsSync(path.join(root, 'c0', source.module)))
+    : [];
+  return {
+    rootDir: path.join(root, 'c0'),
+    tsconfig: path.join(root, 'tsconfig.json'),
+    services: servicesIn(root),
+    ...(sources.length > 0 ? { sources } : {}),
+  };
 }

@@ -68,7 +68,10 @@ const ruleIdOf = (/** @type {string} */ code) => code.replace(/^(.+)\((.+)\)$/, 
  * @param {string} message
  */
 function addFinding(findings, root, file, ruleId, line, column, message) {
-  if (ruleId.startsWith('ssot/')) findings.push(`${path.relative(root, path.resolve(root, file)).split(path.sep).join('/')}:${String(line)}:${String(column)} ${ruleId} ${message}`);
+  if (ruleId.startsWith('ssot/'))
+    findings.push(
+      `${path.relative(root, path.resolve(root, file)).split(path.sep).join('/')}:${String(line)}:${String(column)} ${ruleId} ${message}`,
+    );
 }
 
 /**
@@ -89,7 +92,8 @@ export function readOutput(tool, outFile, root) {
     counts[ruleId] = (counts[ruleId] ?? 0) + 1;
   };
   if (tool === 'oxlint') {
-    const { diagnostics, number_of_files: files } = /** @type {{ diagnostics: OxlintDiagnostic[], number_of_files: number }} */ (json);
+    const { diagnostics, number_of_files: files } =
+      /** @type {{ diagnostics: OxlintDiagnostic[], number_of_files: number }} */ (json);
     for (const diagnostic of diagnostics) {
       const ruleId = ruleIdOf(diagnostic.code);
       count(ruleId);
@@ -112,7 +116,13 @@ export function readOutput(tool, outFile, root) {
       }
     }
   }
-  return { files: results.length, fatal, counts, findings: findings.sort(), stats: timed ? eslintStats(results) : undefined };
+  return {
+    files: results.length,
+    fatal,
+    counts,
+    findings: findings.sort(),
+    stats: timed ? eslintStats(results) : undefined,
+  };
 }
 
 /**
@@ -135,16 +145,21 @@ export function diffFindings(before, after) {
 export function assertSameFindings(what, a, b) {
   const { removed, added } = diffFindings(a, b);
   if (removed.length === 0 && added.length === 0) return;
-  const show = (/** @type {string} */ sign, /** @type {readonly string[]} */ lines) => lines.slice(0, 20).map((line) => `  ${sign} ${line}`);
-  throw new Error(`bench: ${what} differ (${String(removed.length)} only in the first, ${String(added.length)} only in the second):\n${[...show('-', removed), ...show('+', added)].join('\n')}`);
+  const show = (/** @type {string} */ sign, /** @type {readonly string[]} */ lines) =>
+    lines.slice(0, 20).map((line) => `  ${sign} ${line}`);
+  throw new Error(
+    `bench: ${what} differ (${String(removed.length)} only in the first, ${String(added.length)} only in the second):\n${[...show('-', removed), ...show('+', added)].join('\n')}`,
+  );
 }
 
 // `node bench/findings.js <before results.json> <after results.json>`: are two runs' findings (per mode) identical?
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [beforeFile, afterFile] = process.argv.slice(2);
-  if (beforeFile === undefined || afterFile === undefined) throw new Error('usage: node bench/findings.js <before results.json> <after results.json>');
+  if (beforeFile === undefined || afterFile === undefined)
+    throw new Error('usage: node bench/findings.js <before results.json> <after results.json>');
   /** @type {(file: string) => Record<string, Finding[]>} */
-  const findingsOf = (file) => /** @type {{ findings: Record<string, Finding[]> }} */ (JSON.parse(readFileSync(file, 'utf8'))).findings;
+  const findingsOf = (file) =>
+    /** @type {{ findings: Record<string, Finding[]> }} */ (JSON.parse(readFileSync(file, 'utf8'))).findings;
   const before = findingsOf(beforeFile);
   const after = findingsOf(afterFile);
   for (const mode of new Set([...Object.keys(before), ...Object.keys(after)])) {

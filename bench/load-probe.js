@@ -10,7 +10,8 @@ import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 const [entry, settingsFile, preload] = process.argv.slice(2);
-if (entry === undefined || settingsFile === undefined) throw new Error('usage: node bench/load-probe.js <plugin entry> <settings.json> [recommended]');
+if (entry === undefined || settingsFile === undefined)
+  throw new Error('usage: node bench/load-probe.js <plugin entry> <settings.json> [recommended]');
 const settings = /** @type {unknown} */ (JSON.parse(readFileSync(settingsFile, 'utf8')));
 
 await import('eslint');
@@ -26,7 +27,9 @@ const cpu = () => {
 const before = process.memoryUsage();
 const startedCpu = cpu();
 const started = performance.now();
-const plugin = /** @type {{ default: { configure: (settings: unknown) => unknown } }} */ (await import(pathToFileURL(entry).href)).default;
+const plugin = /** @type {{ default: { configure: (settings: unknown) => unknown } }} */ (
+  await import(pathToFileURL(entry).href)
+).default;
 const imported = performance.now();
 const importedCpu = cpu();
 plugin.configure(settings);

@@ -13,7 +13,8 @@ const GNU_TIME = '/usr/bin/time';
 const childWrapper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.js');
 
 /** How peak RSS is measured on this machine (for the report). */
-export const rssMethod = existsSync(GNU_TIME) && process.env.BENCH_NO_GNU_TIME === undefined ? 'gnu-time' : 'resource-usage';
+export const rssMethod =
+  existsSync(GNU_TIME) && process.env.BENCH_NO_GNU_TIME === undefined ? 'gnu-time' : 'resource-usage';
 
 // Scratch space for GNU time's output, inside the git-ignored work directory: one file per bench
 // process, so a second bench (or `--render`) never removes the file a running one waits for.

@@ -24,7 +24,9 @@ export function profileIn(directory) {
  */
 export function summarizeProfile(file, marker, top = 10) {
   /** @typedef {{ id: number, callFrame: { functionName: string, url: string, lineNumber: number }, children?: number[] }} ProfileNode */
-  const profile = /** @type {{ nodes: ProfileNode[], samples: number[], timeDeltas: number[] }} */ (JSON.parse(readFileSync(file, 'utf8')));
+  const profile = /** @type {{ nodes: ProfileNode[], samples: number[], timeDeltas: number[] }} */ (
+    JSON.parse(readFileSync(file, 'utf8'))
+  );
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   /** @type {Map<number, number>} */
   const parents = new Map();
@@ -41,7 +43,11 @@ export function summarizeProfile(file, marker, top = 10) {
     let frames = stacks.get(id);
     if (frames === undefined) {
       frames = new Set();
-      for (let current = /** @type {number | undefined} */ (id); current !== undefined; current = parents.get(current)) {
+      for (
+        let current = /** @type {number | undefined} */ (id);
+        current !== undefined;
+        current = parents.get(current)
+      ) {
         const node = nodes.get(current);
         if (node?.callFrame.url.includes(marker) === true) frames.add(label(node));
       }

@@ -17,8 +17,10 @@ const seconds = (/** @type {number} */ ms) => `${fixed(ms / 1000)} s`;
 const megabytes = (/** @type {number} */ kb) => `${fixed(kb / 1024, 0)} MB`;
 const ms = (/** @type {number} */ value, digits = 0) => `${fixed(value, digits)} ms`;
 const signedMs = (/** @type {number} */ value) => `${value >= 0 ? '+' : ''}${fixed(value, 0)} ms`;
-const pct = (/** @type {number} */ ratio) => (Number.isFinite(ratio) ? `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)}%` : 'n/a');
-const range = (/** @type {Spread} */ value, /** @type {(n: number) => string} */ format) => `${format(value.min)}–${format(value.max)}`;
+const pct = (/** @type {number} */ ratio) =>
+  Number.isFinite(ratio) ? `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)}%` : 'n/a';
+const range = (/** @type {Spread} */ value, /** @type {(n: number) => string} */ format) =>
+  `${format(value.min)}–${format(value.max)}`;
 const word = (/** @type {boolean | undefined} */ pass) => (pass === undefined ? 'N/A ' : pass ? 'PASS' : 'MISS');
 const MODES = /** @type {const} */ (['default', 'strict']);
 
@@ -27,7 +29,11 @@ const MODES = /** @type {const} */ (['default', 'strict']);
  * @param {readonly (readonly string[])[]} rows
  */
 function table(headers, rows) {
-  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 }
 
 /**
@@ -63,7 +69,11 @@ export function renderSummary(results, m, verdicts) {
     }),
     ...MODES.flatMap((mode) => {
       const { graph } = m.modes[mode];
-      return graph === undefined ? [] : [`  ${mode}: module graph cold build ${fixed(graph.parsed, 0)} files parsed in ${ms(graph.parseMs)} per ESLint process`];
+      return graph === undefined
+        ? []
+        : [
+            `  ${mode}: module graph cold build ${fixed(graph.parsed, 0)} files parsed in ${ms(graph.parseMs)} per ESLint process`,
+          ];
     }),
     `  findings (identical under ESLint and oxlint): ${MODES.map((mode) => `${mode} ${String(results.findings[mode].length)}`).join(', ')}`,
   ].join('\n');
@@ -90,7 +100,9 @@ export function renderMarkdown(results, m, verdicts) {
     }
     return results.rules.map((rule) => [mode, `\`ssot/${rule}\``, String(counts[`ssot/${rule}`] ?? 0)]);
   });
-  const strictOptions = Object.entries(results.modes.strict).filter(([, entry]) => Array.isArray(entry) && entry.length > 1);
+  const strictOptions = Object.entries(results.modes.strict).filter(
+    ([, entry]) => Array.isArray(entry) && entry.length > 1,
+  );
 
   return `# Performance
 
@@ -108,7 +120,11 @@ load probe) do not depend on other processes as much.
 
 ${table(
   ['Target', 'Measured (medians)', 'Result'],
-  verdicts.map((verdict) => [verdict.text, verdict.shown, verdict.pass === undefined ? 'n/a' : `**${word(verdict.pass)}**`]),
+  verdicts.map((verdict) => [
+    verdict.text,
+    verdict.shown,
+    verdict.pass === undefined ? 'n/a' : `**${word(verdict.pass)}**`,
+  ]),
 )}
 
 "Within noise" is judged on CPU time (user + system), steadier than wall time on a shared machine: the plugin's cost
@@ -126,10 +142,22 @@ floor is that cost for a plugin with as many rules as ssot (${String(results.rul
 ${table(
   ['Run', 'CPU (median)', 'Cost over the floor, per round (median)', 'Per round (min … max)', 'ms/file'],
   [
-    [label('floor'), seconds(floorCpu), `${signedMs(m.floorOverRecommended.difference.median)} over run 1 (${pct(m.floorOverRecommended.ratio.median - 1)})`, range(m.floorOverRecommended.difference, signedMs), fixed(m.floorOverRecommended.difference.median / files, 3)],
+    [
+      label('floor'),
+      seconds(floorCpu),
+      `${signedMs(m.floorOverRecommended.difference.median)} over run 1 (${pct(m.floorOverRecommended.ratio.median - 1)})`,
+      range(m.floorOverRecommended.difference, signedMs),
+      fixed(m.floorOverRecommended.difference.median / files, 3),
+    ],
     ...MODES.map((mode) => {
       const { process, eslint } = m.modes[mode];
-      return [label(eslint), seconds(m.cpu[eslint]?.median ?? Number.NaN), `${signedMs(process.cpuCost.median)} (${pct(process.cpuRatio.median - 1)})`, range(process.cpuCost, signedMs), fixed(process.cpuCost.median / files, 3)];
+      return [
+        label(eslint),
+        seconds(m.cpu[eslint]?.median ?? Number.NaN),
+        `${signedMs(process.cpuCost.median)} (${pct(process.cpuRatio.median - 1)})`,
+        range(process.cpuCost, signedMs),
+        fixed(process.cpuCost.median / files, 3),
+      ];
     }),
   ],
 )}
@@ -151,10 +179,15 @@ export table oxc-parser read, and the time that took (\`graphStats\` of src/modu
 part of the rules' time above).
 
 ${table(
-  ['Mode', 'Files parsed', 'Parse time', 'Share of the ssot rules\' time'],
+  ['Mode', 'Files parsed', 'Parse time', "Share of the ssot rules' time"],
   MODES.map((mode) => {
     const { graph, rules } = m.modes[mode];
-    return [mode, graph === undefined ? 'n/a' : fixed(graph.parsed, 0), graph === undefined ? 'n/a' : ms(graph.parseMs), graph === undefined ? 'n/a' : `${fixed((100 * graph.parseMs) / rules.ms, 1)}%`];
+    return [
+      mode,
+      graph === undefined ? 'n/a' : fixed(graph.parsed, 0),
+      graph === undefined ? 'n/a' : ms(graph.parseMs),
+      graph === undefined ? 'n/a' : `${fixed((100 * graph.parseMs) / rules.ms, 1)}%`,
+    ];
   }),
 )}
 `
@@ -168,7 +201,15 @@ and builds its scopes for JavaScript when a rule listens to that file (so files 
 The floor is a JS plugin with as many rules, none listening.
 
 ${table(
-  ['Run', 'Wall (median)', 'Wall (min–max)', 'CPU (median)', 'Over the floor (wall, per round)', 'Over bare oxlint (wall, per round)', 'vs ESLint, same rules'],
+  [
+    'Run',
+    'Wall (median)',
+    'Wall (min–max)',
+    'CPU (median)',
+    'Over the floor (wall, per round)',
+    'Over bare oxlint (wall, per round)',
+    'vs ESLint, same rules',
+  ],
   variants
     .filter((variant) => results.variants[variant]?.tool === 'oxlint')
     .map((variant) => {
@@ -180,7 +221,9 @@ ${table(
         seconds(wall.median),
         range(wall, seconds),
         seconds(m.cpu[variant]?.median ?? Number.NaN),
-        run === undefined ? '' : `${signedMs(run.overFloor.difference.median)} (${pct(run.overFloor.ratio.median - 1)})`,
+        run === undefined
+          ? ''
+          : `${signedMs(run.overFloor.difference.median)} (${pct(run.overFloor.ratio.median - 1)})`,
         run === undefined ? '' : `${signedMs(run.overBare.difference.median)} (×${fixed(run.overBare.ratio.median)})`,
         run === undefined ? '' : `${fixed(run.speedup, 1)}× faster (CPU ${fixed(run.speedupCpu, 1)}×)`,
       ];
@@ -193,12 +236,30 @@ ${String(settings.runs)} runs each; wall time of the whole process (start-up, co
 (user + system, all threads), peak resident set size.
 
 ${table(
-  ['Run', 'Wall (median)', 'Wall (min–max)', 'ms/file', 'CPU (median)', 'CPU (min–max)', 'Peak RSS (median)', 'Peak RSS (min–max)'],
+  [
+    'Run',
+    'Wall (median)',
+    'Wall (min–max)',
+    'ms/file',
+    'CPU (median)',
+    'CPU (min–max)',
+    'Peak RSS (median)',
+    'Peak RSS (min–max)',
+  ],
   variants.map((variant) => {
     const wall = m.wall[variant] ?? { median: Number.NaN, min: Number.NaN, max: Number.NaN };
     const cpu = m.cpu[variant] ?? wall;
     const rss = m.rss[variant] ?? wall;
-    return [label(variant), seconds(wall.median), range(wall, seconds), fixed(wall.median / files), seconds(cpu.median), range(cpu, seconds), megabytes(rss.median), range(rss, megabytes)];
+    return [
+      label(variant),
+      seconds(wall.median),
+      range(wall, seconds),
+      fixed(wall.median / files),
+      seconds(cpu.median),
+      range(cpu, seconds),
+      megabytes(rss.median),
+      range(rss, megabytes),
+    ];
   }),
 )}
 
@@ -210,14 +271,24 @@ ${table(
   ['Rule', 'Default', 'Strict', 'ms/file (strict)'],
   Object.keys(m.modes.strict.rules.perRule)
     .sort()
-    .map((id) => [`\`${id}\``, ms(m.modes.default.rules.perRule[id]?.median ?? Number.NaN), ms(m.modes.strict.rules.perRule[id]?.median ?? Number.NaN), fixed((m.modes.strict.rules.perRule[id]?.median ?? Number.NaN) / files, 3)]),
+    .map((id) => [
+      `\`${id}\``,
+      ms(m.modes.default.rules.perRule[id]?.median ?? Number.NaN),
+      ms(m.modes.strict.rules.perRule[id]?.median ?? Number.NaN),
+      fixed((m.modes.strict.rules.perRule[id]?.median ?? Number.NaN) / files, 3),
+    ]),
 )}
 
 The peer rules a user would configure instead (${label('peers')}):
 
 ${table(
   ['Rule', 'Median', 'Min–max', 'ms/file'],
-  Object.entries(m.peerRules).map(([id, time]) => [`\`${id}\``, ms(time.median), range(time, (value) => ms(value)), fixed(time.median / files, 3)]),
+  Object.entries(m.peerRules).map(([id, time]) => [
+    `\`${id}\``,
+    ms(time.median),
+    range(time, (value) => ms(value)),
+    fixed(time.median / files, 3),
+  ]),
 )}
 
 ## Loading the plugin
@@ -227,11 +298,27 @@ every ESLint process and every \`--concurrency\` worker has), medians; CPU time 
 on a busy machine mostly measures the other processes).
 
 ${table(
-  ['Process has loaded', 'Import (CPU)', 'Settings (CPU)', 'Together (CPU)', 'CPU min–max', 'Together (wall)', 'RSS added'],
+  [
+    'Process has loaded',
+    'Import (CPU)',
+    'Settings (CPU)',
+    'Together (CPU)',
+    'CPU min–max',
+    'Together (wall)',
+    'RSS added',
+  ],
   /** @type {[string, Metrics['pluginLoad']][]} */ ([
     ['ESLint + parser', m.pluginLoad],
     ["+ typescript-eslint, @eslint/js (the users' baseline)", m.pluginLoadRecommended],
-  ]).map(([what, l]) => [what, ms(l.importCpuMs, 1), ms(l.configureCpuMs, 1), ms(l.cpuMs, 1), range(l.cpuRange, (value) => ms(value, 1)), ms(l.ms, 1), `+${fixed(l.rssKb / 1024, 1)} MiB`]),
+  ]).map(([what, l]) => [
+    what,
+    ms(l.importCpuMs, 1),
+    ms(l.configureCpuMs, 1),
+    ms(l.cpuMs, 1),
+    range(l.cpuRange, (value) => ms(value, 1)),
+    ms(l.ms, 1),
+    `+${fixed(l.rssKb / 1024, 1)} MiB`,
+  ]),
 )}
 
 ## Scaling
@@ -242,7 +329,14 @@ checked but have no findings): the ESLint floor and ESLint + ssot (strict) with 
 
 ${table(
   ['Corpus', 'Files', 'Floor wall', 'ssot (strict, --stats) wall', 'ssot rules', 'ssot rules ms/file'],
-  m.scaleRows.map((row) => [`×${String(row.scale)}`, String(row.files), seconds(row.floor), seconds(row.ssot), ms(row.rules), fixed(row.rulesPerFile, 3)]),
+  m.scaleRows.map((row) => [
+    `×${String(row.scale)}`,
+    String(row.files),
+    seconds(row.floor),
+    seconds(row.ssot),
+    ms(row.rules),
+    fixed(row.rulesPerFile, 3),
+  ]),
 )}
 
 ## Where the plugin's time goes
@@ -257,11 +351,19 @@ Under oxlint this also counts the work oxlint does lazily for JS plugins when a 
 
 ${Object.entries(results.profiles)
   .map(
-    ([variant, profile]) => `${label(variant)}: plugin code on the stack in ${ms(profile.pluginMs)} of ${ms(profile.totalMs)} sampled (${fixed((100 * profile.pluginMs) / profile.totalMs, 1)}%).
+    ([
+      variant,
+      profile,
+    ]) => `${label(variant)}: plugin code on the stack in ${ms(profile.pluginMs)} of ${ms(profile.totalMs)} sampled (${fixed((100 * profile.pluginMs) / profile.totalMs, 1)}%).
 
 ${table(
   ['Function (inclusive)', 'ms', '% of run', 'self ms'],
-  profile.functions.map((entry) => [`\`${entry.name}\``, fixed(entry.inclusiveMs, 0), fixed((100 * entry.inclusiveMs) / profile.totalMs, 2), fixed(entry.selfMs, 0)]),
+  profile.functions.map((entry) => [
+    `\`${entry.name}\``,
+    fixed(entry.inclusiveMs, 0),
+    fixed((100 * entry.inclusiveMs) / profile.totalMs, 2),
+    fixed(entry.selfMs, 0),
+  ]),
 )}`,
   )
   .join('\n\n')}`
@@ -293,7 +395,10 @@ ${JSON.stringify({ rootDir: '<corpus copy>', tsconfig: '<corpus>/tsconfig.json',
 ## Runs compared
 
 ${Object.entries(results.variants)
-  .map(([variant, { statsOnly }]) => `- **${label(variant)}**${statsOnly === true ? ' (only in the `--stats` rounds: too slow to time in every round, and only its rules\' times are compared)' : ''}`)
+  .map(
+    ([variant, { statsOnly }]) =>
+      `- **${label(variant)}**${statsOnly === true ? " (only in the `--stats` rounds: too slow to time in every round, and only its rules' times are compared)" : ''}`,
+  )
   .join('\n')}
 
 ESLint runs: \`@typescript-eslint/parser\` for the TypeScript files with \`@eslint/js\` recommended and typescript-eslint

@@ -25,7 +25,15 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { VARIANTS, loadPlugin, pluginDir, pluginEntry, ssotRules, writeConfigs } from './configs.js';
-import { LIBRARIES, corpusFiles, packageRoot, packageVersion, servicesIn, ssotSettings, writeCorpus } from './corpus.js';
+import {
+  LIBRARIES,
+  corpusFiles,
+  packageRoot,
+  packageVersion,
+  servicesIn,
+  ssotSettings,
+  writeCorpus,
+} from './corpus.js';
 import { assertSameFindings, readOutput } from './findings.js';
 import { measure, rssMethod } from './measure.js';
 import { profileIn, summarizeProfile } from './profile.js';
@@ -38,7 +46,9 @@ const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const workDir = path.join(repoRoot, 'bench', '.work');
 const SMOKE = process.argv.includes('--smoke');
 const FINDINGS_ONLY = process.argv.includes('--findings');
-const resultsFile = path.resolve(process.env.BENCH_OUT ?? path.join(workDir, SMOKE ? 'smoke.json' : FINDINGS_ONLY ? 'findings.json' : 'results.json'));
+const resultsFile = path.resolve(
+  process.env.BENCH_OUT ?? path.join(workDir, SMOKE ? 'smoke.json' : FINDINGS_ONLY ? 'findings.json' : 'results.json'),
+);
 const docsFile = SMOKE ? path.join(workDir, 'smoke.md') : path.join(repoRoot, 'docs', 'performance.md');
 
 /**
@@ -49,7 +59,8 @@ const docsFile = SMOKE ? path.join(workDir, 'smoke.md') : path.join(repoRoot, 'd
 function intFromEnv(name, fallback, minimum) {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < minimum) throw new Error(`bench: ${name} must be an integer ≥ ${String(minimum)}, got ${String(raw)}`);
+  if (!Number.isInteger(value) || value < minimum)
+    throw new Error(`bench: ${name} must be an integer ≥ ${String(minimum)}, got ${String(raw)}`);
   return value;
 }
 
@@ -57,7 +68,8 @@ const RUNS = SMOKE ? 1 : intFromEnv('BENCH_RUNS', 5, 1);
 const STATS_RUNS = SMOKE ? 1 : intFromEnv('BENCH_STATS_RUNS', 3, 1);
 const SCALE_RUNS = SMOKE ? 1 : intFromEnv('BENCH_SCALE_RUNS', 2, 1);
 const SCALES = (SMOKE ? '1' : (process.env.BENCH_SCALES ?? '1,2,4')).split(',').map(Number);
-if (SCALES[0] !== 1 || SCALES.some((scale) => !Number.isInteger(scale) || scale < 1)) throw new Error('bench: BENCH_SCALES must start with 1, e.g. 1,2,4');
+if (SCALES[0] !== 1 || SCALES.some((scale) => !Number.isInteger(scale) || scale < 1))
+  throw new Error('bench: BENCH_SCALES must start with 1, e.g. 1,2,4');
 const LIBRARY_FILTER = SMOKE ? ['query-core'] : process.env.BENCH_LIBRARIES?.split(',');
 const MODES = /** @type {const} */ (['default', 'strict']);
 const BUDGET_MS = intFromEnv('BENCH_BUDGET_MINUTES', 0, 0) * 60_000;
@@ -102,13 +114,22 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
   rmSync(graphFile, { force: true });
   const run =
     tool === 'eslint'
-      ? measure(eslintBin, ['-c', config, '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)], { cwd: root, nodeArgs, env: { BENCH_GRAPH_STATS: graphFile } })
+      ? measure(
+          eslintBin,
+          ['-c', config, '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)],
+          { cwd: root, nodeArgs, env: { BENCH_GRAPH_STATS: graphFile } },
+        )
       : // oxlint skips git-ignored directories (bench/.work is), so it gets the file list.
         measure(oxlintBin, ['-c', config, '-f', 'json', ...files], { cwd: root, stdoutFile: outFile, nodeArgs });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`bench: ${variant} ×${String(scale)} exited with ${String(run.status)}:\n${run.stderr}`);
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`bench: ${variant} ×${String(scale)} exited with ${String(run.status)}:\n${run.stderr}`);
   const output = readOutput(tool, outFile, root);
-  if (output.files !== files.length) throw new Error(`bench: ${variant} ×${String(scale)} linted ${String(output.files)} files, expected ${String(files.length)}`);
-  if (output.fatal > 0) throw new Error(`bench: ${variant} ×${String(scale)} had ${String(output.fatal)} fatal parse errors`);
+  if (output.files !== files.length)
+    throw new Error(
+      `bench: ${variant} ×${String(scale)} linted ${String(output.files)} files, expected ${String(files.length)}`,
+    );
+  if (output.fatal > 0)
+    throw new Error(`bench: ${variant} ×${String(scale)} had ${String(output.fatal)} fatal parse errors`);
   const key = `${variant} ×${String(scale)}`;
   const previous = findingsOf.get(key);
   if (previous === undefined) findingsOf.set(key, output.findings);
@@ -117,7 +138,9 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
   log(
     `  ${variant.padEnd(18)} ×${String(scale)}${stats ? ' --stats' : '        '}  ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  cpu ${(run.cpuMs / 1000).toFixed(2).padStart(7)} s  ${(run.rssKb / 1024).toFixed(0).padStart(5)} MB  load ${load.toFixed(1)}`,
   );
-  const graph = existsSync(graphFile) ? /** @type {{ parsed: number, parseMs: number }} */ (JSON.parse(readFileSync(graphFile, 'utf8'))) : undefined;
+  const graph = existsSync(graphFile)
+    ? /** @type {{ parsed: number, parseMs: number }} */ (JSON.parse(readFileSync(graphFile, 'utf8')))
+    : undefined;
   return {
     wallMs: run.wallMs,
     cpuMs: run.cpuMs,
@@ -199,9 +222,17 @@ function findingsPerMode() {
   const result = {};
   for (const mode of MODES) {
     const variants = Object.entries(VARIANTS).filter(([, variant]) => variant.adds === 'ssot' && variant.mode === mode);
-    const [first, ...rest] = variants.map(([variant]) => ({ variant, findings: findingsOf.get(`${variant} ×1`) ?? [] }));
+    const [first, ...rest] = variants.map(([variant]) => ({
+      variant,
+      findings: findingsOf.get(`${variant} ×1`) ?? [],
+    }));
     if (first === undefined) throw new Error(`bench: no ssot run in ${mode} mode`);
-    for (const other of rest) assertSameFindings(`${mode}-mode findings of ${first.variant} and ${other.variant}`, first.findings, other.findings);
+    for (const other of rest)
+      assertSameFindings(
+        `${mode}-mode findings of ${first.variant} and ${other.variant}`,
+        first.findings,
+        other.findings,
+      );
     result[mode] = first.findings;
   }
   return /** @type {Record<Mode, Finding[]>} */ (result);
@@ -213,10 +244,15 @@ async function main() {
   const plugin = await loadPlugin();
   const ruleNames = Object.keys(plugin.rules).sort();
   log(`eslint-plugin-ssot bench (${path.relative(repoRoot, buildDir)}): rules ${ruleNames.join(', ')}`);
-  log(`runs ${String(RUNS)} per variant, ${String(STATS_RUNS)} --stats runs, ${String(SCALE_RUNS)} per scale; peak RSS via ${rssMethod}`);
+  log(
+    `runs ${String(RUNS)} per variant, ${String(STATS_RUNS)} --stats runs, ${String(SCALE_RUNS)} per scale; peak RSS via ${rssMethod}`,
+  );
 
   const sources = corpusFiles().filter((file) => LIBRARY_FILTER === undefined || LIBRARY_FILTER.includes(file.library));
-  if (sources.length === 0) throw new Error(`bench: BENCH_LIBRARIES=${String(LIBRARY_FILTER)} selects no file (libraries: ${LIBRARIES.map((library) => library.dir).join(', ')})`);
+  if (sources.length === 0)
+    throw new Error(
+      `bench: BENCH_LIBRARIES=${String(LIBRARY_FILTER)} selects no file (libraries: ${LIBRARIES.map((library) => library.dir).join(', ')})`,
+    );
   /** @type {Record<number, Corpus>} */
   const corpus = {};
   mkdirSync(workDir, { recursive: true });
@@ -227,14 +263,24 @@ async function main() {
     corpus[scale] = { root, files, configs: await writeConfigs(root) };
   }
   const root1 = /** @type {Corpus} */ (corpus[1]).root;
-  const perLibrary = Object.fromEntries(LIBRARIES.map((library) => [library.dir, sources.filter((file) => file.library === library.dir).length]));
-  log(`corpus: ${String(sources.length)} files (${Object.entries(perLibrary).filter(([, count]) => count > 0).map(([name, count]) => `${name} ${String(count)}`).join(', ')})`);
+  const perLibrary = Object.fromEntries(
+    LIBRARIES.map((library) => [library.dir, sources.filter((file) => file.library === library.dir).length]),
+  );
+  log(
+    `corpus: ${String(sources.length)} files (${Object.entries(perLibrary)
+      .filter(([, count]) => count > 0)
+      .map(([name, count]) => `${name} ${String(count)}`)
+      .join(', ')})`,
+  );
 
   if (FINDINGS_ONLY) {
-    for (const [variant] of Object.entries(VARIANTS).filter(([, { adds }]) => adds === 'ssot')) runOnce(corpus, variant, 1);
+    for (const [variant] of Object.entries(VARIANTS).filter(([, { adds }]) => adds === 'ssot'))
+      runOnce(corpus, variant, 1);
     const findings = findingsPerMode();
     writeFileSync(resultsFile, `${JSON.stringify({ build: path.relative(repoRoot, buildDir), findings }, null, 2)}\n`);
-    log(`findings identical under ESLint and oxlint: ${MODES.map((mode) => `${mode} ${String(findings[mode].length)}`).join(', ')}; wrote ${path.relative(process.cwd(), resultsFile)}`);
+    log(
+      `findings identical under ESLint and oxlint: ${MODES.map((mode) => `${mode} ${String(findings[mode].length)}`).join(', ')}; wrote ${path.relative(process.cwd(), resultsFile)}`,
+    );
     return;
   }
 
@@ -247,7 +293,10 @@ async function main() {
   const main = interleave(corpus, variants, 1, RUNS, {}, { share: 0.7, minimum: Math.min(2, RUNS) });
 
   // The ssot runs (their rules' time and the lint time) and the peers (their rules' time).
-  const statsVariants = Object.keys(VARIANTS).filter((variant) => VARIANTS[variant]?.tool === 'eslint' && (VARIANTS[variant].adds === 'ssot' || VARIANTS[variant].adds === 'peers'));
+  const statsVariants = Object.keys(VARIANTS).filter(
+    (variant) =>
+      VARIANTS[variant]?.tool === 'eslint' && (VARIANTS[variant].adds === 'ssot' || VARIANTS[variant].adds === 'peers'),
+  );
   log(`\nper-rule time: ${String(STATS_RUNS)} rounds of ESLint --stats`);
   const stats = interleave(corpus, statsVariants, 1, STATS_RUNS, { stats: true }, { share: 0.85, minimum: 1 });
 
@@ -264,7 +313,10 @@ async function main() {
     /** @type {Sample[]} */
     const ssot = [];
     for (let round = 0; round < SCALE_RUNS; round++) {
-      const pair = [() => floor.push(runOnce(corpus, 'floor', scale)), () => ssot.push(runOnce(corpus, 'ssot-strict', scale, { stats: true }))];
+      const pair = [
+        () => floor.push(runOnce(corpus, 'floor', scale)),
+        () => ssot.push(runOnce(corpus, 'ssot-strict', scale, { stats: true })),
+      ];
       if (round % 2 === 1) pair.reverse();
       for (const run of pair) run();
     }
@@ -282,8 +334,18 @@ async function main() {
   /** @type {LoadSample[]} */
   const loadRecommended = [];
   for (let run = 0; run < probes; run++) {
-    for (const [preload, samples] of /** @type {const} */ ([['parser', load], ['recommended', loadRecommended]])) {
-      const sample = /** @type {LoadSample} */ (JSON.parse(execFileSync(process.execPath, [loadProbe, pluginEntry, settingsFile, preload], { cwd: repoRoot, encoding: 'utf8' })));
+    for (const [preload, samples] of /** @type {const} */ ([
+      ['parser', load],
+      ['recommended', loadRecommended],
+    ])) {
+      const sample = /** @type {LoadSample} */ (
+        JSON.parse(
+          execFileSync(process.execPath, [loadProbe, pluginEntry, settingsFile, preload], {
+            cwd: repoRoot,
+            encoding: 'utf8',
+          }),
+        )
+      );
       samples.push(sample);
       log(
         `  load (${preload.padEnd(11)}) ${sample.loadMs.toFixed(1).padStart(6)} ms, CPU ${sample.cpuMs.toFixed(1).padStart(6)} ms (import ${sample.importCpuMs.toFixed(1)}, settings ${sample.configureCpuMs.toFixed(1)})  +${(sample.rssKb / 1024).toFixed(1)} MB RSS`,
@@ -312,7 +374,13 @@ async function main() {
     durationS: (Date.now() - started) / 1000,
     smoke: SMOKE,
     // The rounds actually run (a time budget may have cut them short).
-    settings: { runs: main.floor?.length ?? 0, statsRuns: stats['ssot-strict']?.length ?? 0, scaleRuns: SCALE_RUNS, scales: SCALES, rssMethod },
+    settings: {
+      runs: main.floor?.length ?? 0,
+      statsRuns: stats['ssot-strict']?.length ?? 0,
+      scaleRuns: SCALE_RUNS,
+      scales: SCALES,
+      rssMethod,
+    },
     machine: {
       cpu: cpus[0]?.model.trim() ?? 'unknown',
       cores: cpus.length,
@@ -325,16 +393,25 @@ async function main() {
     versions: {
       'eslint-plugin-ssot': `${plugin.meta.version} (${process.env.BENCH_DIST === undefined ? git('rev-parse', '--short', 'HEAD') || 'unknown commit' : `build ${process.env.BENCH_DIST}`}${dirty && process.env.BENCH_DIST === undefined ? ', uncommitted changes in src/ or rules/' : ''})`,
       ...Object.fromEntries(
-        ['eslint', '@eslint/js', 'typescript-eslint', 'oxlint', 'eslint-plugin-import-x', 'eslint-import-resolver-typescript', 'eslint-plugin-boundaries'].map((name) => [
-          name,
-          packageVersion(name),
-        ]),
+        [
+          'eslint',
+          '@eslint/js',
+          'typescript-eslint',
+          'oxlint',
+          'eslint-plugin-import-x',
+          'eslint-import-resolver-typescript',
+          'eslint-plugin-boundaries',
+        ].map((name) => [name, packageVersion(name)]),
       ),
     },
     corpus: {
       files: sources.length,
       ...countLines(sources),
-      libraries: LIBRARIES.filter((library) => (perLibrary[library.dir] ?? 0) > 0).map((library) => ({ name: library.pkg, version: packageVersion(library.pkg), files: perLibrary[library.dir] ?? 0 })),
+      libraries: LIBRARIES.filter((library) => (perLibrary[library.dir] ?? 0) > 0).map((library) => ({
+        name: library.pkg,
+        version: packageVersion(library.pkg),
+        files: perLibrary[library.dir] ?? 0,
+      })),
       services: servicesIn(root1),
       ...(settingsUsed.sources === undefined ? {} : { sources: settingsUsed.sources }),
     },
@@ -351,7 +428,9 @@ async function main() {
     pluginEntry: path.relative(repoRoot, pluginEntry),
   };
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  log(`\nfindings identical under ESLint and oxlint: ${MODES.map((mode) => `${mode} ${String(results.findings[mode].length)}`).join(', ')}`);
+  log(
+    `\nfindings identical under ESLint and oxlint: ${MODES.map((mode) => `${mode} ${String(results.findings[mode].length)}`).join(', ')}`,
+  );
   log(publish(results, docsFile, resultsFile));
   if (SMOKE) checkSmoke(results);
 }
@@ -364,12 +443,16 @@ async function main() {
 function checkSmoke(results) {
   const problems = [];
   for (const mode of MODES) if (results.findings[mode].length === 0) problems.push(`no ssot finding in ${mode} mode`);
-  for (const [variant, { statsOnly }] of Object.entries(VARIANTS)) if (((statsOnly === true ? results.stats : results.main)[variant]?.length ?? 0) === 0) problems.push(`variant ${variant} did not run`);
+  for (const [variant, { statsOnly }] of Object.entries(VARIANTS))
+    if (((statsOnly === true ? results.stats : results.main)[variant]?.length ?? 0) === 0)
+      problems.push(`variant ${variant} did not run`);
   const page = readFileSync(docsFile, 'utf8');
-  for (const hole of ['NaN', 'undefined', '[object Object]']) if (page.includes(hole)) problems.push(`the page contains ${hole}`);
+  for (const hole of ['NaN', 'undefined', '[object Object]'])
+    if (page.includes(hole)) problems.push(`the page contains ${hole}`);
   if (problems.length > 0) throw new Error(`bench smoke: ${problems.join('; ')}`);
   log('bench smoke: OK');
 }
 
-if (process.argv.includes('--render')) log(publish(/** @type {Results} */ (JSON.parse(readFileSync(resultsFile, 'utf8'))), docsFile, resultsFile));
+if (process.argv.includes('--render'))
+  log(publish(/** @type {Results} */ (JSON.parse(readFileSync(resultsFile, 'utf8'))), docsFile, resultsFile));
 else await main();

@@ -19,54 +19,62 @@
 /** @typedef {{ id: string, text: string, value: number, shown: string, pass: boolean | undefined }} Verdict */
 
 const ms = (/** @type {number} */ value, digits = 0) => `${Number.isFinite(value) ? value.toFixed(digits) : 'n/a'} ms`;
-const pct = (/** @type {number} */ ratio, digits = 1) => (Number.isFinite(ratio) ? `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(digits)}%` : 'n/a');
+const pct = (/** @type {number} */ ratio, digits = 1) =>
+  Number.isFinite(ratio) ? `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(digits)}%` : 'n/a';
 const MODES = /** @type {const} */ (['default', 'strict']);
 
 /** @param {Mode} mode */
-const perMode = (mode) => /** @type {Target[]} */ ([
-  {
-    id: `process-${mode}`,
-    text: `ESLint + ssot (${mode}): whole-process CPU time within noise of the floor`,
-    // Cost in units of the noise: the median per-round CPU cost over the floor ÷ half the floor's own range.
-    limit: 1,
-    kind: 'at-most',
-    measure: (m) => {
-      const { cpuCost } = m.modes[mode].process;
-      const floor = m.cpu.floor?.median ?? Number.NaN;
-      return {
-        value: cpuCost.median / floor / m.noise,
-        shown: `${pct(cpuCost.median / floor)} (${ms(cpuCost.median)} CPU; per round ${ms(cpuCost.min)} to ${ms(cpuCost.max)}); noise ±${(m.noise * 100).toFixed(1)}%`,
-      };
+const perMode = (mode) =>
+  /** @type {Target[]} */ ([
+    {
+      id: `process-${mode}`,
+      text: `ESLint + ssot (${mode}): whole-process CPU time within noise of the floor`,
+      // Cost in units of the noise: the median per-round CPU cost over the floor ÷ half the floor's own range.
+      limit: 1,
+      kind: 'at-most',
+      measure: (m) => {
+        const { cpuCost } = m.modes[mode].process;
+        const floor = m.cpu.floor?.median ?? Number.NaN;
+        return {
+          value: cpuCost.median / floor / m.noise,
+          shown: `${pct(cpuCost.median / floor)} (${ms(cpuCost.median)} CPU; per round ${ms(cpuCost.min)} to ${ms(cpuCost.max)}); noise ±${(m.noise * 100).toFixed(1)}%`,
+        };
+      },
     },
-  },
-  {
-    id: `rules-share-${mode}`,
-    text: `ssot rules (${mode}) ≤ 1% of lint time (--stats)`,
-    limit: 0.01,
-    kind: 'at-most',
-    measure: (m) => {
-      const { rules } = m.modes[mode];
-      return { value: rules.share, shown: `${(rules.share * 100).toFixed(2)}% (${ms(rules.ms)} of ${ms(rules.lintMs)})` };
+    {
+      id: `rules-share-${mode}`,
+      text: `ssot rules (${mode}) ≤ 1% of lint time (--stats)`,
+      limit: 0.01,
+      kind: 'at-most',
+      measure: (m) => {
+        const { rules } = m.modes[mode];
+        return {
+          value: rules.share,
+          shown: `${(rules.share * 100).toFixed(2)}% (${ms(rules.ms)} of ${ms(rules.lintMs)})`,
+        };
+      },
     },
-  },
-  {
-    id: `rules-per-file-${mode}`,
-    text: `ssot rules (${mode}) ≤ 0.1 ms per file (--stats)`,
-    limit: 0.1,
-    kind: 'at-most',
-    measure: (m) => ({ value: m.modes[mode].rules.perFileMs, shown: `${m.modes[mode].rules.perFileMs.toFixed(3)} ms/file` }),
-  },
-  {
-    id: `oxlint-${mode}`,
-    text: `oxlint + ssot (${mode}) ≥ 10× faster than ESLint + ssot (${mode}), wall time`,
-    limit: 10,
-    kind: 'at-least',
-    measure: (m) => {
-      const { speedup, speedupCpu } = m.modes[mode].oxlintRun;
-      return { value: speedup, shown: `${speedup.toFixed(1)}× (CPU time ${speedupCpu.toFixed(1)}×)` };
+    {
+      id: `rules-per-file-${mode}`,
+      text: `ssot rules (${mode}) ≤ 0.1 ms per file (--stats)`,
+      limit: 0.1,
+      kind: 'at-most',
+      measure: (m) => ({
+        value: m.modes[mode].rules.perFileMs,
+        shown: `${m.modes[mode].rules.perFileMs.toFixed(3)} ms/file`,
+      }),
     },
-  },
-]);
+    {
+      id: `oxlint-${mode}`,
+      text: `oxlint + ssot (${mode}) ≥ 10× faster than ESLint + ssot (${mode}), wall time`,
+      limit: 10,
+      kind: 'at-least',
+      measure: (m) => {
+        const { speedup, speedupCpu } = m.modes[mode].oxlintRun;
+        return { value: speedup, shown: `${speedup.toFixed(1)}× (CPU time ${speedupCpu.toFixed(1)}×)` };
+      },
+    },
+  ]);
 
 /** @type {readonly Target[]} */
 export const TARGETS = [
@@ -132,7 +140,11 @@ export const TARGETS = [
 export function judge(metrics, targets = TARGETS) {
   return targets.map((target) => {
     const { value, shown } = target.measure(metrics);
-    const pass = Number.isFinite(value) ? (target.kind === 'at-most' ? value <= target.limit : value >= target.limit) : undefined;
+    const pass = Number.isFinite(value)
+      ? target.kind === 'at-most'
+        ? value <= target.limit
+        : value >= target.limit
+      : undefined;
     return { id: target.id, text: target.text, value, shown, pass };
   });
 }

@@ -68,13 +68,16 @@ function takenNames(call: TSESTree.Node): { names: TakenName[]; complete: boolea
   if (parent?.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'then') {
     const then = parent.parent;
     const callback = then.type === 'CallExpression' ? then.arguments[0] : undefined;
-    if (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression') return { names: [], complete: false };
+    if (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression')
+      return { names: [], complete: false };
     const parameter = callback.params[0];
     return parameter === undefined ? { names: [], complete: true } : patternNames(parameter);
   }
   if (parent?.type === 'MemberExpression' && parent.object === node) {
     const name = memberName(parent);
-    return name === undefined ? { names: [], complete: false } : { names: [{ name, node: parent.property }], complete: true };
+    return name === undefined
+      ? { names: [], complete: false }
+      : { names: [{ name, node: parent.property }], complete: true };
   }
   if (parent?.type === 'VariableDeclarator' && parent.init === node) return patternNames(parent.id);
   node = parent ?? node;
@@ -131,7 +134,9 @@ export default createRule<Options, MessageIds>({
         const file = sources.resolve(filename, specifier);
         if (file !== undefined) info = { file, id: normalizeModulePath(file), display: sources.relativePath(file) };
         else {
-          const source = sources.list.find((candidate) => candidate.module.kind === 'package' && candidate.module.name === specifier);
+          const source = sources.list.find(
+            (candidate) => candidate.module.kind === 'package' && candidate.module.name === specifier,
+          );
           info = source === undefined ? null : { file: undefined, id: `package:${specifier}`, display: specifier };
         }
         modules.set(specifier, info);
@@ -140,13 +145,16 @@ export default createRule<Options, MessageIds>({
     }
 
     function replacedBy(info: ModuleInfo): Source | undefined {
-      return sources.replacing.find((source) => source.isReplaced(info.id, info.display) && !sources.isSourceModule(source, info.id));
+      return sources.replacing.find(
+        (source) => source.isReplaced(info.id, info.display) && !sources.isSourceModule(source, info.id),
+      );
     }
 
     /** The source `name` must come from, when `info` is neither it nor one of its entries. */
     function misplaced(name: string, info: ModuleInfo): Source | undefined {
       const source = owners.get(name);
-      if (source === undefined || sources.isSourceModule(source, info.id) || source.isEntry(info.id, info.display)) return undefined;
+      if (source === undefined || sources.isSourceModule(source, info.id) || source.isEntry(info.id, info.display))
+        return undefined;
       // The source itself may import its names' pieces from anywhere (it owns them).
       return sources.isSourceModule(source, fileId) ? undefined : source;
     }
@@ -168,7 +176,8 @@ export default createRule<Options, MessageIds>({
     const neighbours = importSpecifiers(program);
     const declarations = program.body.filter(
       (statement): statement is ListDeclaration =>
-        (statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration') && statement.source !== null,
+        (statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration') &&
+        statement.source !== null,
     );
 
     const destinationLists = new Map<string, Destination[]>();
@@ -193,16 +202,34 @@ export default createRule<Options, MessageIds>({
         if (info?.file === undefined) continue;
         if (source.isEntry(info.id, info.display)) {
           if (!result.some((destination) => destination.file === info.file))
-            result.push({ file: info.file, specifier, existing: kindOf(declaration) === kind ? declaration : undefined });
-        } else if (sources.isSourceModule(source, info.id) && (existingSource === undefined || kindOf(declaration) === kind)) existingSource = declaration;
+            result.push({
+              file: info.file,
+              specifier,
+              existing: kindOf(declaration) === kind ? declaration : undefined,
+            });
+        } else if (
+          sources.isSourceModule(source, info.id) &&
+          (existingSource === undefined || kindOf(declaration) === kind)
+        )
+          existingSource = declaration;
       }
       if (source.file === undefined) return result;
       if (existingSource?.source != null)
-        result.push({ file: source.file, specifier: existingSource.source.value, existing: kindOf(existingSource) === kind ? existingSource : undefined });
+        result.push({
+          file: source.file,
+          specifier: existingSource.source.value,
+          existing: kindOf(existingSource) === kind ? existingSource : undefined,
+        });
       else {
         const specifier =
           source.packageSpecifier ??
-          spellSpecifier({ file: filename, target: source.file, tsconfig: registry.resolver.tsconfig, previous, neighbours });
+          spellSpecifier({
+            file: filename,
+            target: source.file,
+            tsconfig: registry.resolver.tsconfig,
+            previous,
+            neighbours,
+          });
         if (specifier !== undefined) result.push({ file: source.file, specifier, existing: undefined });
       }
       return result;
@@ -213,42 +240,74 @@ export default createRule<Options, MessageIds>({
     }
 
     function isTypeOnly(declaration: ListDeclaration): boolean {
-      return declaration.type === 'ImportDeclaration' ? declaration.importKind === 'type' : declaration.exportKind === 'type';
+      return declaration.type === 'ImportDeclaration'
+        ? declaration.importKind === 'type'
+        : declaration.exportKind === 'type';
     }
 
     /** Moves `specifier` out of `declaration` into an import (or re-export) from `destination`. */
-    function moveFix(declaration: ListDeclaration, specifier: NamedSpecifier, destination: Destination): Fix | undefined {
-      if (declaration.source === null || (declaration.attributes.length > 0 && destination.existing === undefined)) return undefined;
+    function moveFix(
+      declaration: ListDeclaration,
+      specifier: NamedSpecifier,
+      destination: Destination,
+    ): Fix | undefined {
+      if (declaration.source === null || (declaration.attributes.length > 0 && destination.existing === undefined))
+        return undefined;
       const typeOnly = isTypeOnly(declaration);
       const specifierText = sourceCode.getText(specifier);
       const existing = destination.existing;
       const semicolon = text[declaration.range[1] - 1] === ';' ? ';' : '';
       return (fixer) => {
         const fixes = [removeSpecifier(fixer, sourceCode, declaration, specifier)];
-        const named = existing?.specifiers.filter((candidate) => candidate.type === 'ImportSpecifier' || candidate.type === 'ExportSpecifier');
+        const named = existing?.specifiers.filter(
+          (candidate) => candidate.type === 'ImportSpecifier' || candidate.type === 'ExportSpecifier',
+        );
         const lastNamed = named?.at(-1);
         if (existing !== undefined && existing !== declaration && !isTypeOnly(existing) && lastNamed !== undefined) {
-          fixes.push(fixer.insertTextAfter(lastNamed, `, ${typeOnly && !specifierText.startsWith('type ') ? 'type ' : ''}${specifierText}`));
-        } else if (existing !== undefined && existing !== declaration && isTypeOnly(existing) === typeOnly && typeOnly && lastNamed !== undefined) {
+          fixes.push(
+            fixer.insertTextAfter(
+              lastNamed,
+              `, ${typeOnly && !specifierText.startsWith('type ') ? 'type ' : ''}${specifierText}`,
+            ),
+          );
+        } else if (
+          existing !== undefined &&
+          existing !== declaration &&
+          isTypeOnly(existing) === typeOnly &&
+          typeOnly &&
+          lastNamed !== undefined
+        ) {
           fixes.push(fixer.insertTextAfter(lastNamed, `, ${specifierText}`));
         } else {
           const keyword = declaration.type === 'ImportDeclaration' ? 'import' : 'export';
           const statement = `${keyword} ${typeOnly ? 'type ' : ''}{ ${specifierText} } from ${quoted(destination.specifier, declaration.source)}${semicolon}`;
           // After a comment that ends the declaration's line, so the comment stays with it.
-          const trailing = sourceCode.getCommentsAfter(declaration).find((comment) => comment.loc.start.line === declaration.loc.end.line);
+          const trailing = sourceCode
+            .getCommentsAfter(declaration)
+            .find((comment) => comment.loc.start.line === declaration.loc.end.line);
           fixes.push(fixer.insertTextAfter(trailing ?? declaration, `\n${statement}`));
         }
         return fixes;
       };
     }
 
-    function report(node: TSESTree.Node, name: string, source: Source, through: ModuleInfo, fix: Fix | undefined, suggestion: { fix: Fix; specifier: string } | undefined): void {
+    function report(
+      node: TSESTree.Node,
+      name: string,
+      source: Source,
+      through: ModuleInfo,
+      fix: Fix | undefined,
+      suggestion: { fix: Fix; specifier: string } | undefined,
+    ): void {
       context.report({
         node,
         messageId: 'nonCanonical',
         data: { name, source: source.display, through: through.display },
         ...(fix === undefined ? {} : { fix }),
-        suggest: suggestion === undefined ? [] : [{ messageId: 'importFromSource', data: { name, specifier: suggestion.specifier }, fix: suggestion.fix }],
+        suggest:
+          suggestion === undefined
+            ? []
+            : [{ messageId: 'importFromSource', data: { name, specifier: suggestion.specifier }, fix: suggestion.fix }],
       });
     }
 
@@ -257,7 +316,8 @@ export default createRule<Options, MessageIds>({
       const literal = declaration.source;
       if (literal === null) return;
       const named = (declaration.specifiers as readonly (TSESTree.ImportClause | TSESTree.ExportSpecifier)[]).filter(
-        (specifier): specifier is NamedSpecifier => specifier.type === 'ImportSpecifier' || specifier.type === 'ExportSpecifier',
+        (specifier): specifier is NamedSpecifier =>
+          specifier.type === 'ImportSpecifier' || specifier.type === 'ExportSpecifier',
       );
       const misplacedNames = named.flatMap((specifier) => {
         const name = moduleExportName(specifier.type === 'ImportSpecifier' ? specifier.imported : specifier.local);
@@ -269,11 +329,17 @@ export default createRule<Options, MessageIds>({
       // Every specifier owned by one source: rewrite the specifier, to a destination that provably
       // exports the same binding for every name.
       const whole =
-        misplacedNames.length === declaration.specifiers.length && misplacedNames.every((entry) => entry.source === first.source)
+        misplacedNames.length === declaration.specifiers.length &&
+        misplacedNames.every((entry) => entry.source === first.source)
           ? destinations(first.source, kindOf(declaration), literal.value)
           : [];
-      const rewriteTo = whole.find((destination) => misplacedNames.every((entry) => sameBinding(info, destination.file, entry.name)));
-      const rewrite = (destination: Destination): Fix => (fixer) => fixer.replaceText(literal, quoted(destination.specifier, literal));
+      const rewriteTo = whole.find((destination) =>
+        misplacedNames.every((entry) => sameBinding(info, destination.file, entry.name)),
+      );
+      const rewrite =
+        (destination: Destination): Fix =>
+        (fixer) =>
+          fixer.replaceText(literal, quoted(destination.specifier, literal));
       for (const { specifier, name, source } of misplacedNames) {
         if (rewriteTo !== undefined) {
           report(specifier, name, source, info, rewrite(rewriteTo), undefined);
@@ -287,14 +353,30 @@ export default createRule<Options, MessageIds>({
         }
         // Not provably the same binding (another declaration of the name, or an export we cannot read): a suggestion.
         const destination = candidates[0];
-        const fix = destination === undefined ? undefined : whole.length > 0 ? rewrite(destination) : moveFix(declaration, specifier, destination);
-        report(specifier, name, source, info, undefined, fix === undefined || destination === undefined ? undefined : { fix, specifier: destination.specifier });
+        const fix =
+          destination === undefined
+            ? undefined
+            : whole.length > 0
+              ? rewrite(destination)
+              : moveFix(declaration, specifier, destination);
+        report(
+          specifier,
+          name,
+          source,
+          info,
+          undefined,
+          fix === undefined || destination === undefined ? undefined : { fix, specifier: destination.specifier },
+        );
       }
     }
 
     function takesOwnedName(declaration: ListDeclaration): boolean {
       for (const specifier of declaration.specifiers as readonly (TSESTree.ImportClause | TSESTree.ExportSpecifier)[]) {
-        if (specifier.type === 'ImportSpecifier' ? owners.has(moduleExportName(specifier.imported)) : specifier.type === 'ExportSpecifier' && owners.has(moduleExportName(specifier.local)))
+        if (
+          specifier.type === 'ImportSpecifier'
+            ? owners.has(moduleExportName(specifier.imported))
+            : specifier.type === 'ExportSpecifier' && owners.has(moduleExportName(specifier.local))
+        )
           return true;
       }
       return false;
@@ -317,7 +399,10 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `require(M)` / `import(M)`: misplaced names taken from the module object; a fix rewrites M when every name is owned and proven. */
-    function checkModuleObject(call: TSESTree.CallExpression | TSESTree.ImportExpression, literal: TSESTree.StringLiteral): void {
+    function checkModuleObject(
+      call: TSESTree.CallExpression | TSESTree.ImportExpression,
+      literal: TSESTree.StringLiteral,
+    ): void {
       const { names, complete } = takenNames(call);
       if (!mayImportReplaced && !names.some((taken) => owners.has(taken.name))) return;
       const info = visitSource(literal, literal.value);
@@ -330,12 +415,25 @@ export default createRule<Options, MessageIds>({
       if (first === undefined) return;
       const all = complete && found.length === names.length && found.every((entry) => entry.source === first.source);
       const candidates = all ? destinations(first.source, 'import', literal.value) : [];
-      const proven = candidates.find((destination) => found.every((entry) => sameBinding(info, destination.file, entry.name)));
+      const proven = candidates.find((destination) =>
+        found.every((entry) => sameBinding(info, destination.file, entry.name)),
+      );
       const destination = proven ?? candidates[0];
       for (const entry of found) {
-        const fix: Fix | undefined = destination === undefined ? undefined : (fixer) => fixer.replaceText(literal, quoted(destination.specifier, literal));
+        const fix: Fix | undefined =
+          destination === undefined
+            ? undefined
+            : (fixer) => fixer.replaceText(literal, quoted(destination.specifier, literal));
         if (proven !== undefined) report(entry.node, entry.name, entry.source, info, fix, undefined);
-        else report(entry.node, entry.name, entry.source, info, undefined, fix === undefined || destination === undefined ? undefined : { fix, specifier: destination.specifier });
+        else
+          report(
+            entry.node,
+            entry.name,
+            entry.source,
+            info,
+            undefined,
+            fix === undefined || destination === undefined ? undefined : { fix, specifier: destination.specifier },
+          );
       }
     }
 
@@ -356,10 +454,12 @@ export default createRule<Options, MessageIds>({
         if (mayImportReplaced) visitSource(node.source, node.source.value);
       },
       TSImportEqualsDeclaration(node) {
-        if (mayImportReplaced && node.moduleReference.type === 'TSExternalModuleReference') visitSource(node.moduleReference.expression, node.moduleReference.expression.value);
+        if (mayImportReplaced && node.moduleReference.type === 'TSExternalModuleReference')
+          visitSource(node.moduleReference.expression, node.moduleReference.expression.value);
       },
       ImportExpression(node) {
-        if (node.source.type === 'Literal' && typeof node.source.value === 'string') checkModuleObject(node, node.source);
+        if (node.source.type === 'Literal' && typeof node.source.value === 'string')
+          checkModuleObject(node, node.source);
       },
       CallExpression(node) {
         if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || node.arguments.length !== 1) return;

@@ -8,7 +8,15 @@ import type { Service } from '../src/registry.js';
 import { serviceContextOf } from '../src/service-context.js';
 import { serviceVisitor } from '../src/service-visitor.js';
 
-export type MessageIds = 'container' | 'direct' | 'directNoFactory' | 'resolved' | 'resolvedNoFactory' | 'subclass' | 'subclassNoFactory' | 'useFactory';
+export type MessageIds =
+  | 'container'
+  | 'direct'
+  | 'directNoFactory'
+  | 'resolved'
+  | 'resolvedNoFactory'
+  | 'subclass'
+  | 'subclassNoFactory'
+  | 'useFactory';
 export type Options = [];
 
 export default createRule<Options, MessageIds>({
@@ -24,10 +32,13 @@ export default createRule<Options, MessageIds>({
     messages: {
       direct: "Do not construct {{service}} directly; get it from {{factory}}() in '{{factoryModule}}'.",
       directNoFactory: 'Do not construct {{service}} directly; only {{allowed}} may construct it.',
-      container: 'Do not construct {{service}} directly: it is provided by the {{container}} container; inject it instead.',
-      resolved: "Do not resolve {{service}} from the {{container}} container; get it from {{factory}}() in '{{factoryModule}}'.",
+      container:
+        'Do not construct {{service}} directly: it is provided by the {{container}} container; inject it instead.',
+      resolved:
+        "Do not resolve {{service}} from the {{container}} container; get it from {{factory}}() in '{{factoryModule}}'.",
       resolvedNoFactory: 'Do not resolve {{service}} from the {{container}} container; only {{allowed}} may create it.',
-      subclass: "Do not extend {{service}}: a subclass is constructed around {{factory}}() in '{{factoryModule}}'; use the factory's instance instead.",
+      subclass:
+        "Do not extend {{service}}: a subclass is constructed around {{factory}}() in '{{factoryModule}}'; use the factory's instance instead.",
       subclassNoFactory: 'Do not extend {{service}}: a subclass constructs it outside {{allowed}}.',
       useFactory: "Replace with {{factory}}() from '{{factoryModule}}'.",
     },
@@ -39,7 +50,11 @@ export default createRule<Options, MessageIds>({
     if (services.applicable.length === 0) return {};
     const { registry, sourceCode, filename } = services;
 
-    function report(node: TSESTree.NewExpression | TSESTree.CallExpression, service: Service, args: string | undefined): void {
+    function report(
+      node: TSESTree.NewExpression | TSESTree.CallExpression,
+      service: Service,
+      args: string | undefined,
+    ): void {
       const data = { ...services.messageData(service), container: service.container?.label ?? '' };
       const factory = service.factory;
       if (factory === undefined) {
@@ -54,12 +69,23 @@ export default createRule<Options, MessageIds>({
         suggest:
           access === undefined || args === undefined
             ? []
-            : [{ messageId: 'useFactory', data, fix: (fixer) => [fixer.replaceText(node, factoryCallText(factory, access.localName, args)), ...access.fix(fixer)] }],
+            : [
+                {
+                  messageId: 'useFactory',
+                  data,
+                  fix: (fixer) => [
+                    fixer.replaceText(node, factoryCallText(factory, access.localName, args)),
+                    ...access.fix(fixer),
+                  ],
+                },
+              ],
       });
     }
 
     // Situation 1 of docs/frameworks: the registry names a factory, and a container hands the service out instead.
-    const resolveServices = mayUseContainers(sourceCode, registry.containers) ? services.applicable.filter((service) => service.container === undefined) : [];
+    const resolveServices = mayUseContainers(sourceCode, registry.containers)
+      ? services.applicable.filter((service) => service.container === undefined)
+      : [];
     function checkResolve(node: TSESTree.CallExpression): void {
       const resolved = resolveCallOf(node, registry.containers, sourceCode);
       const service = resolved === undefined ? undefined : services.serviceAt(resolved.token, resolveServices);
@@ -74,7 +100,11 @@ export default createRule<Options, MessageIds>({
         if (service !== undefined) report(node, service, originsOf(callee, sourceCode).length > 1 ? undefined : args);
       },
       subclass: ({ superClass, service }) => {
-        context.report({ node: superClass, messageId: service.factory === undefined ? 'subclassNoFactory' : 'subclass', data: services.messageData(service) });
+        context.report({
+          node: superClass,
+          messageId: service.factory === undefined ? 'subclassNoFactory' : 'subclass',
+          data: services.messageData(service),
+        });
       },
     });
     return resolveServices.length === 0 ? listener : withListener(listener, 'CallExpression', checkResolve);

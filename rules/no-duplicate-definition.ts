@@ -36,7 +36,9 @@ function patternIdentifiers(pattern: TSESTree.Node | null): TSESTree.Identifier[
     case 'Identifier':
       return [pattern];
     case 'ObjectPattern':
-      return pattern.properties.flatMap((property) => patternIdentifiers(property.type === 'RestElement' ? property.argument : property.value));
+      return pattern.properties.flatMap((property) =>
+        patternIdentifiers(property.type === 'RestElement' ? property.argument : property.value),
+      );
     case 'ArrayPattern':
       return pattern.elements.flatMap((element) => patternIdentifiers(element));
     case 'AssignmentPattern':
@@ -53,7 +55,8 @@ function topLevelDeclarations(program: TSESTree.Program): { declaration: Declara
   const result: { declaration: Declaration; exported: boolean }[] = [];
   for (const statement of program.body) {
     if (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') {
-      if (statement.declaration !== null) result.push({ declaration: statement.declaration as Declaration, exported: true });
+      if (statement.declaration !== null)
+        result.push({ declaration: statement.declaration as Declaration, exported: true });
     } else result.push({ declaration: statement, exported: false });
   }
   return result;
@@ -65,8 +68,10 @@ function locallyExportedNames(program: TSESTree.Program): Set<string> {
   for (const statement of program.body) {
     if (statement.type === 'ExportNamedDeclaration' && statement.source === null)
       for (const specifier of statement.specifiers) names.add(moduleExportName(specifier.local));
-    else if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier') names.add(statement.declaration.name);
-    else if (statement.type === 'TSExportAssignment' && statement.expression.type === 'Identifier') names.add(statement.expression.name);
+    else if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier')
+      names.add(statement.declaration.name);
+    else if (statement.type === 'TSExportAssignment' && statement.expression.type === 'Identifier')
+      names.add(statement.expression.name);
   }
   return names;
 }
@@ -91,8 +96,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ exportedOnly: false }],
     messages: {
       duplicate: "{{name}} is defined in '{{source}}'; this second definition splits its source of truth.",
-      exportedAs:
-        "{{name}} is defined in '{{source}}'; exporting {{local}} under its name splits its source of truth.",
+      exportedAs: "{{name}} is defined in '{{source}}'; exporting {{local}} under its name splits its source of truth.",
     },
   },
   create(context, [{ exportedOnly }]) {
@@ -128,7 +132,10 @@ export default createRule<Options, MessageIds>({
       const definition = scope.set.get(local)?.defs[0];
       if (definition?.type !== 'ImportBinding' || definition.node.type !== 'ImportSpecifier') return false;
       const declaration = definition.parent;
-      return declaration.type === 'ImportDeclaration' && reExportsOwned(declaration.source.value, moduleExportName(definition.node.imported), name, source);
+      return (
+        declaration.type === 'ImportDeclaration' &&
+        reExportsOwned(declaration.source.value, moduleExportName(definition.node.imported), name, source)
+      );
     }
 
     /** Is export `exported` of the module `specifier` the owned binding `name`? */
@@ -164,9 +171,15 @@ export default createRule<Options, MessageIds>({
             const source = ownerFor(name);
             if (source === undefined) continue;
             const same =
-              statement.source === null ? importsOwned(local, name, source, scope) : reExportsOwned(statement.source.value, local, name, source);
+              statement.source === null
+                ? importsOwned(local, name, source, scope)
+                : reExportsOwned(statement.source.value, local, name, source);
             if (same) continue;
-            context.report({ node: specifier.exported, messageId: 'exportedAs', data: { name, local, source: source.display } });
+            context.report({
+              node: specifier.exported,
+              messageId: 'exportedAs',
+              data: { name, local, source: source.display },
+            });
           }
         }
       },

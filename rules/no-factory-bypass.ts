@@ -25,14 +25,21 @@ import { findTsconfig } from '../src/resolution.js';
 import { messageDataOf, serviceContextOf } from '../src/service-context.js';
 import { emitsDecoratorMetadata } from '../src/specifier.js';
 
-export type MessageIds = 'bypass' | 'bypassContainer' | 'bypassNoFactory' | 'reexport' | 'reexportNoFactory' | 'useFactory' | 'reexportFactory' | 'reexportType';
+export type MessageIds =
+  | 'bypass'
+  | 'bypassContainer'
+  | 'bypassNoFactory'
+  | 'reexport'
+  | 'reexportNoFactory'
+  | 'useFactory'
+  | 'reexportFactory'
+  | 'reexportType';
 export type Options = [{ allowTypeImports: boolean; checkAllValueUses: boolean }];
 
 /** A service with a `module`: the only kind whose module can be reached around its factory. */
 type ModuleService = Service & { readonly module: NonNullable<Service['module']> };
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
-
 
 function quote(specifier: string): string {
   return `'${specifier.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
@@ -52,7 +59,12 @@ function leftmostName(name: TSESTree.EntityName): string | undefined {
 }
 
 /** Is the factory already imported as a value (under any local name)? */
-function importsFactory(service: ModuleService, registry: Registry, program: TSESTree.Program, filename: string): boolean {
+function importsFactory(
+  service: ModuleService,
+  registry: Registry,
+  program: TSESTree.Program,
+  filename: string,
+): boolean {
   const factory = service.factory;
   if (factory === undefined) return false;
   return program.body.some(
@@ -60,7 +72,10 @@ function importsFactory(service: ModuleService, registry: Registry, program: TSE
       statement.type === 'ImportDeclaration' &&
       statement.importKind !== 'type' &&
       statement.specifiers.some(
-        (specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && moduleExportName(specifier.imported) === factory.export,
+        (specifier) =>
+          specifier.type === 'ImportSpecifier' &&
+          specifier.importKind !== 'type' &&
+          moduleExportName(specifier.imported) === factory.export,
       ) &&
       registry.refersTo(statement.source.value, filename, factory.module),
   );
@@ -93,7 +108,8 @@ export default createRule<Options, MessageIds>({
           },
           checkAllValueUses: {
             type: 'boolean',
-            description: 'Also report a value import of the class used only for `instanceof` and static member reads (`C.VERSION`), which cannot construct it.',
+            description:
+              'Also report a value import of the class used only for `instanceof` and static member reads (`C.VERSION`), which cannot construct it.',
           },
         },
         additionalProperties: false,
@@ -101,12 +117,14 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allowTypeImports: true, checkAllValueUses: false }],
     messages: {
-      bypass: "Import {{factory}} from '{{factoryModule}}' instead of reaching into '{{module}}': {{service}} is created only by its factory.",
+      bypass:
+        "Import {{factory}} from '{{factoryModule}}' instead of reaching into '{{module}}': {{service}} is created only by its factory.",
       bypassNoFactory: "Do not import {{service}} from '{{module}}' here: it may be used directly only in {{allowed}}.",
       bypassContainer:
         "Do not use {{service}} from '{{module}}' as a value here: it is provided by the {{container}} container; inject it (a constructor parameter or the container's inject) instead.",
       reexport: "This module re-exports {{service}} from '{{module}}', letting every importer bypass {{factory}}().",
-      reexportNoFactory: "This module re-exports {{service}} from '{{module}}', letting every importer use it outside {{allowed}}.",
+      reexportNoFactory:
+        "This module re-exports {{service}} from '{{module}}', letting every importer use it outside {{allowed}}.",
       useFactory: "Import {{factory}} from '{{factoryModule}}' instead.",
       reexportFactory: "Re-export {{factory}} from '{{factoryModule}}' instead.",
       reexportType: 'Re-export only the type of {{service}}.',
@@ -124,7 +142,8 @@ export default createRule<Options, MessageIds>({
 
     const context_ = serviceContextOf(context);
     /** Services (restricted here) whose own module `specifier` is. */
-    const servicesReachedBy = (specifier: string): readonly ModuleService[] => context_.servicesReachedBy(specifier) as readonly ModuleService[];
+    const servicesReachedBy = (specifier: string): readonly ModuleService[] =>
+      context_.servicesReachedBy(specifier) as readonly ModuleService[];
     /** Services (restricted here) whose class the export `name` of `specifier` is, whichever module re-exports it (the module graph). */
     const servicesImportedAs = (specifier: string, name: string): readonly ModuleService[] =>
       context_.servicesImportedAs(specifier, name) as readonly ModuleService[];
@@ -137,7 +156,9 @@ export default createRule<Options, MessageIds>({
       !mayCallImport(sourceCode.text) &&
       !mayMention(sourceCode, 'require') &&
       starSpecifiers(sourceCode.text)?.every(
-        (specifier) => servicesReachedBy(specifier).length === 0 && services.every((service) => servicesImportedAs(specifier, service.className).length === 0),
+        (specifier) =>
+          servicesReachedBy(specifier).length === 0 &&
+          services.every((service) => servicesImportedAs(specifier, service.className).length === 0),
       ) === true
     )
       return {};
@@ -192,29 +213,49 @@ export default createRule<Options, MessageIds>({
         messageId: 'useFactory',
         data,
         fix: (fixer) => [
-          ...(keepType ? makeTypeOnly(fixer, sourceCode, declaration, specifier) : [removeSpecifier(fixer, sourceCode, declaration, specifier)]),
+          ...(keepType
+            ? makeTypeOnly(fixer, sourceCode, declaration, specifier)
+            : [removeSpecifier(fixer, sourceCode, declaration, specifier)]),
           ...access.fix(fixer),
         ],
       };
     }
 
-    function reportImport(declaration: TSESTree.ImportDeclaration, specifier: TSESTree.ImportClause, service: ModuleService): void {
-      const typeOnly = declaration.importKind === 'type' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type');
+    function reportImport(
+      declaration: TSESTree.ImportDeclaration,
+      specifier: TSESTree.ImportClause,
+      service: ModuleService,
+    ): void {
+      const typeOnly =
+        declaration.importKind === 'type' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type');
       const variable = sourceCode.getDeclaredVariables(specifier)[0];
       if (service.container !== undefined && specifier.type !== 'ImportNamespaceSpecifier') {
         // The container is the factory: types and injection tokens are how its services are used (and
         // decorator metadata may need the import at runtime, so no type-only fix); other values are not.
         const misuse = variable?.references.find(
-          (reference) => !isTypePositionReference(reference) && !isInjectionTokenUse(reference.identifier, registry.containers, sourceCode),
+          (reference) =>
+            !isTypePositionReference(reference) &&
+            !isInjectionTokenUse(reference.identifier, registry.containers, sourceCode),
         );
         if (typeOnly || misuse === undefined) return;
-        context.report({ node: specifier, messageId: 'bypassContainer', data: { service: service.name, module: service.module.display, container: service.container.label } });
+        context.report({
+          node: specifier,
+          messageId: 'bypassContainer',
+          data: { service: service.name, module: service.module.display, container: service.container.label },
+        });
         return;
       }
       // `x instanceof C` and `C.VERSION` cannot construct anything, and the factory offers neither: no finding by default.
-      if (!typeOnly && !checkAllValueUses && specifier.type !== 'ImportNamespaceSpecifier' && hasOnlyInertValueUses(variable)) return;
+      if (
+        !typeOnly &&
+        !checkAllValueUses &&
+        specifier.type !== 'ImportNamespaceSpecifier' &&
+        hasOnlyInertValueUses(variable)
+      )
+        return;
       const fixable = !typeOnly && canFixTypes && isUsedOnlyAsType(variable);
-      const suggestion = fixable || typeOnly ? undefined : importFactorySuggestion(declaration, specifier, service, variable);
+      const suggestion =
+        fixable || typeOnly ? undefined : importFactorySuggestion(declaration, specifier, service, variable);
       context.report({
         node: specifier,
         messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
@@ -224,7 +265,11 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function reexportSuggestions(declaration: TSESTree.ExportNamedDeclaration, specifier: TSESTree.ExportSpecifier, service: ModuleService): Suggestion[] {
+    function reexportSuggestions(
+      declaration: TSESTree.ExportNamedDeclaration,
+      specifier: TSESTree.ExportSpecifier,
+      service: ModuleService,
+    ): Suggestion[] {
       const suggestions: Suggestion[] = [];
       const data = messageDataOf(service);
       const factory = service.factory;
@@ -237,20 +282,31 @@ export default createRule<Options, MessageIds>({
           data,
           fix: (fixer) => {
             if (declaration.specifiers.length === 1)
-              return alreadyExported ? removeStatement(fixer, sourceCode, declaration) : fixer.replaceText(declaration, text);
+              return alreadyExported
+                ? removeStatement(fixer, sourceCode, declaration)
+                : fixer.replaceText(declaration, text);
             const removal = removeSpecifier(fixer, sourceCode, declaration, specifier);
             return alreadyExported ? removal : [removal, fixer.insertTextAfter(declaration, `\n${text}`)];
           },
         });
       }
       if (canFixTypes) {
-        suggestions.push({ messageId: 'reexportType', data, fix: (fixer) => makeTypeOnly(fixer, sourceCode, declaration, specifier) });
+        suggestions.push({
+          messageId: 'reexportType',
+          data,
+          fix: (fixer) => makeTypeOnly(fixer, sourceCode, declaration, specifier),
+        });
       }
       return suggestions;
     }
 
     function reportReexport(node: TSESTree.Node, service: ModuleService, suggest: Suggestion[]): void {
-      context.report({ node, messageId: service.factory === undefined ? 'reexportNoFactory' : 'reexport', data: messageDataOf(service), suggest });
+      context.report({
+        node,
+        messageId: service.factory === undefined ? 'reexportNoFactory' : 'reexport',
+        data: messageDataOf(service),
+        suggest,
+      });
     }
 
     /** `require(M)` / `import(M)`: reported where the class is taken from the module object. */
@@ -267,7 +323,12 @@ export default createRule<Options, MessageIds>({
         // The whole module object of a barrel is like its namespace import: reported only where the class is taken from it.
         const direct = servicesReachedBy(source).includes(service);
         if (!direct && (node === call || !servicesImportedAs(source, service.className).includes(service))) continue;
-        context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageDataOf(service), suggest: [] });
+        context.report({
+          node,
+          messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
+          data: messageDataOf(service),
+          suggest: [],
+        });
       }
     }
 
@@ -285,7 +346,8 @@ export default createRule<Options, MessageIds>({
           const name = importedName(specifier);
           // A namespace import takes every export of the service's own module; a named or default
           // import is the class when its binding is, whichever module it is imported from.
-          const found = name === undefined ? servicesReachedBy(node.source.value) : servicesImportedAs(node.source.value, name);
+          const found =
+            name === undefined ? servicesReachedBy(node.source.value) : servicesImportedAs(node.source.value, name);
           for (const service of found) reportImport(node, specifier, service);
         }
       },
@@ -297,12 +359,16 @@ export default createRule<Options, MessageIds>({
         const exported = node.parent.type === 'ExportNamedDeclaration';
         // The module object: the service's own module, or a module whose `export =` is the class.
         const reached = servicesReachedBy(source);
-        for (const service of [...reached, ...servicesImportedAs(source, '=').filter((service) => !reached.includes(service))]) {
+        for (const service of [
+          ...reached,
+          ...servicesImportedAs(source, '=').filter((service) => !reached.includes(service)),
+        ]) {
           if (exported) {
             reportReexport(node.parent, service, []);
             continue;
           }
-          const fixable = node.importKind === 'value' && canFixTypes && isUsedOnlyAsType(sourceCode.getDeclaredVariables(node)[0]);
+          const fixable =
+            node.importKind === 'value' && canFixTypes && isUsedOnlyAsType(sourceCode.getDeclaredVariables(node)[0]);
           context.report({
             node,
             messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
@@ -315,7 +381,9 @@ export default createRule<Options, MessageIds>({
       ExportNamedDeclaration(node) {
         if (node.source === null || (node.exportKind === 'type' && allowTypeImports)) return;
         const candidates = node.specifiers.filter(
-          (specifier) => importableNames.has(moduleExportName(specifier.local)) && !(specifier.exportKind === 'type' && allowTypeImports),
+          (specifier) =>
+            importableNames.has(moduleExportName(specifier.local)) &&
+            !(specifier.exportKind === 'type' && allowTypeImports),
         );
         if (candidates.length === 0) return;
         for (const specifier of candidates) {
@@ -334,7 +402,10 @@ export default createRule<Options, MessageIds>({
         for (const service of services) {
           if (!carries(service)) continue;
           const name = node.exported === null ? service.className : 'default';
-          if (servicesReachedBy(source).includes(service) || (node.exported === null && servicesImportedAs(source, name).includes(service)))
+          if (
+            servicesReachedBy(source).includes(service) ||
+            (node.exported === null && servicesImportedAs(source, name).includes(service))
+          )
             reportReexport(node, service, []);
         }
       },
@@ -357,7 +428,12 @@ export default createRule<Options, MessageIds>({
         if (name !== undefined && !classNames.has(name)) return;
         for (const service of servicesReachedBy(node.source.value)) {
           if (name !== undefined && name !== service.className) continue;
-          context.report({ node, messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass', data: messageDataOf(service), suggest: [] });
+          context.report({
+            node,
+            messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
+            data: messageDataOf(service),
+            suggest: [],
+          });
         }
       };
     }

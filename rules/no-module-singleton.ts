@@ -1,14 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { declaredLifetime, lifetimeText, mayUseContainers, registrationOf, scopedAdvice, withListener, type ContainerSpec } from '../src/containers.js';
-import { createRule } from '../src/create-rule.js';
 import {
-  findVariable,
-  mayMention,
-  memberName,
-  originOf,
-  skipWrappers,
-  type Origin,
-} from '../src/identity.js';
+  declaredLifetime,
+  lifetimeText,
+  mayUseContainers,
+  registrationOf,
+  scopedAdvice,
+  withListener,
+  type ContainerSpec,
+} from '../src/containers.js';
+import { createRule } from '../src/create-rule.js';
+import { findVariable, mayMention, memberName, originOf, skipWrappers, type Origin } from '../src/identity.js';
 import {
   GLOBAL_OBJECTS,
   destinationOf,
@@ -87,7 +88,10 @@ const MAX_SUPERCLASS_DEPTH = 8;
 const REGEX_OPTION = /^\/(.+)\/([dgimsuvy]*)$/s;
 
 /** `Foo`, `ns.Foo`, `window.Foo` → the dotted name (global object dropped) and whether its root is a global. */
-function namePath(node: TSESTree.Node, sourceCode: SourceCode): { readonly names: string[]; readonly global: boolean } | undefined {
+function namePath(
+  node: TSESTree.Node,
+  sourceCode: SourceCode,
+): { readonly names: string[]; readonly global: boolean } | undefined {
   const names: string[] = [];
   let current = skipWrappers(node);
   while (current.type === 'MemberExpression') {
@@ -109,7 +113,8 @@ function localSuperClass(callee: TSESTree.Node, sourceCode: SourceCode): TSESTre
   if (node.type !== 'Identifier') return undefined;
   const def = findVariable(sourceCode.getScope(node), node.name)?.defs[0];
   if (def?.type === 'ClassName') return def.node.superClass ?? undefined;
-  if (def?.type === 'Variable' && def.node.init?.type === 'ClassExpression') return def.node.init.superClass ?? undefined;
+  if (def?.type === 'Variable' && def.node.init?.type === 'ClassExpression')
+    return def.node.init.superClass ?? undefined;
   return undefined;
 }
 
@@ -192,7 +197,8 @@ function memoizerCall(
 ): { readonly call: TSESTree.CallExpression; readonly name: string } | undefined {
   const outer = outerWrapper(fn);
   const call = outer.parent;
-  if (call?.type !== 'CallExpression' || !call.arguments.includes(outer as TSESTree.CallExpressionArgument)) return undefined;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(outer as TSESTree.CallExpressionArgument))
+    return undefined;
   const callee = skipWrappers(call.callee);
   const candidates: string[] = [];
   if (callee.type === 'Identifier') {
@@ -268,28 +274,35 @@ export default createRule<Options, MessageIds>({
         properties: {
           checkAllClasses: {
             type: 'boolean',
-            description: 'Report module-level instances of any class or constructor, not only the registered services (built-in value-like globals such as Map, Date or URL excepted).',
+            description:
+              'Report module-level instances of any class or constructor, not only the registered services (built-in value-like globals such as Map, Date or URL excepted).',
           },
           ignoreClasses: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
-            description: 'Class names, or `/regex/` strings matched against them, that `checkAllClasses` does not report.',
+            description:
+              'Class names, or `/regex/` strings matched against them, that `checkAllClasses` does not report.',
           },
           memoizers: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
-            description: 'Names of functions that cache their callback\'s result (`once(() => new C())` is a module-level instance).',
+            description:
+              "Names of functions that cache their callback's result (`once(() => new C())` is a module-level instance).",
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ checkAllClasses: false, ignoreClasses: [], memoizers: ['once', 'memoize', 'memoizeOne', 'cache'] }],
+    defaultOptions: [
+      { checkAllClasses: false, ignoreClasses: [], memoizers: ['once', 'memoize', 'memoizeOne', 'cache'] },
+    ],
     messages: {
-      eager: '{{service}} is created once at module load and shared by every importer; create it per user or request with {{factory}}().',
-      eagerNoFactory: '{{service}} is created once at module load and shared by every importer; create it per user or request instead.',
+      eager:
+        '{{service}} is created once at module load and shared by every importer; create it per user or request with {{factory}}().',
+      eagerNoFactory:
+        '{{service}} is created once at module load and shared by every importer; create it per user or request instead.',
       lazy: '{{service}} is created on first use and kept in `{{target}}`, so every later caller shares it; create it per user or request with {{factory}}().',
       lazyNoFactory:
         '{{service}} is created on first use and kept in `{{target}}`, so every later caller shares it; create it per user or request instead.',
@@ -307,7 +320,8 @@ export default createRule<Options, MessageIds>({
         '{{service}} is a singleton owned by {{home}}; this module-level instance would be a second one, so get it from {{factory}}() instead.',
       singletonElsewhereNoFactory:
         '{{service}} is a singleton owned by {{home}}; this module-level instance would be a second one, so import that instance instead.',
-      singletonSecond: '{{service}} is a singleton and this module already keeps its one instance (line {{line}}); do not create a second one.',
+      singletonSecond:
+        '{{service}} is a singleton and this module already keeps its one instance (line {{line}}); do not create a second one.',
       containerSingleton:
         '{{service}} is scoped, but {{how}} makes the {{container}} container keep one instance for the whole process, shared by every user; {{advice}}.',
       containerNotSingleton:
@@ -334,7 +348,8 @@ export default createRule<Options, MessageIds>({
 
     /** Is this file the one place a `lifetime: 'singleton'` service may keep its instance? */
     function isSingletonHome(service: Service, callee: TSESTree.Node): boolean {
-      if (service.factory !== undefined) return service.factory.module.kind === 'file' && service.factory.module.id === fileId;
+      if (service.factory !== undefined)
+        return service.factory.module.kind === 'file' && service.factory.module.id === fileId;
       if (service.module?.kind === 'file') return service.module.id === fileId;
       if (service.module === undefined && !service.global) return originOf(callee, sourceCode)?.kind === 'local';
       return isAllowedFile(service, registry, filename);
@@ -357,16 +372,30 @@ export default createRule<Options, MessageIds>({
       if (destination.kind === 'returned') {
         const memoized = memoizerCall(destination.fn, memoizers, sourceCode);
         if (memoized === undefined || !isModuleLoad(memoized.call)) return undefined;
-        return { shape: 'memoized', at: node, slot: slots.memoized(memoized.call), target: '', memoizer: memoized.name };
+        return {
+          shape: 'memoized',
+          at: node,
+          slot: slots.memoized(memoized.call),
+          target: '',
+          memoizer: memoized.name,
+        };
       }
       if (destination.kind !== 'stored') return undefined;
       const { slot, text } = destination;
       if (isModuleLoad(node)) return { shape: 'eager', at: node, slot, target: text, memoizer: '' };
-      if (destination.node.type !== 'AssignmentExpression' || isClearedByTheSameFunction(destination.node, slot, sourceCode)) return undefined;
+      if (
+        destination.node.type !== 'AssignmentExpression' ||
+        isClearedByTheSameFunction(destination.node, slot, sourceCode)
+      )
+        return undefined;
       return { shape: 'lazy', at: destination.node, slot, target: text, memoizer: '' };
     }
 
-    function check(node: TSESTree.NewExpression | TSESTree.CallExpression, service: Service | undefined, label: string): void {
+    function check(
+      node: TSESTree.NewExpression | TSESTree.CallExpression,
+      service: Service | undefined,
+      label: string,
+    ): void {
       const found = moduleLevelInstance(node);
       if (found === undefined) return;
       if (service?.lifetime === 'singleton') {
@@ -389,7 +418,11 @@ export default createRule<Options, MessageIds>({
       }
       const found = moduleLevelInstance(node);
       if (found === undefined) return;
-      context.report({ node: found.at, messageId: FACTORY_MESSAGE[found.shape], data: { ...data, target: found.target, memoizer: found.memoizer } });
+      context.report({
+        node: found.at,
+        messageId: FACTORY_MESSAGE[found.shape],
+        data: { ...data, target: found.target, memoizer: found.memoizer },
+      });
     }
 
     const checkedOthers = new Set<TSESTree.Node>();
@@ -446,14 +479,32 @@ export default createRule<Options, MessageIds>({
     const containerServices = services.length > 0 && mayUseContainers(sourceCode, registry.containers) ? services : [];
 
     /** A container's lifetime for `service` against the registry's (`byDefault`: the framework's default, not an explicit choice). */
-    function checkContainerLifetime(service: Service, spec: ContainerSpec, lifetime: 'singleton' | 'scoped' | 'transient', how: string, node: TSESTree.Node, byDefault: boolean): void {
+    function checkContainerLifetime(
+      service: Service,
+      spec: ContainerSpec,
+      lifetime: 'singleton' | 'scoped' | 'transient',
+      how: string,
+      node: TSESTree.Node,
+      byDefault: boolean,
+    ): void {
       if (service.lifetime === 'scoped' && lifetime === 'singleton') {
         // A service created by a factory function: only an explicit singleton declaration is one.
         if (service.container === undefined && byDefault) return;
-        const advice = service.factory === undefined ? scopedAdvice(service.container ?? spec) : `get it per user or request with ${service.factory.name}() instead`;
-        context.report({ node, messageId: 'containerSingleton', data: { service: service.name, container: spec.label, how, advice } });
+        const advice =
+          service.factory === undefined
+            ? scopedAdvice(service.container ?? spec)
+            : `get it per user or request with ${service.factory.name}() instead`;
+        context.report({
+          node,
+          messageId: 'containerSingleton',
+          data: { service: service.name, container: spec.label, how, advice },
+        });
       } else if (service.lifetime === 'singleton' && lifetime !== 'singleton' && service.container !== undefined) {
-        context.report({ node, messageId: 'containerNotSingleton', data: { service: service.name, container: spec.label, how, declared: lifetimeText(lifetime) } });
+        context.report({
+          node,
+          messageId: 'containerNotSingleton',
+          data: { service: service.name, container: spec.label, how, declared: lifetimeText(lifetime) },
+        });
       }
     }
 
@@ -461,9 +512,19 @@ export default createRule<Options, MessageIds>({
       const registration = registrationOf(node, registry.containers, sourceCode);
       if (registration?.lifetime === undefined) return;
       const service =
-        (registration.provided === undefined ? undefined : context_.serviceAt(registration.provided, containerServices)) ??
+        (registration.provided === undefined
+          ? undefined
+          : context_.serviceAt(registration.provided, containerServices)) ??
         context_.serviceAt(registration.token, containerServices);
-      if (service !== undefined) checkContainerLifetime(service, registration.spec, registration.lifetime, registration.how, registration.node, false);
+      if (service !== undefined)
+        checkContainerLifetime(
+          service,
+          registration.spec,
+          registration.lifetime,
+          registration.how,
+          registration.node,
+          false,
+        );
     }
 
     /** The service a class declaration is (in the service's own module, or by name in loose mode). */
@@ -473,7 +534,11 @@ export default createRule<Options, MessageIds>({
       return containerServices.find((service) => {
         if (service.global) return false;
         const matches =
-          service.className === 'default' ? isDefault : name !== undefined && (name === service.className || localExportNames(sourceCode.ast).get(name)?.has(service.className) === true);
+          service.className === 'default'
+            ? isDefault
+            : name !== undefined &&
+              (name === service.className ||
+                localExportNames(sourceCode.ast).get(name)?.has(service.className) === true);
         if (!matches) return false;
         return service.module === undefined || (service.module.kind === 'file' && service.module.id === fileId);
       });
@@ -484,7 +549,15 @@ export default createRule<Options, MessageIds>({
       const service = declaredService(node);
       if (service === undefined) return;
       const declared = declaredLifetime(node, registry.containers, sourceCode);
-      if (declared !== undefined) checkContainerLifetime(service, declared.spec, declared.lifetime, declared.how, declared.node, declared.byDefault);
+      if (declared !== undefined)
+        checkContainerLifetime(
+          service,
+          declared.spec,
+          declared.lifetime,
+          declared.how,
+          declared.node,
+          declared.byDefault,
+        );
     }
 
     const listener: TSESLint.RuleListener = {
@@ -514,6 +587,10 @@ export default createRule<Options, MessageIds>({
       news.push(node);
     };
     if (containerServices.length === 0) return listener;
-    return { ...withListener(listener, 'CallExpression', checkRegistration), ClassDeclaration: checkDeclaration, ClassExpression: checkDeclaration };
+    return {
+      ...withListener(listener, 'CallExpression', checkRegistration),
+      ClassDeclaration: checkDeclaration,
+      ClassExpression: checkDeclaration,
+    };
   },
 });

@@ -68,11 +68,18 @@ export default createRule<Options, MessageIds>({
     const reasons = new Map<ClassNode, SingletonReason | undefined>();
 
     function reasonOf(classNode: ClassNode): SingletonReason | undefined {
-      if (!reasons.has(classNode)) reasons.set(classNode, singletonReasonOf(classNode, registry.services, sourceCode, filename));
+      if (!reasons.has(classNode))
+        reasons.set(classNode, singletonReasonOf(classNode, registry.services, sourceCode, filename));
       return reasons.get(classNode);
     }
 
-    function report(node: TSESTree.Node, classNode: ClassNode, reason: SingletonReason, value: ScopedValue, target: string): void {
+    function report(
+      node: TSESTree.Node,
+      classNode: ClassNode,
+      reason: SingletonReason,
+      value: ScopedValue,
+      target: string,
+    ): void {
       const { service, call } = value;
       const factory = service.factory;
       let callText = factory === undefined ? '' : `${factory.name}(…)`;
@@ -83,7 +90,13 @@ export default createRule<Options, MessageIds>({
       context.report({
         node,
         messageId: factory === undefined ? 'captiveNoFactory' : 'captive',
-        data: { className: className(classNode), reason: reasonText(reason), service: service.name, target, call: callText },
+        data: {
+          className: className(classNode),
+          reason: reasonText(reason),
+          service: service.name,
+          target,
+          call: callText,
+        },
       });
     }
 

@@ -20,7 +20,8 @@ export default createRule<Options, MessageIds>({
     },
     schema: [],
     messages: {
-      missing: '{{factory}}() needs its {{scope}} (argument {{position}}): without it every such caller shares one {{service}}.',
+      missing:
+        '{{factory}}() needs its {{scope}} (argument {{position}}): without it every such caller shares one {{service}}.',
       constant:
         '{{factory}}() needs a real {{scope}} (argument {{position}}), not the constant {{argument}}: every such caller shares one {{service}}.',
     },
@@ -48,7 +49,12 @@ export default createRule<Options, MessageIds>({
           context.report({
             node,
             messageId: 'missing',
-            data: { factory: service.factory.name, scope: scope.name, position: String(scope.argument + 1), service: service.name },
+            data: {
+              factory: service.factory.name,
+              scope: scope.name,
+              position: String(scope.argument + 1),
+              service: service.name,
+            },
           });
           return;
         }

@@ -7,7 +7,10 @@ export interface RuleWithDocs {
 }
 
 /** Rules in `recommended` (as errors), or in `strict` (every recommended rule too, with its strict options). */
-export function rulesFor(rules: Readonly<Record<string, RuleWithDocs>>, level: 'recommended' | 'strict'): Linter.RulesRecord {
+export function rulesFor(
+  rules: Readonly<Record<string, RuleWithDocs>>,
+  level: 'recommended' | 'strict',
+): Linter.RulesRecord {
   const result: Linter.RulesRecord = {};
   // Code-unit order, not `localeCompare`: the first `localeCompare` of a process sets up the ICU collator
   // (milliseconds of CPU), which every ESLint process, `--concurrency` worker and editor would pay when

@@ -73,7 +73,12 @@ export interface ContainerSpec {
   readonly transientDecorators: readonly string[];
 }
 
-function spec(name: string, label: string, modules: readonly string[], parts: Partial<Omit<ContainerSpec, 'name' | 'label' | 'modules'>>): ContainerSpec {
+function spec(
+  name: string,
+  label: string,
+  modules: readonly string[],
+  parts: Partial<Omit<ContainerSpec, 'name' | 'label' | 'modules'>>,
+): ContainerSpec {
   return {
     name,
     label,
@@ -112,13 +117,18 @@ export const BUILTIN_SPECS: readonly ContainerSpec[] = [
     resolve: ['get', 'getAsync', 'getAll', 'getAllAsync', 'getNamed', 'getTagged', 'resolve'],
     inject: ['inject', 'multiInject'],
   }),
-  spec('nestjs', 'NestJS', ['@nestjs/common', '@nestjs/core', '@nestjs/websockets', '@nestjs/testing', '@nestjs/schedule', '@nestjs/passport'], {
-    classes: ['ModuleRef', 'INestApplication', 'INestApplicationContext', 'INestMicroservice', 'TestingModule'],
-    factories: ['NestFactory.create', 'NestFactory.createApplicationContext', 'NestFactory.createMicroservice'],
-    resolve: ['get', 'resolve', 'create'],
-    inject: ['Inject'],
-    singletonDecorators: ['WebSocketGateway'],
-  }),
+  spec(
+    'nestjs',
+    'NestJS',
+    ['@nestjs/common', '@nestjs/core', '@nestjs/websockets', '@nestjs/testing', '@nestjs/schedule', '@nestjs/passport'],
+    {
+      classes: ['ModuleRef', 'INestApplication', 'INestApplicationContext', 'INestMicroservice', 'TestingModule'],
+      factories: ['NestFactory.create', 'NestFactory.createApplicationContext', 'NestFactory.createMicroservice'],
+      resolve: ['get', 'resolve', 'create'],
+      inject: ['Inject'],
+      singletonDecorators: ['WebSocketGateway'],
+    },
+  ),
   spec('angular', 'Angular', ['@angular/core', '@angular/core/testing'], {
     objects: ['TestBed'],
     classes: ['Injector', 'EnvironmentInjector'],
@@ -133,14 +143,18 @@ export const BUILTIN_SPECS: readonly ContainerSpec[] = [
 export type ContainerSettings = Readonly<
   Record<
     string,
-    { readonly label?: string; readonly module: string } & Partial<Record<Exclude<keyof ContainerSpec, 'name' | 'label' | 'modules'>, readonly string[]>>
+    { readonly label?: string; readonly module: string } & Partial<
+      Record<Exclude<keyof ContainerSpec, 'name' | 'label' | 'modules'>, readonly string[]>
+    >
   >
 >;
 
 /** The built-in containers plus those described in settings. */
 export function containerSpecs(settings: ContainerSettings | undefined): readonly ContainerSpec[] {
   if (settings === undefined) return BUILTIN_SPECS;
-  const custom = Object.entries(settings).map(([name, { label, module, ...parts }]) => spec(name, label ?? name, [module], parts));
+  const custom = Object.entries(settings).map(([name, { label, module, ...parts }]) =>
+    spec(name, label ?? name, [module], parts),
+  );
   return [...BUILTIN_SPECS, ...custom];
 }
 
@@ -156,7 +170,11 @@ interface ExportPath {
 }
 
 /** `a.b.c` where `a` is an export (or a module namespace) of a container's module: the container and the dotted path. */
-function exportPath(node: TSESTree.Node, specs: readonly ContainerSpec[], sourceCode: SourceCode): ExportPath | undefined {
+function exportPath(
+  node: TSESTree.Node,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): ExportPath | undefined {
   const names: string[] = [];
   let current = skipWrappers(node);
   while (current.type === 'MemberExpression' || current.type === 'TSQualifiedName') {
@@ -175,7 +193,12 @@ function exportPath(node: TSESTree.Node, specs: readonly ContainerSpec[], source
 }
 
 /** The container whose API `node` names, when it names one of `pick`'s entries. */
-function apiOf(node: TSESTree.Node, specs: readonly ContainerSpec[], sourceCode: SourceCode, pick: (spec: ContainerSpec) => readonly string[]): ExportPath | undefined {
+function apiOf(
+  node: TSESTree.Node,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+  pick: (spec: ContainerSpec) => readonly string[],
+): ExportPath | undefined {
   const found = exportPath(node, specs, sourceCode);
   return found !== undefined && pick(found.spec).includes(found.path) ? found : undefined;
 }
@@ -183,14 +206,21 @@ function apiOf(node: TSESTree.Node, specs: readonly ContainerSpec[], sourceCode:
 const MAX_DEPTH = 8;
 
 /** The container class a type annotation names (`moduleRef: ModuleRef`). */
-function containerOfType(annotation: TSESTree.TSTypeAnnotation | undefined, specs: readonly ContainerSpec[], sourceCode: SourceCode): ContainerSpec | undefined {
+function containerOfType(
+  annotation: TSESTree.TSTypeAnnotation | undefined,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): ContainerSpec | undefined {
   const type = annotation?.typeAnnotation;
   if (type?.type !== 'TSTypeReference') return undefined;
   return apiOf(type.typeName, specs, sourceCode, (candidate) => candidate.classes)?.spec;
 }
 
 /** The enclosing class's member `name` (a field or a constructor parameter property): its type and initialiser. */
-function classMember(node: TSESTree.Node, name: string): { annotation?: TSESTree.TSTypeAnnotation; value?: TSESTree.Expression | null } | undefined {
+function classMember(
+  node: TSESTree.Node,
+  name: string,
+): { annotation?: TSESTree.TSTypeAnnotation; value?: TSESTree.Expression | null } | undefined {
   let current: TSESTree.Node | undefined = node.parent;
   while (current !== undefined && current.type !== 'ClassBody') {
     // `this` in a plain function is not the class's.
@@ -201,7 +231,12 @@ function classMember(node: TSESTree.Node, name: string): { annotation?: TSESTree
   }
   if (current === undefined) return undefined;
   for (const member of current.body) {
-    if ((member.type === 'PropertyDefinition' || member.type === 'AccessorProperty') && !member.computed && member.key.type === 'Identifier' && member.key.name === name)
+    if (
+      (member.type === 'PropertyDefinition' || member.type === 'AccessorProperty') &&
+      !member.computed &&
+      member.key.type === 'Identifier' &&
+      member.key.name === name
+    )
       return { annotation: member.typeAnnotation, value: member.value };
     if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
       for (const param of member.value.params) {
@@ -215,7 +250,12 @@ function classMember(node: TSESTree.Node, name: string): { annotation?: TSESTree
 }
 
 /** Which container `node` evaluates to, if it is one: `container`, `new Container()`, `moduleRef`, `this.injector`, `await NestFactory.create(…)`. */
-export function containerOf(node: TSESTree.Node, specs: readonly ContainerSpec[], sourceCode: SourceCode, depth = 0): ContainerSpec | undefined {
+export function containerOf(
+  node: TSESTree.Node,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+  depth = 0,
+): ContainerSpec | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const expression = skipWrappers(node);
   switch (expression.type) {
@@ -236,14 +276,19 @@ export function containerOf(node: TSESTree.Node, specs: readonly ContainerSpec[]
       }
       // `inject(Injector)`, `moduleRef.get(ModuleRef)`: resolving a container class gives a container.
       const resolved = resolveCallOf(expression, specs, sourceCode, depth + 1);
-      return resolved === undefined ? undefined : apiOf(resolved.token, specs, sourceCode, (candidate) => candidate.classes)?.spec;
+      return resolved === undefined
+        ? undefined
+        : apiOf(resolved.token, specs, sourceCode, (candidate) => candidate.classes)?.spec;
     }
     case 'MemberExpression': {
       if (skipWrappers(expression.object).type === 'ThisExpression') {
         const name = memberName(expression);
         const member = name === undefined ? undefined : classMember(expression, name);
         if (member === undefined) return undefined;
-        return containerOfType(member.annotation, specs, sourceCode) ?? (member.value == null ? undefined : containerOf(member.value, specs, sourceCode, depth + 1));
+        return (
+          containerOfType(member.annotation, specs, sourceCode) ??
+          (member.value == null ? undefined : containerOf(member.value, specs, sourceCode, depth + 1))
+        );
       }
       const found = exportPath(expression, specs, sourceCode);
       return found?.spec.objects.includes(found.path) === true ? found.spec : undefined;
@@ -254,12 +299,15 @@ export function containerOf(node: TSESTree.Node, specs: readonly ContainerSpec[]
       const variable = findVariable(sourceCode.getScope(expression), expression.name);
       const def = variable?.defs[0];
       if (def === undefined || variable === undefined || variable.defs.length > 1) return undefined;
-      if (def.type === 'Parameter' && def.name.type === 'Identifier') return containerOfType(def.name.typeAnnotation, specs, sourceCode);
+      if (def.type === 'Parameter' && def.name.type === 'Identifier')
+        return containerOfType(def.name.typeAnnotation, specs, sourceCode);
       if (def.type !== 'Variable' || def.node.id.type !== 'Identifier') return undefined;
       const typed = containerOfType(def.node.id.typeAnnotation, specs, sourceCode);
       if (typed !== undefined) return typed;
       const reassigned = variable.references.some((reference) => reference.init !== true && reference.isWrite());
-      return def.node.init === null || reassigned ? undefined : containerOf(def.node.init, specs, sourceCode, depth + 1);
+      return def.node.init === null || reassigned
+        ? undefined
+        : containerOf(def.node.init, specs, sourceCode, depth + 1);
     }
     default:
       return undefined;
@@ -274,7 +322,12 @@ export interface ResolveCall {
 }
 
 /** `container.resolve(C)`, `moduleRef.get(C)`, `injector.get(C)`, `inject(C)`, `app.get(C)`: the token resolved. */
-export function resolveCallOf(call: TSESTree.CallExpression, specs: readonly ContainerSpec[], sourceCode: SourceCode, depth = 0): ResolveCall | undefined {
+export function resolveCallOf(
+  call: TSESTree.CallExpression,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+  depth = 0,
+): ResolveCall | undefined {
   const [token] = call.arguments;
   if (token === undefined || token.type === 'SpreadElement') return undefined;
   const callee = skipWrappers(call.callee);
@@ -284,7 +337,8 @@ export function resolveCallOf(call: TSESTree.CallExpression, specs: readonly Con
     const found = containerOf(callee.object, specs, sourceCode, depth + 1);
     return found?.resolve.includes(name) === true ? { spec: found, token, method: name } : undefined;
   }
-  if (callee.type !== 'Identifier' || !specs.some((candidate) => candidate.resolveFunctions.length > 0)) return undefined;
+  if (callee.type !== 'Identifier' || !specs.some((candidate) => candidate.resolveFunctions.length > 0))
+    return undefined;
   const found = apiOf(callee, specs, sourceCode, (candidate) => candidate.resolveFunctions);
   return found === undefined ? undefined : { spec: found.spec, token, method: found.path };
 }
@@ -306,14 +360,23 @@ function propertyValue(object: TSESTree.Node | undefined, key: string): TSESTree
   if (node?.type !== 'ObjectExpression') return undefined;
   for (const property of node.properties) {
     if (property.type !== 'Property') continue;
-    const name = property.computed ? staticString(property.key) : property.key.type === 'Identifier' ? property.key.name : staticString(property.key);
+    const name = property.computed
+      ? staticString(property.key)
+      : property.key.type === 'Identifier'
+        ? property.key.name
+        : staticString(property.key);
     if (name === key) return property.value;
   }
   return undefined;
 }
 
 /** `Lifecycle.Singleton`, `Scope.REQUEST`, `'Singleton'`, `BindingScopeValues.Request`: the last name. */
-function enumName(node: TSESTree.Node | undefined, specs: readonly ContainerSpec[], sourceCode: SourceCode, enumExport: string): string | undefined {
+function enumName(
+  node: TSESTree.Node | undefined,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+  enumExport: string,
+): string | undefined {
   if (node === undefined) return undefined;
   const text = staticString(node);
   if (text !== undefined) return text;
@@ -334,7 +397,11 @@ const INVERSIFY_SCOPES: Readonly<Record<string, Lifetime>> = {
   inRequestScope: 'scoped',
   inTransientScope: 'transient',
 };
-const INVERSIFY_SCOPE_VALUES: Readonly<Record<string, Lifetime>> = { Singleton: 'singleton', Request: 'scoped', Transient: 'transient' };
+const INVERSIFY_SCOPE_VALUES: Readonly<Record<string, Lifetime>> = {
+  Singleton: 'singleton',
+  Request: 'scoped',
+  Transient: 'transient',
+};
 
 function expressionArgument(call: TSESTree.CallExpression, index: number): TSESTree.Expression | undefined {
   const argument = call.arguments[index];
@@ -349,7 +416,13 @@ function bindingChain(call: TSESTree.CallExpression, spec: ContainerSpec, token:
   let node: TSESTree.CallExpression = call;
   for (;;) {
     const member = node.parent;
-    if (member.type !== 'MemberExpression' || member.object !== node || member.parent.type !== 'CallExpression' || member.parent.callee !== member) break;
+    if (
+      member.type !== 'MemberExpression' ||
+      member.object !== node ||
+      member.parent.type !== 'CallExpression' ||
+      member.parent.callee !== member
+    )
+      break;
     const name = memberName(member);
     node = member.parent;
     if (name === 'to') provided = expressionArgument(node, 0);
@@ -363,7 +436,11 @@ function bindingChain(call: TSESTree.CallExpression, spec: ContainerSpec, token:
 }
 
 /** `registerSingleton(C)`, `register(T, { useClass: C }, { lifecycle: Lifecycle.Singleton })`, `bind(C).toSelf().inSingletonScope()`. */
-export function registrationOf(call: TSESTree.CallExpression, specs: readonly ContainerSpec[], sourceCode: SourceCode): Registration | undefined {
+export function registrationOf(
+  call: TSESTree.CallExpression,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): Registration | undefined {
   const callee = skipWrappers(call.callee);
   if (callee.type !== 'MemberExpression') return undefined;
   const name = memberName(callee);
@@ -374,17 +451,37 @@ export function registrationOf(call: TSESTree.CallExpression, specs: readonly Co
   const found = containerOf(callee.object, specs, sourceCode);
   if (found === undefined) return undefined;
   if (found.singleton.includes(name)) {
-    return { spec: found, token, provided: expressionArgument(call, 1) ?? token, lifetime: 'singleton', how: `${name}()`, node: call };
+    return {
+      spec: found,
+      token,
+      provided: expressionArgument(call, 1) ?? token,
+      lifetime: 'singleton',
+      how: `${name}()`,
+      node: call,
+    };
   }
   if (found.name === 'inversify' && name === 'bind') return bindingChain(call, found, token);
   if (found.name !== 'tsyringe' || (name !== 'register' && name !== 'registerType')) return undefined;
   const provider = expressionArgument(call, 1);
-  if (name === 'registerType') return { spec: found, token, provided: provider, lifetime: 'transient', how: 'registerType()', node: call };
+  if (name === 'registerType')
+    return { spec: found, token, provided: provider, lifetime: 'transient', how: 'registerType()', node: call };
   const useClass = propertyValue(provider, 'useClass');
-  const provided = useClass === undefined ? (provider?.type === 'ObjectExpression' ? undefined : provider) : (useClass as TSESTree.Expression);
+  const provided =
+    useClass === undefined
+      ? provider?.type === 'ObjectExpression'
+        ? undefined
+        : provider
+      : (useClass as TSESTree.Expression);
   const lifecycle = enumName(propertyValue(expressionArgument(call, 2), 'lifecycle'), specs, sourceCode, 'Lifecycle');
   const lifetime = lifecycle === undefined ? 'transient' : TSYRINGE_LIFECYCLES[lifecycle];
-  return { spec: found, token, provided, lifetime, how: lifecycle === undefined ? 'register()' : `register() with Lifecycle.${lifecycle}`, node: call };
+  return {
+    spec: found,
+    token,
+    provided,
+    lifetime,
+    how: lifecycle === undefined ? 'register()' : `register() with Lifecycle.${lifecycle}`,
+    node: call,
+  };
 }
 
 /** What a class's container decorators (or its shape, for NestJS's always-singleton classes) declare. */
@@ -408,20 +505,33 @@ function decoratorText(decorator: TSESTree.Decorator, sourceCode: SourceCode): s
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-const NEST_SCOPES: Readonly<Record<string, Lifetime>> = { DEFAULT: 'singleton', REQUEST: 'scoped', TRANSIENT: 'transient' };
+const NEST_SCOPES: Readonly<Record<string, Lifetime>> = {
+  DEFAULT: 'singleton',
+  REQUEST: 'scoped',
+  TRANSIENT: 'transient',
+};
 const NEST_SCHEDULERS = new Set(['Cron', 'Interval', 'Timeout']);
 
 /** The lifetime one class decorator declares. */
-function decoratorLifetime(decorator: TSESTree.Decorator, specs: readonly ContainerSpec[], sourceCode: SourceCode): DeclaredLifetime | undefined {
+function decoratorLifetime(
+  decorator: TSESTree.Decorator,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): DeclaredLifetime | undefined {
   const expression = skipWrappers(decorator.expression);
   const call = expression.type === 'CallExpression' ? expression : undefined;
   const found = exportPath(call?.callee ?? expression, specs, sourceCode);
   if (found === undefined) return undefined;
   const { spec: container, path } = found;
   const how = decoratorText(decorator, sourceCode);
-  const declared = (lifetime: Lifetime | undefined, forced?: string, byDefault = false): DeclaredLifetime | undefined =>
+  const declared = (
+    lifetime: Lifetime | undefined,
+    forced?: string,
+    byDefault = false,
+  ): DeclaredLifetime | undefined =>
     lifetime === undefined ? undefined : { spec: container, lifetime, node: decorator, how, forced, byDefault };
-  if (container.singletonDecorators.includes(path)) return declared('singleton', container.name === 'nestjs' ? 'a WebSocket gateway' : undefined);
+  if (container.singletonDecorators.includes(path))
+    return declared('singleton', container.name === 'nestjs' ? 'a WebSocket gateway' : undefined);
   if (container.scopedDecorators.includes(path)) return declared('scoped');
   if (container.transientDecorators.includes(path)) return declared('transient');
   const options = call === undefined ? undefined : expressionArgument(call, 0);
@@ -447,17 +557,35 @@ function decoratorLifetime(decorator: TSESTree.Decorator, specs: readonly Contai
 }
 
 /** NestJS keeps these singletons even when they inject a request-scoped provider. */
-function nestForcedSingleton(node: ClassNode, specs: readonly ContainerSpec[], sourceCode: SourceCode): DeclaredLifetime | undefined {
+function nestForcedSingleton(
+  node: ClassNode,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): DeclaredLifetime | undefined {
   const nest = specs.find((candidate) => candidate.name === 'nestjs');
   if (nest === undefined) return undefined;
   const superClass = node.superClass === null ? undefined : skipWrappers(node.superClass);
-  if (superClass?.type === 'CallExpression' && exportPath(superClass.callee, [nest], sourceCode)?.path === 'PassportStrategy')
-    return { spec: nest, lifetime: 'singleton', node: superClass, how: sourceCode.getText(superClass.callee), forced: 'a Passport strategy', byDefault: false };
+  if (
+    superClass?.type === 'CallExpression' &&
+    exportPath(superClass.callee, [nest], sourceCode)?.path === 'PassportStrategy'
+  )
+    return {
+      spec: nest,
+      lifetime: 'singleton',
+      node: superClass,
+      how: sourceCode.getText(superClass.callee),
+      forced: 'a Passport strategy',
+      byDefault: false,
+    };
   for (const member of node.body.body) {
     if (member.type !== 'MethodDefinition') continue;
     for (const decorator of member.decorators) {
       const expression = skipWrappers(decorator.expression);
-      const path = exportPath(expression.type === 'CallExpression' ? expression.callee : expression, [nest], sourceCode)?.path;
+      const path = exportPath(
+        expression.type === 'CallExpression' ? expression.callee : expression,
+        [nest],
+        sourceCode,
+      )?.path;
       if (path !== undefined && NEST_SCHEDULERS.has(path))
         return {
           spec: nest,
@@ -473,7 +601,11 @@ function nestForcedSingleton(node: ClassNode, specs: readonly ContainerSpec[], s
 }
 
 /** The lifetime a class's container declares for it, if any (a framework's always-singleton shapes first). */
-export function declaredLifetime(node: ClassNode, specs: readonly ContainerSpec[], sourceCode: SourceCode): DeclaredLifetime | undefined {
+export function declaredLifetime(
+  node: ClassNode,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): DeclaredLifetime | undefined {
   let declared: DeclaredLifetime | undefined;
   for (const decorator of node.decorators) {
     declared = decoratorLifetime(decorator, specs, sourceCode);
@@ -493,11 +625,16 @@ export interface InjectedDependency {
   readonly field: string | undefined;
 }
 
-function injectDecoratorToken(decorators: readonly TSESTree.Decorator[], specs: readonly ContainerSpec[], sourceCode: SourceCode): TSESTree.Expression | undefined {
+function injectDecoratorToken(
+  decorators: readonly TSESTree.Decorator[],
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): TSESTree.Expression | undefined {
   for (const decorator of decorators) {
     const expression = skipWrappers(decorator.expression);
     if (expression.type !== 'CallExpression') continue;
-    if (apiOf(expression.callee, specs, sourceCode, (candidate) => candidate.inject) !== undefined) return expressionArgument(expression, 0);
+    if (apiOf(expression.callee, specs, sourceCode, (candidate) => candidate.inject) !== undefined)
+      return expressionArgument(expression, 0);
   }
   return undefined;
 }
@@ -509,7 +646,9 @@ function typeToken(annotation: TSESTree.TSTypeAnnotation | undefined): TSESTree.
 
 function keyName(member: TSESTree.PropertyDefinition | TSESTree.AccessorProperty): string | undefined {
   if (member.computed) return staticString(member.key);
-  return member.key.type === 'Identifier' || member.key.type === 'PrivateIdentifier' ? member.key.name : staticString(member.key);
+  return member.key.type === 'Identifier' || member.key.type === 'PrivateIdentifier'
+    ? member.key.name
+    : staticString(member.key);
 }
 
 /**
@@ -518,7 +657,11 @@ function keyName(member: TSESTree.PropertyDefinition | TSESTree.AccessorProperty
  * container decorator still list their constructor parameters: whether a container builds them is
  * the caller's question.
  */
-export function injectedDependencies(node: ClassNode, specs: readonly ContainerSpec[], sourceCode: SourceCode): InjectedDependency[] {
+export function injectedDependencies(
+  node: ClassNode,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): InjectedDependency[] {
   const dependencies: InjectedDependency[] = [];
   for (const member of node.body.body) {
     if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
@@ -527,15 +670,22 @@ export function injectedDependencies(node: ClassNode, specs: readonly ContainerS
         const inner = property === undefined ? param : property.parameter;
         const binding = inner.type === 'AssignmentPattern' ? inner.left : inner;
         if (binding.type !== 'Identifier') continue;
-        const token = injectDecoratorToken([...(property?.decorators ?? []), ...inner.decorators], specs, sourceCode) ?? typeToken(binding.typeAnnotation);
-        if (token !== undefined) dependencies.push({ token, node: param, field: property === undefined ? undefined : binding.name });
+        const token =
+          injectDecoratorToken([...(property?.decorators ?? []), ...inner.decorators], specs, sourceCode) ??
+          typeToken(binding.typeAnnotation);
+        if (token !== undefined)
+          dependencies.push({ token, node: param, field: property === undefined ? undefined : binding.name });
       }
     } else if (member.type === 'PropertyDefinition' || member.type === 'AccessorProperty') {
       if (member.static) continue;
       const injectedByDecorator = injectDecoratorToken(member.decorators, specs, sourceCode);
       const value = member.value === null ? undefined : skipWrappers(member.value);
       const resolved = value?.type === 'CallExpression' ? resolveCallOf(value, specs, sourceCode) : undefined;
-      const token = injectedByDecorator ?? (resolved?.method === 'inject' && resolved.spec.resolveFunctions.includes('inject') ? resolved.token : undefined);
+      const token =
+        injectedByDecorator ??
+        (resolved?.method === 'inject' && resolved.spec.resolveFunctions.includes('inject')
+          ? resolved.token
+          : undefined);
       if (token !== undefined) dependencies.push({ token, node: member, field: keyName(member) });
     }
   }
@@ -543,7 +693,11 @@ export function injectedDependencies(node: ClassNode, specs: readonly ContainerS
 }
 
 /** Is `node` (a call or decorator callee) part of a container's API: an export of its modules, or a method of a container or of a `bind()` chain? */
-function isContainerApiCall(call: TSESTree.CallExpression, specs: readonly ContainerSpec[], sourceCode: SourceCode): boolean {
+function isContainerApiCall(
+  call: TSESTree.CallExpression,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): boolean {
   if (exportPath(call.callee, specs, sourceCode) !== undefined) return true;
   let callee = skipWrappers(call.callee);
   // `container.bind(C).to(C)`: walk down the chain to its receiver.
@@ -562,7 +716,11 @@ function isContainerApiCall(call: TSESTree.CallExpression, specs: readonly Conta
  * or of a framework decorator (`@Inject(C)`, `@Module({ providers: [C] })`, `@Component({ providers: [{ provide: C, useClass: C }] })`),
  * directly or inside the object and array literals such calls take.
  */
-export function isInjectionTokenUse(identifier: TSESTree.Node, specs: readonly ContainerSpec[], sourceCode: SourceCode): boolean {
+export function isInjectionTokenUse(
+  identifier: TSESTree.Node,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): boolean {
   let child: TSESTree.Node = identifier;
   for (let parent = identifier.parent; parent !== undefined; child = parent, parent = parent.parent) {
     switch (parent.type) {
@@ -598,5 +756,9 @@ export function scopedAdvice(spec: ContainerSpec): string {
 
 /** What a lifetime means, for messages: `one instance per request`. */
 export function lifetimeText(lifetime: Lifetime): string {
-  return { singleton: 'one instance for the whole process', scoped: 'one instance per request or scope', transient: 'a new instance for every injection' }[lifetime];
+  return {
+    singleton: 'one instance for the whole process',
+    scoped: 'one instance per request or scope',
+    transient: 'a new instance for every injection',
+  }[lifetime];
 }

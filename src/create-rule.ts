@@ -72,7 +72,9 @@ export const JS_LANGUAGES: readonly string[] = ['js/js'];
 export function isJavaScriptSourceCode(sourceCode: unknown): boolean {
   // `in`, not a property read: the question is what kind of SourceCode this is, and reading nothing
   // keeps the "no AST, no scopes for files that cannot refer to a service" guarantee checkable.
-  return typeof sourceCode === 'object' && sourceCode !== null && 'getScope' in sourceCode && 'getAllComments' in sourceCode;
+  return (
+    typeof sourceCode === 'object' && sourceCode !== null && 'getScope' in sourceCode && 'getAllComments' in sourceCode
+  );
 }
 
 /** `x.d.ts`, `x.d.mts`, `x.d.cts`, and TypeScript's `x.d.json.ts`-style `x.d.<ext>.ts`. */

@@ -5,7 +5,17 @@
  * or declared in the factory's own module?
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, importDenotes, mayMention, memberName, originOf, skipWrappers, staticString, targetBinding, type Origin } from './identity.js';
+import {
+  findVariable,
+  importDenotes,
+  mayMention,
+  memberName,
+  originOf,
+  skipWrappers,
+  staticString,
+  targetBinding,
+  type Origin,
+} from './identity.js';
 import { localExportNames } from './module-scope.js';
 import type { Factory, Registry, Service } from './registry.js';
 import { normalizeModulePath } from './resolution.js';
@@ -21,11 +31,19 @@ export function hasFactory(service: Service): service is FactoryService {
 
 /** The services among `services` with a factory whose export this file may mention (see `mayMention`). */
 export function mentionedFactories(services: readonly Service[], sourceCode: SourceCode): FactoryService[] {
-  return services.filter((service): service is FactoryService => hasFactory(service) && mayMention(sourceCode, service.factory.export));
+  return services.filter(
+    (service): service is FactoryService => hasFactory(service) && mayMention(sourceCode, service.factory.export),
+  );
 }
 
 /** Does the export `name` of `specifier` denote the factory's first segment, directly or through barrels (the module graph)? */
-export function reachesFactory(specifier: string, name: string, factory: Factory, registry: Registry, filename: string): boolean {
+export function reachesFactory(
+  specifier: string,
+  name: string,
+  factory: Factory,
+  registry: Registry,
+  filename: string,
+): boolean {
   if (name === factory.export && registry.refersTo(specifier, filename, factory.module)) return true;
   return importDenotes(registry, filename, specifier, name, targetBinding(factory.module, factory.export, registry));
 }
@@ -48,7 +66,9 @@ function moduleBinding(node: TSESTree.Node, sourceCode: SourceCode): Origin | un
   if (node.type !== 'Identifier') return undefined;
   const variable = findVariable(sourceCode.getScope(node), node.name);
   const scope = variable?.scope.type;
-  return variable?.defs.length === 1 && (scope === 'module' || scope === 'global') ? { kind: 'local', name: node.name } : undefined;
+  return variable?.defs.length === 1 && (scope === 'module' || scope === 'global')
+    ? { kind: 'local', name: node.name }
+    : undefined;
 }
 
 const lastNames = new WeakMap<readonly FactoryService[], ReadonlySet<string>>();
@@ -93,9 +113,13 @@ function aliasesOf(program: TSESTree.Program, exportName: string): ReadonlySet<s
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') {
       for (const specifier of statement.specifiers) {
-        if (specifier.type === 'ImportSpecifier' && (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) === exportName)
+        if (
+          specifier.type === 'ImportSpecifier' &&
+          (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) === exportName
+        )
           aliases.add(specifier.local.name);
-        else if (specifier.type === 'ImportDefaultSpecifier' && exportName === 'default') aliases.add(specifier.local.name);
+        else if (specifier.type === 'ImportDefaultSpecifier' && exportName === 'default')
+          aliases.add(specifier.local.name);
       }
       continue;
     }
@@ -105,8 +129,10 @@ function aliasesOf(program: TSESTree.Program, exportName: string): ReadonlySet<s
       if (declarator.init === null) continue;
       addPatternAliases(declarator.id, exportName, aliases);
       const init = skipWrappers(declarator.init);
-      const named = init.type === 'Identifier' ? init.name : init.type === 'MemberExpression' ? memberName(init) : undefined;
-      if (declarator.id.type === 'Identifier' && named !== undefined && aliases.has(named)) aliases.add(declarator.id.name);
+      const named =
+        init.type === 'Identifier' ? init.name : init.type === 'MemberExpression' ? memberName(init) : undefined;
+      if (declarator.id.type === 'Identifier' && named !== undefined && aliases.has(named))
+        aliases.add(declarator.id.name);
     }
   }
   byExport.set(exportName, aliases);
@@ -135,7 +161,13 @@ export function factoryAt(
   // Rule out most calls by their last name before any scope lookup.
   const last = start.type === 'MemberExpression' ? memberName(start) : start.type === 'Identifier' ? undefined : null;
   if (last === null || (last !== undefined && !lastNamesOf(services).has(last))) return undefined;
-  if (start.type === 'Identifier' && !services.some((service) => service.factory.members.length === 0 && aliasesOf(sourceCode.ast, service.factory.export).has(start.name)))
+  if (
+    start.type === 'Identifier' &&
+    !services.some(
+      (service) =>
+        service.factory.members.length === 0 && aliasesOf(sourceCode.ast, service.factory.export).has(start.name),
+    )
+  )
     return undefined;
   let fileId: string | undefined;
   for (const service of services) {

@@ -11,7 +11,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /** A relative specifier already in the file, to copy its extension style (`./x.js` vs `./x`). */
 function relativeStyleHint(program: TSESTree.Program): string | undefined {
   for (const statement of program.body) {
-    if (statement.type === 'ImportDeclaration' && isRelativeSpecifier(statement.source.value)) return statement.source.value;
+    if (statement.type === 'ImportDeclaration' && isRelativeSpecifier(statement.source.value))
+      return statement.source.value;
   }
   return undefined;
 }
@@ -34,8 +35,21 @@ export function spellModule(
   const spelled =
     file === undefined
       ? undefined
-      : spellSpecifier({ file: filename, target: file, tsconfig: registry.resolver.tsconfig, previous, neighbours: importSpecifiers(program) });
-  return spelled ?? registry.specifierFor(target, filename, previous !== undefined && isRelativeSpecifier(previous) ? previous : relativeStyleHint(program));
+      : spellSpecifier({
+          file: filename,
+          target: file,
+          tsconfig: registry.resolver.tsconfig,
+          previous,
+          neighbours: importSpecifiers(program),
+        });
+  return (
+    spelled ??
+    registry.specifierFor(
+      target,
+      filename,
+      previous !== undefined && isRelativeSpecifier(previous) ? previous : relativeStyleHint(program),
+    )
+  );
 }
 
 export interface FactoryImport {
@@ -82,7 +96,10 @@ export function factoryImport(
   // first in the file) inserts next to it instead: one report's fixes must not overlap.
   const rewrite = (fixer: TSESLint.RuleFixer, anchor: TSESTree.Node | TSESTree.Token, before: string, after: string) =>
     anchor.range[0] < node.range[1] && node.range[0] < anchor.range[1]
-      ? fixer.insertTextAfterRange(before === '' ? [anchor.range[1], anchor.range[1]] : [anchor.range[0], anchor.range[0]], before === '' ? after : before)
+      ? fixer.insertTextAfterRange(
+          before === '' ? [anchor.range[1], anchor.range[1]] : [anchor.range[0], anchor.range[0]],
+          before === '' ? after : before,
+        )
       : fixer.replaceText(anchor, `${before}${sourceCode.getText(anchor)}${after}`);
   if (existingDeclaration !== undefined) {
     const last = existingDeclaration.specifiers.at(-1);
@@ -107,7 +124,9 @@ export function factoryImport(
       const lastDirective = directives.at(-1);
       if (lastDirective !== undefined) return [rewrite(fixer, lastDirective, '', `\n${text}`)];
       const firstToken = sourceCode.getFirstToken(first);
-      return firstToken === null ? [fixer.insertTextBefore(first, `${text}\n`)] : [rewrite(fixer, firstToken, `${text}\n`, '')];
+      return firstToken === null
+        ? [fixer.insertTextBefore(first, `${text}\n`)]
+        : [rewrite(fixer, firstToken, `${text}\n`, '')];
     },
   };
 }

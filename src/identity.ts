@@ -60,7 +60,8 @@ export function findVariable(scope: Scope | null, name: string): Variable | unde
   for (let current = scope; current !== null; current = current.upper) {
     const variable = current.set.get(name);
     // typescript-eslint's scope manager also holds type-only bindings; a value reference skips them.
-    if (variable !== undefined && (variable as { isValueVariable?: boolean }).isValueVariable !== false) return variable;
+    if (variable !== undefined && (variable as { isValueVariable?: boolean }).isValueVariable !== false)
+      return variable;
   }
   return undefined;
 }
@@ -69,7 +70,8 @@ export function findVariable(scope: Scope | null, name: string): Variable | unde
 export function staticString(node: TSESTree.Node | null | undefined): string | undefined {
   if (node == null) return undefined;
   if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0)
+    return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
@@ -86,7 +88,8 @@ function isGlobalReference(scope: Scope, name: string): boolean {
 
 /** `require('m')` with the global `require`: the module specifier. */
 export function requireSource(node: TSESTree.Node, scope: Scope): string | undefined {
-  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require')
+    return undefined;
   if (node.arguments.length !== 1 || !isGlobalReference(scope, 'require')) return undefined;
   return staticString(node.arguments[0]);
 }
@@ -100,7 +103,11 @@ export function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): stri
     case 'ObjectPattern':
       for (const property of pattern.properties) {
         if (property.type !== 'Property') continue;
-        const key = property.computed ? staticString(property.key) : property.key.type === 'Identifier' ? property.key.name : staticString(property.key);
+        const key = property.computed
+          ? staticString(property.key)
+          : property.key.type === 'Identifier'
+            ? property.key.name
+            : staticString(property.key);
         const rest = patternPath(property.value, target);
         if (rest !== undefined) return key === undefined ? undefined : [key, ...rest];
       }
@@ -121,7 +128,11 @@ function isNeverReassigned(variable: Variable): boolean {
   return variable.references.every((reference) => reference.init === true || !reference.isWrite());
 }
 
-function originOfVariable(variable: Variable, depth: number, sourceCode: Readonly<TSESLint.SourceCode>): Origin | undefined {
+function originOfVariable(
+  variable: Variable,
+  depth: number,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): Origin | undefined {
   const def = variable.defs[0];
   if (def === undefined) return variable.scope.type === 'global' ? { kind: 'global', name: variable.name } : undefined;
   if (variable.defs.length > 1) return { kind: 'local', name: variable.name };
@@ -168,13 +179,23 @@ function originOfVariable(variable: Variable, depth: number, sourceCode: Readonl
 /** The module `M` when `fn` is the first argument of `import(M).then(fn)`. */
 function thenModuleSource(fn: TSESTree.Node): string | undefined {
   const call = fn.parent;
-  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || call.callee.type !== 'MemberExpression' || memberName(call.callee) !== 'then') return undefined;
+  if (
+    call?.type !== 'CallExpression' ||
+    call.arguments[0] !== fn ||
+    call.callee.type !== 'MemberExpression' ||
+    memberName(call.callee) !== 'then'
+  )
+    return undefined;
   const loader = skipWrappers(call.callee.object);
   return loader.type === 'ImportExpression' ? staticString(loader.source) : undefined;
 }
 
 /** Where the value of `node` comes from, or undefined when it cannot be known statically. */
-export function originOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): Origin | undefined {
+export function originOf(
+  node: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  depth = 0,
+): Origin | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const expression = skipWrappers(node);
   switch (expression.type) {
@@ -188,7 +209,8 @@ export function originOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
       const name = memberName(expression);
       // `C.prototype.constructor` is `C`.
       const object = skipWrappers(expression.object);
-      if (name === 'constructor' && object.type === 'MemberExpression' && memberName(object) === 'prototype') return originOf(object.object, sourceCode, depth + 1);
+      if (name === 'constructor' && object.type === 'MemberExpression' && memberName(object) === 'prototype')
+        return originOf(object.object, sourceCode, depth + 1);
       return name === undefined ? undefined : applyMember(originOf(expression.object, sourceCode, depth + 1), name);
     }
     case 'CallExpression': {
@@ -214,15 +236,28 @@ export function originsOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sou
   const expression = skipWrappers(node);
   if (depth <= MAX_DEPTH) {
     if (expression.type === 'ConditionalExpression')
-      return [...originsOf(expression.consequent, sourceCode, depth + 1), ...originsOf(expression.alternate, sourceCode, depth + 1)];
+      return [
+        ...originsOf(expression.consequent, sourceCode, depth + 1),
+        ...originsOf(expression.alternate, sourceCode, depth + 1),
+      ];
     if (expression.type === 'LogicalExpression')
-      return [...originsOf(expression.left, sourceCode, depth + 1), ...originsOf(expression.right, sourceCode, depth + 1)];
+      return [
+        ...originsOf(expression.left, sourceCode, depth + 1),
+        ...originsOf(expression.right, sourceCode, depth + 1),
+      ];
     if (expression.type === 'Identifier') {
       const variable = findVariable(sourceCode.getScope(expression), expression.name);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (variable !== undefined && def?.type === 'Variable' && def.node.id === def.name && def.node.init !== null && isNeverReassigned(variable)) {
+      if (
+        variable !== undefined &&
+        def?.type === 'Variable' &&
+        def.node.id === def.name &&
+        def.node.init !== null &&
+        isNeverReassigned(variable)
+      ) {
         const init = skipWrappers(def.node.init);
-        if (init.type === 'ConditionalExpression' || init.type === 'LogicalExpression') return originsOf(init, sourceCode, depth + 1);
+        if (init.type === 'ConditionalExpression' || init.type === 'LogicalExpression')
+          return originsOf(init, sourceCode, depth + 1);
       }
     }
   }
@@ -242,11 +277,20 @@ export function originName(origin: Origin): string | undefined {
 export function targetBinding(target: ModuleTarget, name: string, registry: Registry): Binding {
   const graph = moduleGraphFor(registry.resolver);
   if (target.kind === 'file') return graph.exportBinding(target.file, name) ?? { module: target.id, name };
-  return graph.importBinding(path.join(registry.rootDir, 'package.json'), target.name, name) ?? { module: `pkg:${target.name}`, name };
+  return (
+    graph.importBinding(path.join(registry.rootDir, 'package.json'), target.name, name) ?? {
+      module: `pkg:${target.name}`,
+      name,
+    }
+  );
 }
 
 /** The binding of a service's class, or undefined for globals and loose (module-less) services. Cached per linted file. */
-export function serviceBinding(service: Service, registry: Registry, sourceCode?: Readonly<TSESLint.SourceCode>): Binding | undefined {
+export function serviceBinding(
+  service: Service,
+  registry: Registry,
+  sourceCode?: Readonly<TSESLint.SourceCode>,
+): Binding | undefined {
   const target = service.module;
   if (target === undefined || service.global) return undefined;
   if (sourceCode === undefined) return targetBinding(target, service.className, registry);
@@ -260,7 +304,13 @@ export function serviceBinding(service: Service, registry: Registry, sourceCode?
 }
 
 /** Does the export `name` of the module `specifier`, imported in `filename`, denote `binding`? */
-export function importDenotes(registry: Registry, filename: string, specifier: string, name: string, binding: Binding | undefined): boolean {
+export function importDenotes(
+  registry: Registry,
+  filename: string,
+  specifier: string,
+  name: string,
+  binding: Binding | undefined,
+): boolean {
   if (binding === undefined) return false;
   const found = moduleGraphFor(registry.resolver).importBinding(filename, specifier, name);
   return found?.name !== '*' && sameBinding(found, binding);
@@ -308,7 +358,8 @@ export function serviceWords(service: Service, registry: Registry): readonly str
   const cached = aliasCache.get(service);
   if (cached !== undefined && now - cached.at < ALIAS_FRESHNESS_MS) return cached.words;
   const graph = moduleGraphFor(registry.resolver);
-  const file = target.kind === 'file' ? target.file : graph.resolve(path.join(registry.rootDir, 'package.json'), target.name);
+  const file =
+    target.kind === 'file' ? target.file : graph.resolve(path.join(registry.rootDir, 'package.json'), target.name);
   const words = [service.className];
   if (file !== undefined) {
     const binding = targetBinding(target, service.className, registry);
@@ -352,14 +403,29 @@ let current: FileText | undefined;
 function fileTextOf(sourceCode: Readonly<TSESLint.SourceCode>): FileText {
   const { text } = sourceCode;
   if (current?.text !== text || current.sourceCode !== sourceCode) {
-    current = { sourceCode, text, escapes: text.includes('\\') && SPELLING_ESCAPE.test(text), comments: undefined, names: new Map(), lists: new Map(), wordLists: new Map(), bindings: new Map() };
+    current = {
+      sourceCode,
+      text,
+      escapes: text.includes('\\') && SPELLING_ESCAPE.test(text),
+      comments: undefined,
+      names: new Map(),
+      lists: new Map(),
+      wordLists: new Map(),
+      bindings: new Map(),
+    };
   }
   return current;
 }
 
 /** `[A-Za-z0-9_$]`: a character that continues an ASCII identifier. */
 function isAsciiIdentifierPart(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 36
+  );
 }
 
 function isInComment(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, index: number): boolean {
@@ -415,14 +481,20 @@ export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: stri
  * The services among `services` whose class this file may mention (all of them for `class:
  * 'default'`), by any name its module exports it as when `registry` is given. Cached per file.
  */
-export function mentionedServices(services: readonly Service[], sourceCode: Readonly<TSESLint.SourceCode>, registry?: Registry): readonly Service[] {
+export function mentionedServices(
+  services: readonly Service[],
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  registry?: Registry,
+): readonly Service[] {
   const file = fileTextOf(sourceCode);
   if (file.escapes) return services;
   const lists = registry === undefined ? file.lists : file.wordLists;
   let mentioned = lists.get(services);
   if (mentioned === undefined) {
     mentioned = services.filter((service) =>
-      registry === undefined ? mayMention(sourceCode, service.className) : serviceWords(service, registry).some((word) => mayMention(sourceCode, word)),
+      registry === undefined
+        ? mayMention(sourceCode, service.className)
+        : serviceWords(service, registry).some((word) => mayMention(sourceCode, word)),
     );
     lists.set(services, mentioned);
   }
@@ -445,5 +517,7 @@ export function serviceOf(
   if (origins.length === 0) return undefined;
   const unwrapped = skipWrappers(node);
   const localName = unwrapped.type === 'Identifier' ? unwrapped.name : undefined;
-  return candidates.find((service) => origins.some((origin) => isServiceOrigin(origin, service, registry, filename, localName, sourceCode)));
+  return candidates.find((service) =>
+    origins.some((origin) => isServiceOrigin(origin, service, registry, filename, localName, sourceCode)),
+  );
 }

@@ -18,7 +18,8 @@ const GAP = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;
 /** The start of `import * as ns`, `export * from`, `export * as ns from`, also `type`-only (comments allowed). */
 const STAR = new RegExp(String.raw`\b(?:import|export)${GAP}(?:type\b${GAP})?\*`, 'g');
 /** The same statements written plainly (no comments inside), up to their module specifier. */
-const PLAIN_STAR = /\b(?:import|export)\s*(?:type\s*)?\*\s*(?:as\b\s*(?:[\w$]+|"[^"\n]*"|'[^'\n]*')\s*)?from\s*(["'])([^"'\n]*)\1/g;
+const PLAIN_STAR =
+  /\b(?:import|export)\s*(?:type\s*)?\*\s*(?:as\b\s*(?:[\w$]+|"[^"\n]*"|'[^'\n]*')\s*)?from\s*(["'])([^"'\n]*)\1/g;
 /** `import('m')`: a dynamic import or an import type, whose module object may reach every export. */
 const IMPORT_CALL = new RegExp(String.raw`\bimport${GAP}\(`);
 
@@ -53,7 +54,12 @@ export function isTypePositionReference(reference: TSESLint.Scope.Reference): bo
   const identifier = reference.identifier;
   const parentType = identifier.parent.type;
   // `export { C }`, `export default C`, `export = C` keep the value alive.
-  if (parentType === 'ExportSpecifier' || parentType === 'ExportDefaultDeclaration' || parentType === 'TSExportAssignment') return false;
+  if (
+    parentType === 'ExportSpecifier' ||
+    parentType === 'ExportDefaultDeclaration' ||
+    parentType === 'TSExportAssignment'
+  )
+    return false;
   const flags = reference as { isTypeReference?: boolean; isValueReference?: boolean };
   if (flags.isValueReference !== true) return flags.isTypeReference === true;
   let child: TSESTree.Node = identifier;
@@ -98,7 +104,13 @@ export function isInertValueUse(reference: TSESLint.Scope.Reference): boolean {
   const identifier = reference.identifier;
   const parent = identifier.parent;
   if (parent.type === 'BinaryExpression') return parent.operator === 'instanceof' && parent.right === identifier;
-  if (parent.type !== 'MemberExpression' || parent.object !== identifier || parent.computed || parent.property.type !== 'Identifier') return false;
+  if (
+    parent.type !== 'MemberExpression' ||
+    parent.object !== identifier ||
+    parent.computed ||
+    parent.property.type !== 'Identifier'
+  )
+    return false;
   if (parent.property.name === 'prototype' || parent.property.name === 'constructor') return false;
   const outer = parent.parent;
   switch (outer.type) {
@@ -180,7 +192,10 @@ function isDiscarded(node: TSESTree.Node): boolean {
  * that takes it (a destructured property, a member access, or the call itself when the whole module
  * object escapes), or undefined when only other names are taken or the result is discarded.
  */
-export function moduleObjectReach(call: TSESTree.CallExpression | TSESTree.ImportExpression, name: string): TSESTree.Node | undefined {
+export function moduleObjectReach(
+  call: TSESTree.CallExpression | TSESTree.ImportExpression,
+  name: string,
+): TSESTree.Node | undefined {
   let node = unwrapOutward(call);
   if (call.type === 'ImportExpression') {
     const parent = node.parent;
@@ -230,15 +245,24 @@ export function removeSpecifier(
   }
   if (specifier.type === 'ImportNamespaceSpecifier') {
     // `import D, * as ns` → `import D`
-    return fixer.removeRange([token(sourceCode, sourceCode.getTokenBefore(specifier, { filter: isComma })).range[0], specifier.range[1]]);
+    return fixer.removeRange([
+      token(sourceCode, sourceCode.getTokenBefore(specifier, { filter: isComma })).range[0],
+      specifier.range[1],
+    ]);
   }
   const named = (declaration.specifiers as readonly ListSpecifier[]).filter(
     (candidate) => candidate.type === 'ImportSpecifier' || candidate.type === 'ExportSpecifier',
   );
   if (named.length === 1) {
     // `import D, { C }` → `import D`
-    const open = token(sourceCode, sourceCode.getTokenBefore(specifier, { filter: (candidate) => candidate.value === '{' }));
-    const close = token(sourceCode, sourceCode.getTokenAfter(specifier, { filter: (candidate) => candidate.value === '}' }));
+    const open = token(
+      sourceCode,
+      sourceCode.getTokenBefore(specifier, { filter: (candidate) => candidate.value === '{' }),
+    );
+    const close = token(
+      sourceCode,
+      sourceCode.getTokenAfter(specifier, { filter: (candidate) => candidate.value === '}' }),
+    );
     return fixer.removeRange([token(sourceCode, sourceCode.getTokenBefore(open)).range[0], close.range[1]]);
   }
   // From the end of the token before to the end of the comma after: a list written one name per
@@ -250,10 +274,16 @@ export function removeSpecifier(
 }
 
 /** Removes a whole statement, with its line break when it sits on its own line. */
-export function removeStatement(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, statement: TSESTree.Node): TSESLint.RuleFix {
+export function removeStatement(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  statement: TSESTree.Node,
+): TSESLint.RuleFix {
   const text = sourceCode.text;
   const [start, end] = statement.range;
-  const ownLine = (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end] === '\n' || text.startsWith('\r\n', end));
+  const ownLine =
+    (start === 0 || text[start - 1] === '\n') &&
+    (end === text.length || text[end] === '\n' || text.startsWith('\r\n', end));
   if (!ownLine) return fixer.remove(statement);
   if (end < text.length) return fixer.removeRange([start, end + (text[end] === '\r' ? 2 : 1)]);
   // The last line: take the line break before it instead.
@@ -272,9 +302,14 @@ export function makeTypeOnly(
   specifier?: ListSpecifier,
 ): TSESLint.RuleFix[] {
   const keyword = token(sourceCode, sourceCode.getFirstToken(declaration));
-  if (declaration.type === 'TSImportEqualsDeclaration' || specifier === undefined || declaration.specifiers.length === 1)
+  if (
+    declaration.type === 'TSImportEqualsDeclaration' ||
+    specifier === undefined ||
+    declaration.specifiers.length === 1
+  )
     return [fixer.insertTextAfter(keyword, ' type')];
-  if (specifier.type === 'ImportSpecifier' || specifier.type === 'ExportSpecifier') return [fixer.insertTextBefore(specifier, 'type ')];
+  if (specifier.type === 'ImportSpecifier' || specifier.type === 'ExportSpecifier')
+    return [fixer.insertTextBefore(specifier, 'type ')];
   const binding = specifier.type === 'ImportNamespaceSpecifier' ? `* as ${specifier.local.name}` : specifier.local.name;
   const source = declaration.source === null ? '' : sourceCode.getText(declaration.source);
   const semicolon = sourceCode.text[declaration.range[1] - 1] === ';' ? ';' : '';
@@ -293,7 +328,8 @@ export function exportedNames(program: TSESTree.Program): Set<string> {
     const declaration = statement.declaration;
     if (declaration === null) continue;
     if (declaration.type === 'VariableDeclaration') {
-      for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') names.add(declarator.id.name);
+      for (const declarator of declaration.declarations)
+        if (declarator.id.type === 'Identifier') names.add(declarator.id.name);
     } else if ('id' in declaration && declaration.id?.type === 'Identifier') names.add(declaration.id.name);
   }
   return names;

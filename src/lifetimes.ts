@@ -6,7 +6,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { factoryAt, type FactoryService } from './factories.js';
 import { findVariable, originOf, serviceOf, skipWrappers, staticString, type Origin } from './identity.js';
-import { destinationOf, isClearedByTheSameFunction, isFixedKey, isModuleLoad, localExportNames, outerWrapper, type ClassNode } from './module-scope.js';
+import {
+  destinationOf,
+  isClearedByTheSameFunction,
+  isFixedKey,
+  isModuleLoad,
+  localExportNames,
+  outerWrapper,
+  type ClassNode,
+} from './module-scope.js';
 import type { Registry, Service } from './registry.js';
 import { normalizeModulePath } from './resolution.js';
 
@@ -23,7 +31,8 @@ function moduleConstInit(variable: Variable): TSESTree.Expression | undefined {
   if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const') return undefined;
   if (def.node.id.type !== 'Identifier' || def.node.init === null) return undefined;
   const scope = variable.scope;
-  const moduleLevel = scope.type === 'module' || scope.type === 'global' || (scope.type === 'function' && scope.block.type === 'Program');
+  const moduleLevel =
+    scope.type === 'module' || scope.type === 'global' || (scope.type === 'function' && scope.block.type === 'Program');
   return moduleLevel ? def.node.init : undefined;
 }
 
@@ -43,7 +52,11 @@ export function isConstant(node: TSESTree.Node, sourceCode: SourceCode, depth = 
       return value.expressions.length === 0;
     case 'UnaryExpression':
       // `void 0`, `-1`, `!0`
-      return value.operator === 'void' || ((value.operator === '-' || value.operator === '+' || value.operator === '!') && isConstant(value.argument, sourceCode, depth + 1));
+      return (
+        value.operator === 'void' ||
+        ((value.operator === '-' || value.operator === '+' || value.operator === '!') &&
+          isConstant(value.argument, sourceCode, depth + 1))
+      );
     case 'Identifier': {
       const variable = findVariable(sourceCode.getScope(value), value.name);
       if (variable === undefined || (variable.defs.length === 0 && variable.scope.type === 'global'))
@@ -52,7 +65,9 @@ export function isConstant(node: TSESTree.Node, sourceCode: SourceCode, depth = 
       return init !== undefined && isConstant(init, sourceCode, depth + 1);
     }
     case 'ArrayExpression':
-      return value.elements.every((element) => element !== null && element.type !== 'SpreadElement' && isConstant(element, sourceCode, depth + 1));
+      return value.elements.every(
+        (element) => element !== null && element.type !== 'SpreadElement' && isConstant(element, sourceCode, depth + 1),
+      );
     case 'ObjectExpression':
       return value.properties.every(
         (property) =>
@@ -68,13 +83,18 @@ export function isConstant(node: TSESTree.Node, sourceCode: SourceCode, depth = 
 }
 
 /** What is wrong with the scope argument at `index` of `call`: missing, or a constant (the node). */
-export type ScopeArgumentProblem = { readonly kind: 'missing' } | { readonly kind: 'constant'; readonly node: TSESTree.Node };
+export type ScopeArgumentProblem =
+  { readonly kind: 'missing' } | { readonly kind: 'constant'; readonly node: TSESTree.Node };
 
 /**
  * The problem with `call`'s scope argument (0-based `index`), or undefined when it may be a real
  * user or request. A spread at or before `index` may supply it: not a problem.
  */
-export function scopeArgumentProblem(call: TSESTree.CallExpression, index: number, sourceCode: SourceCode): ScopeArgumentProblem | undefined {
+export function scopeArgumentProblem(
+  call: TSESTree.CallExpression,
+  index: number,
+  sourceCode: SourceCode,
+): ScopeArgumentProblem | undefined {
   for (let position = 0; position <= index; position++) {
     const argument = call.arguments[position];
     if (argument === undefined) return { kind: 'missing' };
@@ -116,9 +136,12 @@ function staticInstanceMember(classNode: ClassNode): TSESTree.Node | undefined {
 
 /** The variables a class is referred to by in this file (`class C`, `const C = class`). */
 function classVariables(classNode: ClassNode, sourceCode: SourceCode): readonly Variable[] {
-  if (classNode.type === 'ClassDeclaration') return sourceCode.getDeclaredVariables(classNode).filter((variable) => variable.scope.block !== classNode);
+  if (classNode.type === 'ClassDeclaration')
+    return sourceCode.getDeclaredVariables(classNode).filter((variable) => variable.scope.block !== classNode);
   const parent = classNode.parent;
-  return parent.type === 'VariableDeclarator' && parent.init === classNode && parent.id.type === 'Identifier' ? sourceCode.getDeclaredVariables(parent) : [];
+  return parent.type === 'VariableDeclarator' && parent.init === classNode && parent.id.type === 'Identifier'
+    ? sourceCode.getDeclaredVariables(parent)
+    : [];
 }
 
 /** Is the instance made by `creation` kept for the module's lifetime (the shapes `no-module-singleton` knows)? */
@@ -126,7 +149,10 @@ function isKeptAtModuleScope(creation: TSESTree.NewExpression, sourceCode: Sourc
   const destination = destinationOf(creation, sourceCode);
   if (destination?.kind !== 'stored') return false;
   if (isModuleLoad(creation)) return true;
-  return destination.node.type === 'AssignmentExpression' && !isClearedByTheSameFunction(destination.node, destination.slot, sourceCode);
+  return (
+    destination.node.type === 'AssignmentExpression' &&
+    !isClearedByTheSameFunction(destination.node, destination.slot, sourceCode)
+  );
 }
 
 /** `new C()` (any wrappers) of one of `variables`, or `new this()` in static code of `classNode`, kept at module scope. */
@@ -143,8 +169,17 @@ function moduleInstanceOf(classNode: ClassNode, sourceCode: SourceCode): TSESTre
 }
 
 /** Does this file declare the class of a `lifetime: 'singleton'` service (its own module, or any module in loose mode)? */
-function singletonServiceOf(classNode: ClassNode, services: readonly Service[], sourceCode: SourceCode, filename: string): Service | undefined {
-  const name = classNode.id?.name ?? (classNode.parent.type === 'VariableDeclarator' && classNode.parent.id.type === 'Identifier' ? classNode.parent.id.name : undefined);
+function singletonServiceOf(
+  classNode: ClassNode,
+  services: readonly Service[],
+  sourceCode: SourceCode,
+  filename: string,
+): Service | undefined {
+  const name =
+    classNode.id?.name ??
+    (classNode.parent.type === 'VariableDeclarator' && classNode.parent.id.type === 'Identifier'
+      ? classNode.parent.id.name
+      : undefined);
   const isDefault = classNode.parent.type === 'ExportDefaultDeclaration';
   let exported: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   const fileId = normalizeModulePath(filename);
@@ -160,7 +195,12 @@ function singletonServiceOf(classNode: ClassNode, services: readonly Service[], 
 }
 
 /** Why `classNode` lives for the whole process, or undefined when nothing says it does. */
-export function singletonReasonOf(classNode: ClassNode, services: readonly Service[], sourceCode: SourceCode, filename: string): SingletonReason | undefined {
+export function singletonReasonOf(
+  classNode: ClassNode,
+  services: readonly Service[],
+  sourceCode: SourceCode,
+  filename: string,
+): SingletonReason | undefined {
   const service = singletonServiceOf(classNode, services, sourceCode, filename);
   if (service !== undefined) return { kind: 'service', service };
   const instance = moduleInstanceOf(classNode, sourceCode);
@@ -184,7 +224,8 @@ export function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
         return undefined;
       case 'FunctionExpression': {
         const method = parent.parent;
-        if (method.type === 'MethodDefinition' && method.value === parent && !method.static) return method.parent.parent;
+        if (method.type === 'MethodDefinition' && method.value === parent && !method.static)
+          return method.parent.parent;
         return undefined;
       }
       case 'PropertyDefinition':
@@ -218,7 +259,10 @@ export function instanceFieldTarget(
 }
 
 /** An instance field declaration's target text: `this.socket`, `this.#socket`, `this[KEY]`. */
-export function fieldText(field: TSESTree.PropertyDefinition | TSESTree.AccessorProperty, sourceCode: SourceCode): string {
+export function fieldText(
+  field: TSESTree.PropertyDefinition | TSESTree.AccessorProperty,
+  sourceCode: SourceCode,
+): string {
   if (field.key.type === 'PrivateIdentifier') return `this.#${field.key.name}`;
   if (!field.computed && field.key.type === 'Identifier') return `this.${field.key.name}`;
   return `this[${sourceCode.getText(field.key)}]`;
@@ -257,14 +301,21 @@ function typeOrigin(name: TSESTree.EntityName, sourceCode: SourceCode): Origin |
     if (def?.type === 'ImportBinding') {
       const node = def.node;
       if (node.type === 'TSImportEqualsDeclaration') {
-        const source = node.moduleReference.type === 'TSExternalModuleReference' ? staticString(node.moduleReference.expression) : undefined;
+        const source =
+          node.moduleReference.type === 'TSExternalModuleReference'
+            ? staticString(node.moduleReference.expression)
+            : undefined;
         return source === undefined ? undefined : { kind: 'module', source };
       }
       const source = staticString(node.parent.source);
       if (source === undefined) return undefined;
       if (node.type === 'ImportNamespaceSpecifier') return { kind: 'module', source };
       if (node.type === 'ImportDefaultSpecifier') return { kind: 'export', source, name: 'default' };
-      return { kind: 'export', source, name: node.imported.type === 'Identifier' ? node.imported.name : node.imported.value };
+      return {
+        kind: 'export',
+        source,
+        name: node.imported.type === 'Identifier' ? node.imported.name : node.imported.value,
+      };
     }
     return def?.type === 'ClassName' || def?.type === 'Variable' ? { kind: 'local', name: name.name } : undefined;
   }
@@ -286,8 +337,10 @@ export function injectedServiceOf(parameter: TSESTree.Parameter, context: Lifeti
     if (service.global) return origin.kind === 'global' && origin.name === service.className;
     const module = service.module;
     if (module === undefined) return localName === service.className;
-    if (origin.kind === 'export') return origin.name === service.className && registry.refersTo(origin.source, filename, module);
-    if (origin.kind === 'local') return module.kind === 'file' && module.id === normalizeModulePath(filename) && origin.name === service.className;
+    if (origin.kind === 'export')
+      return origin.name === service.className && registry.refersTo(origin.source, filename, module);
+    if (origin.kind === 'local')
+      return module.kind === 'file' && module.id === normalizeModulePath(filename) && origin.name === service.className;
     return false;
   });
 }
@@ -301,7 +354,9 @@ function constructorParameterOf(variable: Variable, classNode: ClassNode): TSEST
   const method = fn.parent;
   if (method.type !== 'MethodDefinition' || method.kind !== 'constructor' || method.parent.parent !== classNode)
     return undefined;
-  return fn.params.find((parameter) => def.name.range[0] >= parameter.range[0] && def.name.range[1] <= parameter.range[1]);
+  return fn.params.find(
+    (parameter) => def.name.range[0] >= parameter.range[0] && def.name.range[1] <= parameter.range[1],
+  );
 }
 
 /**
@@ -310,7 +365,12 @@ function constructorParameterOf(variable: Variable, classNode: ClassNode): TSEST
  * as a scoped service, or a local `const` initialised with one of those — through wrappers, `await`,
  * `??`/`||` and conditionals.
  */
-export function scopedValueOf(node: TSESTree.Node, classNode: ClassNode, context: LifetimeContext, depth = 0): ScopedValue | undefined {
+export function scopedValueOf(
+  node: TSESTree.Node,
+  classNode: ClassNode,
+  context: LifetimeContext,
+  depth = 0,
+): ScopedValue | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const value = skipWrappers(node);
   const { registry, sourceCode, filename } = context;
@@ -318,9 +378,15 @@ export function scopedValueOf(node: TSESTree.Node, classNode: ClassNode, context
     case 'AwaitExpression':
       return scopedValueOf(value.argument, classNode, context, depth + 1);
     case 'LogicalExpression':
-      return scopedValueOf(value.right, classNode, context, depth + 1) ?? scopedValueOf(value.left, classNode, context, depth + 1);
+      return (
+        scopedValueOf(value.right, classNode, context, depth + 1) ??
+        scopedValueOf(value.left, classNode, context, depth + 1)
+      );
     case 'ConditionalExpression':
-      return scopedValueOf(value.consequent, classNode, context, depth + 1) ?? scopedValueOf(value.alternate, classNode, context, depth + 1);
+      return (
+        scopedValueOf(value.consequent, classNode, context, depth + 1) ??
+        scopedValueOf(value.alternate, classNode, context, depth + 1)
+      );
     case 'CallExpression': {
       const factory = factoryAt(value.callee, context.scopedFactories, registry, sourceCode, filename);
       if (factory !== undefined) return { service: factory, call: value };
@@ -341,7 +407,13 @@ export function scopedValueOf(node: TSESTree.Node, classNode: ClassNode, context
       }
       // A local `const` of the method: follow its initialiser one step.
       const def = variable.defs[0];
-      if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.init === null || def.node.id.type !== 'Identifier')
+      if (
+        variable.defs.length !== 1 ||
+        def?.type !== 'Variable' ||
+        def.parent.kind !== 'const' ||
+        def.node.init === null ||
+        def.node.id.type !== 'Identifier'
+      )
         return undefined;
       if (variable.scope.type !== 'function' && variable.scope.type !== 'block') return undefined;
       return scopedValueOf(def.node.init, classNode, context, depth + 1);
@@ -352,9 +424,14 @@ export function scopedValueOf(node: TSESTree.Node, classNode: ClassNode, context
 }
 
 /** A construction of a scoped service in a file where constructing it is allowed (its home or an `allow` glob). */
-function constructedHere(node: TSESTree.NewExpression | TSESTree.CallExpression, context: LifetimeContext): Service | undefined {
+function constructedHere(
+  node: TSESTree.NewExpression | TSESTree.CallExpression,
+  context: LifetimeContext,
+): Service | undefined {
   const { registry, sourceCode, filename } = context;
-  const candidates = context.scopedServices.filter((service) => (service.construct === 'new') === (node.type === 'NewExpression'));
+  const candidates = context.scopedServices.filter(
+    (service) => (service.construct === 'new') === (node.type === 'NewExpression'),
+  );
   if (candidates.length === 0) return undefined;
   const restricted = registry.servicesFor(filename);
   const allowed = candidates.filter((service) => !restricted.includes(service));
@@ -368,6 +445,8 @@ function constructedHere(node: TSESTree.NewExpression | TSESTree.CallExpression,
   const exported = localExportNames(sourceCode.ast);
   return allowed.find(
     (service) =>
-      service.module?.kind === 'file' && service.module.id === fileId && (origin.name === service.className || exported.get(origin.name)?.has(service.className) === true),
+      service.module?.kind === 'file' &&
+      service.module.id === fileId &&
+      (origin.name === service.className || exported.get(origin.name)?.has(service.className) === true),
   );
 }

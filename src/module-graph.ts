@@ -18,7 +18,13 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseSync } from 'oxc-parser';
 import { BoundedMap } from './bounded-map.js';
-import { isRelativeSpecifier, looksLikePackage, normalizeModulePath, packageNameOf, type ResolverHandle } from './resolution.js';
+import {
+  isRelativeSpecifier,
+  looksLikePackage,
+  normalizeModulePath,
+  packageNameOf,
+  type ResolverHandle,
+} from './resolution.js';
 
 /**
  * Where a value really comes from: the declaring module (normalised id, see `normalizeModulePath`;
@@ -105,7 +111,12 @@ function exportsPath(node: OxcNode): string[] | undefined {
   let current = node;
   while (current.type === 'MemberExpression') {
     const property = current.property as OxcNode;
-    const key = current.computed === true ? (property.type === 'Literal' && typeof property.value === 'string' ? property.value : undefined) : name(property);
+    const key =
+      current.computed === true
+        ? property.type === 'Literal' && typeof property.value === 'string'
+          ? property.value
+          : undefined
+        : name(property);
     if (key === undefined) return undefined;
     segments.unshift(key);
     current = current.object as OxcNode;
@@ -125,7 +136,12 @@ function readStatements(
   const valueEntry = (value: OxcNode, fallback: string): ExportEntry => {
     const source = isRequireCall(value);
     if (source !== undefined) return { specifier: source, name: '=' };
-    const local = value.type === 'Identifier' ? (value.name as string) : value.type === 'ClassExpression' || value.type === 'FunctionExpression' ? name(value.id as never) : undefined;
+    const local =
+      value.type === 'Identifier'
+        ? (value.name as string)
+        : value.type === 'ClassExpression' || value.type === 'FunctionExpression'
+          ? name(value.id as never)
+          : undefined;
     return { local: local ?? fallback };
   };
   for (const statement of body) {
@@ -148,11 +164,15 @@ function readStatements(
             if (property.type !== 'Property' || property.computed === true) continue;
             const key = name(property.key as never);
             const value = property.value as OxcNode;
-            if (key !== undefined && value.type === 'Identifier') imports.set(value.name as string, { specifier: source, name: key });
+            if (key !== undefined && value.type === 'Identifier')
+              imports.set(value.name as string, { specifier: source, name: key });
           }
         }
       }
-    } else if (statement.type === 'ExpressionStatement' && (statement.expression as OxcNode).type === 'AssignmentExpression') {
+    } else if (
+      statement.type === 'ExpressionStatement' &&
+      (statement.expression as OxcNode).type === 'AssignmentExpression'
+    ) {
       const assignment = statement.expression as OxcNode;
       if (assignment.operator !== '=') continue;
       const target = exportsPath(assignment.left as OxcNode);
@@ -185,7 +205,12 @@ export function readModuleRecord(filename: string, text: string): ModuleRecord {
   for (const declaration of module.staticImports) {
     const specifier = declaration.moduleRequest.value;
     for (const entry of declaration.entries) {
-      const imported = entry.importName.kind === 'Default' ? 'default' : entry.importName.kind === 'NamespaceObject' ? '*' : (entry.importName.name ?? '*');
+      const imported =
+        entry.importName.kind === 'Default'
+          ? 'default'
+          : entry.importName.kind === 'NamespaceObject'
+            ? '*'
+            : (entry.importName.name ?? '*');
       imports.set(entry.localName.value, { specifier, name: imported });
     }
   }
@@ -307,12 +332,17 @@ function buildLayoutOf(packageDir: string): BuildLayout | undefined {
     const json = readJson(file);
     const compilerOptions = (json?.compilerOptions ?? {}) as Record<string, unknown>;
     for (const key of ['outDir', 'declarationDir', 'rootDir'])
-      if (options[key] === undefined && typeof compilerOptions[key] === 'string') options[key] = path.resolve(path.dirname(file), compilerOptions[key]);
+      if (options[key] === undefined && typeof compilerOptions[key] === 'string')
+        options[key] = path.resolve(path.dirname(file), compilerOptions[key]);
     const extended = json?.extends;
-    file = typeof extended === 'string' && (isRelativeSpecifier(extended) || path.isAbsolute(extended)) ? path.resolve(path.dirname(file), extended.endsWith('.json') ? extended : `${extended}.json`) : undefined;
+    file =
+      typeof extended === 'string' && (isRelativeSpecifier(extended) || path.isAbsolute(extended))
+        ? path.resolve(path.dirname(file), extended.endsWith('.json') ? extended : `${extended}.json`)
+        : undefined;
   }
   const outDirs = [options.outDir, options.declarationDir].filter((dir): dir is string => dir !== undefined);
-  const rootDir = options.rootDir ?? (existsSync(path.join(packageDir, 'src')) ? path.join(packageDir, 'src') : packageDir);
+  const rootDir =
+    options.rootDir ?? (existsSync(path.join(packageDir, 'src')) ? path.join(packageDir, 'src') : packageDir);
   const layout = outDirs.length === 0 ? undefined : { outDirs, rootDir };
   layouts.set(packageDir, { stamp, layout });
   return layout;
@@ -392,7 +422,8 @@ function conditionTarget(value: unknown): string | undefined {
 
 /** The `exports` target of `subpath` (`.` or `./x`), with `*` patterns. */
 function exportsTarget(exportsField: unknown, subpath: string): string | undefined {
-  if (typeof exportsField === 'string' || Array.isArray(exportsField)) return subpath === '.' ? conditionTarget(exportsField) : undefined;
+  if (typeof exportsField === 'string' || Array.isArray(exportsField))
+    return subpath === '.' ? conditionTarget(exportsField) : undefined;
   if (typeof exportsField !== 'object' || exportsField === null) return undefined;
   const map = exportsField as Record<string, unknown>;
   if (!Object.keys(map).some((key) => key.startsWith('.'))) return subpath === '.' ? conditionTarget(map) : undefined;
@@ -431,7 +462,9 @@ function resolveUnbuilt(directory: string, specifier: string): string | undefine
       const subpath = specifier === packageName ? '.' : `.${specifier.slice(packageName.length)}`;
       let target = manifest?.exports === undefined ? undefined : exportsTarget(manifest.exports, subpath);
       if (target === undefined && manifest?.exports === undefined) {
-        const main = [manifest?.types, manifest?.typings, manifest?.module, manifest?.main].find((field) => typeof field === 'string');
+        const main = [manifest?.types, manifest?.typings, manifest?.module, manifest?.main].find(
+          (field) => typeof field === 'string',
+        );
         target = subpath === '.' ? (typeof main === 'string' ? main : './index.js') : subpath;
       }
       if (target === undefined) return undefined;
@@ -467,7 +500,9 @@ export function resolveModuleFile(resolver: ResolverHandle, file: string, specif
 // Following names.
 
 function unresolved(file: string, specifier: string, name: string): Binding {
-  const module = isRelativeSpecifier(specifier) ? normalizeModulePath(path.resolve(path.dirname(file), specifier)) : `pkg:${specifier}`;
+  const module = isRelativeSpecifier(specifier)
+    ? normalizeModulePath(path.resolve(path.dirname(file), specifier))
+    : `pkg:${specifier}`;
   return { module, name };
 }
 
@@ -500,7 +535,13 @@ export function moduleGraphFor(resolver: ResolverHandle): ModuleGraph {
 function createGraph(resolver: ResolverHandle): ModuleGraph {
   const resolve = (file: string, specifier: string): string | undefined => resolveModuleFile(resolver, file, specifier);
 
-  function follow(file: string, specifier: string, name: string, seen: Set<string>, types = false): Binding | undefined {
+  function follow(
+    file: string,
+    specifier: string,
+    name: string,
+    seen: Set<string>,
+    types = false,
+  ): Binding | undefined {
     const target = resolve(file, specifier);
     if (target === undefined) return unresolved(file, specifier, name);
     if (name === '*') return { module: normalizeModulePath(target), name: '*' };
@@ -511,7 +552,13 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
     return exportOf(target, name, seen, types);
   }
 
-  function localBinding(file: string, record: ModuleRecord, local: string, seen: Set<string>, types = false): Binding | undefined {
+  function localBinding(
+    file: string,
+    record: ModuleRecord,
+    local: string,
+    seen: Set<string>,
+    types = false,
+  ): Binding | undefined {
     const imported = record.imports.get(local);
     if (imported !== undefined) return follow(file, imported.specifier, imported.name, seen, types);
     return { module: normalizeModulePath(file), name: local };
@@ -525,7 +572,9 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
     if (record === undefined) return { module: normalizeModulePath(file), name };
     const entry = record.exports.get(name) ?? (types ? record.typeExports.get(name) : undefined);
     if (entry !== undefined) {
-      return 'local' in entry ? localBinding(file, record, entry.local, seen, types) : follow(file, entry.specifier, entry.name, seen, types);
+      return 'local' in entry
+        ? localBinding(file, record, entry.local, seen, types)
+        : follow(file, entry.specifier, entry.name, seen, types);
     }
     const whole = record.exports.get('=');
     if (whole !== undefined) {
@@ -556,7 +605,8 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
     if (types) for (const exported of record.typeExports.keys()) names.add(exported);
     for (const star of types ? [...record.stars, ...record.typeStars] : record.stars) {
       const target = resolve(file, star);
-      if (target !== undefined) for (const inner of exportNames(target, seen, types)) if (inner !== 'default') names.add(inner);
+      if (target !== undefined)
+        for (const inner of exportNames(target, seen, types)) if (inner !== 'default') names.add(inner);
     }
     return names;
   }

@@ -10,7 +10,8 @@ type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+export type FunctionNode =
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 export { GLOBAL_OBJECTS } from './identity.js';
@@ -18,7 +19,8 @@ export { GLOBAL_OBJECTS } from './identity.js';
 /** The outermost node that is `node` seen through parentheses' TypeScript cousins (`x as T`, `x!`). */
 export function outerWrapper(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (current.parent !== undefined && isTypeWrapper(current.parent) && current.parent.expression === current) current = current.parent;
+  while (current.parent !== undefined && isTypeWrapper(current.parent) && current.parent.expression === current)
+    current = current.parent;
   return current;
 }
 
@@ -107,7 +109,11 @@ export function thisOwner(node: TSESTree.Node): ThisOwner | undefined {
         return undefined;
       case 'FunctionExpression': {
         const method = parent.parent;
-        if ((method.type === 'MethodDefinition' || method.type === 'TSAbstractMethodDefinition') && method.value === parent && method.static)
+        if (
+          (method.type === 'MethodDefinition' || method.type === 'TSAbstractMethodDefinition') &&
+          method.value === parent &&
+          method.static
+        )
           return { kind: 'class', node: method.parent.parent };
         if (method.type === 'Property' && method.value === parent && method.parent.type === 'ObjectExpression')
           return { kind: 'object', node: method.parent };
@@ -191,7 +197,10 @@ function classSlot(node: ClassNode): Slot {
   return slots.classOf(node);
 }
 
-function keyText(member: TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.AccessorProperty, sourceCode: SourceCode): string {
+function keyText(
+  member: TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.AccessorProperty,
+  sourceCode: SourceCode,
+): string {
   const key = member.type === 'MemberExpression' ? member.property : member.key;
   if (!member.computed) {
     if (key.type === 'PrivateIdentifier') return `#${key.name}`;
@@ -274,14 +283,24 @@ export type Destination =
 
 function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current !== undefined; current = current.parent) {
-    if (current.type === 'ArrowFunctionExpression' || current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression')
+    if (
+      current.type === 'ArrowFunctionExpression' ||
+      current.type === 'FunctionDeclaration' ||
+      current.type === 'FunctionExpression'
+    )
       return current;
-    if (current.type === 'PropertyDefinition' || current.type === 'AccessorProperty' || current.type === 'StaticBlock') return undefined;
+    if (current.type === 'PropertyDefinition' || current.type === 'AccessorProperty' || current.type === 'StaticBlock')
+      return undefined;
   }
   return undefined;
 }
 
-function returnedBy(fn: FunctionNode, sourceCode: SourceCode, followLocals: boolean, options: DestinationOptions): Destination | undefined {
+function returnedBy(
+  fn: FunctionNode,
+  sourceCode: SourceCode,
+  followLocals: boolean,
+  options: DestinationOptions,
+): Destination | undefined {
   const call = iifeCall(fn);
   // An immediately-invoked function's result is the call's value: keep following it.
   return call === undefined ? { kind: 'returned', fn } : destinationOf(call, sourceCode, followLocals, options);
@@ -321,7 +340,8 @@ function instanceOwner(node: TSESTree.Node): ClassNode | undefined {
         return undefined;
       case 'FunctionExpression': {
         const method = parent.parent;
-        if (method.type === 'MethodDefinition' && method.value === parent) return method.static ? undefined : method.parent.parent;
+        if (method.type === 'MethodDefinition' && method.value === parent)
+          return method.static ? undefined : method.parent.parent;
         return undefined;
       }
       case 'PropertyDefinition':
@@ -344,7 +364,9 @@ function instanceFieldOf(target: TSESTree.Node, sourceCode: SourceCode): Destina
   if (member.type !== 'MemberExpression' || skipWrappers(member.object).type !== 'ThisExpression') return undefined;
   if (member.computed && !isFixedKey(member.property, sourceCode)) return undefined;
   const owner = instanceOwner(member);
-  return owner === undefined ? undefined : { kind: 'instanceField', owner, name: keyText(member, sourceCode), node: member };
+  return owner === undefined
+    ? undefined
+    : { kind: 'instanceField', owner, name: keyText(member, sourceCode), node: member };
 }
 
 const IDENTITY_METHODS = new Set(['freeze', 'seal', 'preventExtensions']);
@@ -355,7 +377,8 @@ function isIdentityCall(call: TSESTree.CallExpression, sourceCode: SourceCode): 
   if (callee.type !== 'MemberExpression' || call.optional) return false;
   const name = memberName(callee);
   const object = skipWrappers(callee.object);
-  if (name === undefined || !IDENTITY_METHODS.has(name) || object.type !== 'Identifier' || object.name !== 'Object') return false;
+  if (name === undefined || !IDENTITY_METHODS.has(name) || object.type !== 'Identifier' || object.name !== 'Object')
+    return false;
   return isGlobalVariable(findVariable(sourceCode.getScope(object), 'Object'));
 }
 
@@ -442,12 +465,22 @@ export function destinationOf(
         if (parent.value !== node) return undefined;
         if (!parent.static) {
           if (options.lifetimes !== true) return undefined;
-          return { kind: 'instanceField', owner: parent.parent.parent, name: keyText(parent, sourceCode), node: parent };
+          return {
+            kind: 'instanceField',
+            owner: parent.parent.parent,
+            name: keyText(parent, sourceCode),
+            node: parent,
+          };
         }
         const owner = parent.parent.parent;
         const name = keyText(parent, sourceCode);
         const className = owner.id?.name ?? 'class';
-        return { kind: 'stored', node: parent, slot: slots.member(classSlot(owner), `.${name}`), text: `${className}.${name}` };
+        return {
+          kind: 'stored',
+          node: parent,
+          slot: slots.member(classSlot(owner), `.${name}`),
+          text: `${className}.${name}`,
+        };
       }
       default:
         return undefined;
@@ -473,17 +506,24 @@ export function localExportNames(program: TSESTree.Program): ReadonlyMap<string,
       if (declaration === null) {
         if (statement.source !== null) continue;
         for (const specifier of statement.specifiers) {
-          add(specifier.local.name, specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value);
+          add(
+            specifier.local.name,
+            specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value,
+          );
         }
       } else if (declaration.type === 'VariableDeclaration') {
-        for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') add(declarator.id.name, declarator.id.name);
+        for (const declarator of declaration.declarations)
+          if (declarator.id.type === 'Identifier') add(declarator.id.name, declarator.id.name);
       } else if ('id' in declaration && declaration.id?.type === 'Identifier') {
         add(declaration.id.name, declaration.id.name);
       }
     } else if (statement.type === 'ExportDefaultDeclaration') {
       const declaration = statement.declaration;
       if (declaration.type === 'Identifier') add(declaration.name, 'default');
-      else if ((declaration.type === 'ClassDeclaration' || declaration.type === 'FunctionDeclaration') && declaration.id !== null)
+      else if (
+        (declaration.type === 'ClassDeclaration' || declaration.type === 'FunctionDeclaration') &&
+        declaration.id !== null
+      )
         add(declaration.id.name, 'default');
     } else if (statement.type === 'TSExportAssignment' && statement.expression.type === 'Identifier') {
       add(statement.expression.name, 'default');
@@ -515,9 +555,16 @@ function slotsClearedThrough(variable: Variable, sourceCode: SourceCode): Map<Fu
   for (const reference of variable.references) {
     moduleScopeCounters.clearingReferences++;
     let target: TSESTree.Node = outerWrapper(reference.identifier);
-    while (target.parent?.type === 'MemberExpression' && target.parent.object === target) target = outerWrapper(target.parent);
+    while (target.parent?.type === 'MemberExpression' && target.parent.object === target)
+      target = outerWrapper(target.parent);
     const parent = target.parent;
-    if (parent?.type !== 'AssignmentExpression' || parent.left !== target || parent.operator !== '=' || !isNullish(parent.right)) continue;
+    if (
+      parent?.type !== 'AssignmentExpression' ||
+      parent.left !== target ||
+      parent.operator !== '=' ||
+      !isNullish(parent.right)
+    )
+      continue;
     const fn = enclosingFunction(parent);
     const slot = fn === undefined ? undefined : moduleSlotOf(target, sourceCode)?.slot;
     if (fn === undefined || slot === undefined) continue;
@@ -537,7 +584,11 @@ function slotsClearedThrough(variable: Variable, sourceCode: SourceCode): Map<Fu
  * function — a scratch slot (`desc.value = new C(); use(desc); desc.value = undefined`), not a cache?
  * Linear in the binding's references over a whole file: they are indexed once per binding.
  */
-export function isClearedByTheSameFunction(assignment: TSESTree.AssignmentExpression, slot: Slot, sourceCode: SourceCode): boolean {
+export function isClearedByTheSameFunction(
+  assignment: TSESTree.AssignmentExpression,
+  slot: Slot,
+  sourceCode: SourceCode,
+): boolean {
   const fn = enclosingFunction(assignment);
   let root = skipWrappers(assignment.left);
   while (root.type === 'MemberExpression') root = skipWrappers(root.object);

@@ -60,7 +60,10 @@ export function realFiles(): (file: string) => string {
  * `/tmp`, a Docker mount, pnpm's store) still contains the real paths ESLint passes, and the other
  * way round.
  */
-export function rootRelative(rootDir: string, realFile: (file: string) => string = realFiles()): (file: string) => string {
+export function rootRelative(
+  rootDir: string,
+  realFile: (file: string) => string = realFiles(),
+): (file: string) => string {
   const realRoot = realpathOrUndefined(rootDir) ?? rootDir;
   const prefixes = [...new Set([rootDir, realRoot])].map(withSeparator);
   function inside(file: string): string | undefined {

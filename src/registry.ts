@@ -85,7 +85,13 @@ export interface Registry {
 }
 
 /** Resolves a configured module (path relative to rootDir, alias or package); `owner` names its user in errors (`service "X"`). */
-export function classifyModule(spec: string, rootDir: string, resolver: ResolverHandle, where: string, owner: string): ModuleTarget {
+export function classifyModule(
+  spec: string,
+  rootDir: string,
+  resolver: ResolverHandle,
+  where: string,
+  owner: string,
+): ModuleTarget {
   const toFile = (resolved: string): ModuleTarget => {
     // A workspace package's build output (`dist/x.d.ts`) stands for its source.
     const file = sourceFileOf(resolved);
@@ -97,7 +103,9 @@ export function classifyModule(spec: string, rootDir: string, resolver: Resolver
   if (path.isAbsolute(spec)) {
     const resolved = resolver.resolve(rootDir, spec);
     if (resolved === undefined)
-      throw new SsotConfigError(`${where}: '${spec}' of ${owner} does not exist (an absolute path, looked up with and without extensions and /index).`);
+      throw new SsotConfigError(
+        `${where}: '${spec}' of ${owner} does not exist (an absolute path, looked up with and without extensions and /index).`,
+      );
     return toFile(resolved);
   }
   const relative = isRelativeSpecifier(spec) ? spec : `./${spec}`;
@@ -106,7 +114,9 @@ export function classifyModule(spec: string, rootDir: string, resolver: Resolver
   if (!isRelativeSpecifier(spec)) {
     const resolved = resolver.resolve(rootDir, spec);
     if (resolved !== undefined)
-      return /[\\/]node_modules[\\/]/.test(resolved) ? { kind: 'package', display: spec, name: spec } : toFile(resolved);
+      return /[\\/]node_modules[\\/]/.test(resolved)
+        ? { kind: 'package', display: spec, name: spec }
+        : toFile(resolved);
     // A workspace package that is not built yet: its source, through the package's tsconfig.
     const unbuilt = resolveModuleFile(resolver, path.join(rootDir, 'package.json'), spec);
     if (unbuilt !== undefined && !/[\\/]node_modules[\\/]/.test(unbuilt)) return toFile(unbuilt);
@@ -120,7 +130,9 @@ export function classifyModule(spec: string, rootDir: string, resolver: Resolver
   if (looksLikePackage(spec)) return { kind: 'package', display: spec, name: spec };
   throw new SsotConfigError(
     `${where}: cannot resolve '${spec}' for ${owner} from rootDir '${rootDir}'` +
-      (resolver.tsconfig === undefined ? ' (no tsconfig found for path aliases)' : ` (tsconfig: ${resolver.tsconfig})`) +
+      (resolver.tsconfig === undefined
+        ? ' (no tsconfig found for path aliases)'
+        : ` (tsconfig: ${resolver.tsconfig})`) +
       '. Use a path relative to rootDir, a tsconfig alias or a package name.',
   );
 }
@@ -155,9 +167,14 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
   else {
     tsconfig = path.resolve(rootDir, settings.tsconfig);
     if (!existsSync(tsconfig)) {
-      const users = settings.services.filter((service) => service.module !== undefined || service.factory !== undefined);
+      const users = settings.services.filter(
+        (service) => service.module !== undefined || service.factory !== undefined,
+      );
       const names = users.map((service) => JSON.stringify(service.name)).join(', ');
-      const needed = users.length === 0 ? '' : ` (it resolves the modules of ${users.length === 1 ? 'service' : 'services'} ${names})`;
+      const needed =
+        users.length === 0
+          ? ''
+          : ` (it resolves the modules of ${users.length === 1 ? 'service' : 'services'} ${names})`;
       throw new SsotConfigError(`settings.ssot.tsconfig: file not found: ${tsconfig}${needed}`);
     }
   }
@@ -166,7 +183,16 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
 
   const services = settings.services.map((service: ParsedService, index): Service => {
     const where = `settings.ssot.services[${String(index)}]`;
-    const module = service.module === undefined ? undefined : classifyModule(service.module, rootDir, resolver, `${where}.module`, `service ${JSON.stringify(service.name)}`);
+    const module =
+      service.module === undefined
+        ? undefined
+        : classifyModule(
+            service.module,
+            rootDir,
+            resolver,
+            `${where}.module`,
+            `service ${JSON.stringify(service.name)}`,
+          );
     const factory =
       service.factory?.module === undefined
         ? undefined
@@ -174,11 +200,20 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
             name: service.factory.name,
             export: service.factory.name.split('.')[0] ?? service.factory.name,
             members: service.factory.name.split('.').slice(1),
-            module: classifyModule(service.factory.module, rootDir, resolver, `${where}.factory.module`, `service ${JSON.stringify(service.name)}`),
+            module: classifyModule(
+              service.factory.module,
+              rootDir,
+              resolver,
+              `${where}.factory.module`,
+              `service ${JSON.stringify(service.name)}`,
+            ),
             scope:
               service.factory.scope === undefined
                 ? undefined
-                : { argument: service.factory.scope.argument ?? 0, name: service.factory.scope.name ?? 'user or request context' },
+                : {
+                    argument: service.factory.scope.argument ?? 0,
+                    name: service.factory.scope.name ?? 'user or request context',
+                  },
           };
     const containerName = service.factory?.container;
     const container = containerName === undefined ? undefined : containers.find((spec) => spec.name === containerName);
@@ -215,7 +250,9 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     services,
     resolver,
     containers,
-    isHome: (service, filename) => service.homeIds.has(normalizeModulePath(filename)) || service.homeIds.has(normalizeModulePath(realFile(filename))),
+    isHome: (service, filename) =>
+      service.homeIds.has(normalizeModulePath(filename)) ||
+      service.homeIds.has(normalizeModulePath(realFile(filename))),
     servicesFor(filename) {
       let result = servicesByFile.get(filename);
       if (result === undefined) {
@@ -223,7 +260,9 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
         const id = normalizeModulePath(filename);
         // Resolved modules are real paths; the file may be reached through a symlink.
         const realId = normalizeModulePath(realFile(filename));
-        result = services.filter((service) => !service.homeIds.has(id) && !service.homeIds.has(realId) && !service.isAllowedPath(relative));
+        result = services.filter(
+          (service) => !service.homeIds.has(id) && !service.homeIds.has(realId) && !service.isAllowedPath(relative),
+        );
         if (servicesByFile.size > 5000) servicesByFile.clear();
         servicesByFile.set(filename, result);
       }
@@ -236,7 +275,13 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
       const { relative, segment } = shape;
       // Cheap pre-filter: a relative path can only reach the file through its last segment.
       if (relative && !target.segments.has(segment) && !shape.directory) return false;
-      if (!relative && !target.segments.has(segment) && looksLikePackage(specifier) && isExternal(packageNameOf(specifier))) return false;
+      if (
+        !relative &&
+        !target.segments.has(segment) &&
+        looksLikePackage(specifier) &&
+        isExternal(packageNameOf(specifier))
+      )
+        return false;
       const resolved = resolveModuleFile(resolver, filename, specifier);
       if (resolved !== undefined) return normalizeModulePath(resolved) === target.id;
       // The file is not on disk (virtual file, generated code): compare normalised paths.
@@ -246,11 +291,15 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
       if (target.kind === 'package') return target.name;
       const configured = target.display;
       // A tsconfig alias stays an alias; a path relative to rootDir becomes relative to the file.
-      if (!isRelativeSpecifier(configured) && !path.isAbsolute(configured) && !existsOnDiskRelative(rootDir, configured))
+      if (
+        !isRelativeSpecifier(configured) &&
+        !path.isAbsolute(configured) &&
+        !existsOnDiskRelative(rootDir, configured)
+      )
         return configured;
       let relativePath = toPosix(path.relative(path.dirname(filename), target.id));
       if (!relativePath.startsWith('.')) relativePath = `./${relativePath}`;
-      const extension = styleHint === undefined ? '' : /\.(?:[cm]?[jt]sx?)$/.exec(styleHint)?.[0] ?? '';
+      const extension = styleHint === undefined ? '' : (/\.(?:[cm]?[jt]sx?)$/.exec(styleHint)?.[0] ?? '');
       return `${relativePath}${extension}`;
     },
   };
@@ -276,7 +325,9 @@ function checkRootDir(rootDir: string): void {
   try {
     isDirectoryPath = statSync(rootDir).isDirectory();
   } catch {
-    throw new SsotConfigError(`settings.ssot.rootDir: '${rootDir}' does not exist (relative paths resolve against ESLint's cwd).`);
+    throw new SsotConfigError(
+      `settings.ssot.rootDir: '${rootDir}' does not exist (relative paths resolve against ESLint's cwd).`,
+    );
   }
   if (!isDirectoryPath) throw new SsotConfigError(`settings.ssot.rootDir: '${rootDir}' is a file, not a directory.`);
 }
@@ -285,7 +336,13 @@ function checkRootDir(rootDir: string): void {
 function checkDuplicateServices(services: readonly Service[]): void {
   const seen = new Map<string, Service>();
   for (const service of services) {
-    const where = service.global ? 'global' : service.module === undefined ? 'loose' : service.module.kind === 'file' ? service.module.id : service.module.name;
+    const where = service.global
+      ? 'global'
+      : service.module === undefined
+        ? 'loose'
+        : service.module.kind === 'file'
+          ? service.module.id
+          : service.module.name;
     const key = `${service.className}\0${where}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, service);
@@ -355,7 +412,7 @@ export function registryOf(context: RuleContextLike, optional = false): Registry
   if (raw === undefined) {
     if (optional) return undefined;
     throw new SsotConfigError(
-      "settings.ssot is missing: describe your services with `ssot.configure({ services: [...] })` or `settings: { ssot: { services: [...] } }` in your ESLint config.",
+      'settings.ssot is missing: describe your services with `ssot.configure({ services: [...] })` or `settings: { ssot: { services: [...] } }` in your ESLint config.',
     );
   }
   return getRegistry(raw, context.cwd);

@@ -10,7 +10,19 @@ import path from 'node:path';
 import { ResolverFactory, type ResolveResult } from 'oxc-resolver';
 import { SsotConfigError } from './settings.js';
 
-const SOURCE_EXTENSIONS = ['.d.ts', '.d.mts', '.d.cts', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+const SOURCE_EXTENSIONS = [
+  '.d.ts',
+  '.d.mts',
+  '.d.cts',
+  '.ts',
+  '.tsx',
+  '.mts',
+  '.cts',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+] as const;
 
 /** `/a/b/index.ts` → `/a/b`, `/a/b/c.js` → `/a/b/c`: the identity of a module file, extension-free. */
 export function normalizeModulePath(file: string): string {
@@ -49,7 +61,8 @@ export function packageNameOf(specifier: string): string {
 export function lastSegment(specifier: string): string {
   const trimmed = specifier.endsWith('/') ? specifier.slice(0, -1) : specifier;
   const segment = trimmed.slice(trimmed.lastIndexOf('/') + 1);
-  for (const extension of SOURCE_EXTENSIONS) if (segment.endsWith(extension)) return segment.slice(0, -extension.length);
+  for (const extension of SOURCE_EXTENSIONS)
+    if (segment.endsWith(extension)) return segment.slice(0, -extension.length);
   return segment;
 }
 
@@ -81,7 +94,12 @@ const RESOLVE_OPTIONS = {
   conditionNames: ['types', 'import', 'require', 'node', 'default'],
   mainFields: ['types', 'module', 'main'],
   extensions: ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.json'],
-  extensionAlias: { '.js': ['.ts', '.tsx', '.d.ts', '.js'], '.jsx': ['.tsx', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
+  extensionAlias: {
+    '.js': ['.ts', '.tsx', '.d.ts', '.js'],
+    '.jsx': ['.tsx', '.jsx'],
+    '.mjs': ['.mts', '.mjs'],
+    '.cjs': ['.cts', '.cjs'],
+  },
 };
 
 /** How often a long-lived process (an editor's ESLint server) looks whether the tsconfig changed. */
@@ -107,7 +125,9 @@ const TSCONFIG_ERROR = /^(?:Failed to load tsconfig|Tsconfig not found|Tsconfig 
 function pathOf(result: ResolveResult, tsconfig: string | undefined): string | null {
   if (result.path !== undefined) return result.path;
   if (tsconfig !== undefined && result.error !== undefined && TSCONFIG_ERROR.test(result.error))
-    throw new SsotConfigError(`tsconfig ${tsconfig} cannot be used to resolve modules: ${result.error}. Fix it (or point settings.ssot.tsconfig to another one).`);
+    throw new SsotConfigError(
+      `tsconfig ${tsconfig} cannot be used to resolve modules: ${result.error}. Fix it (or point settings.ssot.tsconfig to another one).`,
+    );
   return null;
 }
 
@@ -161,7 +181,11 @@ function createResolver(tsconfig: string | undefined): ResolverHandle {
     resolveFile(file, specifier) {
       ensureFresh();
       if (!perFile) return resolve(path.dirname(file), specifier);
-      return cached(`${file}\0\0${specifier}`, () => pathOf(factory.resolveFileSync(file, specifier), tsconfig) ?? resolve(path.dirname(file), specifier) ?? null);
+      return cached(
+        `${file}\0\0${specifier}`,
+        () =>
+          pathOf(factory.resolveFileSync(file, specifier), tsconfig) ?? resolve(path.dirname(file), specifier) ?? null,
+      );
     },
   };
 }

@@ -112,7 +112,10 @@ const emptyRegistries = new Map<string, Registry>();
  * The registry of `settings.ssot`, or — with `optional` and no settings — an empty one (no
  * services), so a rule never branches on a missing registry.
  */
-export function registryOrEmpty(context: Omit<RuleContextLike, 'sourceCode' | 'filename'> & { readonly filename: string }, optional: boolean): Registry {
+export function registryOrEmpty(
+  context: Omit<RuleContextLike, 'sourceCode' | 'filename'> & { readonly filename: string },
+  optional: boolean,
+): Registry {
   if (!optional || context.settings.ssot !== undefined) return registryOf(context);
   let empty = emptyRegistries.get(context.cwd);
   if (empty === undefined) {
@@ -123,7 +126,15 @@ export function registryOrEmpty(context: Omit<RuleContextLike, 'sourceCode' | 'f
   return empty;
 }
 
-let current: { readonly sourceCode: SourceCode; readonly text: string; readonly registry: Registry; readonly filename: string; readonly context: ServiceContext } | undefined;
+let current:
+  | {
+      readonly sourceCode: SourceCode;
+      readonly text: string;
+      readonly registry: Registry;
+      readonly filename: string;
+      readonly context: ServiceContext;
+    }
+  | undefined;
 
 /**
  * The service context of the file `context` lints, built once per file and registry and shared by
@@ -134,7 +145,13 @@ export function serviceContextOf(context: RuleContextLike, optional = false): Se
   const registry = registryOrEmpty(context, optional);
   const { sourceCode, filename } = context;
   const { text } = sourceCode;
-  if (current?.sourceCode === sourceCode && current.text === text && current.registry === registry && current.filename === filename) return current.context;
+  if (
+    current?.sourceCode === sourceCode &&
+    current.text === text &&
+    current.registry === registry &&
+    current.filename === filename
+  )
+    return current.context;
   const built = createServiceContext(registry, sourceCode, filename);
   current = { sourceCode, text, registry, filename, context: built };
   return built;
@@ -176,7 +193,9 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
       return (homes ??= registry.services.filter(isHome));
     },
     get factoryServices() {
-      return (factoryServices ??= mentionedFactories(registry.services, sourceCode).filter((service) => service.lifetime === 'scoped'));
+      return (factoryServices ??= mentionedFactories(registry.services, sourceCode).filter(
+        (service) => service.lifetime === 'scoped',
+      ));
     },
     isHome,
     isExempt: (service) => !allowedHere().includes(service),
@@ -193,12 +212,22 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
     },
     factoryAt(callee) {
       // Every spelling of the factory, member paths (`Factory.getX`) too: src/factories.ts.
-      return factoryOf(callee, (factoryServices ??= mentionedFactories(registry.services, sourceCode).filter((service) => service.lifetime === 'scoped')), registry, sourceCode, filename);
+      return factoryOf(
+        callee,
+        (factoryServices ??= mentionedFactories(registry.services, sourceCode).filter(
+          (service) => service.lifetime === 'scoped',
+        )),
+        registry,
+        sourceCode,
+        filename,
+      );
     },
     servicesReachedBy(specifier) {
       let result = reachedBy.get(specifier);
       if (result === undefined) {
-        const reached = registry.services.filter((service) => service.module !== undefined && registry.refersTo(specifier, filename, service.module));
+        const reached = registry.services.filter(
+          (service) => service.module !== undefined && registry.refersTo(specifier, filename, service.module),
+        );
         const restricted = reached.length === 0 ? reached : allowedHere();
         result = reached.filter((service) => restricted.includes(service));
         reachedBy.set(specifier, result);

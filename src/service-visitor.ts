@@ -57,7 +57,11 @@ export interface ReferencedName {
 export type ModuleReferenceEvent =
   | {
       readonly kind: 'export-all' | 'export-from' | 'import' | 'import-equals';
-      readonly node: TSESTree.ExportAllDeclaration | TSESTree.ExportNamedDeclaration | TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration;
+      readonly node:
+        | TSESTree.ExportAllDeclaration
+        | TSESTree.ExportNamedDeclaration
+        | TSESTree.ImportDeclaration
+        | TSESTree.TSImportEqualsDeclaration;
       readonly specifier: string;
       /** The whole declaration is type-only (`import type`, `export type`). */
       readonly typeOnly: boolean;
@@ -117,9 +121,13 @@ function indirectCallee(node: TSESTree.CallExpression): TSESTree.Node | undefine
   return undefined;
 }
 
-function reflectArguments(list: TSESTree.CallExpressionArgument | undefined, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+function reflectArguments(
+  list: TSESTree.CallExpressionArgument | undefined,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): string | undefined {
   if (list === undefined) return '';
-  if (list.type === 'ArrayExpression') return list.elements.every((element) => element !== null) ? argumentsText(sourceCode, list.elements) : undefined;
+  if (list.type === 'ArrayExpression')
+    return list.elements.every((element) => element !== null) ? argumentsText(sourceCode, list.elements) : undefined;
   return list.type === 'SpreadElement' ? undefined : `...${sourceCode.getText(list)}`;
 }
 
@@ -136,7 +144,11 @@ const importedName = (specifier: TSESTree.ImportClause): string =>
  * The listeners for `events` over the file of `services`: register only what the file can need.
  * Returns `{}` when nothing can happen (the rule then costs nothing on this file).
  */
-export function serviceVisitor(services: ServiceContext, events: ServiceEvents, options: ServiceVisitorOptions = {}): TSESLint.RuleListener {
+export function serviceVisitor(
+  services: ServiceContext,
+  events: ServiceEvents,
+  options: ServiceVisitorOptions = {},
+): TSESLint.RuleListener {
   const { sourceCode } = services;
   const candidates = options.candidates === 'mentioned' ? services.mentioned : services.applicable;
   const callServices = candidates.filter((service) => service.construct === 'call');
@@ -154,7 +166,11 @@ export function serviceVisitor(services: ServiceContext, events: ServiceEvents, 
 
   // `Reflect.construct` spells both words, a call-constructed service its own name, a factory its
   // name, `require()` the word: without them, call expressions need no listener.
-  const checksReflect = construct !== undefined && candidates.length > 0 && mayMention(sourceCode, 'Reflect') && mayMention(sourceCode, 'construct');
+  const checksReflect =
+    construct !== undefined &&
+    candidates.length > 0 &&
+    mayMention(sourceCode, 'Reflect') &&
+    mayMention(sourceCode, 'construct');
   const checksCalls = construct !== undefined && callServices.length > 0;
   const checksFactories = factoryCall !== undefined && services.factoryServices.length > 0;
   const checksRequire = moduleReference !== undefined && mayMention(sourceCode, 'require');
@@ -163,7 +179,13 @@ export function serviceVisitor(services: ServiceContext, events: ServiceEvents, 
       if (checksRequire && node.callee.type === 'Identifier' && node.callee.name === 'require') {
         const specifier = requireSource(node, sourceCode.getScope(node));
         if (specifier !== undefined) {
-          moduleReference({ kind: 'require', node, specifier, typeOnly: false, reach: (name) => moduleObjectReach(node, name) });
+          moduleReference({
+            kind: 'require',
+            node,
+            specifier,
+            typeOnly: false,
+            reach: (name) => moduleObjectReach(node, name),
+          });
           return;
         }
       }
@@ -171,19 +193,27 @@ export function serviceVisitor(services: ServiceContext, events: ServiceEvents, 
         const [target, list] = node.arguments;
         if (target === undefined || target.type === 'SpreadElement') return;
         const service = services.serviceAt(target, candidates);
-        if (service !== undefined) construct({ node, kind: 'reflect', callee: target, service, args: reflectArguments(list, sourceCode) });
+        if (service !== undefined)
+          construct({ node, kind: 'reflect', callee: target, service, args: reflectArguments(list, sourceCode) });
         return;
       }
       if (checksCalls) {
         const service = services.serviceAt(node.callee, callServices);
         if (service !== undefined) {
-          construct({ node, kind: 'call', callee: node.callee, service, args: argumentsText(sourceCode, node.arguments) });
+          construct({
+            node,
+            kind: 'call',
+            callee: node.callee,
+            service,
+            args: argumentsText(sourceCode, node.arguments),
+          });
           return;
         }
       }
       if (checksFactories) {
         const indirect = indirectCallee(node);
-        const service = services.factoryAt(node.callee) ?? (indirect === undefined ? undefined : services.factoryAt(indirect));
+        const service =
+          services.factoryAt(node.callee) ?? (indirect === undefined ? undefined : services.factoryAt(indirect));
         if (service !== undefined) factoryCall({ node, service });
       }
     };
@@ -210,7 +240,8 @@ export function serviceVisitor(services: ServiceContext, events: ServiceEvents, 
         names: node.specifiers.map((specifier) => ({
           name: importedName(specifier),
           node: specifier,
-          typeOnly: node.importKind === 'type' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type'),
+          typeOnly:
+            node.importKind === 'type' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type'),
         })),
       });
     };
@@ -246,7 +277,14 @@ export function serviceVisitor(services: ServiceContext, events: ServiceEvents, 
     };
     listener.ImportExpression = (node) => {
       const specifier = staticString(node.source);
-      if (specifier !== undefined) moduleReference({ kind: 'import-call', node, specifier, typeOnly: false, reach: (name) => moduleObjectReach(node, name) });
+      if (specifier !== undefined)
+        moduleReference({
+          kind: 'import-call',
+          node,
+          specifier,
+          typeOnly: false,
+          reach: (name) => moduleObjectReach(node, name),
+        });
     };
   }
   return listener;

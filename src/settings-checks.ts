@@ -17,7 +17,8 @@ export function isIdentifier(name: string): boolean {
 /** `class`: an identifier, or `'default'` for a default export. */
 export const classNameCheck = v.check(
   (name: string) => isIdentifier(name),
-  (issue) => `expected an identifier (the exported name of the class, or 'default'), got ${JSON.stringify(issue.input)}`,
+  (issue) =>
+    `expected an identifier (the exported name of the class, or 'default'), got ${JSON.stringify(issue.input)}`,
 );
 
 /** `factory.name`: the exported function's identifier, or a member path of identifiers (`Factory.getX`, `managers.get`). */

@@ -9,19 +9,27 @@ import { circularPath, classNameCheck, factoryNameCheck, globCheck, modulePathCh
 type Message = (issue: v.BaseIssue<unknown>) => string;
 
 function typeMessage(expected: string): Message {
-  return (issue) => (issue.input === undefined ? `required ${expected} is missing` : `expected ${expected}, got ${describe(issue.input)}`);
+  return (issue) =>
+    issue.input === undefined
+      ? `required ${expected} is missing`
+      : `expected ${expected}, got ${describe(issue.input)}`;
 }
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `${typeof value} ${String(value)}`;
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function nonEmpty(what: string, description: string) {
-  return v.pipe(v.string(typeMessage('string')), v.minLength(1, `${what} must not be empty`), v.description(description));
+  return v.pipe(
+    v.string(typeMessage('string')),
+    v.minLength(1, `${what} must not be empty`),
+    v.description(description),
+  );
 }
 
 /** An object without unknown keys; a missing key is reported with its own schema's message (`required string is missing`). */
@@ -31,12 +39,18 @@ function strictObject<const Entries extends v.ObjectEntries>(entries: Entries) {
     const item = issue.path?.[0];
     if (item?.type !== 'object' || item.origin !== 'key' || issue.expected === 'never') return objectMessage(issue);
     const entry = entries[item.key];
-    return (entry === undefined ? undefined : v.safeParse(entry, undefined).issues?.[0].message) ?? `required key '${item.key}' is missing`;
+    return (
+      (entry === undefined ? undefined : v.safeParse(entry, undefined).issues?.[0].message) ??
+      `required key '${item.key}' is missing`
+    );
   });
 }
 
 function oneOf<const Options extends readonly [string, ...string[]]>(options: Options) {
-  return v.picklist(options, (issue) => `expected ${options.map((option) => `'${option}'`).join(' or ')}, got ${describe(issue.input)}`);
+  return v.picklist(
+    options,
+    (issue) => `expected ${options.map((option) => `'${option}'`).join(' or ')}, got ${describe(issue.input)}`,
+  );
 }
 
 /** A path item for an issue raised by a cross-field check on `input`. */
@@ -51,16 +65,19 @@ function at(input: Record<string, unknown>, key: string): [v.ObjectPathItem] {
 const factoryEntries = () => ({
   name: v.optional(
     v.pipe(
-    nonEmpty(
-      'factory name',
-      "Name of the exported factory function (`getWebSocketManager`), or a member path whose first segment is the export: a static method (`'FrontendComponentFactory.getConversationManager'`) or a method of an exported object (`'managers.get'`).",
-    ),
-    factoryNameCheck,
+      nonEmpty(
+        'factory name',
+        "Name of the exported factory function (`getWebSocketManager`), or a member path whose first segment is the export: a static method (`'FrontendComponentFactory.getConversationManager'`) or a method of an exported object (`'managers.get'`).",
+      ),
+      factoryNameCheck,
     ),
   ),
   module: v.optional(
     v.pipe(
-      nonEmpty('factory module', 'Module that exports the factory (its first segment, for a member path): a path relative to `rootDir`, a tsconfig alias, or a package name.'),
+      nonEmpty(
+        'factory module',
+        'Module that exports the factory (its first segment, for a member path): a path relative to `rootDir`, a tsconfig alias, or a package name.',
+      ),
       modulePathCheck,
     ),
   ),
@@ -75,9 +92,16 @@ const factoryEntries = () => ({
             v.description('0-based position of the argument that carries the user or request (default 0).'),
           ),
         ),
-        name: v.optional(nonEmpty('scope name', "What the argument is, for messages (default `'user or request context'`), e.g. `'user context'`.")),
+        name: v.optional(
+          nonEmpty(
+            'scope name',
+            "What the argument is, for messages (default `'user or request context'`), e.g. `'user context'`.",
+          ),
+        ),
       }),
-      v.description('The factory is per user or request: every call must pass a real one (`ssot/require-scope-argument`).'),
+      v.description(
+        'The factory is per user or request: every call must pass a real one (`ssot/require-scope-argument`).',
+      ),
     ),
   ),
   container: v.optional(
@@ -99,25 +123,29 @@ export type FactorySettings =
  */
 const factorySchema = () =>
   v.pipe(
-  strictObject(factoryEntries()),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const factory = dataset.value;
-    if (factory.container !== undefined) {
-      for (const key of ['name', 'module', 'scope'] as const)
-        if (factory[key] !== undefined)
-          addIssue({ message: `a container factory has no ${key} (use either \`container\` or \`name\` and \`module\`)`, path: at(factory, key) });
-      return;
-    }
-    for (const key of ['name', 'module'] as const) if (factory[key] === undefined) addIssue({ message: 'required string is missing', path: at(factory, key) });
-  }),
-) as unknown as v.GenericSchema<FactorySettings>;
+    strictObject(factoryEntries()),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const factory = dataset.value;
+      if (factory.container !== undefined) {
+        for (const key of ['name', 'module', 'scope'] as const)
+          if (factory[key] !== undefined)
+            addIssue({
+              message: `a container factory has no ${key} (use either \`container\` or \`name\` and \`module\`)`,
+              path: at(factory, key),
+            });
+        return;
+      }
+      for (const key of ['name', 'module'] as const)
+        if (factory[key] === undefined) addIssue({ message: 'required string is missing', path: at(factory, key) });
+    }),
+  ) as unknown as v.GenericSchema<FactorySettings>;
 
 const containerNames = () =>
   v.pipe(
-  v.array(nonEmpty('name', 'An exported name or method name.'), typeMessage('array of names')),
-  v.description('Names (see the container reference in docs/frameworks).'),
-);
+    v.array(nonEmpty('name', 'An exported name or method name.'), typeMessage('array of names')),
+    v.description('Names (see the container reference in docs/frameworks).'),
+  );
 
 /** `settings.ssot.containers.<name>`: a DI container other than the four built in, described as JSON. */
 const containerEntries = () => ({
@@ -137,7 +165,10 @@ const containerEntries = () => ({
 
 const serviceEntries = () => ({
   name: nonEmpty('service name', 'Human name used in messages.'),
-  class: v.pipe(nonEmpty('class', "Exported name of the managed class or constructor function; `'default'` for a default export."), classNameCheck),
+  class: v.pipe(
+    nonEmpty('class', "Exported name of the managed class or constructor function; `'default'` for a default export."),
+    classNameCheck,
+  ),
   module: v.optional(
     v.pipe(
       nonEmpty(
@@ -147,42 +178,76 @@ const serviceEntries = () => ({
       modulePathCheck,
     ),
   ),
-  global: v.optional(v.pipe(v.boolean(typeMessage('boolean')), v.description('The constructor is a global such as `WebSocket` (then `module` must be absent).'))),
-  construct: v.optional(v.pipe(oneOf(['new', 'call']), v.description("How instances are made: `new C()` (default) or a plain call such as socket.io's `io()`."))),
-  factory: v.optional(v.pipe(factorySchema(), v.description('The one sanctioned way to get an instance: a factory function or a DI container.'))),
+  global: v.optional(
+    v.pipe(
+      v.boolean(typeMessage('boolean')),
+      v.description('The constructor is a global such as `WebSocket` (then `module` must be absent).'),
+    ),
+  ),
+  construct: v.optional(
+    v.pipe(
+      oneOf(['new', 'call']),
+      v.description("How instances are made: `new C()` (default) or a plain call such as socket.io's `io()`."),
+    ),
+  ),
+  factory: v.optional(
+    v.pipe(
+      factorySchema(),
+      v.description('The one sanctioned way to get an instance: a factory function or a DI container.'),
+    ),
+  ),
   allow: v.optional(
     v.pipe(
-      v.array(v.pipe(nonEmpty('allow glob', 'A glob relative to `rootDir`; `!glob` excludes.'), globCheck), typeMessage('array of globs')),
+      v.array(
+        v.pipe(nonEmpty('allow glob', 'A glob relative to `rootDir`; `!glob` excludes.'), globCheck),
+        typeMessage('array of globs'),
+      ),
       v.description(
         "Globs (relative to `rootDir`) of files where direct construction and imports are also fine; the service's own module and its factory module are always allowed.",
       ),
     ),
   ),
   lifetime: v.optional(
-    v.pipe(oneOf(['scoped', 'singleton']), v.description(
+    v.pipe(
+      oneOf(['scoped', 'singleton']),
+      v.description(
         "`'scoped'` (default): no module-level instance anywhere; `'singleton'`: exactly one module-level instance, only in the factory module (or the service module when there is no factory).",
-      )),
+      ),
+    ),
   ),
 });
 
 const serviceSchema = () =>
   v.pipe(
-  strictObject(serviceEntries()),
-  v.title('Service'),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const service = dataset.value;
-    if (service.global === true && service.module !== undefined)
-      addIssue({ message: 'a global service must not have a module (remove `module` or `global`)', path: at(service, 'module') });
-    if (service.global === true && service.class === 'default') addIssue({ message: "a global service cannot use class 'default'", path: at(service, 'class') });
-    if (service.class === 'default' && service.module === undefined && service.global !== true)
-      addIssue({ message: "class 'default' needs the module whose default export it is", path: at(service, 'module') });
-  }),
-);
+    strictObject(serviceEntries()),
+    v.title('Service'),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const service = dataset.value;
+      if (service.global === true && service.module !== undefined)
+        addIssue({
+          message: 'a global service must not have a module (remove `module` or `global`)',
+          path: at(service, 'module'),
+        });
+      if (service.global === true && service.class === 'default')
+        addIssue({ message: "a global service cannot use class 'default'", path: at(service, 'class') });
+      if (service.class === 'default' && service.module === undefined && service.global !== true)
+        addIssue({
+          message: "class 'default' needs the module whose default export it is",
+          path: at(service, 'module'),
+        });
+    }),
+  );
 
 const globList = (what: string, description: string) =>
   v.optional(
-    v.pipe(v.array(v.pipe(nonEmpty(what, 'A path or glob relative to `rootDir`.'), globCheck), typeMessage('array of globs')), v.description(description)),
+    v.pipe(
+      v.array(
+        v.pipe(nonEmpty(what, 'A path or glob relative to `rootDir`.'), globCheck),
+        typeMessage('array of globs'),
+      ),
+      v.description(description),
+    ),
   );
 
 const sourceEntries = () => ({
@@ -193,30 +258,53 @@ const sourceEntries = () => ({
   names: v.optional(
     v.pipe(
       v.array(nonEmpty('name', 'An exported name.'), typeMessage('array of names')),
-      v.description("The names it owns. Omitted: every name the module itself declares and exports (not what it re-exports)."),
+      v.description(
+        'The names it owns. Omitted: every name the module itself declares and exports (not what it re-exports).',
+      ),
     ),
   ),
-  entries: globList('entry', 'Modules (paths, aliases, packages or globs relative to `rootDir`) that may re-export these names and be imported from: public barrels.'),
-  replaces: globList('replaced module', 'Deprecated modules (paths, aliases, packages or globs relative to `rootDir`): importing them at all is reported.'),
-  allow: globList('allow glob', 'Files (globs relative to `rootDir`) where a second definition is fine: tests, mocks, generated code.'),
+  entries: globList(
+    'entry',
+    'Modules (paths, aliases, packages or globs relative to `rootDir`) that may re-export these names and be imported from: public barrels.',
+  ),
+  replaces: globList(
+    'replaced module',
+    'Deprecated modules (paths, aliases, packages or globs relative to `rootDir`): importing them at all is reported.',
+  ),
+  allow: globList(
+    'allow glob',
+    'Files (globs relative to `rootDir`) where a second definition is fine: tests, mocks, generated code.',
+  ),
 });
 
 const sourceSchema = () => v.pipe(strictObject(sourceEntries()), v.title('Source'));
 
 const settingsEntries = () => ({
-  rootDir: v.optional(nonEmpty('rootDir', "Directory that relative paths and globs resolve against; default: ESLint's cwd.")),
-  tsconfig: v.optional(nonEmpty('tsconfig', 'tsconfig used to resolve path aliases; default: the nearest `tsconfig.json` at or above `rootDir`, if any.')),
+  rootDir: v.optional(
+    nonEmpty('rootDir', "Directory that relative paths and globs resolve against; default: ESLint's cwd."),
+  ),
+  tsconfig: v.optional(
+    nonEmpty(
+      'tsconfig',
+      'tsconfig used to resolve path aliases; default: the nearest `tsconfig.json` at or above `rootDir`, if any.',
+    ),
+  ),
   services: v.pipe(v.array(serviceSchema(), typeMessage('array of services')), v.description('The managed services.')),
   containers: v.optional(
     v.pipe(
       v.record(v.string(), strictObject(containerEntries()), typeMessage('object')),
-      v.description('DI containers besides nestjs, angular, tsyringe and inversify, by the name `factory.container` uses.'),
+      v.description(
+        'DI containers besides nestjs, angular, tsyringe and inversify, by the name `factory.container` uses.',
+      ),
     ),
   ),
   sources: v.optional(
-    v.pipe(v.array(sourceSchema(), typeMessage('array of sources')), v.description(
-      'Sources of truth: the one module that defines each name, for `ssot/no-duplicate-definition` and `ssot/canonical-import` (see [Sources of truth](#sources-of-truth)).',
-    )),
+    v.pipe(
+      v.array(sourceSchema(), typeMessage('array of sources')),
+      v.description(
+        'Sources of truth: the one module that defines each name, for `ssot/no-duplicate-definition` and `ssot/canonical-import` (see [Sources of truth](#sources-of-truth)).',
+      ),
+    ),
   ),
 });
 
@@ -225,56 +313,69 @@ export const BUILTIN_CONTAINERS = ['nestjs', 'angular', 'tsyringe', 'inversify']
 
 const buildSettingsSchema = () =>
   v.pipe(
-  strictObject(settingsEntries()),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const settings = dataset.value;
-    const custom = Object.keys(settings.containers ?? {});
-    for (const name of custom)
-      if ((BUILTIN_CONTAINERS as readonly string[]).includes(name))
+    strictObject(settingsEntries()),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const settings = dataset.value;
+      const custom = Object.keys(settings.containers ?? {});
+      for (const name of custom)
+        if ((BUILTIN_CONTAINERS as readonly string[]).includes(name))
+          addIssue({
+            message: `'${name}' is built in; give your container another name`,
+            path: [
+              ...at(settings, 'containers'),
+              {
+                type: 'object',
+                origin: 'key',
+                input: settings.containers ?? {},
+                key: name,
+                value: settings.containers?.[name],
+              },
+            ],
+          });
+      const known = [...BUILTIN_CONTAINERS, ...custom];
+      settings.services.forEach((service, index) => {
+        const container = service.factory?.container;
+        if (container === undefined || service.factory === undefined || known.includes(container)) return;
         addIssue({
-          message: `'${name}' is built in; give your container another name`,
-          path: [...at(settings, 'containers'), { type: 'object', origin: 'key', input: settings.containers ?? {}, key: name, value: settings.containers?.[name] }],
-        });
-    const known = [...BUILTIN_CONTAINERS, ...custom];
-    settings.services.forEach((service, index) => {
-      const container = service.factory?.container;
-      if (container === undefined || service.factory === undefined || known.includes(container)) return;
-      addIssue({
-        message: `unknown container ${JSON.stringify(container)} (expected ${known.map((name) => `'${name}'`).join(', ')}, or describe it in settings.ssot.containers)`,
-        path: [
-          ...at(settings, 'services'),
-          { type: 'array', origin: 'value', input: settings.services, key: index, value: service },
-          ...at(service, 'factory'),
-          ...at(service.factory, 'container'),
-        ],
-      });
-    });
-    const seen = new Map<string, number>();
-    settings.services.forEach((service, index) => {
-      const first = seen.get(service.name);
-      if (first === undefined) seen.set(service.name, index);
-      else
-        addIssue({
-          message: `duplicate service name ${JSON.stringify(service.name)} (also services[${String(first)}].name)`,
+          message: `unknown container ${JSON.stringify(container)} (expected ${known.map((name) => `'${name}'`).join(', ')}, or describe it in settings.ssot.containers)`,
           path: [
             ...at(settings, 'services'),
             { type: 'array', origin: 'value', input: settings.services, key: index, value: service },
-            ...at(service, 'name'),
+            ...at(service, 'factory'),
+            ...at(service.factory, 'container'),
           ],
         });
-    });
-    checkSourceOwners(settings.sources ?? [], (message, index, key) => {
-      const sources = settings.sources ?? [];
-      const source = sources[index];
-      if (source === undefined) return;
-      addIssue({
-        message,
-        path: [...at(settings, 'sources'), { type: 'array', origin: 'value', input: sources, key: index, value: source }, ...at(source, key)],
       });
-    });
-  }),
-);
+      const seen = new Map<string, number>();
+      settings.services.forEach((service, index) => {
+        const first = seen.get(service.name);
+        if (first === undefined) seen.set(service.name, index);
+        else
+          addIssue({
+            message: `duplicate service name ${JSON.stringify(service.name)} (also services[${String(first)}].name)`,
+            path: [
+              ...at(settings, 'services'),
+              { type: 'array', origin: 'value', input: settings.services, key: index, value: service },
+              ...at(service, 'name'),
+            ],
+          });
+      });
+      checkSourceOwners(settings.sources ?? [], (message, index, key) => {
+        const sources = settings.sources ?? [];
+        const source = sources[index];
+        if (source === undefined) return;
+        addIssue({
+          message,
+          path: [
+            ...at(settings, 'sources'),
+            { type: 'array', origin: 'value', input: sources, key: index, value: source },
+            ...at(source, key),
+          ],
+        });
+      });
+    }),
+  );
 
 /**
  * A name has one source: the same name listed by two sources, or one module listed twice while
@@ -299,7 +400,11 @@ function checkSourceOwners(
       const owner = owners.get(name);
       if (owner === undefined) owners.set(name, index);
       else if (sources[owner]?.module !== source.module)
-        report(`name ${JSON.stringify(name)} is owned by two sources: also sources[${String(owner)}] ('${sources[owner]?.module ?? ''}')`, index, 'names');
+        report(
+          `name ${JSON.stringify(name)} is owned by two sources: also sources[${String(owner)}] ('${sources[owner]?.module ?? ''}')`,
+          index,
+          'names',
+        );
     }
   });
 }
@@ -395,9 +500,12 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[], prefix = '
 export function parseSettings(raw: unknown): ParsedSettings {
   const circular = circularPath(raw);
   if (circular !== undefined)
-    throw new SsotConfigError(`Invalid eslint-plugin-ssot settings:\n  settings.ssot${circular}: circular reference (settings must be plain JSON data)`);
+    throw new SsotConfigError(
+      `Invalid eslint-plugin-ssot settings:\n  settings.ssot${circular}: circular reference (settings must be plain JSON data)`,
+    );
   // valibot's object schema takes an array for an object (and then reports its missing keys).
-  if (Array.isArray(raw)) throw new SsotConfigError('Invalid eslint-plugin-ssot settings:\n  settings.ssot: expected object, got an array');
+  if (Array.isArray(raw))
+    throw new SsotConfigError('Invalid eslint-plugin-ssot settings:\n  settings.ssot: expected object, got an array');
   const result = v.safeParse(getSettingsSchema(), raw);
   if (result.success) return result.output;
   const lines = formatIssues(result.issues);

@@ -81,7 +81,8 @@ function moduleMatcher(
     }
   });
   const glob = globs.length === 0 ? undefined : picomatch(globs, { dot: true });
-  return (id, relativePath) => ids.has(id) || (glob !== undefined && (glob(relativePath) || glob(relativePath.replace(/\.[cm]?[jt]sx?$/, ''))));
+  return (id, relativePath) =>
+    ids.has(id) || (glob !== undefined && (glob(relativePath) || glob(relativePath.replace(/\.[cm]?[jt]sx?$/, ''))));
 }
 
 /**
@@ -107,7 +108,9 @@ function graphQueries(graph: ModuleGraph) {
       if (cached !== undefined) return cached;
       const names = new Set<string>();
       for (const table of [record.exports, record.typeExports])
-        for (const [name, entry] of table) if (name !== 'default' && name !== '=' && 'local' in entry && !record.imports.has(entry.local)) names.add(name);
+        for (const [name, entry] of table)
+          if (name !== 'default' && name !== '=' && 'local' in entry && !record.imports.has(entry.local))
+            names.add(name);
       declaredByRecord.set(record, names);
       return names;
     },
@@ -141,7 +144,9 @@ function buildSources(registry: Registry, raw: unknown): Sources {
       file,
       packageSpecifier:
         module.kind === 'package' ||
-        (looksLikePackage(source.module) && !isPathAlias(source.module, registry.resolver.tsconfig) && !existsSync(path.join(rootDir, packageNameOf(source.module))))
+        (looksLikePackage(source.module) &&
+          !isPathAlias(source.module, registry.resolver.tsconfig) &&
+          !existsSync(path.join(rootDir, packageNameOf(source.module))))
           ? source.module
           : undefined,
       listedNames: source.names === undefined ? undefined : new Set(source.names),
@@ -153,11 +158,16 @@ function buildSources(registry: Registry, raw: unknown): Sources {
 
   const moduleIds = new Map(list.map((source) => [source, idOf(source)]));
   const listed = new Map<string, Source>();
-  for (const source of list) for (const name of source.listedNames ?? []) if (!listed.has(name)) listed.set(name, source);
+  for (const source of list)
+    for (const name of source.listedNames ?? []) if (!listed.has(name)) listed.set(name, source);
   const derived = list.filter((source) => source.listedNames === undefined);
   // Names of sources without `names` come from their files, re-read when a file changes (checked
   // every couple of seconds at most, like the tsconfig): an editor session sees a new export.
-  let owned = { owners: listed as ReadonlyMap<string, Source>, pattern: patternOf(listed), tables: [] as readonly ReadonlySet<string>[] };
+  let owned = {
+    owners: listed as ReadonlyMap<string, Source>,
+    pattern: patternOf(listed),
+    tables: [] as readonly ReadonlySet<string>[],
+  };
   let checkedAt = -Infinity;
   function current(): typeof owned {
     if (derived.length === 0) return owned;
@@ -165,7 +175,8 @@ function buildSources(registry: Registry, raw: unknown): Sources {
     if (now - checkedAt < FRESHNESS_INTERVAL_MS) return owned;
     checkedAt = now;
     const tables = derived.map((source) => ownNames(source, graph));
-    if (tables.length === owned.tables.length && tables.every((table, index) => table === owned.tables[index])) return owned;
+    if (tables.length === owned.tables.length && tables.every((table, index) => table === owned.tables[index]))
+      return owned;
     // A name listed by a source belongs to it (a declaration elsewhere is a duplicate, even in
     // another source's module); two sources without `names` that both declare it are ambiguous.
     const owners = new Map(listed);

@@ -46,7 +46,13 @@ interface CompilerFacts {
   readonly emitDecoratorMetadata: boolean;
 }
 
-const NO_FACTS: CompilerFacts = { paths: [], nodeNext: false, allowTsExtensions: false, jsxPreserve: false, emitDecoratorMetadata: false };
+const NO_FACTS: CompilerFacts = {
+  paths: [],
+  nodeNext: false,
+  allowTsExtensions: false,
+  jsxPreserve: false,
+  emitDecoratorMetadata: false,
+};
 
 const OUTPUT_EXTENSION: Readonly<Record<string, string>> = {
   '.d.ts': '.js',
@@ -97,7 +103,7 @@ interface RawConfig {
 function readConfig(file: string): RawConfig | undefined {
   try {
     const json = parseJsonc(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-    return typeof json === 'object' && json !== null ? { ...(json), file } : undefined;
+    return typeof json === 'object' && json !== null ? { ...json, file } : undefined;
   } catch {
     return undefined;
   }
@@ -126,7 +132,12 @@ function effectiveOptions(tsconfig: string, seen = new Set<string>()): Map<strin
   seen.add(tsconfig);
   const config = readConfig(tsconfig);
   if (config === undefined) return options;
-  const bases = config.extends === undefined ? [] : Array.isArray(config.extends) ? (config.extends as unknown[]) : [config.extends];
+  const bases =
+    config.extends === undefined
+      ? []
+      : Array.isArray(config.extends)
+        ? (config.extends as unknown[])
+        : [config.extends];
   for (const base of bases) {
     if (typeof base !== 'string') continue;
     const file = resolveExtends(tsconfig, base);
@@ -149,17 +160,23 @@ function compilerFacts(tsconfig: string): CompilerFacts {
   const paths: PathsPattern[] = [];
   if (typeof pathsOption?.value === 'object' && pathsOption.value !== null) {
     const base =
-      typeof baseUrl?.value === 'string' ? path.resolve(path.dirname(baseUrl.file), baseUrl.value) : path.dirname(pathsOption.file);
+      typeof baseUrl?.value === 'string'
+        ? path.resolve(path.dirname(baseUrl.file), baseUrl.value)
+        : path.dirname(pathsOption.file);
     for (const [key, substitutions] of Object.entries(pathsOption.value as Record<string, unknown>)) {
       if (!Array.isArray(substitutions)) continue;
-      const absolute = substitutions.filter((item): item is string => typeof item === 'string').map((item) => toPosix(path.resolve(base, item)));
+      const absolute = substitutions
+        .filter((item): item is string => typeof item === 'string')
+        .map((item) => toPosix(path.resolve(base, item)));
       paths.push({ key, substitutions: absolute });
     }
   }
   return {
     paths,
     nodeNext: /^node(?:16|18|20|next)$/.test(resolution),
-    allowTsExtensions: options.get('allowImportingTsExtensions')?.value === true || options.get('rewriteRelativeImportExtensions')?.value === true,
+    allowTsExtensions:
+      options.get('allowImportingTsExtensions')?.value === true ||
+      options.get('rewriteRelativeImportExtensions')?.value === true,
     jsxPreserve: text('jsx') === 'preserve',
     emitDecoratorMetadata: options.get('emitDecoratorMetadata')?.value === true,
   };
@@ -223,7 +240,11 @@ function isEsmFile(file: string): boolean {
 function matchesPattern(specifier: string, key: string): boolean {
   const star = key.indexOf('*');
   if (star === -1) return specifier === key;
-  return specifier.length >= key.length - 1 && specifier.startsWith(key.slice(0, star)) && specifier.endsWith(key.slice(star + 1));
+  return (
+    specifier.length >= key.length - 1 &&
+    specifier.startsWith(key.slice(0, star)) &&
+    specifier.endsWith(key.slice(star + 1))
+  );
 }
 
 function isAlias(specifier: string, facts: CompilerFacts): boolean {
@@ -275,8 +296,11 @@ export function spellSpecifier(request: SpellRequest): string | undefined {
   const { file, tsconfig, previous } = request;
   const target = toPosix(request.target);
   const facts = factsOf(tsconfig);
-  const neighbours = (request.neighbours ?? []).filter((specifier) => isRelativeSpecifier(specifier) || isAlias(specifier, facts));
-  const hints = previous !== undefined && (isRelativeSpecifier(previous) || isAlias(previous, facts)) ? [previous] : neighbours;
+  const neighbours = (request.neighbours ?? []).filter(
+    (specifier) => isRelativeSpecifier(specifier) || isAlias(specifier, facts),
+  );
+  const hints =
+    previous !== undefined && (isRelativeSpecifier(previous) || isAlias(previous, facts)) ? [previous] : neighbours;
 
   const sourceExtension = extensionOf(target) ?? '';
   const stem = target.slice(0, target.length - sourceExtension.length);
@@ -285,10 +309,14 @@ export function spellSpecifier(request: SpellRequest): string | undefined {
   // Which extension style the file writes: the replaced specifier's, else the most common one.
   const counts = { none: 0, output: 0, source: 0 };
   for (const hint of hints) counts[styleOf(hint)]++;
-  let style: ExtensionStyle = counts.source > 0 && counts.source >= counts.output ? 'source' : counts.output > 0 ? 'output' : 'none';
+  let style: ExtensionStyle =
+    counts.source > 0 && counts.source >= counts.output ? 'source' : counts.output > 0 ? 'output' : 'none';
   if (style === 'none' && facts.nodeNext && isEsmFile(file)) style = 'output';
   // `.ts` in a specifier needs `allowImportingTsExtensions`; a declaration file is never imported by its own name.
-  if (style === 'source' && ((typeScriptFile && !facts.allowTsExtensions && TS_SOURCE.test(target)) || /\.d\.[cm]?ts$/.test(target)))
+  if (
+    style === 'source' &&
+    ((typeScriptFile && !facts.allowTsExtensions && TS_SOURCE.test(target)) || /\.d\.[cm]?ts$/.test(target))
+  )
     style = 'output';
   const output =
     sourceExtension === '.tsx' && facts.jsxPreserve ? '.jsx' : (OUTPUT_EXTENSION[sourceExtension] ?? sourceExtension);
@@ -331,14 +359,20 @@ export function spellSpecifier(request: SpellRequest): string | undefined {
 export function importSpecifiers(program: TSESTree.Program): string[] {
   const specifiers: string[] = [];
   for (const statement of program.body) {
-    if (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration') specifiers.push(statement.source.value);
-    else if (statement.type === 'ExportNamedDeclaration' && statement.source !== null) specifiers.push(statement.source.value);
-    else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference')
+    if (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration')
+      specifiers.push(statement.source.value);
+    else if (statement.type === 'ExportNamedDeclaration' && statement.source !== null)
+      specifiers.push(statement.source.value);
+    else if (
+      statement.type === 'TSImportEqualsDeclaration' &&
+      statement.moduleReference.type === 'TSExternalModuleReference'
+    )
       specifiers.push(statement.moduleReference.expression.value);
     else if (statement.type === 'VariableDeclaration')
       for (const declarator of statement.declarations) {
         const init = declarator.init;
-        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
+        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require')
+          continue;
         const argument = init.arguments[0];
         if (argument?.type === 'Literal' && typeof argument.value === 'string') specifiers.push(argument.value);
       }

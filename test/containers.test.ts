@@ -37,7 +37,14 @@ function ask(code: string, type: string, probe: Probe): string[] {
   };
   const messages = linter.verify(
     code,
-    [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { probe: { rules: { probe: rule as never } } }, rules: { 'probe/probe': 'error' } }],
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { probe: { rules: { probe: rule as never } } },
+        rules: { 'probe/probe': 'error' },
+      },
+    ],
     path.join(process.cwd(), 'src/probe.ts'),
   );
   expect(messages).toEqual([]);
@@ -65,7 +72,9 @@ function registrations(code: string, specs: readonly ContainerSpec[] = BUILTIN_S
 function lifetimes(code: string): string[] {
   return ask(code, 'ClassDeclaration', (node, sourceCode) => {
     const found = declaredLifetime(node as TSESTree.ClassDeclaration, BUILTIN_SPECS, sourceCode);
-    return found === undefined ? undefined : `${found.spec.name} ${found.lifetime} ${found.how}${found.forced === undefined ? '' : ` (${found.forced})`}`;
+    return found === undefined
+      ? undefined
+      : `${found.spec.name} ${found.lifetime} ${found.how}${found.forced === undefined ? '' : ` (${found.forced})`}`;
   });
 }
 
@@ -81,14 +90,20 @@ child.resolve(C);
 function f(scope: DependencyContainer) { return scope.resolve(D); }
 const other = { resolve(x: unknown) { return x; } };
 other.resolve(E);`),
-    ).toEqual(['2: tsyringe resolve(A)', '4: tsyringe resolveAll(B)', '6: tsyringe resolve(C)', '7: tsyringe resolve(D)']);
+    ).toEqual([
+      '2: tsyringe resolve(A)',
+      '4: tsyringe resolveAll(B)',
+      '6: tsyringe resolve(C)',
+      '7: tsyringe resolve(D)',
+    ]);
   });
 
   it('tsyringe through require() and a namespace import', () => {
-    expect(resolves("import * as di from 'tsyringe';\ndi.container.resolve(A);\nconst { container } = require('tsyringe');\ncontainer.resolve(B);")).toEqual([
-      '2: tsyringe resolve(A)',
-      '4: tsyringe resolve(B)',
-    ]);
+    expect(
+      resolves(
+        "import * as di from 'tsyringe';\ndi.container.resolve(A);\nconst { container } = require('tsyringe');\ncontainer.resolve(B);",
+      ),
+    ).toEqual(['2: tsyringe resolve(A)', '4: tsyringe resolve(B)']);
   });
 
   it('InversifyJS: instances of Container, typed or constructed', () => {
@@ -136,9 +151,14 @@ TestBed.inject(C);`),
 
   it('a container described in settings', () => {
     const specs = containerSpecs(
-      parseSettings({ services: [], containers: { awilix: { module: 'awilix', factories: ['createContainer'], resolve: ['resolve'] } } }).containers,
+      parseSettings({
+        services: [],
+        containers: { awilix: { module: 'awilix', factories: ['createContainer'], resolve: ['resolve'] } },
+      }).containers,
     );
-    expect(resolves("import { createContainer } from 'awilix';\nconst c = createContainer();\nc.resolve(A);", specs)).toEqual(['3: awilix resolve(A)']);
+    expect(
+      resolves("import { createContainer } from 'awilix';\nconst c = createContainer();\nc.resolve(A);", specs),
+    ).toEqual(['3: awilix resolve(A)']);
   });
 });
 
@@ -169,11 +189,19 @@ const container = new Container();
 container.bind(A).toSelf().inSingletonScope();
 container.bind(TYPES.B).to(B).inRequestScope();
 container.bind(C).toSelf();`),
-    ).toEqual(['3: inversify A→A singleton by inSingletonScope()', '4: inversify TYPES.B→B scoped by inRequestScope()', '5: inversify C→C unspecified by bind()']);
+    ).toEqual([
+      '3: inversify A→A singleton by inSingletonScope()',
+      '4: inversify TYPES.B→B scoped by inRequestScope()',
+      '5: inversify C→C unspecified by bind()',
+    ]);
   });
 
   it('not a container: a Map, an unknown object', () => {
-    expect(registrations('const m = new Map();\nm.register(A);\ndeclare const c: any;\nc.registerSingleton(B);\nc.bind(C).inSingletonScope();')).toEqual([]);
+    expect(
+      registrations(
+        'const m = new Map();\nm.register(A);\ndeclare const c: any;\nc.registerSingleton(B);\nc.bind(C).inSingletonScope();',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -207,7 +235,10 @@ class G {}`),
 @Injectable({ providedIn: 'root' }) class A {}
 @Injectable() class B {}
 @Component({ selector: 'x', template: '' }) class C {}`),
-    ).toEqual(["2: angular singleton @Injectable({ providedIn: 'root' })", "4: angular transient @Component({ selector: 'x', template: '' })"]);
+    ).toEqual([
+      "2: angular singleton @Injectable({ providedIn: 'root' })",
+      "4: angular transient @Component({ selector: 'x', template: '' })",
+    ]);
   });
 
   it('tsyringe and InversifyJS decorators; same-named decorators of other packages are not', () => {
@@ -263,7 +294,10 @@ new S();
 console.log(S);
 const list = [S];`,
       'Identifier',
-      (node, sourceCode) => ((node as TSESTree.Identifier).name === 'S' && isInjectionTokenUse(node, BUILTIN_SPECS, sourceCode) ? 'token' : undefined),
+      (node, sourceCode) =>
+        (node as TSESTree.Identifier).name === 'S' && isInjectionTokenUse(node, BUILTIN_SPECS, sourceCode)
+          ? 'token'
+          : undefined,
     );
     expect(answers).toEqual(['4: token', '4: token', '4: token', '5: token', '6: token', '7: token']);
   });
@@ -272,13 +306,41 @@ const list = [S];`,
 describe('settings: factory.container and containers', () => {
   const service = { name: 'Gateway', class: 'Gateway', module: 'src/gateway.ts' };
   it.each([
-    ['an unknown container', { services: [{ ...service, factory: { container: 'nest' } }] }, "settings.ssot.services[0].factory.container: unknown container \"nest\" (expected 'nestjs', 'angular', 'tsyringe', 'inversify', or describe it in settings.ssot.containers)"],
-    ['a container with a name', { services: [{ ...service, factory: { container: 'nestjs', name: 'getGateway' } }] }, 'settings.ssot.services[0].factory.name: a container factory has no name'],
-    ['a factory with neither', { services: [{ ...service, factory: {} }] }, 'settings.ssot.services[0].factory.name: required string is missing'],
-    ['a custom container without module', { services: [], containers: { awilix: { resolve: ['resolve'] } } }, 'settings.ssot.containers.awilix.module: required string is missing'],
-    ['a custom container key typo', { services: [], containers: { awilix: { module: 'awilix', resolv: ['resolve'] } } }, "settings.ssot.containers.awilix.resolv: unknown key; did you mean 'resolve'?"],
-    ['a custom container named like a built-in one', { services: [], containers: { nestjs: { module: 'x' } } }, "settings.ssot.containers.nestjs: 'nestjs' is built in"],
-    ['names not an array', { services: [], containers: { awilix: { module: 'awilix', resolve: 'resolve' } } }, 'settings.ssot.containers.awilix.resolve: expected array of names, got the string "resolve"'],
+    [
+      'an unknown container',
+      { services: [{ ...service, factory: { container: 'nest' } }] },
+      "settings.ssot.services[0].factory.container: unknown container \"nest\" (expected 'nestjs', 'angular', 'tsyringe', 'inversify', or describe it in settings.ssot.containers)",
+    ],
+    [
+      'a container with a name',
+      { services: [{ ...service, factory: { container: 'nestjs', name: 'getGateway' } }] },
+      'settings.ssot.services[0].factory.name: a container factory has no name',
+    ],
+    [
+      'a factory with neither',
+      { services: [{ ...service, factory: {} }] },
+      'settings.ssot.services[0].factory.name: required string is missing',
+    ],
+    [
+      'a custom container without module',
+      { services: [], containers: { awilix: { resolve: ['resolve'] } } },
+      'settings.ssot.containers.awilix.module: required string is missing',
+    ],
+    [
+      'a custom container key typo',
+      { services: [], containers: { awilix: { module: 'awilix', resolv: ['resolve'] } } },
+      "settings.ssot.containers.awilix.resolv: unknown key; did you mean 'resolve'?",
+    ],
+    [
+      'a custom container named like a built-in one',
+      { services: [], containers: { nestjs: { module: 'x' } } },
+      "settings.ssot.containers.nestjs: 'nestjs' is built in",
+    ],
+    [
+      'names not an array',
+      { services: [], containers: { awilix: { module: 'awilix', resolve: 'resolve' } } },
+      'settings.ssot.containers.awilix.resolve: expected array of names, got the string "resolve"',
+    ],
   ])('%s', (_title, settings, message) => {
     expect(() => parseSettings(settings)).toThrow(message);
   });

@@ -49,7 +49,8 @@ function parseDoc(markdown: string, name = 'doc'): { examples: Example[]; settin
     if (fence === null) continue;
     const start = index;
     const body: string[] = [];
-    for (index++; index < lines.length && !(lines[index] ?? '').startsWith('```'); index++) body.push(lines[index] ?? '');
+    for (index++; index < lines.length && !(lines[index] ?? '').startsWith('```'); index++)
+      body.push(lines[index] ?? '');
     const language = fence[1] ?? '';
     const code = body.join('\n');
     let intro = previous(start);
@@ -66,15 +67,26 @@ function parseDoc(markdown: string, name = 'doc'): { examples: Example[]; settin
     }
     const kind = introLine.startsWith('❌') ? 'incorrect' : introLine.startsWith('✅') ? 'correct' : undefined;
     if (kind === undefined) {
-      if (count !== undefined) throw new Error(`${where}: \`<!-- reports: ${count} -->\` above a block that is no ❌ example`);
+      if (count !== undefined)
+        throw new Error(`${where}: \`<!-- reports: ${count} -->\` above a block that is no ❌ example`);
       continue;
     }
-    if (!['ts', 'tsx', 'js', 'jsx', 'typescript', 'javascript'].includes(language)) throw new Error(`${where}: an example must be ts, tsx, js or jsx, not '${language}'`);
-    if (kind === 'incorrect' && count === undefined) throw new Error(`${where}: write \`<!-- reports: N -->\` on the line above this ❌ example's fence`);
-    if (kind === 'correct' && count !== undefined) throw new Error(`${where}: a ✅ example reports nothing; drop its \`<!-- reports: ${count} -->\``);
+    if (!['ts', 'tsx', 'js', 'jsx', 'typescript', 'javascript'].includes(language))
+      throw new Error(`${where}: an example must be ts, tsx, js or jsx, not '${language}'`);
+    if (kind === 'incorrect' && count === undefined)
+      throw new Error(`${where}: write \`<!-- reports: N -->\` on the line above this ❌ example's fence`);
+    if (kind === 'correct' && count !== undefined)
+      throw new Error(`${where}: a ✅ example reports nothing; drop its \`<!-- reports: ${count} -->\``);
     const extension = { typescript: 'ts', javascript: 'js' }[language] ?? language;
     const named = /\(in `([^`]+)`/u.exec(introLine)?.[1];
-    examples.push({ kind, language, code, line: start + 1, filename: named ?? `src/hooks/example.${extension}`, reports: Number(count ?? 0) });
+    examples.push({
+      kind,
+      language,
+      code,
+      line: start + 1,
+      filename: named ?? `src/hooks/example.${extension}`,
+      reports: Number(count ?? 0),
+    });
   }
   if (examples.length > 0 && settingsBlocks.length !== 1) {
     throw new Error(
@@ -86,7 +98,10 @@ function parseDoc(markdown: string, name = 'doc'): { examples: Example[]; settin
 
 const docs = readdirSync(docsDir)
   .filter((file) => file.endsWith('.md'))
-  .map((file) => ({ rule: file.slice(0, -3), ...parseDoc(readFileSync(path.join(docsDir, file), 'utf8'), `docs/rules/${file}`) }));
+  .map((file) => ({
+    rule: file.slice(0, -3),
+    ...parseDoc(readFileSync(path.join(docsDir, file), 'utf8'), `docs/rules/${file}`),
+  }));
 
 describe.each(docs.map((doc) => [doc.rule, doc] as const))('docs/rules/%s.md', (rule, { examples, settings }) => {
   it('has both incorrect and correct examples', () => {
@@ -103,7 +118,8 @@ describe.each(docs.map((doc) => [doc.rule, doc] as const))('docs/rules/%s.md', (
         files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
         languageOptions: {
           ...(typescript ? { parser: tsParser } : {}),
-          sourceType: example.code.includes('module.exports') || example.code.includes('require(') ? 'commonjs' : 'module',
+          sourceType:
+            example.code.includes('module.exports') || example.code.includes('require(') ? 'commonjs' : 'module',
           parserOptions: { ecmaFeatures: { jsx: true } },
         },
         plugins: { ssot: plugin },
@@ -116,7 +132,10 @@ describe.each(docs.map((doc) => [doc.rule, doc] as const))('docs/rules/%s.md', (
     const reported = messages.filter((message) => message.ruleId === `ssot/${rule}`);
     if (example.kind === 'incorrect') {
       expect(example.reports, 'an ❌ example must be reported').toBeGreaterThan(0);
-      expect(reported.map((message) => `${String(message.line)}: ${message.message}`), `the doc says <!-- reports: ${String(example.reports)} -->`).toHaveLength(example.reports);
+      expect(
+        reported.map((message) => `${String(message.line)}: ${message.message}`),
+        `the doc says <!-- reports: ${String(example.reports)} -->`,
+      ).toHaveLength(example.reports);
     } else expect(reported.map((message) => `${String(message.line)}: ${message.message}`)).toEqual([]);
   });
 });
@@ -138,9 +157,17 @@ describe('the doc-example grammar', () => {
 
   it.each([
     ['a ❌ block without its count', `${settings}\n${block('❌ Incorrect:')}`, /write `<!-- reports: N -->`/u],
-    ['a count on a ✅ block', `${settings}\n${block('✅ Correct:', '<!-- reports: 1 -->\n')}`, /a ✅ example reports nothing/u],
+    [
+      'a count on a ✅ block',
+      `${settings}\n${block('✅ Correct:', '<!-- reports: 1 -->\n')}`,
+      /a ✅ example reports nothing/u,
+    ],
     ['no settings block', block('✅ Correct:'), /exactly one ```json settings block/u],
-    ['two settings blocks', `${settings}\n${settings}\n${block('✅ Correct:')}`, /exactly one ```json settings block .*\(found 2\)/u],
+    [
+      'two settings blocks',
+      `${settings}\n${settings}\n${block('✅ Correct:')}`,
+      /exactly one ```json settings block .*\(found 2\)/u,
+    ],
   ])('rejects %s', (_title, markdown, message) => {
     expect(() => parseDoc(markdown)).toThrow(message);
   });
@@ -158,7 +185,11 @@ const frameworkDocs = readdirSync(frameworksDir)
   .map((file) => {
     const markdown = readFileSync(path.join(frameworksDir, file), 'utf8');
     const lines = markdown.split('\n');
-    return { page: file.slice(0, -3), ...parseDoc(markdown, `docs/frameworks/${file}`), intro: (line: number) => introOf(lines, line - 1) };
+    return {
+      page: file.slice(0, -3),
+      ...parseDoc(markdown, `docs/frameworks/${file}`),
+      intro: (line: number) => introOf(lines, line - 1),
+    };
   });
 
 /** The line introducing the fence at index `fence` (above its `<!-- reports: N -->`). */
@@ -168,32 +199,37 @@ function introOf(lines: readonly string[], fence: number): string {
   return lines[intro] ?? '';
 }
 
-describe.each(frameworkDocs.map((doc) => [doc.page, doc] as const))('docs/frameworks/%s.md', (_page, { examples, settings, intro }) => {
-  it('has both incorrect and correct examples', () => {
-    expect(examples.some((example) => example.kind === 'incorrect')).toBe(true);
-    expect(examples.some((example) => example.kind === 'correct')).toBe(true);
-  });
+describe.each(frameworkDocs.map((doc) => [doc.page, doc] as const))(
+  'docs/frameworks/%s.md',
+  (_page, { examples, settings, intro }) => {
+    it('has both incorrect and correct examples', () => {
+      expect(examples.some((example) => example.kind === 'incorrect')).toBe(true);
+      expect(examples.some((example) => example.kind === 'correct')).toBe(true);
+    });
 
-  it.each(examples)('$kind example at line $line reports $reports', (example) => {
-    const linter = new Linter({ cwd: appDir });
-    const messages = linter.verify(
-      example.code,
-      {
-        files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
-        languageOptions: { parser: tsParser, sourceType: 'module' },
-        plugins: { ssot: plugin },
-        settings: { ssot: { rootDir: appDir, ...(settings as object) } },
-        rules: Object.fromEntries(containerRules.map((name) => [`ssot/${name}`, 'error'])),
-      },
-      appFile(example.filename),
-    );
-    expect(messages.filter((message) => message.fatal === true || message.ruleId === null)).toEqual([]);
-    const found = messages.map((message) => `${String(message.line)}: ${message.ruleId ?? ''}: ${message.message}`);
-    if (example.kind === 'incorrect') {
-      const named = [...new Set(Array.from(intro(example.line).matchAll(/ssot\/[\w-]+/gu), (match) => match[0]))].sort();
-      expect(named.length, 'an ❌ example names the rules that report it').toBeGreaterThan(0);
-      expect([...new Set(messages.map((message) => message.ruleId ?? ''))].sort()).toEqual(named);
-      expect(found, `the doc says <!-- reports: ${String(example.reports)} -->`).toHaveLength(example.reports);
-    } else expect(found).toEqual([]);
-  });
-});
+    it.each(examples)('$kind example at line $line reports $reports', (example) => {
+      const linter = new Linter({ cwd: appDir });
+      const messages = linter.verify(
+        example.code,
+        {
+          files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+          languageOptions: { parser: tsParser, sourceType: 'module' },
+          plugins: { ssot: plugin },
+          settings: { ssot: { rootDir: appDir, ...(settings as object) } },
+          rules: Object.fromEntries(containerRules.map((name) => [`ssot/${name}`, 'error'])),
+        },
+        appFile(example.filename),
+      );
+      expect(messages.filter((message) => message.fatal === true || message.ruleId === null)).toEqual([]);
+      const found = messages.map((message) => `${String(message.line)}: ${message.ruleId ?? ''}: ${message.message}`);
+      if (example.kind === 'incorrect') {
+        const named = [
+          ...new Set(Array.from(intro(example.line).matchAll(/ssot\/[\w-]+/gu), (match) => match[0])),
+        ].sort();
+        expect(named.length, 'an ❌ example names the rules that report it').toBeGreaterThan(0);
+        expect([...new Set(messages.map((message) => message.ruleId ?? ''))].sort()).toEqual(named);
+        expect(found, `the doc says <!-- reports: ${String(example.reports)} -->`).toHaveLength(example.reports);
+      } else expect(found).toEqual([]);
+    });
+  },
+);

@@ -30,20 +30,27 @@ describe('bundled example', () => {
   let results: ESLint.LintResult[];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(root, 'dist/src/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+    if (!existsSync(path.join(root, 'dist/src/index.js')))
+      throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
     results = await new ESLint({ cwd: exampleDir }).lintFiles(['.']);
   });
 
   it('lints every source file of the example without a parse error', () => {
     const linted = results.map((result) => relative(result.filePath)).sort();
     expect(linted).toEqual(sourceFiles(exampleDir).map(relative).sort());
-    const fatal = results.flatMap((result) => result.messages.filter((message) => message.fatal === true || message.ruleId === null));
+    const fatal = results.flatMap((result) =>
+      result.messages.filter((message) => message.fatal === true || message.ruleId === null),
+    );
     expect(fatal).toEqual([]);
   });
 
   it('reports exactly the `// expect:` markers', () => {
     const actual = results
-      .flatMap((result) => result.messages.map((message) => `${relative(result.filePath)}:${String(message.line)} ${message.ruleId ?? 'fatal'}`))
+      .flatMap((result) =>
+        result.messages.map(
+          (message) => `${relative(result.filePath)}:${String(message.line)} ${message.ruleId ?? 'fatal'}`,
+        ),
+      )
       .sort();
     const expected = sourceFiles(exampleDir)
       .flatMap((file) => markersIn(relative(file), readFileSync(file, 'utf8')))
@@ -57,16 +64,21 @@ describe('bundled example', () => {
         .flatMap((file) => markersIn(relative(file), readFileSync(file, 'utf8')))
         .map((entry) => entry.split(' ')[1]),
     );
-    for (const name of Object.keys(rules)) expect(marked, `no // expect: marker for ssot/${name}`).toContain(`ssot/${name}`);
+    for (const name of Object.keys(rules))
+      expect(marked, `no // expect: marker for ssot/${name}`).toContain(`ssot/${name}`);
   });
 
   it('`node example/lint.js` (npm run demo) prints each finding and a summary line, and exits 0', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(exampleDir, 'lint.js')], { cwd: root });
     const problems = results.reduce((sum, result) => sum + result.messages.length, 0);
     const files = results.filter((result) => result.messages.length > 0).length;
-    expect(stdout).toMatch(new RegExp(`^${String(problems)} problems \\(ssot/[^)]+\\) in ${String(files)} files$`, 'm'));
+    expect(stdout).toMatch(
+      new RegExp(`^${String(problems)} problems \\(ssot/[^)]+\\) in ${String(files)} files$`, 'm'),
+    );
     for (const result of results)
       for (const message of result.messages)
-        expect(stdout).toContain(`${relative(result.filePath)}:${String(message.line)}:${String(message.column)}  ${message.ruleId ?? ''}  ${message.message}`);
+        expect(stdout).toContain(
+          `${relative(result.filePath)}:${String(message.line)}:${String(message.column)}  ${message.ruleId ?? ''}  ${message.message}`,
+        );
   });
 });

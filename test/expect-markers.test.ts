@@ -3,8 +3,16 @@ import { markersIn } from './expect-markers.js';
 
 describe('// expect: markers', () => {
   it('lists every rule id of every marker with its line', () => {
-    const text = ['const a = 1;', 'new A(); // expect: ssot/no-direct-instantiation', 'new B(); //expect:ssot/a-rule ,  ssot/b2'].join('\n');
-    expect(markersIn('f.ts', text)).toEqual(['f.ts:2 ssot/no-direct-instantiation', 'f.ts:3 ssot/a-rule', 'f.ts:3 ssot/b2']);
+    const text = [
+      'const a = 1;',
+      'new A(); // expect: ssot/no-direct-instantiation',
+      'new B(); //expect:ssot/a-rule ,  ssot/b2',
+    ].join('\n');
+    expect(markersIn('f.ts', text)).toEqual([
+      'f.ts:2 ssot/no-direct-instantiation',
+      'f.ts:3 ssot/a-rule',
+      'f.ts:3 ssot/b2',
+    ]);
   });
 
   it('reads CRLF files line by line', () => {

@@ -18,7 +18,9 @@ export function markersIn(file: string, text: string): string[] {
     if (rest === undefined) return;
     const ids = IDS.exec(rest)?.[1];
     if (ids === undefined) {
-      throw new Error(`${file}:${String(index + 1)}: malformed marker "${line.trim()}"; write \`// expect: ssot/<rule>[, ssot/<rule>]\` at the end of the line`);
+      throw new Error(
+        `${file}:${String(index + 1)}: malformed marker "${line.trim()}"; write \`// expect: ssot/<rule>[, ssot/<rule>]\` at the end of the line`,
+      );
     }
     for (const id of ids.split(',')) found.push(`${file}:${String(index + 1)} ${id.trim()}`);
   });

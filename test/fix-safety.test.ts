@@ -39,9 +39,23 @@ ruleTester.run('no-factory-bypass with emitDecoratorMetadata in tsconfig.json (t
     {
       ...invalid(decorated, [error('bypass', [1, 10, 1, 26])]),
       filename: path.join(fixturesDir, 'app/src/gateway.ts'),
-      settings: { ssot: { rootDir: path.join(fixturesDir, 'app'), services: [{ ...service, module: 'src/websocket/manager.ts', factory: { name: 'getWebSocketManager', module: 'src/websocket/factory.ts' } }] } },
+      settings: {
+        ssot: {
+          rootDir: path.join(fixturesDir, 'app'),
+          services: [
+            {
+              ...service,
+              module: 'src/websocket/manager.ts',
+              factory: { name: 'getWebSocketManager', module: 'src/websocket/factory.ts' },
+            },
+          ],
+        },
+      },
       code: decorated.replace('./manager', './websocket/manager'),
-      output: decorated.replace("import { WebSocketManager } from './manager';", "import type { WebSocketManager } from './websocket/manager';"),
+      output: decorated.replace(
+        "import { WebSocketManager } from './manager';",
+        "import type { WebSocketManager } from './websocket/manager';",
+      ),
     },
   ],
 });
@@ -60,7 +74,8 @@ describe.skipIf(!existsSync(built))('oxlint --fix-suggestions', () => {
   it('adds the factory import once per pass, and reaches a fixed point that compiles', () => {
     const files: Record<string, string> = {
       'src/websocket/manager.ts': 'export class WebSocketManager {\n  constructor(readonly user?: string) {}\n}\n',
-      'src/websocket/factory.ts': "import { WebSocketManager } from './manager';\nexport function getWebSocketManager(user?: string): WebSocketManager {\n  return new WebSocketManager(user);\n}\n",
+      'src/websocket/factory.ts':
+        "import { WebSocketManager } from './manager';\nexport function getWebSocketManager(user?: string): WebSocketManager {\n  return new WebSocketManager(user);\n}\n",
       'src/hooks/x.ts': 'export const x = 1;\n',
       // Two imports: one suggestion used to replace the first while another inserted after the last.
       'src/hooks/use.ts': [
@@ -86,14 +101,21 @@ describe.skipIf(!existsSync(built))('oxlint --fix-suggestions', () => {
           ssot: {
             rootDir: dir,
             services: [
-              { ...service, module: 'src/websocket/manager.ts', factory: { name: 'getWebSocketManager', module: 'src/websocket/factory.ts' } },
+              {
+                ...service,
+                module: 'src/websocket/manager.ts',
+                factory: { name: 'getWebSocketManager', module: 'src/websocket/factory.ts' },
+              },
             ],
           },
         },
       }),
     );
     const hook = path.join(dir, 'src/hooks/use.ts');
-    const factoryImports = (file: string) => readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('{ getWebSocketManager }')).length;
+    const factoryImports = (file: string) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('{ getWebSocketManager }')).length;
     const passes: string[] = [];
     for (let pass = 0; pass < 6; pass++) {
       spawnSync(oxlint, ['--fix-suggestions', 'src'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });

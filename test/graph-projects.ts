@@ -9,7 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ServiceSettings, SsotSettings } from '../src/settings.js';
 
-function writeProject(prefix: string, files: Readonly<Record<string, string>>, links: Readonly<Record<string, string>> = {}): string {
+function writeProject(
+  prefix: string,
+  files: Readonly<Record<string, string>>,
+  links: Readonly<Record<string, string>> = {},
+): string {
   const root = mkdtempSync(path.join(os.tmpdir(), `ssot-graph-${prefix}-`));
   for (const [relative, text] of Object.entries(files)) {
     const file = path.join(root, relative);
@@ -24,7 +28,9 @@ function writeProject(prefix: string, files: Readonly<Record<string, string>>, l
   return root;
 }
 
-const tsconfig = JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, jsx: 'react-jsx' } });
+const tsconfig = JSON.stringify({
+  compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, jsx: 'react-jsx' },
+});
 
 /** An app with `ws`, `socket.io-client` and a CommonJS `legacy-client` in its node_modules. */
 export function packagesProject(): string {
@@ -33,9 +39,16 @@ export function packagesProject(): string {
     'tsconfig.json': tsconfig,
     'src/socket.ts': 'export function getSocket(...args: unknown[]): unknown {\n  return args;\n}\n',
     // @types/ws's shape: a class merged with a namespace, `export =`.
-    'node_modules/ws/package.json': JSON.stringify({ name: 'ws', version: '8.0.0', main: 'index.js', types: 'index.d.ts' }),
-    'node_modules/ws/index.d.ts': 'declare class WebSocket {\n  constructor(address: string);\n}\ndeclare namespace WebSocket {\n  const CONNECTING: 0;\n}\nexport = WebSocket;\n',
-    'node_modules/ws/index.js': "'use strict';\nconst WebSocket = require('./lib/websocket');\nmodule.exports = WebSocket;\n",
+    'node_modules/ws/package.json': JSON.stringify({
+      name: 'ws',
+      version: '8.0.0',
+      main: 'index.js',
+      types: 'index.d.ts',
+    }),
+    'node_modules/ws/index.d.ts':
+      'declare class WebSocket {\n  constructor(address: string);\n}\ndeclare namespace WebSocket {\n  const CONNECTING: 0;\n}\nexport = WebSocket;\n',
+    'node_modules/ws/index.js':
+      "'use strict';\nconst WebSocket = require('./lib/websocket');\nmodule.exports = WebSocket;\n",
     'node_modules/ws/lib/websocket.js': "'use strict';\nclass WebSocket {}\nmodule.exports = WebSocket;\n",
     // socket.io-client's shape: one function exported as `io`, `connect` and `default`.
     'node_modules/socket.io-client/package.json': JSON.stringify({
@@ -47,14 +60,25 @@ export function packagesProject(): string {
     'node_modules/socket.io-client/build/index.d.ts':
       "import { Socket } from './socket.js';\ndeclare function lookup(uri: string): Socket;\nexport { lookup as default, lookup as connect, lookup as io, Socket };\n",
     'node_modules/socket.io-client/build/socket.d.ts': 'export declare class Socket {}\n',
-    'node_modules/socket.io-client/build/index.js': 'export function lookup() {}\nexport { lookup as default, lookup as connect, lookup as io };\n',
+    'node_modules/socket.io-client/build/index.js':
+      'export function lookup() {}\nexport { lookup as default, lookup as connect, lookup as io };\n',
     // A CommonJS package without typings.
-    'node_modules/legacy-client/package.json': JSON.stringify({ name: 'legacy-client', version: '1.0.0', main: 'index.js' }),
-    'node_modules/legacy-client/index.js': "'use strict';\nclass LegacyClient {}\nexports.LegacyClient = LegacyClient;\n",
+    'node_modules/legacy-client/package.json': JSON.stringify({
+      name: 'legacy-client',
+      version: '1.0.0',
+      main: 'index.js',
+    }),
+    'node_modules/legacy-client/index.js':
+      "'use strict';\nclass LegacyClient {}\nexports.LegacyClient = LegacyClient;\n",
   });
 }
 
-export const wsService: ServiceSettings = { name: 'ws WebSocket', class: 'WebSocket', module: 'ws', factory: { name: 'getSocket', module: 'src/socket.ts' } };
+export const wsService: ServiceSettings = {
+  name: 'ws WebSocket',
+  class: 'WebSocket',
+  module: 'ws',
+  factory: { name: 'getSocket', module: 'src/socket.ts' },
+};
 export const ioService: ServiceSettings = {
   name: 'socket.io client',
   class: 'io',
@@ -82,25 +106,45 @@ export function workspaceProject(built: boolean): string {
         './*': { types: './dist/*.d.ts', default: './dist/*.js' },
       },
     }),
-    'packages/realtime/tsconfig.json': '{\n  // the usual tsc -b layout\n  "compilerOptions": { "outDir": "dist", "rootDir": "src", "declaration": true, "declarationMap": true, },\n}\n',
-    'packages/realtime/src/manager.ts': 'export class RealtimeManager {\n  constructor(readonly userId?: string) {}\n}\n',
+    'packages/realtime/tsconfig.json':
+      '{\n  // the usual tsc -b layout\n  "compilerOptions": { "outDir": "dist", "rootDir": "src", "declaration": true, "declarationMap": true, },\n}\n',
+    'packages/realtime/src/manager.ts':
+      'export class RealtimeManager {\n  constructor(readonly userId?: string) {}\n}\n',
     'packages/realtime/src/factory.ts':
       "import { RealtimeManager } from './manager.js';\n\nexport function getRealtime(userId: string): RealtimeManager {\n  return new RealtimeManager(userId);\n}\n",
-    'packages/realtime/src/index.ts': "export { RealtimeManager } from './manager.js';\nexport { getRealtime } from './factory.js';\n",
-    'packages/web/package.json': JSON.stringify({ name: '@acme/web', version: '1.0.0', type: 'module', dependencies: { '@acme/realtime': '*' } }),
+    'packages/realtime/src/index.ts':
+      "export { RealtimeManager } from './manager.js';\nexport { getRealtime } from './factory.js';\n",
+    'packages/web/package.json': JSON.stringify({
+      name: '@acme/web',
+      version: '1.0.0',
+      type: 'module',
+      dependencies: { '@acme/realtime': '*' },
+    }),
   };
   if (built) {
     Object.assign(files, {
-      'packages/realtime/dist/index.d.ts': "export { RealtimeManager } from './manager.js';\nexport { getRealtime } from './factory.js';\n",
-      'packages/realtime/dist/index.js': "export { RealtimeManager } from './manager.js';\nexport { getRealtime } from './factory.js';\n",
-      'packages/realtime/dist/manager.d.ts': 'export declare class RealtimeManager {\n  readonly userId?: string;\n}\n//# sourceMappingURL=manager.d.ts.map\n',
-      'packages/realtime/dist/manager.d.ts.map': JSON.stringify({ version: 3, file: 'manager.d.ts', sources: ['../src/manager.ts'], mappings: '' }),
+      'packages/realtime/dist/index.d.ts':
+        "export { RealtimeManager } from './manager.js';\nexport { getRealtime } from './factory.js';\n",
+      'packages/realtime/dist/index.js':
+        "export { RealtimeManager } from './manager.js';\nexport { getRealtime } from './factory.js';\n",
+      'packages/realtime/dist/manager.d.ts':
+        'export declare class RealtimeManager {\n  readonly userId?: string;\n}\n//# sourceMappingURL=manager.d.ts.map\n',
+      'packages/realtime/dist/manager.d.ts.map': JSON.stringify({
+        version: 3,
+        file: 'manager.d.ts',
+        sources: ['../src/manager.ts'],
+        mappings: '',
+      }),
       'packages/realtime/dist/manager.js': 'export class RealtimeManager {}\n',
-      'packages/realtime/dist/factory.d.ts': "import { RealtimeManager } from './manager.js';\nexport declare function getRealtime(userId: string): RealtimeManager;\n",
-      'packages/realtime/dist/factory.js': "import { RealtimeManager } from './manager.js';\nexport function getRealtime(userId) { return new RealtimeManager(userId); }\n",
+      'packages/realtime/dist/factory.d.ts':
+        "import { RealtimeManager } from './manager.js';\nexport declare function getRealtime(userId: string): RealtimeManager;\n",
+      'packages/realtime/dist/factory.js':
+        "import { RealtimeManager } from './manager.js';\nexport function getRealtime(userId) { return new RealtimeManager(userId); }\n",
     });
   }
-  return writeProject(built ? 'workspace-built' : 'workspace-unbuilt', files, { 'node_modules/@acme/realtime': 'packages/realtime' });
+  return writeProject(built ? 'workspace-built' : 'workspace-unbuilt', files, {
+    'node_modules/@acme/realtime': 'packages/realtime',
+  });
 }
 
 export const realtimeService: ServiceSettings = {

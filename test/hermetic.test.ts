@@ -10,7 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scratchManifest, type ProjectName } from './integration/scratch-lock.js';
 
 const repoDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const packageJson = JSON.parse(readFileSync(path.join(repoDir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; dependencies: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(path.join(repoDir, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 const EXACT = /^\d+\.\d+\.\d+(?:-[\w.]+)?$/u;
 
 describe('integration installs are pinned and offline', () => {
@@ -40,13 +43,21 @@ describe('integration installs are pinned and offline', () => {
     expect(lockfile.packages['']?.devDependencies).toEqual(manifest.devDependencies);
 
     const entries = Object.entries(lockfile.packages).filter(([key]) => key !== '');
-    expect(entries.filter(([, entry]) => typeof entry.version !== 'string' || typeof entry.integrity !== 'string').map(([key]) => key)).toEqual([]);
+    expect(
+      entries
+        .filter(([, entry]) => typeof entry.version !== 'string' || typeof entry.integrity !== 'string')
+        .map(([key]) => key),
+    ).toEqual([]);
     expect(lockfile.packages['node_modules/eslint']?.version).toBe(eslint);
     // The plugin's own dependencies and ESLint's are in the closure, not fetched at test time.
     for (const dependency of [...Object.keys(packageJson.dependencies), 'espree', 'eslint-scope']) {
-      expect(entries.some(([key]) => key === `node_modules/${dependency}` || key.endsWith(`/node_modules/${dependency}`)), dependency).toBe(true);
+      expect(
+        entries.some(([key]) => key === `node_modules/${dependency}` || key.endsWith(`/node_modules/${dependency}`)),
+        dependency,
+      ).toBe(true);
     }
     // Nothing of the repository's own tooling comes along.
-    for (const tooling of ['vitest', 'oxlint', 'eslint9']) expect(lockfile.packages[`node_modules/${tooling}`], tooling).toBeUndefined();
+    for (const tooling of ['vitest', 'oxlint', 'eslint9'])
+      expect(lockfile.packages[`node_modules/${tooling}`], tooling).toBeUndefined();
   });
 });

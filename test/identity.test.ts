@@ -27,7 +27,14 @@ function findings(code: string): { ruleId: string | null; line: number; column: 
 }
 
 function sourceCodeOf(text: string): Parameters<typeof mayMention>[0] {
-  const ast = espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true });
+  const ast = espree.parse(text, {
+    ecmaVersion: 'latest',
+    sourceType: 'module',
+    range: true,
+    loc: true,
+    tokens: true,
+    comment: true,
+  });
   return new SourceCode(text, ast as never) as unknown as Parameters<typeof mayMention>[0];
 }
 
@@ -54,9 +61,13 @@ describe('the text pre-filter in front of scope lookups', () => {
   });
 
   it('starSpecifiers: the modules of namespace imports and star re-exports, or undefined when only the AST can tell', () => {
-    expect(starSpecifiers("import { Other } from './other';\nexport const area = 2 * 3;\nexport function* ids() {}")).toEqual([]);
     expect(
-      starSpecifiers("import * as ws from './ws';\nimport type*as T from\"./types.js\";\nexport * from '@/all';\nexport * as 'odd name' from '#x';"),
+      starSpecifiers("import { Other } from './other';\nexport const area = 2 * 3;\nexport function* ids() {}"),
+    ).toEqual([]);
+    expect(
+      starSpecifiers(
+        "import * as ws from './ws';\nimport type*as T from\"./types.js\";\nexport * from '@/all';\nexport * as 'odd name' from '#x';",
+      ),
     ).toEqual(['./ws', './types.js', '@/all', '#x']);
     // Comments inside the statement, an escape in the specifier, a name the plain pattern does not read.
     expect(starSpecifiers("import /* all */ * as ws from './ws';")).toBeUndefined();
@@ -75,9 +86,9 @@ describe('the text pre-filter in front of scope lookups', () => {
   });
 
   it('still finds a class spelled with Unicode escapes', () => {
-    expect(findings("import { \\u0057ebSocketManager } from '../websocket/manager';\nnew \\u0057ebSocketManager();")).toEqual([
-      { ruleId: 'ssot/no-direct-instantiation', line: 2, column: 1 },
-    ]);
+    expect(
+      findings("import { \\u0057ebSocketManager } from '../websocket/manager';\nnew \\u0057ebSocketManager();"),
+    ).toEqual([{ ruleId: 'ssot/no-direct-instantiation', line: 2, column: 1 }]);
   });
 
   it('still finds a class reached through an escaped static key', () => {
@@ -94,13 +105,26 @@ describe('the text pre-filter in front of scope lookups', () => {
 describe('files that cannot refer to a service', () => {
   /** A rule context whose SourceCode gives its text and comments, and throws on anything else (the AST, scopes). */
   function textOnlyContext(text: string, options: readonly unknown[]) {
-    const parsed = new SourceCode(text, espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true }) as never);
+    const parsed = new SourceCode(
+      text,
+      espree.parse(text, {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        range: true,
+        loc: true,
+        tokens: true,
+        comment: true,
+      }) as never,
+    );
     const sourceCode = new Proxy(parsed, {
       get(target, key) {
         if (key === 'text') return text;
         if (key === 'getAllComments') return () => target.getAllComments();
         // createRule asks whether this is a JavaScript SourceCode (it has getScope) without calling it.
-        if (key === 'getScope') return () => { throw new Error('the rule called sourceCode.getScope'); };
+        if (key === 'getScope')
+          return () => {
+            throw new Error('the rule called sourceCode.getScope');
+          };
         throw new Error(`the rule read sourceCode.${String(key)}`);
       },
     });
@@ -121,8 +145,14 @@ describe('files that cannot refer to a service', () => {
 
   it.each([
     ['no mention at all', "import { Other } from '../websocket/other';\nexport const other = new Other();"],
-    ['the names only in comments or inside longer names', '// new WebSocketManager()\n/** @see getWebSocketManager */\nexport const m = new WebSocketManagerMock();'],
-    ['a namespace import and a star re-export of other modules', "import * as other from '../websocket/other';\nexport * from './helpers';\nother.run();"],
+    [
+      'the names only in comments or inside longer names',
+      '// new WebSocketManager()\n/** @see getWebSocketManager */\nexport const m = new WebSocketManagerMock();',
+    ],
+    [
+      'a namespace import and a star re-export of other modules',
+      "import * as other from '../websocket/other';\nexport * from './helpers';\nother.run();",
+    ],
   ])('every rule returns no listeners without touching the AST or scopes: %s', (_title, text) => {
     for (const [name, rule] of Object.entries(plugin.rules)) {
       const options = rule.meta?.defaultOptions ?? [];

@@ -18,7 +18,7 @@ const settings = ssotSettings().ssot;
 // Each text names the service and `require`, which is what used to make the rules read the file.
 const files: [string, string][] = [
   ['package.json', '{ "name": "WebSocketManager", "scripts": { "x": "node -e require(1) import(2)" } }'],
-  ['README.md', '# WebSocketManager\n\n`new WebSocketManager()` and require(\'x\') and import(\'y\')\n'],
+  ['README.md', "# WebSocketManager\n\n`new WebSocketManager()` and require('x') and import('y')\n"],
   ['src/style.css', '/* new WebSocketManager() require */\n.a { color: red; }\n'],
 ];
 const languages: Linter.Config[] = [
@@ -35,7 +35,9 @@ describe('other languages', () => {
 
   it.each(files)('%s next to ssot.configs.strict is linted without a crash or a report', (file, text) => {
     const linter = new Linter({ cwd: appDir });
-    expect(linter.verify(text, [...languages, plugin.configs.strict, { settings: { ssot: settings } }], appFile(file))).toEqual([]);
+    expect(
+      linter.verify(text, [...languages, plugin.configs.strict, { settings: { ssot: settings } }], appFile(file)),
+    ).toEqual([]);
   });
 
   it('the configs apply to JavaScript and TypeScript files', () => {
@@ -46,15 +48,27 @@ describe('other languages', () => {
       plugin.configure({ ...settings, services: [browserSocket] }),
     ];
     for (const file of ['a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.ts', 'a.mts', 'a.cts', 'a.tsx']) {
-      const messages = linter.verify("function open() { return new WebSocket('wss://x'); }", config, appFile(`src/hooks/${file}`));
-      expect(messages.map((message) => message.ruleId), file).toEqual(['ssot/no-direct-instantiation']);
+      const messages = linter.verify(
+        "function open() { return new WebSocket('wss://x'); }",
+        config,
+        appFile(`src/hooks/${file}`),
+      );
+      expect(
+        messages.map((message) => message.ruleId),
+        file,
+      ).toEqual(['ssot/no-direct-instantiation']);
     }
   });
 
   it('every rule declares the JavaScript language, so ESLint names the problem when a rule is enabled for another language', () => {
-    for (const [name, rule] of Object.entries(rules)) expect((rule.meta as { languages?: unknown }).languages, name).toEqual(['js/js']);
+    for (const [name, rule] of Object.entries(rules))
+      expect((rule.meta as { languages?: unknown }).languages, name).toEqual(['js/js']);
     const linter = new Linter({ cwd: appDir });
-    const unscoped = { plugins: { ssot: plugin }, rules: { 'ssot/no-direct-instantiation': 'error' as const }, settings: { ssot: settings } };
+    const unscoped = {
+      plugins: { ssot: plugin },
+      rules: { 'ssot/no-direct-instantiation': 'error' as const },
+      settings: { ssot: settings },
+    };
     expect(() => linter.verify('{}', [...languages, unscoped], appFile('package.json'))).toThrow(
       'The following rules do not support the language "json/json"',
     );
@@ -68,7 +82,13 @@ describe('other languages', () => {
     const sourceCode = language.createSourceCode(file, parsed);
     expect(isJavaScriptSourceCode(sourceCode)).toBe(false);
     for (const [name, rule] of Object.entries(rules)) {
-      const context = { sourceCode, filename: appFile('package.json'), cwd: appDir, settings: { ssot: settings }, options: [{}] };
+      const context = {
+        sourceCode,
+        filename: appFile('package.json'),
+        cwd: appDir,
+        settings: { ssot: settings },
+        options: [{}],
+      };
       expect(rule.create(context as never), name).toEqual({});
     }
   });
@@ -76,13 +96,28 @@ describe('other languages', () => {
 
 describe('declaration files', () => {
   it('recognises .d.ts, .d.mts, .d.cts and .d.<ext>.ts', () => {
-    expect(['a.d.ts', 'a.d.mts', 'a.d.cts', 'styles.d.css.ts'].map(isDeclarationFile)).toEqual([true, true, true, true]);
-    expect(['a.ts', 'ad.ts', 'a.d.tsx', 'd.ts', 'a.js'].map((file) => isDeclarationFile(`src/${file}`))).toEqual([false, false, false, false, false]);
+    expect(['a.d.ts', 'a.d.mts', 'a.d.cts', 'styles.d.css.ts'].map(isDeclarationFile)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['a.ts', 'ad.ts', 'a.d.tsx', 'd.ts', 'a.js'].map((file) => isDeclarationFile(`src/${file}`))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('no rule reports or fixes in a .d.ts file', () => {
     const linter = new Linter({ cwd: appDir });
-    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.strict, { settings: { ssot: settings } }];
+    const config = [
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+      plugin.configs.strict,
+      { settings: { ssot: settings } },
+    ];
     const code = [
       "import { WebSocketManager } from '../websocket/manager';",
       'export declare const manager: WebSocketManager;',

@@ -7,7 +7,15 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bindingKey, moduleGraphFor, moduleRecordOf, readModuleRecord, resolveModuleFile, sourceFileOf, type Binding } from '../src/module-graph.js';
+import {
+  bindingKey,
+  moduleGraphFor,
+  moduleRecordOf,
+  readModuleRecord,
+  resolveModuleFile,
+  sourceFileOf,
+  type Binding,
+} from '../src/module-graph.js';
 import { getRegistry } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { packagesProject, realtimeService, workspaceProject } from './graph-projects.js';
@@ -17,7 +25,8 @@ const registry = getRegistry({ rootDir: appDir, services: [webSocketManager] }, 
 const graph = moduleGraphFor(registry.resolver);
 const hook = appFile('src/hooks/use-socket.ts');
 const manager: Binding = { module: normalizeModulePath(appFile('src/websocket/manager.ts')), name: 'WebSocketManager' };
-const key = (binding: Binding | undefined): string | undefined => (binding === undefined ? undefined : bindingKey(binding));
+const key = (binding: Binding | undefined): string | undefined =>
+  binding === undefined ? undefined : bindingKey(binding);
 
 describe('export tables', () => {
   it('reads named, renamed, default, star and type-only exports without a walk', () => {
@@ -35,11 +44,21 @@ describe('export tables', () => {
   });
 
   it('reads `export =`, `import X = require()` and CommonJS exports', () => {
-    expect(Object.fromEntries(readModuleRecord('x.d.ts', 'declare class W {}\nexport = W;\n').exports)).toEqual({ '=': { local: 'W' } });
-    const cjs = readModuleRecord('x.cjs', "const A = require('./a');\nconst { B } = require('./b');\nmodule.exports = { A, C: B };\nexports.D = class D {};\n");
+    expect(Object.fromEntries(readModuleRecord('x.d.ts', 'declare class W {}\nexport = W;\n').exports)).toEqual({
+      '=': { local: 'W' },
+    });
+    const cjs = readModuleRecord(
+      'x.cjs',
+      "const A = require('./a');\nconst { B } = require('./b');\nmodule.exports = { A, C: B };\nexports.D = class D {};\n",
+    );
     expect(Object.fromEntries(cjs.exports)).toEqual({ A: { local: 'A' }, C: { local: 'B' }, D: { local: 'D' } });
-    expect(Object.fromEntries(cjs.imports)).toEqual({ A: { specifier: './a', name: '=' }, B: { specifier: './b', name: 'B' } });
-    expect(Object.fromEntries(readModuleRecord('x.js', "module.exports = require('./m');\n").exports)).toEqual({ '=': { specifier: './m', name: '=' } });
+    expect(Object.fromEntries(cjs.imports)).toEqual({
+      A: { specifier: './a', name: '=' },
+      B: { specifier: './b', name: 'B' },
+    });
+    expect(Object.fromEntries(readModuleRecord('x.js', "module.exports = require('./m');\n").exports)).toEqual({
+      '=': { specifier: './m', name: '=' },
+    });
   });
 });
 
@@ -81,13 +100,19 @@ describe('following a name to its declaring module', () => {
       const packages = getRegistry({ rootDir: root, services: [] }, root);
       const packageGraph = moduleGraphFor(packages.resolver);
       const consumer = path.join(root, 'src/app.ts');
-      expect(key(packageGraph.importBinding(consumer, 'ws', 'default'))).toBe(key(packageGraph.importBinding(consumer, 'ws', '=')));
-      expect(key(packageGraph.importBinding(consumer, 'ws', 'WebSocket'))).toBe(key(packageGraph.importBinding(consumer, 'ws', '=')));
+      expect(key(packageGraph.importBinding(consumer, 'ws', 'default'))).toBe(
+        key(packageGraph.importBinding(consumer, 'ws', '=')),
+      );
+      expect(key(packageGraph.importBinding(consumer, 'ws', 'WebSocket'))).toBe(
+        key(packageGraph.importBinding(consumer, 'ws', '=')),
+      );
       const io = key(packageGraph.importBinding(consumer, 'socket.io-client', 'io'));
       expect(io).toMatch(/socket\.io-client\/build#lookup$/);
       expect(key(packageGraph.importBinding(consumer, 'socket.io-client', 'connect'))).toBe(io);
       expect(key(packageGraph.importBinding(consumer, 'socket.io-client', 'default'))).toBe(io);
-      expect(key(packageGraph.importBinding(consumer, 'legacy-client', 'LegacyClient'))).toMatch(/legacy-client#LegacyClient$/);
+      expect(key(packageGraph.importBinding(consumer, 'legacy-client', 'LegacyClient'))).toMatch(
+        /legacy-client#LegacyClient$/,
+      );
       expect(key(packageGraph.importBinding(consumer, 'not-installed', 'X'))).toBe('pkg:not-installed#X');
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -30,13 +30,20 @@ describe('npm run new-rule (tools/new-rule.ts)', () => {
     ]);
     const names = [...registered.matchAll(/^ {2}'([\w-]+)':/gmu)].map((match) => match[1]);
     expect(names).toEqual([...names].sort());
-    expect(registered.indexOf("import noAaaFirst")).toBeLessThan(registered.indexOf("import noDirectInstantiation"));
+    expect(registered.indexOf('import noAaaFirst')).toBeLessThan(registered.indexOf('import noDirectInstantiation'));
   });
 
   it('writes the rule, its test and its doc, with the sections the sync tests require', () => {
     const files = ruleFiles('no-thing');
     expect(Object.keys(files)).toEqual(['rules/no-thing.ts', 'test/rules/no-thing.test.ts', 'docs/rules/no-thing.md']);
-    for (const section of ['## Why', '## Examples', '## When Not To Use It', '<!-- end auto-generated rule header -->', '<!-- reports: 1 -->', 'The examples use these settings'])
+    for (const section of [
+      '## Why',
+      '## Examples',
+      '## When Not To Use It',
+      '<!-- end auto-generated rule header -->',
+      '<!-- reports: 1 -->',
+      'The examples use these settings',
+    ])
       expect(files['docs/rules/no-thing.md']).toContain(section);
     expect(files['test/rules/no-thing.test.ts']).toContain("from '../rule-tester.js'");
   });

@@ -57,7 +57,11 @@ function lintWith(ruleName: string, ruleOptions: unknown[], settings: unknown = 
   const linter = new Linter({ cwd: appFile('.') });
   return linter.verify(
     'export const value = 1;',
-    { plugins: { ssot: plugin }, settings: { ssot: settings }, rules: { [`ssot/${ruleName}`]: ['error', ...ruleOptions] } },
+    {
+      plugins: { ssot: plugin },
+      settings: { ssot: settings },
+      rules: { [`ssot/${ruleName}`]: ['error', ...ruleOptions] },
+    },
     appFile('src/file.js'),
   );
 }
@@ -76,7 +80,8 @@ describe('rules, docs, tests and configs stay in sync', () => {
       const doc = readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8');
       expect(doc.startsWith(`# ssot/${name}\n`), name).toBe(true);
       expect(doc, name).toContain('<!-- end auto-generated rule header -->');
-      for (const section of ['## Why', '## Examples', '## When Not To Use It']) expect(doc, `${name} ${section}`).toContain(section);
+      for (const section of ['## Why', '## Examples', '## When Not To Use It'])
+        expect(doc, `${name} ${section}`).toContain(section);
     }
   });
 
@@ -84,7 +89,9 @@ describe('rules, docs, tests and configs stay in sync', () => {
     const table = {
       'z-strict-only': { meta: { docs: { strict: true } } },
       'b-recommended': { meta: { docs: { recommended: true } } },
-      'a-recommended-with-strict-options': { meta: { docs: { recommended: true, strictOptions: [{ checkAll: true }] } } },
+      'a-recommended-with-strict-options': {
+        meta: { docs: { recommended: true, strictOptions: [{ checkAll: true }] } },
+      },
       'c-neither': { meta: { docs: {} } },
       'd-no-docs': { meta: {} },
     };
@@ -143,7 +150,9 @@ describe.each(ruleNames)('rule %s', (name) => {
 
   it('has conventional metadata', () => {
     expect(meta.docs?.description).toMatch(/^(?:Enforce|Require|Disallow) /);
-    expect(meta.docs?.url).toBe(`https://github.com/eslint-plugin-ssot/eslint-plugin-ssot/blob/main/docs/rules/${name}.md`);
+    expect(meta.docs?.url).toBe(
+      `https://github.com/eslint-plugin-ssot/eslint-plugin-ssot/blob/main/docs/rules/${name}.md`,
+    );
     for (const [id, message] of Object.entries(meta.messages)) expect(message, id).toMatch(/^(?:[A-Z]|\{\{).*[.?]$/);
     const schemas = (Array.isArray(meta.schema) ? meta.schema : [meta.schema]) as JsonSchema[];
     expect(schemas.flatMap((schema, index) => schemaProblems(schema, `schema[${String(index)}]`))).toEqual([]);
@@ -156,7 +165,9 @@ describe.each(ruleNames)('rule %s', (name) => {
   });
 
   it('stops with a clear error on invalid settings', () => {
-    expect(() => lintWith(name, [], { services: [{ name: 'A' }] })).toThrow('settings.ssot.services[0].class: required string is missing');
+    expect(() => lintWith(name, [], { services: [{ name: 'A' }] })).toThrow(
+      'settings.ssot.services[0].class: required string is missing',
+    );
   });
 });
 
@@ -167,35 +178,113 @@ describe('settings.ssot validation', () => {
     ['settings not an object', 'services', 'settings.ssot: expected object, got the string "services"'],
     ['missing services', {}, 'settings.ssot.services: required array of services is missing'],
     ['services not an array', { services: {} }, 'settings.ssot.services: expected array of services, got an object'],
-    ['missing class', { services: [service, { name: 'B' }] }, 'settings.ssot.services[1].class: required string is missing'],
-    ['empty class', { services: [{ ...service, class: '' }] }, 'settings.ssot.services[0].class: class must not be empty'],
+    [
+      'missing class',
+      { services: [service, { name: 'B' }] },
+      'settings.ssot.services[1].class: required string is missing',
+    ],
+    [
+      'empty class',
+      { services: [{ ...service, class: '' }] },
+      'settings.ssot.services[0].class: class must not be empty',
+    ],
     ['missing name', { services: [{ class: 'A' }] }, 'settings.ssot.services[0].name: required string is missing'],
-    ['unknown key with suggestion', { services: [{ ...service, lifetme: 'scoped' }] }, "settings.ssot.services[0].lifetme: unknown key; did you mean 'lifetime'?"],
-    ['unknown top-level key', { services: [], tsConfig: 'x' }, "settings.ssot.tsConfig: unknown key; did you mean 'tsconfig'?"],
-    ['unknown factory key', { services: [{ ...service, factory: { name: 'f', module: 'm', modul: 'x' } }] }, "settings.ssot.services[0].factory.modul: unknown key; did you mean 'module'?"],
-    ['bad construct', { services: [{ ...service, construct: 'make' }] }, `settings.ssot.services[0].construct: expected 'new' or 'call', got the string "make"`],
-    ['bad lifetime', { services: [{ ...service, lifetime: 'request' }] }, `settings.ssot.services[0].lifetime: expected 'scoped' or 'singleton', got the string "request"`],
-    ['bad global type', { services: [{ ...service, global: 'yes' }] }, 'settings.ssot.services[0].global: expected boolean, got the string "yes"'],
-    ['allow not an array', { services: [{ ...service, allow: 'src/**' }] }, 'settings.ssot.services[0].allow: expected array of globs, got the string "src/**"'],
-    ['factory without module', { services: [{ ...service, factory: { name: 'f' } }] }, 'settings.ssot.services[0].factory.module: required string is missing'],
-    ['global with module', { services: [{ ...service, global: true }] }, 'settings.ssot.services[0].module: a global service must not have a module'],
-    ['duplicate names', { services: [service, { ...service, class: 'Other' }] }, 'settings.ssot.services[1].name: duplicate service name "WebSocketManager" (also services[0].name)'],
-    ['default without module', { services: [{ name: 'A', class: 'default' }] }, "settings.ssot.services[0].module: class 'default' needs the module whose default export it is"],
-    ...['Factory..getX', 'Factory.', '.getX', 'Factory.1x', 'Factory.get-x', 'get X'].map((name): [string, unknown, string] => [
-      `factory member path ${JSON.stringify(name)}`,
-      { services: [{ ...service, factory: { name, module: 'm' } }] },
-      `settings.ssot.services[0].factory.name: expected an export name or a member path of identifiers such as 'getWebSocketManager' or 'Factory.getWebSocketManager', got the string ${JSON.stringify(name)}`,
-    ]),
-    ['scope not an object', { services: [{ ...service, factory: { name: 'f', module: 'm', scope: 0 } }] }, 'settings.ssot.services[0].factory.scope: expected object, got number 0'],
-    ['negative scope argument', { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { argument: -1 } } }] }, 'settings.ssot.services[0].factory.scope.argument: expected 0 or more (the 0-based position of the argument)'],
-    ['fractional scope argument', { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { argument: 0.5 } } }] }, 'settings.ssot.services[0].factory.scope.argument: expected an integer (the 0-based position of the argument)'],
-    ['empty scope name', { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { name: '' } } }] }, 'settings.ssot.services[0].factory.scope.name: scope name must not be empty'],
-    ['unknown scope key', { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { argumnet: 1 } } }] }, "settings.ssot.services[0].factory.scope.argumnet: unknown key; did you mean 'argument'? (valid keys: argument, name)"],
+    [
+      'unknown key with suggestion',
+      { services: [{ ...service, lifetme: 'scoped' }] },
+      "settings.ssot.services[0].lifetme: unknown key; did you mean 'lifetime'?",
+    ],
+    [
+      'unknown top-level key',
+      { services: [], tsConfig: 'x' },
+      "settings.ssot.tsConfig: unknown key; did you mean 'tsconfig'?",
+    ],
+    [
+      'unknown factory key',
+      { services: [{ ...service, factory: { name: 'f', module: 'm', modul: 'x' } }] },
+      "settings.ssot.services[0].factory.modul: unknown key; did you mean 'module'?",
+    ],
+    [
+      'bad construct',
+      { services: [{ ...service, construct: 'make' }] },
+      `settings.ssot.services[0].construct: expected 'new' or 'call', got the string "make"`,
+    ],
+    [
+      'bad lifetime',
+      { services: [{ ...service, lifetime: 'request' }] },
+      `settings.ssot.services[0].lifetime: expected 'scoped' or 'singleton', got the string "request"`,
+    ],
+    [
+      'bad global type',
+      { services: [{ ...service, global: 'yes' }] },
+      'settings.ssot.services[0].global: expected boolean, got the string "yes"',
+    ],
+    [
+      'allow not an array',
+      { services: [{ ...service, allow: 'src/**' }] },
+      'settings.ssot.services[0].allow: expected array of globs, got the string "src/**"',
+    ],
+    [
+      'factory without module',
+      { services: [{ ...service, factory: { name: 'f' } }] },
+      'settings.ssot.services[0].factory.module: required string is missing',
+    ],
+    [
+      'global with module',
+      { services: [{ ...service, global: true }] },
+      'settings.ssot.services[0].module: a global service must not have a module',
+    ],
+    [
+      'duplicate names',
+      { services: [service, { ...service, class: 'Other' }] },
+      'settings.ssot.services[1].name: duplicate service name "WebSocketManager" (also services[0].name)',
+    ],
+    [
+      'default without module',
+      { services: [{ name: 'A', class: 'default' }] },
+      "settings.ssot.services[0].module: class 'default' needs the module whose default export it is",
+    ],
+    ...['Factory..getX', 'Factory.', '.getX', 'Factory.1x', 'Factory.get-x', 'get X'].map(
+      (name): [string, unknown, string] => [
+        `factory member path ${JSON.stringify(name)}`,
+        { services: [{ ...service, factory: { name, module: 'm' } }] },
+        `settings.ssot.services[0].factory.name: expected an export name or a member path of identifiers such as 'getWebSocketManager' or 'Factory.getWebSocketManager', got the string ${JSON.stringify(name)}`,
+      ],
+    ),
+    [
+      'scope not an object',
+      { services: [{ ...service, factory: { name: 'f', module: 'm', scope: 0 } }] },
+      'settings.ssot.services[0].factory.scope: expected object, got number 0',
+    ],
+    [
+      'negative scope argument',
+      { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { argument: -1 } } }] },
+      'settings.ssot.services[0].factory.scope.argument: expected 0 or more (the 0-based position of the argument)',
+    ],
+    [
+      'fractional scope argument',
+      { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { argument: 0.5 } } }] },
+      'settings.ssot.services[0].factory.scope.argument: expected an integer (the 0-based position of the argument)',
+    ],
+    [
+      'empty scope name',
+      { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { name: '' } } }] },
+      'settings.ssot.services[0].factory.scope.name: scope name must not be empty',
+    ],
+    [
+      'unknown scope key',
+      { services: [{ ...service, factory: { name: 'f', module: 'm', scope: { argumnet: 1 } } }] },
+      "settings.ssot.services[0].factory.scope.argumnet: unknown key; did you mean 'argument'? (valid keys: argument, name)",
+    ],
   ];
 
   it('accepts member-path factories and a scope', () => {
     for (const name of ['FrontendComponentFactory.getConversationManager', 'managers.get', '$api._get', 'a.b.c'])
-      expect(parseSettings({ services: [{ ...service, factory: { name, module: 'm', scope: { argument: 1, name: 'user' } } }] }).services[0]?.factory).toEqual({
+      expect(
+        parseSettings({
+          services: [{ ...service, factory: { name, module: 'm', scope: { argument: 1, name: 'user' } } }],
+        }).services[0]?.factory,
+      ).toEqual({
         name,
         module: 'm',
         scope: { argument: 1, name: 'user' },
@@ -247,7 +336,9 @@ describe('settings.ssot validation', () => {
     expect(config.plugins.ssot).toBe(plugin);
     expect(config.rules).toEqual(plugin.configs.recommended.rules);
     expect(config.settings.ssot).toBe(settings);
-    expect(() => plugin.configure({ services: [{ name: 'x' }] } as never)).toThrow('settings.ssot.services[0].class: required string is missing');
+    expect(() => plugin.configure({ services: [{ name: 'x' }] } as never)).toThrow(
+      'settings.ssot.services[0].class: required string is missing',
+    );
   });
 
   it('errors print as their message, without a stack trace from inside the plugin', () => {
@@ -266,7 +357,11 @@ describe('settings.ssot validation', () => {
   it('a rule without settings.ssot stops the lint with a clear error', () => {
     const linter = new Linter({ cwd: appFile('.') });
     expect(() =>
-      linter.verify('new X();', { plugins: { ssot: plugin }, rules: { 'ssot/no-direct-instantiation': 'error' } }, appFile('src/a.js')),
+      linter.verify(
+        'new X();',
+        { plugins: { ssot: plugin }, rules: { 'ssot/no-direct-instantiation': 'error' } },
+        appFile('src/a.js'),
+      ),
     ).toThrow('settings.ssot is missing');
   });
 });

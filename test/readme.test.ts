@@ -15,7 +15,10 @@ import { appDir, appFile } from './rule-tester.js';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Settings'));
-const blocks = [...quickStart.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, language, body]) => ({ language, body: body ?? '' }));
+const blocks = [...quickStart.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, language, body]) => ({
+  language,
+  body: body ?? '',
+}));
 
 /** The object passed to `ssot.configure(...)` in the Quick start, evaluated as written. */
 function quickStartSettings(): SsotSettings {
@@ -30,7 +33,9 @@ function quickStartSettings(): SsotSettings {
 
 describe('README Quick start', () => {
   it('is an ES module config named eslint.config.mjs', () => {
-    expect(blocks.find((block) => block.body.includes('ssot.configure('))?.body.startsWith('// eslint.config.mjs\n')).toBe(true);
+    expect(
+      blocks.find((block) => block.body.includes('ssot.configure('))?.body.startsWith('// eslint.config.mjs\n'),
+    ).toBe(true);
   });
 
   it('shows every file of its sample output, and the output is what the rules report', () => {
@@ -54,9 +59,12 @@ describe('README Quick start', () => {
     ];
     const actual = files.flatMap(({ body }) => {
       const file = /^\/\/ (\S+)/.exec(body)?.[1] ?? '';
-      return linter.verify(body, config, appFile(file)).map(
-        (message) => `${file} ${String(message.line)}:${String(message.column)} ${message.ruleId ?? 'fatal'} ${message.message}`,
-      );
+      return linter
+        .verify(body, config, appFile(file))
+        .map(
+          (message) =>
+            `${file} ${String(message.line)}:${String(message.column)} ${message.ruleId ?? 'fatal'} ${message.message}`,
+        );
     });
     expect(actual).toEqual(expected);
   });
@@ -72,7 +80,10 @@ describe('README Install', () => {
   });
 
   it('a git install builds dist/ (prepare), while an existing build is kept', () => {
-    const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; files: string[] };
+    const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      files: string[];
+    };
     expect(packageJson.scripts.prepare).toContain('npm run build');
     expect(packageJson.scripts.prepare).toContain("existsSync('dist/src/index.js')");
     expect(packageJson.files).toContain('dist');

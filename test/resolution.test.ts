@@ -45,12 +45,18 @@ describe('refersTo: the same module however it is spelled', () => {
     expect(registry.refersTo(specifier, hook, manager)).toBe(true);
   });
 
-  it.each(['../websocket', '@/websocket', '../websocket/index', '../websocket/factory', '#ws/factory', '../websocket/manager-mock', 'react', 'manager'])(
-    '%s does not',
-    (specifier) => {
-      expect(registry.refersTo(specifier, hook, manager)).toBe(false);
-    },
-  );
+  it.each([
+    '../websocket',
+    '@/websocket',
+    '../websocket/index',
+    '../websocket/factory',
+    '#ws/factory',
+    '../websocket/manager-mock',
+    'react',
+    'manager',
+  ])('%s does not', (specifier) => {
+    expect(registry.refersTo(specifier, hook, manager)).toBe(false);
+  });
 
   it('resolves from virtual files in folders that do not exist', () => {
     const virtual = appFile('src/features/chat/room.ts');
@@ -61,32 +67,58 @@ describe('refersTo: the same module however it is spelled', () => {
   });
 
   it('stops with a clear error when a path module does not exist (a typo must not match nothing)', () => {
-    expect(() => registryFor({ rootDir: appDir, services: [{ name: 'Generated', class: 'Client', module: 'src/generated/client.ts' }] })).toThrow(
+    expect(() =>
+      registryFor({
+        rootDir: appDir,
+        services: [{ name: 'Generated', class: 'Client', module: 'src/generated/client.ts' }],
+      }),
+    ).toThrow(
       `settings.ssot.services[0].module: 'src/generated/client.ts' of service "Generated" does not exist (looked in rootDir '${appDir}'`,
     );
     expect(() =>
-      registryFor({ rootDir: appDir, services: [{ name: 'WebSocketManager', class: 'WebSocketManager', module: 'src/websocket/manger.ts' }] }),
-    ).toThrow(`settings.ssot.services[0].module: 'src/websocket/manger.ts' of service "WebSocketManager" does not exist`);
+      registryFor({
+        rootDir: appDir,
+        services: [{ name: 'WebSocketManager', class: 'WebSocketManager', module: 'src/websocket/manger.ts' }],
+      }),
+    ).toThrow(
+      `settings.ssot.services[0].module: 'src/websocket/manger.ts' of service "WebSocketManager" does not exist`,
+    );
   });
 
   it('compares normalised paths when the importing file is not on disk', () => {
-    const registry = registryFor({ rootDir: appDir, services: [{ name: 'WebSocketManager', class: 'WebSocketManager', module: 'src/websocket/manager.ts' }] });
+    const registry = registryFor({
+      rootDir: appDir,
+      services: [{ name: 'WebSocketManager', class: 'WebSocketManager', module: 'src/websocket/manager.ts' }],
+    });
     const manager = moduleOf(registry);
     expect(registry.refersTo('../../websocket/manager.js', appFile('src/virtual/deeper/x.ts'), manager)).toBe(true);
     expect(registry.refersTo('../../websocket/other.js', appFile('src/virtual/deeper/x.ts'), manager)).toBe(false);
   });
 
   it('treats an index module as its folder', () => {
-    const stores = registryFor({ rootDir: appDir, services: [{ name: 'SessionStore', class: 'SessionStore', module: 'src/store/index.ts' }] });
+    const stores = registryFor({
+      rootDir: appDir,
+      services: [{ name: 'SessionStore', class: 'SessionStore', module: 'src/store/index.ts' }],
+    });
     const store = moduleOf(stores);
-    for (const specifier of ['../store', '../store/', '../store/index', '../store/index.js', '@/store', '@/store/index.ts'])
+    for (const specifier of [
+      '../store',
+      '../store/',
+      '../store/index',
+      '../store/index.js',
+      '@/store',
+      '@/store/index.ts',
+    ])
       expect(stores.refersTo(specifier, appFile('src/hooks/x.ts'), store), specifier).toBe(true);
     expect(stores.refersTo('.', appFile('src/store/factory.ts'), store)).toBe(true);
     expect(stores.refersTo('./factory', appFile('src/store/factory.ts'), store)).toBe(false);
   });
 
   it('matches a package module by name and subpath only', () => {
-    const packages = registryFor({ rootDir: appDir, services: [{ name: 'socket.io Manager', class: 'Manager', module: 'socket.io-client' }] });
+    const packages = registryFor({
+      rootDir: appDir,
+      services: [{ name: 'socket.io Manager', class: 'Manager', module: 'socket.io-client' }],
+    });
     const target = moduleOf(packages);
     expect(target.kind).toBe('package');
     expect(packages.refersTo('socket.io-client', appFile('src/x.ts'), target)).toBe(true);
@@ -97,7 +129,11 @@ describe('refersTo: the same module however it is spelled', () => {
 });
 
 describe('refersTo in a workspace: extends, project references, package exports and imports', () => {
-  const sessionManager: ServiceSettings = { name: 'SessionManager', class: 'SessionManager', module: 'packages/core/src/session/manager.ts' };
+  const sessionManager: ServiceSettings = {
+    name: 'SessionManager',
+    class: 'SessionManager',
+    module: 'packages/core/src/session/manager.ts',
+  };
   // No `tsconfig` setting: the nearest one at rootDir is the solution-style root with references.
   const registry = registryFor({ rootDir: workspaceDir, services: [sessionManager] }, workspaceDir);
   const manager = moduleOf(registry);
@@ -122,9 +158,14 @@ describe('refersTo in a workspace: extends, project references, package exports 
   });
 
   it('resolves a settings module written as an alias of a referenced project', () => {
-    const aliased = registryFor({ rootDir: workspaceDir, services: [{ ...sessionManager, module: '@core/session/manager' }] }, workspaceDir);
+    const aliased = registryFor(
+      { rootDir: workspaceDir, services: [{ ...sessionManager, module: '@core/session/manager' }] },
+      workspaceDir,
+    );
     const target = moduleOf(aliased);
-    expect(target.kind === 'file' ? target.id : undefined).toBe(normalizeModulePath(path.join(workspaceDir, 'packages/core/src/session/manager.ts')));
+    expect(target.kind === 'file' ? target.id : undefined).toBe(
+      normalizeModulePath(path.join(workspaceDir, 'packages/core/src/session/manager.ts')),
+    );
   });
 });
 
@@ -163,7 +204,11 @@ describe('configuration errors name the service', () => {
   }
 
   it('a tsconfig setting that points nowhere', () => {
-    const error = configError({ rootDir: appDir, tsconfig: 'config/tsconfig.missing.json', services: [webSocketManager] });
+    const error = configError({
+      rootDir: appDir,
+      tsconfig: 'config/tsconfig.missing.json',
+      services: [webSocketManager],
+    });
     expect(error.message).toBe(
       `settings.ssot.tsconfig: file not found: ${path.join(appDir, 'config/tsconfig.missing.json')} (it resolves the modules of service "WebSocketManager")`,
     );
@@ -184,11 +229,16 @@ describe('configuration errors name the service', () => {
       rootDir: appDir,
       services: [{ ...webSocketManager, factory: { name: 'getWebSocketManager', module: '@/websocket/factroy' } }],
     });
-    expect(error.message).toMatch(/^settings\.ssot\.services\[0\]\.factory\.module: cannot resolve '@\/websocket\/factroy' for service "WebSocketManager"/);
+    expect(error.message).toMatch(
+      /^settings\.ssot\.services\[0\]\.factory\.module: cannot resolve '@\/websocket\/factroy' for service "WebSocketManager"/,
+    );
   });
 
   it('an alias with no tsconfig to resolve it', () => {
-    const error = configError({ rootDir: noTsconfigDir, services: [{ ...webSocketManager, module: '@/websocket/manager' }] });
+    const error = configError({
+      rootDir: noTsconfigDir,
+      services: [{ ...webSocketManager, module: '@/websocket/manager' }],
+    });
     expect(error.message).toBe(
       `settings.ssot.services[0].module: cannot resolve '@/websocket/manager' for service "WebSocketManager" from rootDir '${noTsconfigDir}' ` +
         '(no tsconfig found for path aliases). Use a path relative to rootDir, a tsconfig alias or a package name.',
@@ -206,9 +256,13 @@ describe('configuration errors name the service', () => {
         rules: { 'ssot/no-factory-bypass': 'error' },
       },
     ];
-    expect(() => linter.verify("import { WebSocketManager } from '@/websocket/manager';", config, appFile('src/hooks/use-socket.ts'))).toThrow(
-      /cannot resolve '@\/websocket\/manger' for service "WebSocketManager"/,
-    );
+    expect(() =>
+      linter.verify(
+        "import { WebSocketManager } from '@/websocket/manager';",
+        config,
+        appFile('src/hooks/use-socket.ts'),
+      ),
+    ).toThrow(/cannot resolve '@\/websocket\/manger' for service "WebSocketManager"/);
   });
 });
 
@@ -221,11 +275,16 @@ describe('long-lived processes (editors)', () => {
 
   it('picks up a tsconfig edit (a new paths alias) without restarting', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const writeTsconfig = (paths: Record<string, string[]>) => { writeFileSync(path.join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths } })); };
+    const writeTsconfig = (paths: Record<string, string[]>) => {
+      writeFileSync(path.join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths } }));
+    };
     mkdirSync(path.join(scratch, 'src'), { recursive: true });
     writeFileSync(path.join(scratch, 'src/manager.ts'), 'export class Manager {}\n');
     writeTsconfig({ '@old/*': ['src/*'] });
-    const registry = registryFor({ rootDir: scratch, services: [{ name: 'Manager', class: 'Manager', module: 'src/manager.ts' }] }, scratch);
+    const registry = registryFor(
+      { rootDir: scratch, services: [{ name: 'Manager', class: 'Manager', module: 'src/manager.ts' }] },
+      scratch,
+    );
     const target = moduleOf(registry);
     const file = path.join(scratch, 'src/use.ts');
     expect(registry.refersTo('@old/manager', file, target)).toBe(true);

@@ -17,7 +17,12 @@ describe('shared case helpers', () => {
 
   it('writes an invalid case without `output` unless the rule fixes', () => {
     const findings = [error('a', [1, 2, 3, 4])];
-    expect(invalid('x;', findings)).toEqual({ code: 'x;', errors: findings, filename: '/app/file.ts', settings: { ssot: { services: [] } } });
+    expect(invalid('x;', findings)).toEqual({
+      code: 'x;',
+      errors: findings,
+      filename: '/app/file.ts',
+      settings: { ssot: { services: [] } },
+    });
     expect(invalid('x;', findings)).not.toHaveProperty('output');
     expect(invalid('x;', findings, { output: 'y;', options: [] })).toMatchObject({ output: 'y;', options: [] });
   });
@@ -32,6 +37,13 @@ describe('shared case helpers', () => {
       endColumn: 5,
       suggestions: [{ messageId: 'b', output: 'y;' }],
     });
-    expect(error('a', [1, 2, 1, 5], { data: { service: 'S' } })).toStrictEqual({ messageId: 'a', data: { service: 'S' }, line: 1, column: 2, endLine: 1, endColumn: 5 });
+    expect(error('a', [1, 2, 1, 5], { data: { service: 'S' } })).toStrictEqual({
+      messageId: 'a',
+      data: { service: 'S' },
+      line: 1,
+      column: 2,
+      endLine: 1,
+      endColumn: 5,
+    });
   });
 });

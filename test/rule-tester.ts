@@ -4,7 +4,13 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RuleTester, type InvalidTestCase, type SuggestionOutput, type TestCaseError, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import {
+  RuleTester,
+  type InvalidTestCase,
+  type SuggestionOutput,
+  type TestCaseError,
+  type ValidTestCase,
+} from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import type { SsotSettings, ServiceSettings } from '../src/settings.js';
 
@@ -67,7 +73,10 @@ export interface CaseDefaults {
 }
 
 /** One expected suggestion: its messageId and the whole file after applying it. */
-export function suggestion<MessageIds extends string>(messageId: MessageIds, output: string): SuggestionOutput<MessageIds> {
+export function suggestion<MessageIds extends string>(
+  messageId: MessageIds,
+  output: string,
+): SuggestionOutput<MessageIds> {
   return { messageId, output };
 }
 

@@ -12,8 +12,14 @@ import { serviceVisitor } from '../src/service-visitor.js';
 import { appDir, appFile, ssotSettings } from './rule-tester.js';
 
 /** Runs `create` as a rule on `code` (in src/hooks/use-socket.ts) and returns what it reported. */
-function run(code: string, create: (context: Readonly<TSESLint.RuleContext<string, []>>) => TSESLint.RuleListener): string[] {
-  const rule = { meta: { type: 'problem', schema: [], messages: { found: '{{what}}' } }, create } as unknown as TSESLint.RuleModule<string>;
+function run(
+  code: string,
+  create: (context: Readonly<TSESLint.RuleContext<string, []>>) => TSESLint.RuleListener,
+): string[] {
+  const rule = {
+    meta: { type: 'problem', schema: [], messages: { found: '{{what}}' } },
+    create,
+  } as unknown as TSESLint.RuleModule<string>;
   const messages = new Linter({ cwd: appDir }).verify(
     code,
     {
@@ -44,8 +50,15 @@ describe('serviceVisitor', () => {
             context.report({ node, messageId: 'found', data: { what: `factory ${service.name}` } });
           },
           moduleReference: (event) => {
-            const names = 'names' in event ? event.names.map((name) => name.name).join(',') : String(event.reach('WebSocketManager')?.type);
-            context.report({ node: event.node, messageId: 'found', data: { what: `${event.kind} ${event.specifier} ${names}` } });
+            const names =
+              'names' in event
+                ? event.names.map((name) => name.name).join(',')
+                : String(event.reach('WebSocketManager')?.type);
+            context.report({
+              node: event.node,
+              messageId: 'found',
+              data: { what: `${event.kind} ${event.specifier} ${names}` },
+            });
           },
         }),
     );
@@ -62,7 +75,11 @@ describe('serviceVisitor', () => {
   it('registers no listener when the file cannot refer to a service', () => {
     let listeners: TSESLint.RuleListener | undefined;
     run('export const x = new Map();', (context) => {
-      listeners = serviceVisitor(serviceContextOf(context), { construct: () => undefined, subclass: () => undefined, factoryCall: () => undefined });
+      listeners = serviceVisitor(serviceContextOf(context), {
+        construct: () => undefined,
+        subclass: () => undefined,
+        factoryCall: () => undefined,
+      });
       return listeners;
     });
     expect(listeners).toEqual({});
@@ -84,7 +101,8 @@ describe('destinationOf with lifetimes', () => {
       NewExpression(node) {
         const destination = destinationOf(node, context.sourceCode, true, { lifetimes: true });
         let what = 'none';
-        if (destination?.kind === 'instanceField') what = `instanceField ${destination.owner.id?.name ?? ''}.${destination.name}`;
+        if (destination?.kind === 'instanceField')
+          what = `instanceField ${destination.owner.id?.name ?? ''}.${destination.name}`;
         else if (destination?.kind === 'local') what = `local ${destination.variable.name}`;
         else if (destination !== undefined) what = destination.kind;
         context.report({ node, messageId: 'found', data: { what } });
@@ -94,11 +112,18 @@ describe('destinationOf with lifetimes', () => {
   });
 
   it('leaves instance fields and locals out by default (module-lifetime callers)', () => {
-    const found = run('class C { m = new Map(); }\nexport function f() { const m = new Map(); m.clear(); }', (context) => ({
-      NewExpression(node) {
-        context.report({ node, messageId: 'found', data: { what: String(destinationOf(node, context.sourceCode)?.kind) } });
-      },
-    }));
+    const found = run(
+      'class C { m = new Map(); }\nexport function f() { const m = new Map(); m.clear(); }',
+      (context) => ({
+        NewExpression(node) {
+          context.report({
+            node,
+            messageId: 'found',
+            data: { what: String(destinationOf(node, context.sourceCode)?.kind) },
+          });
+        },
+      }),
+    );
     expect(found).toEqual(['undefined', 'undefined']);
   });
 });

@@ -18,7 +18,9 @@ const schema = v.strictObject({
     ),
     d('The items.'),
   ),
-  containers: v.optional(v.pipe(v.array(v.strictObject({ kind: v.pipe(v.boolean(), d('A flag.')) })), d('Untitled items.'))),
+  containers: v.optional(
+    v.pipe(v.array(v.strictObject({ kind: v.pipe(v.boolean(), d('A flag.')) })), d('Untitled items.')),
+  ),
 });
 
 describe('settings reference table (tools/settings-docs.ts)', () => {
@@ -40,7 +42,9 @@ describe('settings reference table (tools/settings-docs.ts)', () => {
   });
 
   it('names a key without a description', () => {
-    expect(() => settingsRows(v.strictObject({ bare: v.string() }) as never)).toThrow('settings.ssot.bare has no v.description()');
+    expect(() => settingsRows(v.strictObject({ bare: v.string() }) as never)).toThrow(
+      'settings.ssot.bare has no v.description()',
+    );
   });
 
   it('replaces only what is between the markers, and asks for them when missing', () => {

@@ -23,7 +23,9 @@ describe('the settings schema', () => {
     parseSettings({ services: [] });
     const afterFirst = built.count;
     expect(afterFirst).toBeGreaterThan(0);
-    expect(() => parseSettings({ services: [{ name: 'A' }] })).toThrow('settings.ssot.services[0].class: required string is missing');
+    expect(() => parseSettings({ services: [{ name: 'A' }] })).toThrow(
+      'settings.ssot.services[0].class: required string is missing',
+    );
     expect(built.count).toBe(afterFirst);
   });
 });

@@ -19,7 +19,13 @@ describe('settings.ssot.sources validation', () => {
   it.each([
     [
       'a name owned by two sources',
-      { services: [], sources: [{ module: 'a.ts', names: ['X', 'Y'] }, { module: 'b.ts', names: ['Y'] }] },
+      {
+        services: [],
+        sources: [
+          { module: 'a.ts', names: ['X', 'Y'] },
+          { module: 'b.ts', names: ['Y'] },
+        ],
+      },
       `settings.ssot.sources[1].names: name "Y" is owned by two sources: also sources[0] ('a.ts')`,
     ],
     [
@@ -32,24 +38,54 @@ describe('settings.ssot.sources validation', () => {
       { services: [], sources: [{ module: 'a.ts', entrys: ['b.ts'] }] },
       "settings.ssot.sources[0].entrys: unknown key; did you mean 'entries'? (valid keys: module, names, entries, replaces, allow)",
     ],
-    ['a missing module', { services: [], sources: [{ names: ['X'] }] }, 'settings.ssot.sources[0].module: required string is missing'],
-    ['an empty name', { services: [], sources: [{ module: 'a.ts', names: [''] }] }, 'settings.ssot.sources[0].names[0]: name must not be empty'],
-    ['a glob list given as a string', { services: [], sources: [{ module: 'a.ts', allow: 'x/**' }] }, 'settings.ssot.sources[0].allow: expected array of globs, got the string "x/**"'],
-    ['sources not an array', { services: [], sources: {} }, 'settings.ssot.sources: expected array of sources, got an object'],
+    [
+      'a missing module',
+      { services: [], sources: [{ names: ['X'] }] },
+      'settings.ssot.sources[0].module: required string is missing',
+    ],
+    [
+      'an empty name',
+      { services: [], sources: [{ module: 'a.ts', names: [''] }] },
+      'settings.ssot.sources[0].names[0]: name must not be empty',
+    ],
+    [
+      'a glob list given as a string',
+      { services: [], sources: [{ module: 'a.ts', allow: 'x/**' }] },
+      'settings.ssot.sources[0].allow: expected array of globs, got the string "x/**"',
+    ],
+    [
+      'sources not an array',
+      { services: [], sources: {} },
+      'settings.ssot.sources: expected array of sources, got an object',
+    ],
   ])('%s', (_, settings, message) => {
     expect(() => parseSettings(settings)).toThrow(message);
   });
 
   it('accepts one module split over sources with disjoint names, and plain JSON', () => {
-    const settings = { services: [], sources: [{ module: 'a.ts', names: ['X'] }, { module: 'a.ts', names: ['Y'], entries: ['src/*/index.ts'] }] };
+    const settings = {
+      services: [],
+      sources: [
+        { module: 'a.ts', names: ['X'] },
+        { module: 'a.ts', names: ['Y'], entries: ['src/*/index.ts'] },
+      ],
+    };
     expect(parseSettings(JSON.parse(JSON.stringify(settings)))).toEqual(settings);
   });
 
   it('a source module that does not exist is a configuration error naming the source', () => {
-    expect(() => sourcesFor({ rootDir: appDir, services: [], sources: [{ module: 'src/types/websockt.ts', names: ['X'] }] })).toThrow(
+    expect(() =>
+      sourcesFor({ rootDir: appDir, services: [], sources: [{ module: 'src/types/websockt.ts', names: ['X'] }] }),
+    ).toThrow(
       "settings.ssot.sources[0].module: 'src/types/websockt.ts' of source 'src/types/websockt.ts' does not exist",
     );
-    expect(() => sourcesFor({ rootDir: appDir, services: [], sources: [{ module: 'src/types/websocket.ts', entries: ['src/types/indx.ts'] }] })).toThrow(
+    expect(() =>
+      sourcesFor({
+        rootDir: appDir,
+        services: [],
+        sources: [{ module: 'src/types/websocket.ts', entries: ['src/types/indx.ts'] }],
+      }),
+    ).toThrow(
       "settings.ssot.sources[0].entries[0]: 'src/types/indx.ts' of source 'src/types/websocket.ts' does not exist",
     );
   });
@@ -60,7 +96,10 @@ describe('what a source owns', () => {
     const sources = sourcesFor({
       rootDir: appDir,
       services: [],
-      sources: [{ module: 'src/auth/unified-auth-service.ts' }, { module: '@/websocket/factory.js', names: ['getWebSocketManager'] }],
+      sources: [
+        { module: 'src/auth/unified-auth-service.ts' },
+        { module: '@/websocket/factory.js', names: ['getWebSocketManager'] },
+      ],
     });
     expect([...sources.owners.keys()].sort()).toEqual(['UnifiedAuthService', 'authService', 'getWebSocketManager']);
     expect(sources.namePattern?.test('x = authService;')).toBe(true);
@@ -76,7 +115,9 @@ describe('what a source owns', () => {
     const [source] = sources.list;
     if (source === undefined) throw new Error('expected a source');
     expect(source.isEntry(path.join(appDir, 'src/types').replaceAll('\\', '/'), 'src/types/index.ts')).toBe(true);
-    expect(source.isEntry(path.join(appDir, 'src/services/ws-service').replaceAll('\\', '/'), 'src/services/ws-service.ts')).toBe(false);
+    expect(
+      source.isEntry(path.join(appDir, 'src/services/ws-service').replaceAll('\\', '/'), 'src/services/ws-service.ts'),
+    ).toBe(false);
     expect(source.isReplaced('/x', 'src/types/agents.ts')).toBe(true);
     expect(source.isReplaced('/x', 'src/types/websocket.ts')).toBe(false);
   });
@@ -131,7 +172,9 @@ describe('type-only exports in the module graph (sources own types too)', () => 
     const service = path.join(appDir, 'src/services/ws-service.ts');
     expect(sources.originOf(service, 'WebSocketStatus')).toBe(sources.originOf(types, 'WebSocketStatus'));
     expect(sources.originOf(types, 'WebSocketStatus')).toMatch(/src\/types\/websocket#WebSocketStatus$/);
-    expect(sources.originOf(path.join(appDir, 'src/services/ws-copy.ts'), 'WebSocketStatus')).not.toBe(sources.originOf(types, 'WebSocketStatus'));
+    expect(sources.originOf(path.join(appDir, 'src/services/ws-copy.ts'), 'WebSocketStatus')).not.toBe(
+      sources.originOf(types, 'WebSocketStatus'),
+    );
     const graph = moduleGraphFor(registry.resolver);
     expect(graph.exportBinding(service, 'WebSocketStatus')).toBeUndefined();
     expect(graph.exportNames(types).has('WebSocketStatus')).toBe(false);

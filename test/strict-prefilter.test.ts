@@ -32,13 +32,24 @@ function strictRun(code: string): { listeners: string[]; findings: string[] } {
     ],
     appFile('src/state/store.ts'),
   );
-  return { listeners, findings: messages.map((message) => `${String(message.line)}:${String(message.column)} ${message.messageId ?? message.message}`) };
+  return {
+    listeners,
+    findings: messages.map(
+      (message) => `${String(message.line)}:${String(message.column)} ${message.messageId ?? message.message}`,
+    ),
+  };
 }
 
 describe('no-module-singleton in strict mode skips files without `new`', () => {
   it('registers no listener on a file that never spells `new`, or only in a comment', () => {
-    expect(strictRun('export const cache = createCache();\nexport function get() { return cache; }\n')).toEqual({ listeners: [], findings: [] });
-    expect(strictRun('// a new cache per request\nexport const make = () => createCache();\n')).toEqual({ listeners: [], findings: [] });
+    expect(strictRun('export const cache = createCache();\nexport function get() { return cache; }\n')).toEqual({
+      listeners: [],
+      findings: [],
+    });
+    expect(strictRun('// a new cache per request\nexport const make = () => createCache();\n')).toEqual({
+      listeners: [],
+      findings: [],
+    });
   });
 
   it('still checks a file that spells `new`, and reports what it did before', () => {

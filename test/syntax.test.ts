@@ -30,9 +30,14 @@ describe('every syntax kind', () => {
   it('TypeScript + JSX: no crash, no parse error, the constructions at the end are reported', () => {
     const messages = lint(code, file, tsParser);
     expect(messages.filter((message) => message.fatal === true)).toEqual([]);
-    const direct = messages.filter((message) => message.ruleId === 'ssot/no-direct-instantiation').map((message) => message.line);
+    const direct = messages
+      .filter((message) => message.ruleId === 'ssot/no-direct-instantiation')
+      .map((message) => message.line);
     const lines = code.split('\n');
-    expect(direct).toEqual([lines.indexOf('export const manager = new Manager();') + 1, lines.indexOf('export const lazy = () => new (Manager as any)();') + 1]);
+    expect(direct).toEqual([
+      lines.indexOf('export const manager = new Manager();') + 1,
+      lines.indexOf('export const lazy = () => new (Manager as any)();') + 1,
+    ]);
   });
 
   it('JavaScript (espree): no crash on modern syntax', () => {
@@ -47,6 +52,9 @@ describe('every syntax kind', () => {
     ].join('\n');
     const messages = lint(js, path.join(fixturesDir, 'syntax/modern.jsx'), undefined);
     expect(messages.filter((message) => message.fatal === true)).toEqual([]);
-    expect(messages.map((message) => [message.ruleId, message.line])).toContainEqual(['ssot/no-direct-instantiation', 7]);
+    expect(messages.map((message) => [message.ruleId, message.line])).toContainEqual([
+      'ssot/no-direct-instantiation',
+      7,
+    ]);
   });
 });

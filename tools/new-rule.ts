@@ -17,8 +17,10 @@ const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/u;
 
 /** Why `name` cannot be a new rule's name, or undefined when it can. */
 export function nameProblem(name: string | undefined, existing: readonly string[]): string | undefined {
-  if (name === undefined || name === '') return 'usage: npm run new-rule <name>   (kebab-case, e.g. no-service-in-render)';
-  if (name.startsWith('ssot/')) return `give the name without the plugin prefix: npm run new-rule ${name.slice('ssot/'.length)}`;
+  if (name === undefined || name === '')
+    return 'usage: npm run new-rule <name>   (kebab-case, e.g. no-service-in-render)';
+  if (name.startsWith('ssot/'))
+    return `give the name without the plugin prefix: npm run new-rule ${name.slice('ssot/'.length)}`;
   if (!NAME.test(name)) return `'${name}' is not a kebab-case rule name (like no-service-in-render)`;
   if (existing.includes(name)) return `ssot/${name} exists already (rules/${name}.ts)`;
   return undefined;
@@ -165,7 +167,9 @@ export function registerRule(index: string, name: string): string {
 function main(argv: readonly string[]): number {
   const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
   const name = argv[0];
-  const existing = (readFileSync(path.join(root, 'rules/index.ts'), 'utf8').match(/'[\w-]+'(?=:)/gu) ?? []).map((quoted) => quoted.slice(1, -1));
+  const existing = (readFileSync(path.join(root, 'rules/index.ts'), 'utf8').match(/'[\w-]+'(?=:)/gu) ?? []).map(
+    (quoted) => quoted.slice(1, -1),
+  );
   const problem = nameProblem(name, existing);
   if (problem !== undefined || name === undefined) {
     console.error(problem);
@@ -193,4 +197,5 @@ Next: replace every TODO, then \`npx vitest run test/rules/${name}.test.ts\` whi
   return 0;
 }
 
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main(process.argv.slice(2));

@@ -17,7 +17,8 @@ import * as prettier from 'prettier';
 import * as v from 'valibot';
 import { getSettingsSchema } from '../src/settings.js';
 
-export const BEGIN = '<!-- begin generated settings table: `npm run docs` writes it from the valibot schema in src/settings.ts -->';
+export const BEGIN =
+  '<!-- begin generated settings table: `npm run docs` writes it from the valibot schema in src/settings.ts -->';
 export const END = '<!-- end generated settings table -->';
 
 /** The parts of a valibot schema the table reads (valibot's own types are per schema kind). */
@@ -40,7 +41,10 @@ interface Row {
 }
 
 function unwrap(schema: SchemaNode): { schema: SchemaNode; optional: boolean } {
-  if ((schema.type === 'optional' || schema.type === 'exact_optional' || schema.type === 'undefinedable') && schema.wrapped !== undefined) {
+  if (
+    (schema.type === 'optional' || schema.type === 'exact_optional' || schema.type === 'undefinedable') &&
+    schema.wrapped !== undefined
+  ) {
     return { schema: schema.wrapped, optional: true };
   }
   return { schema, optional: false };
@@ -92,7 +96,9 @@ export function typeOf(schema: SchemaNode, key: string, where: string): string {
         })
         .join(', ')} }`;
   }
-  throw new Error(`tools/settings-docs.ts: no table spelling for the valibot '${schema.type}' schema at ${where}; teach typeOf() about it.`);
+  throw new Error(
+    `tools/settings-docs.ts: no table spelling for the valibot '${schema.type}' schema at ${where}; teach typeOf() about it.`,
+  );
 }
 
 function isObject(schema: SchemaNode): boolean {
@@ -106,11 +112,16 @@ export function settingsRows(schema: SchemaNode, prefix = '', where = 'settings.
     const { schema: inner, optional } = unwrap(entry);
     const at = `${where}.${key}`;
     const description = describe(inner) ?? describe(entry);
-    if (description === undefined) throw new Error(`${at} has no v.description(): describe it in src/settings.ts (it becomes its row in docs/configuration.md).`);
+    if (description === undefined)
+      throw new Error(
+        `${at} has no v.description(): describe it in src/settings.ts (it becomes its row in docs/configuration.md).`,
+      );
     rows.push({ key: `${prefix}${key}${optional ? '?' : ''}`, type: typeOf(inner, key, at), description });
     if (isObject(inner)) rows.push(...settingsRows(inner, `${prefix}${key}.`, at));
-    else if (inner.type === 'array' && inner.item !== undefined && isObject(inner.item)) rows.push(...settingsRows(inner.item, `${titleOf(inner.item, key)}.`, `${at}[]`));
-    else if (inner.type === 'record' && inner.value !== undefined && isObject(inner.value)) rows.push(...settingsRows(inner.value, `${titleOf(inner.value, key)}.`, `${at}.*`));
+    else if (inner.type === 'array' && inner.item !== undefined && isObject(inner.item))
+      rows.push(...settingsRows(inner.item, `${titleOf(inner.item, key)}.`, `${at}[]`));
+    else if (inner.type === 'record' && inner.value !== undefined && isObject(inner.value))
+      rows.push(...settingsRows(inner.value, `${titleOf(inner.value, key)}.`, `${at}.*`));
   }
   return rows;
 }
@@ -120,7 +131,8 @@ const cell = (text: string): string => text.replaceAll('|', '\\|');
 /** The markdown table (without the markers). */
 export function settingsTable(schema: SchemaNode): string {
   const lines = ['| key | meaning |', '| --- | --- |'];
-  for (const row of settingsRows(schema)) lines.push(`| \`${cell(`${row.key}: ${row.type}`)}\` | ${cell(row.description)} |`);
+  for (const row of settingsRows(schema))
+    lines.push(`| \`${cell(`${row.key}: ${row.type}`)}\` | ${cell(row.description)} |`);
   return lines.join('\n');
 }
 
@@ -128,7 +140,8 @@ export function settingsTable(schema: SchemaNode): string {
 export function withTable(markdown: string, table: string, file = 'docs/configuration.md'): string {
   const begin = markdown.indexOf(BEGIN);
   const end = markdown.indexOf(END);
-  if (begin === -1 || end === -1 || end < begin) throw new Error(`${file} needs the lines\n${BEGIN}\n${END}\nwhere the settings table goes.`);
+  if (begin === -1 || end === -1 || end < begin)
+    throw new Error(`${file} needs the lines\n${BEGIN}\n${END}\nwhere the settings table goes.`);
   return `${markdown.slice(0, begin + BEGIN.length)}\n${table}\n${markdown.slice(end)}`;
 }
 
@@ -146,11 +159,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const next = withTable(current, await formattedTable(schema, file));
   if (argv.includes('--check')) {
     if (next === current) return 0;
-    console.error('docs/configuration.md: the settings table differs from the schema in src/settings.ts. Run `npm run docs` and commit the result.');
+    console.error(
+      'docs/configuration.md: the settings table differs from the schema in src/settings.ts. Run `npm run docs` and commit the result.',
+    );
     return 1;
   }
   if (next !== current) writeFileSync(file, next);
   return 0;
 }
 
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = await main(process.argv.slice(2));

@@ -206,21 +206,32 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
         const singleton = singletonOf(rel, message);
         if (singleton !== undefined) singletons.push(singleton);
       } else if (message.ruleId.startsWith('ssot/'))
-        violations.push({ file: rel, line: message.line, column: message.column, rule: message.ruleId, message: message.message });
+        violations.push({
+          file: rel,
+          line: message.line,
+          column: message.column,
+          rule: message.ruleId,
+          message: message.message,
+        });
     }
   }
   singletons.sort((a, b) => bySite(a, b) || a.column - b.column);
   // Which class: the construction the rule reported (eager, memoized) or the one stored on that line (lazy, static).
   for (const [index, singleton] of singletons.entries()) {
     const fileFacts = facts.get(path.resolve(root, singleton.file));
-    const candidates = (fileFacts?.constructions ?? []).filter((c) => c.line === singleton.line && c.column >= singleton.column);
+    const candidates = (fileFacts?.constructions ?? []).filter(
+      (c) => c.line === singleton.line && c.column >= singleton.column,
+    );
     const construction = candidates.find((c) => c.column === singleton.column) ?? candidates[0];
     if (construction === undefined) continue;
     const identity = identify(path.resolve(root, singleton.file), construction.class);
     const module = moduleLabel(identity);
     if (identity.name === singleton.class && module !== undefined) singletons[index] = { ...singleton, module };
   }
-  violations.sort((a, b) => bySite(a, b) || a.column - b.column || compareStrings(a.rule, b.rule) || compareStrings(a.message, b.message));
+  violations.sort(
+    (a, b) =>
+      bySite(a, b) || a.column - b.column || compareStrings(a.rule, b.rule) || compareStrings(a.message, b.message),
+  );
 
   // Constructions: classes constructed in several modules, and connection-like globals.
   const constructed = new Map<string, { identity: ClassIdentity; sites: Site[]; files: Set<string> }>();
@@ -270,11 +281,20 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
       });
     }
   }
-  factories.sort((a, b) => compareStrings(a.module, b.module) || a.line - b.line || compareStrings(a.name, b.name) || compareStrings(a.class, b.class));
+  factories.sort(
+    (a, b) =>
+      compareStrings(a.module, b.module) ||
+      a.line - b.line ||
+      compareStrings(a.name, b.name) ||
+      compareStrings(a.class, b.class),
+  );
 
   // Duplicates: the same top-level name declared in several modules, at least one of which exports it
   // (a private copy of a shared name is drift; private helpers that happen to share a name are not).
-  const byName = new Map<string, { file: string; definition: DefinitionKey; kind: DeclarationKind; line: number; exported: boolean }[]>();
+  const byName = new Map<
+    string,
+    { file: string; definition: DefinitionKey; kind: DeclarationKind; line: number; exported: boolean }[]
+  >();
   for (const [file, fileFacts] of facts) {
     if (/\.d\.[cm]?ts$/.test(file)) continue;
     const seen = new Set<string>();
@@ -283,7 +303,13 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
       if (seen.has(declaration.name)) continue;
       seen.add(declaration.name);
       const list = byName.get(declaration.name) ?? [];
-      list.push({ file, definition: { file, name: declaration.name }, kind: declaration.kind, line: declaration.line, exported: declaration.exported });
+      list.push({
+        file,
+        definition: { file, name: declaration.name },
+        kind: declaration.kind,
+        line: declaration.line,
+        exported: declaration.exported,
+      });
       byName.set(declaration.name, list);
     }
   }
@@ -318,13 +344,15 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
       entries.push({
         name: declaration.name,
         definition: { file: relative(file), line: declaration.line },
-        modules: [...exporters].map(([module, as]) => ({ file: relative(module), as })).sort((a, b) => compareStrings(a.file, b.file)),
+        modules: [...exporters]
+          .map(([module, as]) => ({ file: relative(module), as }))
+          .sort((a, b) => compareStrings(a.file, b.file)),
       });
     }
   }
-  const uniqueEntries = [...new Map(entries.map((entry) => [`${entry.definition.file}\0${entry.name}`, entry])).values()].sort(
-    (a, b) => compareStrings(a.name, b.name) || bySite(a.definition, b.definition),
-  );
+  const uniqueEntries = [
+    ...new Map(entries.map((entry) => [`${entry.definition.file}\0${entry.name}`, entry])).values(),
+  ].sort((a, b) => compareStrings(a.name, b.name) || bySite(a.definition, b.definition));
 
   // DI container registrations and declared lifetimes.
   const registrations: ContainerRegistration[] = [];
@@ -361,25 +389,44 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
 
   const usage = proposal.services.map((service): ServiceUsage => {
     const construction = [...constructed.values()].find(({ identity }) =>
-      service.global === true ? identity.global && identity.name === service.class : identity.name === service.class && moduleLabel(identity) === service.module,
+      service.global === true
+        ? identity.global && identity.name === service.class
+        : identity.name === service.class && moduleLabel(identity) === service.module,
     );
     const files = [...new Set((construction?.sites ?? []).map((site) => site.file))].sort(compareStrings);
-    const factoryModule = service.factory !== undefined && 'module' in service.factory ? service.factory.module : undefined;
-    const home = new Set([service.module, factoryModule, ...(service.allow ?? []).filter((glob) => !glob.includes('*'))]);
+    const factoryModule =
+      service.factory !== undefined && 'module' in service.factory ? service.factory.module : undefined;
+    const home = new Set([
+      service.module,
+      factoryModule,
+      ...(service.allow ?? []).filter((glob) => !glob.includes('*')),
+    ]);
     const allowedTest = (service.allow ?? []).includes(TEST_GLOB);
-    const constructedIn = files.map((file) => ({ file, outside: !home.has(file) && !(allowedTest && TEST_FILE.test(file)) }));
+    const constructedIn = files.map((file) => ({
+      file,
+      outside: !home.has(file) && !(allowedTest && TEST_FILE.test(file)),
+    }));
     const importedBy =
-      service.module === undefined ? [] : [...index.importersOf({ file: path.resolve(root, service.module), name: service.class })].map(relative).sort(compareStrings);
+      service.module === undefined
+        ? []
+        : [...index.importersOf({ file: path.resolve(root, service.module), name: service.class })]
+            .map(relative)
+            .sort(compareStrings);
     const held =
       service.lifetime === 'singleton'
         ? []
-        : singletons.filter((singleton) => singleton.class === service.class && (service.global === true || singleton.module === service.module));
+        : singletons.filter(
+            (singleton) =>
+              singleton.class === service.class && (service.global === true || singleton.module === service.module),
+          );
     return {
       service: service.name,
       class: service.class,
       ...(service.module === undefined ? {} : { module: service.module }),
       ...(service.global === true ? { global: true as const } : {}),
-      ...(service.factory === undefined || !('name' in service.factory) ? {} : { factory: service.factory.name, factoryModule: service.factory.module }),
+      ...(service.factory === undefined || !('name' in service.factory)
+        ? {}
+        : { factory: service.factory.name, factoryModule: service.factory.module }),
       lifetime: service.lifetime ?? 'scoped',
       constructedIn,
       importedBy,
@@ -406,9 +453,19 @@ export function analyze(scanned: ScanResult, root: string, displayRoot: string):
 }
 
 function registeredServices(settings: unknown, violations: readonly Violation[]): ServiceStatus[] {
-  if (typeof settings !== 'object' || settings === null || !('services' in settings) || !Array.isArray(settings.services)) return [];
+  if (
+    typeof settings !== 'object' ||
+    settings === null ||
+    !('services' in settings) ||
+    !Array.isArray(settings.services)
+  )
+    return [];
   const names = (settings.services as unknown[])
-    .map((service) => (typeof service === 'object' && service !== null && 'name' in service && typeof service.name === 'string' ? service.name : undefined))
+    .map((service) =>
+      typeof service === 'object' && service !== null && 'name' in service && typeof service.name === 'string'
+        ? service.name
+        : undefined,
+    )
     .filter((name): name is string => name !== undefined);
   // Messages name their service; attribute each violation to the longest service name it mentions.
   const longestFirst = [...names].sort((a, b) => b.length - a.length);
@@ -456,8 +513,17 @@ export function propose(input: ProposalInput): { services: ProposedService[]; so
     const key = `${factory.classModule}\0${factory.class}`;
     const usable = factory.exported ? factory : undefined;
     const existing = candidates.get(key);
-    if (existing === undefined) candidates.set(key, { class: factory.class, module: factory.classModule, ...(usable === undefined ? {} : { factory: usable }) });
-    else if (usable !== undefined && (existing.factory === undefined || factoryRank(usable) < factoryRank(existing.factory))) existing.factory = usable;
+    if (existing === undefined)
+      candidates.set(key, {
+        class: factory.class,
+        module: factory.classModule,
+        ...(usable === undefined ? {} : { factory: usable }),
+      });
+    else if (
+      usable !== undefined &&
+      (existing.factory === undefined || factoryRank(usable) < factoryRank(existing.factory))
+    )
+      existing.factory = usable;
   }
   for (const construction of input.constructions) {
     if (construction.global === true || construction.module === undefined) continue;
@@ -470,12 +536,15 @@ export function propose(input: ProposalInput): { services: ProposedService[]; so
     if (!candidates.has(key)) candidates.set(key, { class: name, module });
   }
   const classCounts = new Map<string, number>();
-  for (const candidate of candidates.values()) classCounts.set(candidate.class, (classCounts.get(candidate.class) ?? 0) + 1);
+  for (const candidate of candidates.values())
+    classCounts.set(candidate.class, (classCounts.get(candidate.class) ?? 0) + 1);
 
   const services: ProposedService[] = [];
   for (const candidate of candidates.values()) {
     const factory = candidate.factory;
-    const held = input.singletons.filter((singleton) => singleton.class === candidate.class && singleton.module === candidate.module);
+    const held = input.singletons.filter(
+      (singleton) => singleton.class === candidate.class && singleton.module === candidate.module,
+    );
     // The code already keeps its instance in the class's own module or in the factory that hands it out.
     // A factory keeping it in a map hands out one per key: not a singleton.
     const keepsOne = factory?.keeps !== 'map';
@@ -488,8 +557,11 @@ export function propose(input: ProposalInput): { services: ProposedService[]; so
     };
     // A factory keeping instances in a map hands out one per key: per user or request, so every call
     // must pass the key's source (ssot/require-scope-argument; the first argument unless told otherwise).
-    if (factory !== undefined) service.factory = { name: factory.name, module: factory.module, ...(keepsOne ? {} : { scope: {} }) };
-    const sites = input.constructions.find((entry) => entry.class === candidate.class && entry.module === candidate.module)?.sites ?? [];
+    if (factory !== undefined)
+      service.factory = { name: factory.name, module: factory.module, ...(keepsOne ? {} : { scope: {} }) };
+    const sites =
+      input.constructions.find((entry) => entry.class === candidate.class && entry.module === candidate.module)
+        ?.sites ?? [];
     if (sites.some((site) => TEST_FILE.test(site.file))) service.allow = [TEST_GLOB];
     if (singleton) service.lifetime = 'singleton';
     const declared = input.containers?.get(`${candidate.module}\0${candidate.class}`);
@@ -508,9 +580,15 @@ export function propose(input: ProposalInput): { services: ProposedService[]; so
     // The module that constructs it most often owns it; ties: the most imported one (a shared transport,
     // not a leaf that opened its own socket), then the first path.
     const [owner] = [...perFile].sort(
-      ([a, countA], [b, countB]) => countB - countA || input.moduleImporters(b) - input.moduleImporters(a) || compareStrings(a, b),
+      ([a, countA], [b, countB]) =>
+        countB - countA || input.moduleImporters(b) - input.moduleImporters(a) || compareStrings(a, b),
     );
-    services.push({ name: `global ${construction.class}`, class: construction.class, global: true, ...(owner === undefined ? {} : { allow: [owner[0]] }) });
+    services.push({
+      name: `global ${construction.class}`,
+      class: construction.class,
+      global: true,
+      ...(owner === undefined ? {} : { allow: [owner[0]] }),
+    });
   }
   services.sort((a, b) => compareStrings(a.name, b.name));
 
@@ -527,8 +605,13 @@ export function propose(input: ProposalInput): { services: ProposedService[]; so
     .map(([module, names]) => {
       const entries = new Set<string>();
       for (const entry of input.entries)
-        if (entry.definition.file === module && names.has(entry.name)) for (const exporter of entry.modules) if (exporter.file !== module) entries.add(exporter.file);
-      return { module, names: [...names].sort(compareStrings), ...(entries.size === 0 ? {} : { entries: [...entries].sort(compareStrings) }) };
+        if (entry.definition.file === module && names.has(entry.name))
+          for (const exporter of entry.modules) if (exporter.file !== module) entries.add(exporter.file);
+      return {
+        module,
+        names: [...names].sort(compareStrings),
+        ...(entries.size === 0 ? {} : { entries: [...entries].sort(compareStrings) }),
+      };
     })
     .sort((a, b) => compareStrings(a.module, b.module));
   return { services, sources };

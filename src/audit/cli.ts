@@ -49,7 +49,8 @@ interface Cli {
 
 function parseConcurrency(value: string | undefined): ScanOptions['concurrency'] {
   if (value === undefined || value === 'off' || value === 'auto') return value ?? 'off';
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--concurrency must be a positive integer, 'auto' or 'off', got ${JSON.stringify(value)}`);
+  if (!/^[1-9]\d*$/.test(value))
+    throw new UsageError(`--concurrency must be a positive integer, 'auto' or 'off', got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
@@ -79,16 +80,21 @@ function parseCli(argv: readonly string[], cwd: string): Cli | 'help' | 'version
   if (values.version === true) return 'version';
   const [command, directory, ...extra] = positionals;
   if (command === undefined) throw new UsageError('missing command: audit or init');
-  if (command !== 'audit' && command !== 'init') throw new UsageError(`unknown command ${JSON.stringify(command)}: expected audit or init`);
+  if (command !== 'audit' && command !== 'init')
+    throw new UsageError(`unknown command ${JSON.stringify(command)}: expected audit or init`);
   if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
   const root = path.resolve(cwd, directory ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${directory ?? '.'} is not a directory`);
+  if (!existsSync(root) || !statSync(root).isDirectory())
+    throw new UsageError(`${directory ?? '.'} is not a directory`);
   const format = values.format ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format ${JSON.stringify(format)}: expected ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`unknown format ${JSON.stringify(format)}: expected ${FORMATS.join(', ')}`);
   const failOn = values['fail-on'];
-  if (failOn !== undefined && failOn !== 'violations') throw new UsageError(`--fail-on accepts only 'violations', got ${JSON.stringify(failOn)}`);
+  if (failOn !== undefined && failOn !== 'violations')
+    throw new UsageError(`--fail-on accepts only 'violations', got ${JSON.stringify(failOn)}`);
   const configFile = values.config === undefined ? undefined : path.resolve(cwd, values.config);
-  if (configFile !== undefined && !existsSync(configFile)) throw new UsageError(`config file ${values.config ?? ''} does not exist`);
+  if (configFile !== undefined && !existsSync(configFile))
+    throw new UsageError(`config file ${values.config ?? ''} does not exist`);
   return {
     command,
     root,
@@ -119,7 +125,9 @@ function render(format: Format, report: AuditReport, proposal: ValidatedProposal
 
 function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  return seconds < 60 ? `${String(seconds)}s` : `${String(Math.floor(seconds / 60))}m${String(seconds % 60).padStart(2, '0')}s`;
+  return seconds < 60
+    ? `${String(seconds)}s`
+    : `${String(Math.floor(seconds / 60))}m${String(seconds % 60).padStart(2, '0')}s`;
 }
 
 /** Files done / total and an ETA on a TTY; nothing when stderr is not a terminal. */
@@ -149,7 +157,10 @@ export interface RunIo {
   readonly stderr: NodeJS.WriteStream;
 }
 
-async function auditOnce(cli: Cli, io: RunIo): Promise<{ report: AuditReport; proposal: ValidatedProposal; settings: unknown; configFile: string | undefined }> {
+async function auditOnce(
+  cli: Cli,
+  io: RunIo,
+): Promise<{ report: AuditReport; proposal: ValidatedProposal; settings: unknown; configFile: string | undefined }> {
   const progress = progressReporter(io.stderr);
   try {
     const scanned = await scan({
@@ -160,7 +171,12 @@ async function auditOnce(cli: Cli, io: RunIo): Promise<{ report: AuditReport; pr
     });
     const displayRoot = path.relative(io.cwd, cli.root).split(path.sep).join('/') || '.';
     const report = analyze(scanned, cli.root, displayRoot);
-    return { report, proposal: validateProposal(report.proposal), settings: scanned.settings, configFile: scanned.configFile };
+    return {
+      report,
+      proposal: validateProposal(report.proposal),
+      settings: scanned.settings,
+      configFile: scanned.configFile,
+    };
   } finally {
     progress.done();
   }
@@ -185,7 +201,8 @@ async function runInit(cli: Cli, io: RunIo): Promise<number> {
       say(`Could not edit ${where} (${edit.reason}). Add this yourself, then run init again:\n\n${edit.snippet}\n`);
       return 0;
   }
-  if (proposal.sourcesUnsupported) say('Note: the proposed `sources` were left out (this version of the settings has no `sources`).');
+  if (proposal.sourcesUnsupported)
+    say('Note: the proposed `sources` were left out (this version of the settings has no `sources`).');
   const result = await baseline(cli.root, cli.configFile, cli.concurrencyText);
   const entries = Object.entries(result.counts).sort(([a], [b]) => (a < b ? -1 : 1));
   const total = entries.reduce((sum, [, count]) => sum + count, 0);
@@ -195,7 +212,9 @@ async function runInit(cli: Cli, io: RunIo): Promise<number> {
       : `Baselined ${String(total)} existing violation${total === 1 ? '' : 's'} in ${path.relative(io.cwd, result.file) || result.file} (${entries.map(([rule, count]) => `${rule}: ${String(count)}`).join(', ')}).`,
   );
   say('ESLint now fails only on new violations. Commit eslint-suppressions.json with the config.');
-  say('To burn the baseline down: fix a few violations, then run `npx eslint --prune-suppressions` to drop the entries that no longer occur.');
+  say(
+    'To burn the baseline down: fix a few violations, then run `npx eslint --prune-suppressions` to drop the entries that no longer occur.',
+  );
   return 0;
 }
 
@@ -216,7 +235,9 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
     if (cli.output === undefined) io.stdout.write(text);
     else {
       writeFileSync(cli.output, text);
-      io.stderr.write(`Wrote the ${cli.writeConfig ? 'proposed settings' : `${cli.format} report`} to ${path.relative(io.cwd, cli.output) || cli.output}.\n`);
+      io.stderr.write(
+        `Wrote the ${cli.writeConfig ? 'proposed settings' : `${cli.format} report`} to ${path.relative(io.cwd, cli.output) || cli.output}.\n`,
+      );
     }
     return cli.failOnViolations && report.violations.length > 0 ? 1 : 0;
   } catch (error) {
@@ -234,5 +255,9 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
 // Run when executed as the bin (not when imported by tests).
 const invoked = process.argv[1];
 if (invoked !== undefined && realpathSync(invoked) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = await run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
 }

@@ -10,7 +10,15 @@ import { findVariable, originOf, type Origin } from '../identity.js';
 import { registrationsListener } from './containers.js';
 import { thisOwner, type ClassNode } from '../module-scope.js';
 import { findTsconfig, getResolver, isRelativeSpecifier } from '../resolution.js';
-import type { ClassRef, ConstructionFact, DeclarationFact, DeclarationKind, FactoryFact, FileFacts, ImportFact } from './facts.js';
+import type {
+  ClassRef,
+  ConstructionFact,
+  DeclarationFact,
+  DeclarationKind,
+  FactoryFact,
+  FileFacts,
+  ImportFact,
+} from './facts.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Context = Readonly<TSESLint.RuleContext<'facts', []>>;
@@ -56,8 +64,16 @@ function classRef(origin: Origin | undefined, file: string): ClassRef | undefine
     case 'global':
       return { kind: 'global', name: origin.name };
     case 'export': {
-      const resolved = isRelativeSpecifier(origin.source) || !origin.source.startsWith('node:') ? resolveSpecifier(file, origin.source) : undefined;
-      return { kind: 'import', name: origin.name, specifier: origin.source, ...(resolved === undefined ? {} : { file: resolved }) };
+      const resolved =
+        isRelativeSpecifier(origin.source) || !origin.source.startsWith('node:')
+          ? resolveSpecifier(file, origin.source)
+          : undefined;
+      return {
+        kind: 'import',
+        name: origin.name,
+        specifier: origin.source,
+        ...(resolved === undefined ? {} : { file: resolved }),
+      };
     }
     default:
       return undefined;
@@ -74,7 +90,8 @@ function patternNames(pattern: TSESTree.Node, names: string[]): void {
       names.push(pattern.name);
       break;
     case 'ObjectPattern':
-      for (const property of pattern.properties) patternNames(property.type === 'Property' ? property.value : property.argument, names);
+      for (const property of pattern.properties)
+        patternNames(property.type === 'Property' ? property.value : property.argument, names);
       break;
     case 'ArrayPattern':
       for (const element of pattern.elements) if (element !== null) patternNames(element, names);
@@ -93,7 +110,12 @@ function patternNames(pattern: TSESTree.Node, names: string[]): void {
 function isModuleLoadExpression(node: TSESTree.Node): boolean {
   let current = node;
   for (;;) {
-    if (current.type === 'MemberExpression' || current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression') current = current.type === 'MemberExpression' ? current.object : current.expression;
+    if (
+      current.type === 'MemberExpression' ||
+      current.type === 'TSAsExpression' ||
+      current.type === 'TSNonNullExpression'
+    )
+      current = current.type === 'MemberExpression' ? current.object : current.expression;
     else if (current.type === 'AwaitExpression') current = current.argument;
     else break;
   }
@@ -115,7 +137,8 @@ function declarationsOf(statement: TSESTree.Node, exported: boolean, out: Declar
       break;
     case 'VariableDeclaration': {
       if (statement.declare) break;
-      const kind = statement.kind === 'const' || statement.kind === 'let' || statement.kind === 'var' ? statement.kind : 'const';
+      const kind =
+        statement.kind === 'const' || statement.kind === 'let' || statement.kind === 'var' ? statement.kind : 'const';
       for (const declarator of statement.declarations) {
         // `const { X } = require('./x')`, `const X = (await import('./x')).X`: an import, not a definition.
         if (declarator.init !== null && isModuleLoadExpression(declarator.init)) continue;
@@ -145,7 +168,8 @@ function exportedLocals(program: TSESTree.Program): Set<string> {
   for (const statement of program.body) {
     if (statement.type === 'ExportNamedDeclaration' && statement.source === null)
       for (const specifier of statement.specifiers) names.add(moduleExportName(specifier.local));
-    if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier') names.add(statement.declaration.name);
+    if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier')
+      names.add(statement.declaration.name);
   }
   return names;
 }
@@ -155,7 +179,11 @@ function defaultNameOf(program: TSESTree.Program): string | undefined {
     if (statement.type !== 'ExportDefaultDeclaration') continue;
     const declaration = statement.declaration;
     if (declaration.type === 'Identifier') return declaration.name;
-    if ((declaration.type === 'ClassDeclaration' || declaration.type === 'FunctionDeclaration') && declaration.id !== null) return declaration.id.name;
+    if (
+      (declaration.type === 'ClassDeclaration' || declaration.type === 'FunctionDeclaration') &&
+      declaration.id !== null
+    )
+      return declaration.id.name;
   }
   return undefined;
 }
@@ -164,10 +192,14 @@ function collectDeclarations(program: TSESTree.Program): DeclarationFact[] {
   const out: DeclarationFact[] = [];
   const locals = exportedLocals(program);
   for (const statement of program.body) {
-    if (statement.type === 'ExportNamedDeclaration' && statement.declaration !== null) declarationsOf(statement.declaration, true, out);
+    if (statement.type === 'ExportNamedDeclaration' && statement.declaration !== null)
+      declarationsOf(statement.declaration, true, out);
     else if (statement.type === 'ExportDefaultDeclaration') {
       const declaration = statement.declaration;
-      if ((declaration.type === 'ClassDeclaration' || declaration.type === 'FunctionDeclaration') && declaration.id !== null)
+      if (
+        (declaration.type === 'ClassDeclaration' || declaration.type === 'FunctionDeclaration') &&
+        declaration.id !== null
+      )
         declarationsOf(declaration, true, out);
     } else declarationsOf(statement, false, out);
   }
@@ -175,7 +207,13 @@ function collectDeclarations(program: TSESTree.Program): DeclarationFact[] {
 }
 
 function collectImports(program: TSESTree.Program, file: string): ImportFact[] {
-  const out: { specifier: string; file?: string; names: string[]; reexports: (readonly [string, string])[]; typeOnly: boolean }[] = [];
+  const out: {
+    specifier: string;
+    file?: string;
+    names: string[];
+    reexports: (readonly [string, string])[];
+    typeOnly: boolean;
+  }[] = [];
   const add = (specifier: string, names: string[], reexports: (readonly [string, string])[], typeOnly: boolean) => {
     const resolved = specifier.startsWith('node:') ? undefined : resolveSpecifier(file, specifier);
     const fact = { specifier, ...(resolved === undefined ? {} : { file: resolved }), names, reexports, typeOnly };
@@ -191,7 +229,10 @@ function collectImports(program: TSESTree.Program, file: string): ImportFact[] {
         if (specifier.type === 'ImportDefaultSpecifier') return 'default';
         return moduleExportName(specifier.imported);
       });
-      const typeOnly = statement.importKind === 'type' || (statement.specifiers.length > 0 && statement.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
+      const typeOnly =
+        statement.importKind === 'type' ||
+        (statement.specifiers.length > 0 &&
+          statement.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
       const fact = add(statement.source.value, names, [], typeOnly);
       statement.specifiers.forEach((specifier, index) => {
         const imported = names[index];
@@ -199,7 +240,9 @@ function collectImports(program: TSESTree.Program, file: string): ImportFact[] {
       });
     } else if (statement.type === 'ExportNamedDeclaration' && statement.source !== null) {
       // A re-export makes this module an entry for the names; it does not import them for its own use.
-      const pairs = statement.specifiers.map((specifier) => [moduleExportName(specifier.local), moduleExportName(specifier.exported)] as const);
+      const pairs = statement.specifiers.map(
+        (specifier) => [moduleExportName(specifier.local), moduleExportName(specifier.exported)] as const,
+      );
       add(statement.source.value, [], pairs, statement.exportKind === 'type');
     } else if (statement.type === 'ExportNamedDeclaration') {
       // `import { X } from './x'; export { X }`: a re-export spelt in two statements.
@@ -221,7 +264,8 @@ type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclarat
 function candidateName(fn: FunctionLike): string | undefined {
   const parent = fn.parent;
   if (fn.type === 'FunctionDeclaration') {
-    const owner = parent.type === 'ExportNamedDeclaration' || parent.type === 'ExportDefaultDeclaration' ? parent.parent : parent;
+    const owner =
+      parent.type === 'ExportNamedDeclaration' || parent.type === 'ExportDefaultDeclaration' ? parent.parent : parent;
     return fn.id !== null && owner.type === 'Program' ? fn.id.name : undefined;
   }
   if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
@@ -232,7 +276,10 @@ function candidateName(fn: FunctionLike): string | undefined {
   }
   if (parent.type === 'MethodDefinition' && parent.static && parent.key.type === 'Identifier' && parent.value === fn) {
     const cls: ClassNode = parent.parent.parent;
-    const owner = cls.parent.type === 'ExportNamedDeclaration' || cls.parent.type === 'ExportDefaultDeclaration' ? cls.parent.parent : cls.parent;
+    const owner =
+      cls.parent.type === 'ExportNamedDeclaration' || cls.parent.type === 'ExportDefaultDeclaration'
+        ? cls.parent.parent
+        : cls.parent;
     if (cls.id !== null && owner.type === 'Program') return `${cls.id.name}.${parent.key.name}`;
   }
   return undefined;
@@ -241,7 +288,11 @@ function candidateName(fn: FunctionLike): string | undefined {
 function enclosingCandidate(node: TSESTree.Node): { fn: FunctionLike; name: string } | undefined {
   // espree's Program has `parent: null`.
   for (let current: TSESTree.Node | null | undefined = node.parent; current != null; current = current.parent) {
-    if (current.type === 'ArrowFunctionExpression' || current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression') {
+    if (
+      current.type === 'ArrowFunctionExpression' ||
+      current.type === 'FunctionDeclaration' ||
+      current.type === 'FunctionExpression'
+    ) {
       const name = candidateName(current);
       if (name !== undefined) return { fn: current, name };
     }
@@ -253,7 +304,11 @@ function enclosingCandidate(node: TSESTree.Node): { fn: FunctionLike; name: stri
 function isModuleBinding(node: TSESTree.Node, sourceCode: SourceCode): boolean {
   if (node.type !== 'Identifier') return false;
   const variable = findVariable(sourceCode.getScope(node), node.name);
-  return variable !== undefined && variable.defs.length > 0 && (variable.scope.type === 'module' || variable.scope.type === 'global');
+  return (
+    variable !== undefined &&
+    variable.defs.length > 0 &&
+    (variable.scope.type === 'module' || variable.scope.type === 'global')
+  );
 }
 
 /** `this.x` in a static member, or `Owner.x` where `Owner` is a top-level class: a static slot. */
@@ -272,22 +327,40 @@ function isStaticSlot(node: TSESTree.Node, sourceCode: SourceCode): boolean {
 function keeperOf(at: TSESTree.Node, sourceCode: SourceCode): FactoryFact['keeps'] | undefined {
   const parent = at.parent;
   if (parent === undefined) return undefined;
-  if ((parent.type === 'AssignmentExpression' && parent.right === at) || (parent.type === 'PropertyDefinition' && parent.value === at)) {
+  if (
+    (parent.type === 'AssignmentExpression' && parent.right === at) ||
+    (parent.type === 'PropertyDefinition' && parent.value === at)
+  ) {
     const target = parent.type === 'AssignmentExpression' ? parent.left : undefined;
     if (target === undefined) return undefined;
     if (isModuleBinding(target, sourceCode)) return 'binding';
     if (isStaticSlot(target, sourceCode)) return 'static';
     // `cache[key] = value` on a module-level object, `map.get(k) ?? (map[k] = …)`
-    if (target.type === 'MemberExpression' && target.computed && (isModuleBinding(target.object, sourceCode) || isStaticSlot(target.object, sourceCode))) return 'map';
+    if (
+      target.type === 'MemberExpression' &&
+      target.computed &&
+      (isModuleBinding(target.object, sourceCode) || isStaticSlot(target.object, sourceCode))
+    )
+      return 'map';
     return undefined;
   }
   if (parent.type === 'CallExpression' && parent.arguments.includes(at as TSESTree.CallExpressionArgument)) {
     const callee = parent.callee;
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'set')
+    if (
+      callee.type === 'MemberExpression' &&
+      !callee.computed &&
+      callee.property.type === 'Identifier' &&
+      callee.property.name === 'set'
+    )
       if (isModuleBinding(callee.object, sourceCode) || isStaticSlot(callee.object, sourceCode)) return 'map';
     return undefined;
   }
-  if (parent.type === 'LogicalExpression' || parent.type === 'ConditionalExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression')
+  if (
+    parent.type === 'LogicalExpression' ||
+    parent.type === 'ConditionalExpression' ||
+    parent.type === 'TSAsExpression' ||
+    parent.type === 'TSNonNullExpression'
+  )
     return keeperOf(parent, sourceCode);
   return undefined;
 }
@@ -298,7 +371,8 @@ function keptBy(node: TSESTree.NewExpression, sourceCode: SourceCode): FactoryFa
   if (direct !== undefined) return direct;
   const parent = node.parent;
   let variable: TSESLint.Scope.Variable | undefined;
-  if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') [variable] = sourceCode.getDeclaredVariables(parent);
+  if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier')
+    [variable] = sourceCode.getDeclaredVariables(parent);
   // `let manager = cache.get(key); if (!manager) { manager = new C(); cache.set(key, manager); }`
   else if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier')
     variable = findVariable(sourceCode.getScope(parent.left), parent.left.name);
@@ -328,7 +402,8 @@ function collectorCreate(context: Context): TSESLint.RuleListener {
       const candidate = enclosingCandidate(node);
       if (candidate === undefined) return;
       const keeps = keptBy(node, sourceCode);
-      if (keeps !== undefined) factories.push({ name: candidate.name, class: ref, keeps, line: candidate.fn.loc.start.line });
+      if (keeps !== undefined)
+        factories.push({ name: candidate.name, class: ref, keeps, line: candidate.fn.loc.start.line });
     },
     // `const metrics = new Metrics(); export function getMetrics() { return metrics; }`: a factory that keeps one instance.
     ReturnStatement(node) {

@@ -69,8 +69,12 @@ export function containerProposal(
 ): Map<string, { container: string; lifetime: 'singleton' | 'scoped' }> {
   const result = new Map<string, { container: string; lifetime: 'singleton' | 'scoped' }>();
   for (const registration of registrations) {
-    if (registration.module === undefined || registration.lifetime === 'transient' || byDefault.has(registration)) continue;
-    result.set(`${registration.module}\0${registration.class}`, { container: registration.container, lifetime: registration.lifetime });
+    if (registration.module === undefined || registration.lifetime === 'transient' || byDefault.has(registration))
+      continue;
+    result.set(`${registration.module}\0${registration.class}`, {
+      container: registration.container,
+      lifetime: registration.lifetime,
+    });
   }
   return result;
 }

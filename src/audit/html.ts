@@ -31,7 +31,10 @@ function table(id: string, headers: readonly string[], rows: readonly (readonly 
   if (rows.length === 0) return '<p class="none">None.</p>';
   const head = headers.map((header) => `<th scope="col" tabindex="0">${escapeHtml(header)}</th>`).join('');
   const body = rows
-    .map((row) => `<tr>${row.map((cell) => (typeof cell === 'number' ? `<td class="num">${String(cell)}</td>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((cell) => (typeof cell === 'number' ? `<td class="num">${String(cell)}</td>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`,
+    )
     .join('\n');
   return `<table id="${id}" class="sortable"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
@@ -163,28 +166,65 @@ export function formatHtml(report: AuditReport, proposal: ValidatedProposal): st
   const tile = (label: string, value: number) => `<div><b>${String(value)}</b>${escapeHtml(label)}</div>`;
   const sections = [
     '<h2>Module-level instances</h2>',
-    table('singletons', ['File', 'Line', 'Class', 'Shape', 'Kept in'], report.singletons.map((s) => [s.file, s.line, s.class, s.shape, s.target ?? ''])),
+    table(
+      'singletons',
+      ['File', 'Line', 'Class', 'Shape', 'Kept in'],
+      report.singletons.map((s) => [s.file, s.line, s.class, s.shape, s.target ?? '']),
+    ),
     '<h2>Names defined in several modules</h2>',
     table(
       'duplicates',
       ['Name', 'Kind', 'Modules', 'Definitions (importers)'],
-      report.duplicates.map((d) => [d.name, d.kind, d.definitions.length, d.definitions.map((def) => `${def.file}:${String(def.line)} (${String(def.importers)})`).join(', ')]),
+      report.duplicates.map((d) => [
+        d.name,
+        d.kind,
+        d.definitions.length,
+        d.definitions.map((def) => `${def.file}:${String(def.line)} (${String(def.importers)})`).join(', '),
+      ]),
     ),
     '<h2>Constructions</h2>',
     table(
       'constructions',
       ['Class', 'Module', 'Sites', 'Where'],
-      report.constructions.map((c) => [c.class, c.global === true ? '(global)' : (c.module ?? ''), c.sites.length, c.sites.map((site) => `${site.file}:${String(site.line)}`).join(', ')]),
+      report.constructions.map((c) => [
+        c.class,
+        c.global === true ? '(global)' : (c.module ?? ''),
+        c.sites.length,
+        c.sites.map((site) => `${site.file}:${String(site.line)}`).join(', '),
+      ]),
     ),
     '<h2>Factory candidates</h2>',
-    table('factories', ['Factory', 'Module', 'Line', 'Class', 'Keeps in', 'Exported'], report.factories.map((f) => [`${f.name}()`, f.module, f.line, f.class, f.keeps, f.exported ? 'yes' : 'no'])),
+    table(
+      'factories',
+      ['Factory', 'Module', 'Line', 'Class', 'Keeps in', 'Exported'],
+      report.factories.map((f) => [`${f.name}()`, f.module, f.line, f.class, f.keeps, f.exported ? 'yes' : 'no']),
+    ),
     '<h2>Definitions exported by several modules</h2>',
-    table('entries', ['Name', 'Defined in', 'Exported by'], report.entries.map((e) => [e.name, `${e.definition.file}:${String(e.definition.line)}`, e.modules.map((m) => m.file).join(', ')])),
+    table(
+      'entries',
+      ['Name', 'Defined in', 'Exported by'],
+      report.entries.map((e) => [
+        e.name,
+        `${e.definition.file}:${String(e.definition.line)}`,
+        e.modules.map((m) => m.file).join(', '),
+      ]),
+    ),
     '<h2>Violations</h2>',
-    table('violations', ['File', 'Line', 'Column', 'Rule', 'Message'], report.violations.map((v) => [v.file, v.line, v.column, v.rule, v.message])),
+    table(
+      'violations',
+      ['File', 'Line', 'Column', 'Rule', 'Message'],
+      report.violations.map((v) => [v.file, v.line, v.column, v.rule, v.message]),
+    ),
     ...(report.services.length === 0
       ? []
-      : ['<h2>Registered services</h2>', table('registered', ['Service', 'Violations'], report.services.map((service) => [service.name, service.violations]))]),
+      : [
+          '<h2>Registered services</h2>',
+          table(
+            'registered',
+            ['Service', 'Violations'],
+            report.services.map((service) => [service.name, service.violations]),
+          ),
+        ]),
     '<h2>Proposed settings</h2>',
     `<pre><code>${escapeHtml(configureSnippet(proposal.settings))}</code></pre>`,
   ];

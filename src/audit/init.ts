@@ -25,7 +25,11 @@ interface Program {
   readonly body: readonly {
     readonly type: string;
     readonly range: [number, number];
-    readonly declaration?: { readonly type: string; readonly range: [number, number]; readonly elements?: readonly ({ readonly range: [number, number] } | null)[] };
+    readonly declaration?: {
+      readonly type: string;
+      readonly range: [number, number];
+      readonly elements?: readonly ({ readonly range: [number, number] } | null)[];
+    };
     readonly source?: { readonly value: unknown };
     readonly specifiers?: readonly { readonly type: string; readonly local: { readonly name: string } }[];
   }[];
@@ -38,7 +42,9 @@ function parseModule(text: string): Program | undefined {
   return linter.getSourceCode().ast as unknown as Program;
 }
 
-const NEW_CONFIG = (snippet: string) => `// ESLint flat config written by \`eslint-plugin-ssot init\`: JS and TS with the TypeScript parser, plus the ssot rules.
+const NEW_CONFIG = (
+  snippet: string,
+) => `// ESLint flat config written by \`eslint-plugin-ssot init\`: JS and TS with the TypeScript parser, plus the ssot rules.
 import tsParser from '@typescript-eslint/parser';
 import ssot from 'eslint-plugin-ssot';
 
@@ -55,7 +61,12 @@ export default [
  * Adds `ssot.configure(settings)` to the flat config at `configFile` (or writes a new
  * `eslint.config.js` in `root` when there is none). `hasSettings`: the config already has `settings.ssot`.
  */
-export function addToConfig(root: string, configFile: string | undefined, settings: Record<string, unknown>, hasSettings: boolean): ConfigEdit {
+export function addToConfig(
+  root: string,
+  configFile: string | undefined,
+  settings: Record<string, unknown>,
+  hasSettings: boolean,
+): ConfigEdit {
   if (configFile === undefined) {
     const file = path.join(root, 'eslint.config.js');
     writeFileSync(file, NEW_CONFIG(configureSnippet(settings, '  ')));
@@ -73,13 +84,15 @@ export function addToConfig(root: string, configFile: string | undefined, settin
   if (program === undefined) return manual('it is not an ES module this command can parse');
   const exported = program.body.find((statement) => statement.type === 'ExportDefaultDeclaration');
   const array = exported?.declaration;
-  if (array?.type !== 'ArrayExpression' || array.elements === undefined) return manual('its default export is not a plain array');
+  if (array?.type !== 'ArrayExpression' || array.elements === undefined)
+    return manual('its default export is not a plain array');
   if (array.elements.some((element) => element === null)) return manual('its exported array has holes');
 
   const imports = program.body.filter((statement) => statement.type === 'ImportDeclaration');
   const ssotImport = imports.find((statement) => statement.source?.value === 'eslint-plugin-ssot');
   const local = ssotImport?.specifiers?.find((specifier) => specifier.type === 'ImportDefaultSpecifier')?.local.name;
-  if (ssotImport !== undefined && local === undefined) return manual("it imports 'eslint-plugin-ssot' without a default import");
+  if (ssotImport !== undefined && local === undefined)
+    return manual("it imports 'eslint-plugin-ssot' without a default import");
   const name = local ?? 'ssot';
 
   const last = array.elements.at(-1);
@@ -113,12 +126,17 @@ function eslintBin(): string {
   const packageJson = require.resolve('eslint/package.json');
   const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as { bin?: string | Record<string, string> };
   const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.eslint;
-  if (bin === undefined) throw new SsotConfigError('Cannot find the eslint executable of the installed eslint package.');
+  if (bin === undefined)
+    throw new SsotConfigError('Cannot find the eslint executable of the installed eslint package.');
   return path.join(path.dirname(packageJson), bin);
 }
 
 /** `eslint --suppress-rule ssot/… .` in `root`: every current ssot violation goes into eslint-suppressions.json. */
-export async function baseline(root: string, configFile: string | undefined, concurrency: string | undefined): Promise<BaselineResult> {
+export async function baseline(
+  root: string,
+  configFile: string | undefined,
+  concurrency: string | undefined,
+): Promise<BaselineResult> {
   const args = [eslintBin(), ...Object.keys(rules).flatMap((name) => ['--suppress-rule', `ssot/${name}`])];
   if (configFile !== undefined) args.push('--config', configFile);
   if (concurrency !== undefined) args.push('--concurrency', concurrency);
@@ -139,7 +157,8 @@ export async function baseline(root: string, configFile: string | undefined, con
   if (existsSync(file)) {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, { count: number }>>;
     for (const byRule of Object.values(parsed))
-      for (const [rule, entry] of Object.entries(byRule)) if (rule.startsWith('ssot/')) counts[rule] = (counts[rule] ?? 0) + entry.count;
+      for (const [rule, entry] of Object.entries(byRule))
+        if (rule.startsWith('ssot/')) counts[rule] = (counts[rule] ?? 0) + entry.count;
   }
   return { file, counts };
 }

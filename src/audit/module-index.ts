@@ -29,12 +29,14 @@ const keyOf = (definition: DefinitionKey) => `${definition.file}\0${definition.n
 
 export function createModuleIndex(facts: ReadonlyMap<string, FileFacts>): ModuleIndex {
   const declared = new Map<string, Set<string>>();
-  for (const [file, fileFacts] of facts) declared.set(file, new Set(fileFacts.declarations.filter((d) => d.exported).map((d) => d.name)));
+  for (const [file, fileFacts] of facts)
+    declared.set(file, new Set(fileFacts.declarations.filter((d) => d.exported).map((d) => d.name)));
 
   function resolveExport(file: string, name: string, depth = 0): DefinitionKey | undefined {
     const fileFacts = facts.get(file);
     if (fileFacts === undefined || depth > MAX_DEPTH) return undefined;
-    if (name === 'default') return fileFacts.defaultName === undefined ? undefined : { file, name: fileFacts.defaultName };
+    if (name === 'default')
+      return fileFacts.defaultName === undefined ? undefined : { file, name: fileFacts.defaultName };
     if (declared.get(file)?.has(name) === true) return { file, name };
     for (const entry of fileFacts.imports) {
       if (entry.file === undefined) continue;
@@ -97,13 +99,18 @@ export function createModuleIndex(facts: ReadonlyMap<string, FileFacts>): Module
     for (const entry of fileFacts.imports)
       for (const [imported, exportedAs] of entry.reexports) {
         if (imported !== '*') names.add(exportedAs);
-        else if (exportedAs === '*' && entry.file !== undefined) for (const name of exportNames(entry.file, seen)) if (name !== 'default') names.add(name);
+        else if (exportedAs === '*' && entry.file !== undefined)
+          for (const name of exportNames(entry.file, seen)) if (name !== 'default') names.add(name);
       }
     return names;
   };
   for (const [file, fileFacts] of facts) {
     for (const entry of fileFacts.imports) {
-      if (entry.file === undefined || !entry.reexports.some(([imported, exportedAs]) => imported === '*' && exportedAs === '*')) continue;
+      if (
+        entry.file === undefined ||
+        !entry.reexports.some(([imported, exportedAs]) => imported === '*' && exportedAs === '*')
+      )
+        continue;
       for (const name of exportNames(entry.file, new Set())) {
         if (name === 'default') continue;
         const definition = resolveExport(entry.file, name);

@@ -20,7 +20,10 @@ function isUnknownSourcesKey(issue: v.BaseIssue<unknown>): boolean {
 
 /** Validates the proposal with the settings schema; an invalid proposal is a bug, reported as a config error. */
 export function validateProposal(proposal: AuditReport['proposal']): ValidatedProposal {
-  const withSources: Record<string, unknown> = { services: proposal.services, ...(proposal.sources.length === 0 ? {} : { sources: proposal.sources }) };
+  const withSources: Record<string, unknown> = {
+    services: proposal.services,
+    ...(proposal.sources.length === 0 ? {} : { sources: proposal.sources }),
+  };
   const first = v.safeParse(getSettingsSchema(), withSources);
   if (first.success) return { settings: withSources, sourcesUnsupported: false };
   if (first.issues.every(isUnknownSourcesKey)) {
@@ -33,7 +36,9 @@ export function validateProposal(proposal: AuditReport['proposal']): ValidatedPr
 }
 
 function fail(issues: readonly v.BaseIssue<unknown>[]): never {
-  throw new SsotConfigError(`The proposed settings do not validate (please report this):\n  ${formatIssues(issues).join('\n  ')}`);
+  throw new SsotConfigError(
+    `The proposed settings do not validate (please report this):\n  ${formatIssues(issues).join('\n  ')}`,
+  );
 }
 
 /** `ssot.configure({ ... })`, indented like a hand-written config. */

@@ -13,7 +13,16 @@ import { SsotConfigError } from '../settings.js';
 import { collectorRule, progress } from './collector.js';
 import { COLLECTOR_NAMESPACE, COLLECTOR_RULE, SHAPES_RULE, type FileFacts } from './facts.js';
 
-export const SOURCE_GLOBS = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+export const SOURCE_GLOBS = [
+  '**/*.js',
+  '**/*.mjs',
+  '**/*.cjs',
+  '**/*.jsx',
+  '**/*.ts',
+  '**/*.mts',
+  '**/*.cts',
+  '**/*.tsx',
+];
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 export interface ScanOptions {
@@ -85,10 +94,15 @@ async function defaultConfig(): Promise<Linter.Config[]> {
   try {
     parser = await import('@typescript-eslint/parser');
   } catch {
-    throw new SsotConfigError('This project has no ESLint config and @typescript-eslint/parser is not installed: install it, or pass -c <eslint.config.js>.');
+    throw new SsotConfigError(
+      'This project has no ESLint config and @typescript-eslint/parser is not installed: install it, or pass -c <eslint.config.js>.',
+    );
   }
   return [
-    { name: 'ssot/audit-default-ignores', ignores: ['**/node_modules/', '**/dist/', '**/build/', '**/coverage/', '**/.*/'] },
+    {
+      name: 'ssot/audit-default-ignores',
+      ignores: ['**/node_modules/', '**/dist/', '**/build/', '**/coverage/', '**/.*/'],
+    },
     { name: 'ssot/audit-default', files: SOURCE_GLOBS, languageOptions: { parser, sourceType: 'module' } },
   ];
 }
@@ -130,7 +144,11 @@ async function countFiles(eslint: ESLint, root: string): Promise<number> {
   return count;
 }
 
-function toMessages(result: ESLint.LintResult): { facts: FileFacts | undefined; messages: RawMessage[]; error?: string } {
+function toMessages(result: ESLint.LintResult): {
+  facts: FileFacts | undefined;
+  messages: RawMessage[];
+  error?: string;
+} {
   let facts: FileFacts | undefined;
   const messages: RawMessage[] = [];
   let error: string | undefined;
@@ -150,7 +168,10 @@ function toMessages(result: ESLint.LintResult): { facts: FileFacts | undefined; 
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
-  const probe = new ESLint({ cwd: options.root, ...(options.configFile === undefined ? {} : { overrideConfigFile: options.configFile }) });
+  const probe = new ESLint({
+    cwd: options.root,
+    ...(options.configFile === undefined ? {} : { overrideConfigFile: options.configFile }),
+  });
   const found = options.configFile ?? (await probe.findConfigFile());
   const parameters: EslintParameters = {
     root: options.root,

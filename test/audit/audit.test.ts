@@ -48,18 +48,29 @@ describe('audit of a fixture without an ESLint config', () => {
       'src/pages/feed.ts:11 Worker lazy',
       'src/pages/feed.ts:15 SocketClient memoized',
     ]);
-    expect(report.duplicates.map((d) => `${d.name} ${d.kind} ${d.definitions.map((def) => `${def.file}(${String(def.importers)})`).join(' ')}`)).toEqual([
+    expect(
+      report.duplicates.map(
+        (d) => `${d.name} ${d.kind} ${d.definitions.map((def) => `${def.file}(${String(def.importers)})`).join(' ')}`,
+      ),
+    ).toEqual([
       'AuthService class src/auth/auth-service.ts(1) src/lib/auth-service.ts(1)',
       'Status type src/net/status.ts(1) src/types.ts(2)',
     ]);
-    expect(report.factories.map((f) => `${f.name} ${f.class} ${f.keeps}`)).toEqual(['AuthService.getInstance AuthService static', 'getSocketClient SocketClient map']);
+    expect(report.factories.map((f) => `${f.name} ${f.class} ${f.keeps}`)).toEqual([
+      'AuthService.getInstance AuthService static',
+      'getSocketClient SocketClient map',
+    ]);
     // Through the barrel src/net/index.ts, chat.ts constructs the same SocketClient.
     expect(report.constructions.find((c) => c.class === 'SocketClient')?.sites.map((s) => s.file)).toEqual([
       'src/net/client-factory.ts',
       'src/pages/chat.ts',
       'src/pages/feed.ts',
     ]);
-    expect(report.constructions.filter((c) => c.global === true).map((c) => c.class)).toEqual(['EventSource', 'WebSocket', 'Worker']);
+    expect(report.constructions.filter((c) => c.global === true).map((c) => c.class)).toEqual([
+      'EventSource',
+      'WebSocket',
+      'Worker',
+    ]);
     expect(report.proposal.sources).toEqual([
       { module: 'src/auth/auth-service.ts', names: ['AuthService'] },
       { module: 'src/types.ts', names: ['Status'] },
@@ -67,38 +78,67 @@ describe('audit of a fixture without an ESLint config', () => {
     expect(report.proposal.services.find((s) => s.class === 'AuthService')?.lifetime).toBe('singleton');
   });
 
-  it('is byte-identical across runs and with --concurrency 2 (facts travel as messages from the workers)', async () => {
-    const again = await cli(['audit', '--format', 'json'], fixture.dir);
-    expect(again.stdout).toBe(json);
-    const parallel = await cli(['audit', '--format', 'json', '--concurrency', '2'], fixture.dir);
-    expect(parallel.code).toBe(0);
-    expect(parallel.stdout).toBe(json);
-  }, TIMEOUT);
+  it(
+    'is byte-identical across runs and with --concurrency 2 (facts travel as messages from the workers)',
+    async () => {
+      const again = await cli(['audit', '--format', 'json'], fixture.dir);
+      expect(again.stdout).toBe(json);
+      const parallel = await cli(['audit', '--format', 'json', '--concurrency', '2'], fixture.dir);
+      expect(parallel.code).toBe(0);
+      expect(parallel.stdout).toBe(json);
+    },
+    TIMEOUT,
+  );
 
   it('proposes settings the schema accepts', () => {
     expect(() => parseSettings({ services: report.proposal.services })).not.toThrow();
     expect(validateProposal(report.proposal).settings.services).toEqual(report.proposal.services);
   });
 
-  it('proposes sources that, fed back to the rules, flag every second definition of a duplicated name', async () => {
-    const { settings } = validateProposal(report.proposal);
-    expect(settings).toHaveProperty('sources', report.proposal.sources);
-    const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configure(settings as never)];
-    const results = await new ESLint({ cwd: fixture.dir, overrideConfigFile: true, overrideConfig: config }).lintFiles(['.']);
-    const duplicates = findings(results, fixture.dir).filter((entry) => entry.endsWith('ssot/no-duplicate-definition'));
-    expect(duplicates).toEqual(['src/lib/auth-service.ts:1:14 ssot/no-duplicate-definition', 'src/net/status.ts:1:13 ssot/no-duplicate-definition']);
-  }, TIMEOUT);
+  it(
+    'proposes sources that, fed back to the rules, flag every second definition of a duplicated name',
+    async () => {
+      const { settings } = validateProposal(report.proposal);
+      expect(settings).toHaveProperty('sources', report.proposal.sources);
+      const config: Linter.Config[] = [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+        plugin.configure(settings as never),
+      ];
+      const results = await new ESLint({
+        cwd: fixture.dir,
+        overrideConfigFile: true,
+        overrideConfig: config,
+      }).lintFiles(['.']);
+      const duplicates = findings(results, fixture.dir).filter((entry) =>
+        entry.endsWith('ssot/no-duplicate-definition'),
+      );
+      expect(duplicates).toEqual([
+        'src/lib/auth-service.ts:1:14 ssot/no-duplicate-definition',
+        'src/net/status.ts:1:13 ssot/no-duplicate-definition',
+      ]);
+    },
+    TIMEOUT,
+  );
 
-  it('exits 0 with --fail-on violations when the project has no ssot settings (nothing to violate)', async () => {
-    const result = await cli(['audit', '--fail-on', 'violations'], fixture.dir);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^eslint-plugin-ssot audit of \.: 11 files$/m);
-  }, TIMEOUT);
+  it(
+    'exits 0 with --fail-on violations when the project has no ssot settings (nothing to violate)',
+    async () => {
+      const result = await cli(['audit', '--fail-on', 'violations'], fixture.dir);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^eslint-plugin-ssot audit of \.: 11 files$/m);
+    },
+    TIMEOUT,
+  );
 });
 
 function findings(results: readonly ESLint.LintResult[], root: string): string[] {
   return results
-    .flatMap((result) => result.messages.map((m) => `${path.relative(root, result.filePath).split(path.sep).join('/')}:${String(m.line)}:${String(m.column)} ${m.ruleId ?? 'fatal'}`))
+    .flatMap((result) =>
+      result.messages.map(
+        (m) =>
+          `${path.relative(root, result.filePath).split(path.sep).join('/')}:${String(m.line)}:${String(m.column)} ${m.ruleId ?? 'fatal'}`,
+      ),
+    )
     .sort();
 }
 
@@ -117,63 +157,115 @@ describe('audit of the bundled example', () => {
     await expect(json).toMatchFileSnapshot('./expected/example.json');
   });
 
-  it("lists every violation ESLint reports with the example's own config, and which services have none left", async () => {
-    const eslint = findings(await new ESLint({ cwd: exampleDir }).lintFiles(['.']), exampleDir);
-    expect(report.violations.map((v) => `${v.file}:${String(v.line)}:${String(v.column)} ${v.rule}`).sort()).toEqual(eslint);
-    expect(report.services.map((s) => s.name).sort()).toEqual(['ConversationManager', 'Metrics', 'WebSocketManager', 'browser WebSocket']);
-  }, TIMEOUT);
+  it(
+    "lists every violation ESLint reports with the example's own config, and which services have none left",
+    async () => {
+      const eslint = findings(await new ESLint({ cwd: exampleDir }).lintFiles(['.']), exampleDir);
+      expect(report.violations.map((v) => `${v.file}:${String(v.line)}:${String(v.column)} ${v.rule}`).sort()).toEqual(
+        eslint,
+      );
+      expect(report.services.map((s) => s.name).sort()).toEqual([
+        'ConversationManager',
+        'Metrics',
+        'WebSocketManager',
+        'browser WebSocket',
+      ]);
+    },
+    TIMEOUT,
+  );
 
-  it('proposes settings that, fed back to the rules, reproduce the violations the example reports', async () => {
-    const { settings } = validateProposal(report.proposal);
-    const config: Linter.Config[] = [{ files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } }, plugin.configure(settings as never)];
-    const proposed = await new ESLint({ cwd: exampleDir, overrideConfigFile: true, overrideConfig: config }).lintFiles(['.']);
-    const own = await new ESLint({ cwd: exampleDir }).lintFiles(['.']);
-    // Sources of truth are a human decision (which module is the truth, which one is deprecated): the
-    // proposal covers the service rules, so the sources rules' findings are left out of the comparison.
-    const lines = (results: readonly ESLint.LintResult[]) =>
-      findings(results, exampleDir)
-        .filter((entry) => !/ ssot\/(?:canonical-import|no-duplicate-definition)$/.test(entry))
-        .map((entry) => entry.replace(/:\d+ /, ' '));
-    expect(lines(own).length).toBeGreaterThan(0);
-    expect(lines(proposed)).toEqual(lines(own));
-  }, TIMEOUT);
+  it(
+    'proposes settings that, fed back to the rules, reproduce the violations the example reports',
+    async () => {
+      const { settings } = validateProposal(report.proposal);
+      const config: Linter.Config[] = [
+        { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } },
+        plugin.configure(settings as never),
+      ];
+      const proposed = await new ESLint({
+        cwd: exampleDir,
+        overrideConfigFile: true,
+        overrideConfig: config,
+      }).lintFiles(['.']);
+      const own = await new ESLint({ cwd: exampleDir }).lintFiles(['.']);
+      // Sources of truth are a human decision (which module is the truth, which one is deprecated): the
+      // proposal covers the service rules, so the sources rules' findings are left out of the comparison.
+      const lines = (results: readonly ESLint.LintResult[]) =>
+        findings(results, exampleDir)
+          .filter((entry) => !/ ssot\/(?:canonical-import|no-duplicate-definition)$/.test(entry))
+          .map((entry) => entry.replace(/:\d+ /, ' '));
+      expect(lines(own).length).toBeGreaterThan(0);
+      expect(lines(proposed)).toEqual(lines(own));
+    },
+    TIMEOUT,
+  );
 
-  it('exits 1 with --fail-on violations, 0 without', async () => {
-    const failing = await cli(['audit', '--fail-on', 'violations', '--format', 'json'], exampleDir);
-    expect(failing.code).toBe(1);
-    expect(failing.stdout).toBe(json);
-  }, TIMEOUT);
+  it(
+    'exits 1 with --fail-on violations, 0 without',
+    async () => {
+      const failing = await cli(['audit', '--fail-on', 'violations', '--format', 'json'], exampleDir);
+      expect(failing.code).toBe(1);
+      expect(failing.stdout).toBe(json);
+    },
+    TIMEOUT,
+  );
 
-  it('markdown: tables and one Mermaid graph per proposed service', async () => {
-    const { stdout } = await cli(['audit', '--format', 'markdown'], exampleDir);
-    const graphs = stdout.match(/```mermaid\nflowchart LR\n {2}n0\[\["[^"]+"\]\]/g) ?? [];
-    expect(graphs).toHaveLength(report.proposal.services.length);
-    expect(stdout).toContain('| File | Line | Class | Shape | Kept in |');
-    expect(stdout).toContain('-. "new (outside)" .->');
-  }, TIMEOUT);
+  it(
+    'markdown: tables and one Mermaid graph per proposed service',
+    async () => {
+      const { stdout } = await cli(['audit', '--format', 'markdown'], exampleDir);
+      const graphs = stdout.match(/```mermaid\nflowchart LR\n {2}n0\[\["[^"]+"\]\]/g) ?? [];
+      expect(graphs).toHaveLength(report.proposal.services.length);
+      expect(stdout).toContain('| File | Line | Class | Shape | Kept in |');
+      expect(stdout).toContain('-. "new (outside)" .->');
+    },
+    TIMEOUT,
+  );
 
-  it('sarif: each violation and each definition of a duplicated name is a result with its location', async () => {
-    const { stdout } = await cli(['audit', '--format', 'sarif'], exampleDir);
-    const sarif = JSON.parse(stdout) as {
-      version: string;
-      runs: [{ results: { ruleId: string; locations: [{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }] }[] }];
-    };
-    expect(sarif.version).toBe('2.1.0');
-    const results = sarif.runs[0].results.map((r) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${String(r.locations[0].physicalLocation.region.startLine)} ${r.ruleId}`);
-    const duplicates = report.duplicates.flatMap((d) => d.definitions.map((def) => `${def.file}:${String(def.line)} ssot-audit/duplicate-definition`));
-    expect(duplicates.length).toBeGreaterThan(0);
-    expect(results.sort()).toEqual([...report.violations.map((v) => `${v.file}:${String(v.line)} ${v.rule}`), ...duplicates].sort());
-  }, TIMEOUT);
+  it(
+    'sarif: each violation and each definition of a duplicated name is a result with its location',
+    async () => {
+      const { stdout } = await cli(['audit', '--format', 'sarif'], exampleDir);
+      const sarif = JSON.parse(stdout) as {
+        version: string;
+        runs: [
+          {
+            results: {
+              ruleId: string;
+              locations: [{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }];
+            }[];
+          },
+        ];
+      };
+      expect(sarif.version).toBe('2.1.0');
+      const results = sarif.runs[0].results.map(
+        (r) =>
+          `${r.locations[0].physicalLocation.artifactLocation.uri}:${String(r.locations[0].physicalLocation.region.startLine)} ${r.ruleId}`,
+      );
+      const duplicates = report.duplicates.flatMap((d) =>
+        d.definitions.map((def) => `${def.file}:${String(def.line)} ssot-audit/duplicate-definition`),
+      );
+      expect(duplicates.length).toBeGreaterThan(0);
+      expect(results.sort()).toEqual(
+        [...report.violations.map((v) => `${v.file}:${String(v.line)} ${v.rule}`), ...duplicates].sort(),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('--write-config prints an ssot.configure snippet of the proposal', async () => {
-    const { stdout, code } = await cli(['audit', '--write-config'], exampleDir);
-    expect(code).toBe(0);
-    expect(stdout.startsWith('ssot.configure({\n  services: [\n')).toBe(true);
-    // The snippet is JavaScript: import it as a module and compare its object with the proposal.
-    const source = `const ssot = { configure: (settings) => settings };\nexport default ${stdout.trim()};\n`;
-    const module = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { default: unknown };
-    expect(module.default).toEqual(validateProposal(report.proposal).settings);
-  }, TIMEOUT);
+  it(
+    '--write-config prints an ssot.configure snippet of the proposal',
+    async () => {
+      const { stdout, code } = await cli(['audit', '--write-config'], exampleDir);
+      expect(code).toBe(0);
+      expect(stdout.startsWith('ssot.configure({\n  services: [\n')).toBe(true);
+      // The snippet is JavaScript: import it as a module and compare its object with the proposal.
+      const source = `const ssot = { configure: (settings) => settings };\nexport default ${stdout.trim()};\n`;
+      const module = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { default: unknown };
+      expect(module.default).toEqual(validateProposal(report.proposal).settings);
+    },
+    TIMEOUT,
+  );
 });
 
 describe('usage and configuration errors exit 2 with a message and no stack', () => {
@@ -193,21 +285,28 @@ describe('usage and configuration errors exit 2 with a message and no stack', ()
     expect(result.stdout).toBe('');
   });
 
-  it('invalid settings.ssot in the project config: the exact path, exit 2', async () => {
-    const dir = path.join(exampleDir, '..', 'test/.tmp');
-    const { mkdirSync, writeFileSync } = await import('node:fs');
-    mkdirSync(dir, { recursive: true });
-    const config = path.join(dir, `bad-audit-config-${String(process.pid)}.js`);
-    writeFileSync(config, `export default [{ files: ['**/*.ts'], settings: { ssot: { services: [{ name: 'X', clas: 'X' }] } }, plugins: { ssot: (await import('eslint-plugin-ssot')).default }, rules: { 'ssot/no-module-singleton': 'error' } }];\n`);
-    try {
-      const result = await cli(['audit', '-c', config], exampleDir);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/settings\.ssot\.services\[0\]\.clas: unknown key; did you mean 'class'\?/);
-      expect(result.stderr).not.toMatch(/^\s+at /m);
-    } finally {
-      rmSync(config, { force: true });
-    }
-  }, TIMEOUT);
+  it(
+    'invalid settings.ssot in the project config: the exact path, exit 2',
+    async () => {
+      const dir = path.join(exampleDir, '..', 'test/.tmp');
+      const { mkdirSync, writeFileSync } = await import('node:fs');
+      mkdirSync(dir, { recursive: true });
+      const config = path.join(dir, `bad-audit-config-${String(process.pid)}.js`);
+      writeFileSync(
+        config,
+        `export default [{ files: ['**/*.ts'], settings: { ssot: { services: [{ name: 'X', clas: 'X' }] } }, plugins: { ssot: (await import('eslint-plugin-ssot')).default }, rules: { 'ssot/no-module-singleton': 'error' } }];\n`,
+      );
+      try {
+        const result = await cli(['audit', '-c', config], exampleDir);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/settings\.ssot\.services\[0\]\.clas: unknown key; did you mean 'class'\?/);
+        expect(result.stderr).not.toMatch(/^\s+at /m);
+      } finally {
+        rmSync(config, { force: true });
+      }
+    },
+    TIMEOUT,
+  );
 
   it('--help prints the usage and exits 0', async () => {
     const result = await cli(['--help'], exampleDir);
@@ -237,31 +336,43 @@ describe('progress', () => {
     fixture.remove();
   });
 
-  it('shows files done / total and an ETA on a TTY, and clears the line before the report', async () => {
-    const stdout = new Capture(false);
-    const stderr = new Capture(true);
-    const code = await run(['audit', '--format', 'json', '-o', path.join(fixture.dir, 'report.json')], {
-      cwd: fixture.dir,
-      stdout,
-      stderr: stderr as unknown as NodeJS.WriteStream,
-    });
-    expect(code).toBe(0);
-    const text = stderr.chunks.join('');
-    const clear = '\r\u001b[2K';
-    expect(text).toContain(`${clear}ssot audit: 0/11 files`);
-    expect(text).toContain(`${clear}ssot audit: 11/11 files, ETA 0s`);
-    expect(text.endsWith(`${clear}Wrote the json report to report.json.\n`)).toBe(true);
-    expect(JSON.parse(readFileSync(path.join(fixture.dir, 'report.json'), 'utf8'))).toHaveProperty('files', 11);
-  }, TIMEOUT);
+  it(
+    'shows files done / total and an ETA on a TTY, and clears the line before the report',
+    async () => {
+      const stdout = new Capture(false);
+      const stderr = new Capture(true);
+      const code = await run(['audit', '--format', 'json', '-o', path.join(fixture.dir, 'report.json')], {
+        cwd: fixture.dir,
+        stdout,
+        stderr: stderr as unknown as NodeJS.WriteStream,
+      });
+      expect(code).toBe(0);
+      const text = stderr.chunks.join('');
+      const clear = '\r\u001b[2K';
+      expect(text).toContain(`${clear}ssot audit: 0/11 files`);
+      expect(text).toContain(`${clear}ssot audit: 11/11 files, ETA 0s`);
+      expect(text.endsWith(`${clear}Wrote the json report to report.json.\n`)).toBe(true);
+      expect(JSON.parse(readFileSync(path.join(fixture.dir, 'report.json'), 'utf8'))).toHaveProperty('files', 11);
+    },
+    TIMEOUT,
+  );
 
-  it('writes nothing extra when stderr is not a terminal', async () => {
-    const stdout = new Capture(false);
-    const stderr = new Capture(false);
-    const code = await run(['audit', '--format', 'json'], { cwd: fixture.dir, stdout, stderr: stderr as unknown as NodeJS.WriteStream });
-    expect(code).toBe(0);
-    expect(stderr.chunks).toEqual([]);
-    expect(JSON.parse(stdout.chunks.join(''))).toHaveProperty('files', 11);
-  }, TIMEOUT);
+  it(
+    'writes nothing extra when stderr is not a terminal',
+    async () => {
+      const stdout = new Capture(false);
+      const stderr = new Capture(false);
+      const code = await run(['audit', '--format', 'json'], {
+        cwd: fixture.dir,
+        stdout,
+        stderr: stderr as unknown as NodeJS.WriteStream,
+      });
+      expect(code).toBe(0);
+      expect(stderr.chunks).toEqual([]);
+      expect(JSON.parse(stdout.chunks.join(''))).toHaveProperty('files', 11);
+    },
+    TIMEOUT,
+  );
 });
 
 describe('Mermaid graphs', () => {
@@ -272,7 +383,10 @@ describe('Mermaid graphs', () => {
     factory: 'getSocket',
     factoryModule: 'src/factory.ts',
     lifetime: 'scoped' as const,
-    constructedIn: Array.from({ length: files }, (_, index) => ({ file: `src/feature${String(index % 3)}/file${String(index)}.ts`, outside: true })),
+    constructedIn: Array.from({ length: files }, (_, index) => ({
+      file: `src/feature${String(index % 3)}/file${String(index)}.ts`,
+      outside: true,
+    })),
     importedBy: [],
     issues: files,
   });
@@ -285,7 +399,11 @@ describe('Mermaid graphs', () => {
   it('collapses files to their folders past 30 nodes, so GitHub renders it', () => {
     const graph = mermaidFor(usage(40));
     expect(graph).not.toContain('file39.ts');
-    expect(graph.match(/^ {2}n\d+\["src\/feature\d\/"\]$/gm)).toEqual(['  n2["src/feature0/"]', '  n3["src/feature1/"]', '  n4["src/feature2/"]']);
+    expect(graph.match(/^ {2}n\d+\["src\/feature\d\/"\]$/gm)).toEqual([
+      '  n2["src/feature0/"]',
+      '  n3["src/feature1/"]',
+      '  n4["src/feature2/"]',
+    ]);
     expect(graph.split('\n').filter((line) => line.includes('-. "new (outside)" .->'))).toHaveLength(3);
   });
 });

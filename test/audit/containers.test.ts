@@ -12,9 +12,11 @@ import { cli } from './helpers.js';
 
 const files: Record<string, string> = {
   'package.json': '{ "name": "di-app", "private": true, "type": "module" }\n',
-  'src/session.ts': "import { Injectable, Scope } from '@nestjs/common';\n\n@Injectable({ scope: Scope.REQUEST })\nexport class SessionContext {}\n",
+  'src/session.ts':
+    "import { Injectable, Scope } from '@nestjs/common';\n\n@Injectable({ scope: Scope.REQUEST })\nexport class SessionContext {}\n",
   'src/orders.ts': "import { Injectable } from '@nestjs/common';\n\n@Injectable()\nexport class OrdersService {}\n",
-  'src/gateway.ts': "import { WebSocketGateway } from '@nestjs/websockets';\n\n@WebSocketGateway()\nexport class ChatGateway {}\n",
+  'src/gateway.ts':
+    "import { WebSocketGateway } from '@nestjs/websockets';\n\n@WebSocketGateway()\nexport class ChatGateway {}\n",
   'src/feed.ts': 'export class PriceFeed {}\n',
   'src/cache.ts': 'export class Cache {}\n',
   'src/main.ts': [
@@ -51,7 +53,11 @@ describe('audit of a project with DI containers', () => {
   });
 
   it('reports every registration and decorated class with its lifetime', () => {
-    expect(report.registrations?.map((r) => `${r.file}:${String(r.line)} ${r.class} (${r.module ?? '?'}) ${r.container} ${r.lifetime} by ${r.how}`)).toEqual([
+    expect(
+      report.registrations?.map(
+        (r) => `${r.file}:${String(r.line)} ${r.class} (${r.module ?? '?'}) ${r.container} ${r.lifetime} by ${r.how}`,
+      ),
+    ).toEqual([
       'src/gateway.ts:3 ChatGateway (src/gateway.ts) nestjs singleton by @WebSocketGateway()',
       'src/main.ts:5 PriceFeed (src/feed.ts) tsyringe singleton by registerSingleton()',
       'src/main.ts:6 Cache (src/cache.ts) tsyringe scoped by register() with Lifecycle.ContainerScoped',
@@ -65,8 +71,20 @@ describe('audit of a project with DI containers', () => {
   it('proposes container services with the declared lifetimes (a framework default is not a declaration), and the proposal validates', () => {
     expect(report.proposal.services).toEqual([
       { name: 'Cache', class: 'Cache', module: 'src/cache.ts', factory: { container: 'tsyringe' } },
-      { name: 'ChatGateway', class: 'ChatGateway', module: 'src/gateway.ts', factory: { container: 'nestjs' }, lifetime: 'singleton' },
-      { name: 'PriceFeed', class: 'PriceFeed', module: 'src/feed.ts', factory: { container: 'tsyringe' }, lifetime: 'singleton' },
+      {
+        name: 'ChatGateway',
+        class: 'ChatGateway',
+        module: 'src/gateway.ts',
+        factory: { container: 'nestjs' },
+        lifetime: 'singleton',
+      },
+      {
+        name: 'PriceFeed',
+        class: 'PriceFeed',
+        module: 'src/feed.ts',
+        factory: { container: 'tsyringe' },
+        lifetime: 'singleton',
+      },
       { name: 'SessionContext', class: 'SessionContext', module: 'src/session.ts', factory: { container: 'nestjs' } },
     ]);
     expect(validateProposal(report.proposal).settings).toEqual({ services: report.proposal.services });

@@ -19,7 +19,10 @@ export interface CliResult {
 export async function cli(args: readonly string[], cwd: string): Promise<CliResult> {
   if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      cwd,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };

@@ -23,7 +23,10 @@ describe('HTML report in headless Chromium', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (as root: apt-get install -y chromium; .ci/run does).`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's chromium package (as root: apt-get install -y chromium; .ci/run does).`,
+      );
     // test/.tmp/ (git-ignored): the screenshot stays there for a look after the run.
     temp = path.join(repoDir, 'test/.tmp/audit-html');
     rmSync(temp, { recursive: true, force: true });
@@ -68,7 +71,9 @@ describe('HTML report in headless Chromium', () => {
         classes: (await node.getAttribute('class')) ?? '',
         at: (await node.getAttribute('transform')) ?? '',
       });
-    expect(services.map((service) => service.label).sort()).toEqual(report.proposal.services.map((service) => service.name).sort());
+    expect(services.map((service) => service.label).sort()).toEqual(
+      report.proposal.services.map((service) => service.name).sort(),
+    );
     for (const usage of report.usage) {
       const node = services.find((service) => service.label === usage.service);
       expect(node?.classes).toContain(usage.global === true ? 'global' : usage.lifetime);
@@ -79,7 +84,8 @@ describe('HTML report in headless Chromium', () => {
   });
 
   it('sorts a table by clicking its header, both directions', async () => {
-    const column = (index: number) => page.locator(`#violations tbody tr td:nth-child(${String(index)})`).allTextContents();
+    const column = (index: number) =>
+      page.locator(`#violations tbody tr td:nth-child(${String(index)})`).allTextContents();
     const rules = await column(4);
     expect(rules.length).toBe(report.violations.length);
     await page.click('#violations thead th:nth-child(4)');

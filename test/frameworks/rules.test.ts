@@ -5,8 +5,14 @@
  * `factory: { container }` — the container is the factory.
  */
 import directRule, { type MessageIds as DirectIds } from '../../rules/no-direct-instantiation.js';
-import bypassRule, { type MessageIds as BypassIds, type Options as BypassOptions } from '../../rules/no-factory-bypass.js';
-import singletonRule, { type MessageIds as SingletonIds, type Options as SingletonOptions } from '../../rules/no-module-singleton.js';
+import bypassRule, {
+  type MessageIds as BypassIds,
+  type Options as BypassOptions,
+} from '../../rules/no-factory-bypass.js';
+import singletonRule, {
+  type MessageIds as SingletonIds,
+  type Options as SingletonOptions,
+} from '../../rules/no-module-singleton.js';
 import { appFile, cases, error, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
 
 const root = appFile('src/main.ts');
@@ -14,7 +20,13 @@ const hook = appFile('src/hooks/use-socket.ts');
 const importManager = "import { WebSocketManager } from './websocket/manager';";
 
 /** Situation 2: request-scoped and process-wide services created by a container. */
-const session = (container: string) => ({ name: 'SessionContext', class: 'SessionContext', module: 'src/di/session.ts', factory: { container }, allow: ['src/main.ts'] });
+const session = (container: string) => ({
+  name: 'SessionContext',
+  class: 'SessionContext',
+  module: 'src/di/session.ts',
+  factory: { container },
+  allow: ['src/main.ts'],
+});
 const feed = (container: string) => ({
   name: 'PriceFeed',
   class: 'PriceFeed',
@@ -32,10 +44,16 @@ const importSession = "import { SessionContext } from './session';";
   ruleTester.run('no-direct-instantiation: containers', directRule, {
     valid: valid([
       // Situation 1: resolving elsewhere than a container, or another class.
-      { code: `${importManager}\nconst cache = new Map();\ncache.get(WebSocketManager);`, filename: hook.replace('hooks/use-socket', 'main') },
+      {
+        code: `${importManager}\nconst cache = new Map();\ncache.get(WebSocketManager);`,
+        filename: hook.replace('hooks/use-socket', 'main'),
+      },
       "import { container } from 'tsyringe';\nimport { Other } from './other';\ncontainer.resolve(Other);",
       // A container in an allowed file (the composition root is `allow`ed for construction).
-      { code: `import { container } from 'tsyringe';\n${importManager.replace('./websocket', '.')}\ncontainer.resolve(WebSocketManager);`, filename: appFile('src/websocket/root.ts') },
+      {
+        code: `import { container } from 'tsyringe';\n${importManager.replace('./websocket', '.')}\ncontainer.resolve(WebSocketManager);`,
+        filename: appFile('src/websocket/root.ts'),
+      },
       // A same-named container of another package.
       `import { container } from './my-container';\n${importManager}\ncontainer.resolve(WebSocketManager);`,
       // Situation 2: resolving or injecting a container-created service is the sanctioned way.
@@ -44,15 +62,30 @@ const importSession = "import { SessionContext } from './session';";
         filename: consumer,
         settings: ssotSettings(session('angular')),
       },
-      { code: `${importSession}\nexport const s = new SessionContext();`, filename: sessionFile, settings: ssotSettings(session('nestjs')) },
+      {
+        code: `${importSession}\nexport const s = new SessionContext();`,
+        filename: sessionFile,
+        settings: ssotSettings(session('nestjs')),
+      },
     ]),
     invalid: [
-      invalid(`import { container } from 'tsyringe';\n${importManager}\nexport const m = container.resolve(WebSocketManager);`, [
-        error('resolved', [3, 18, 3, 53], { data: { service: 'WebSocketManager', container: 'tsyringe', factory: 'getWebSocketManager', factoryModule: 'src/websocket/factory.ts' } }),
-      ]),
-      invalid(`import { Container } from 'inversify';\n${importManager}\nconst c = new Container();\nc.get(WebSocketManager);`, [
-        error('resolved', [4, 1, 4, 24]),
-      ]),
+      invalid(
+        `import { container } from 'tsyringe';\n${importManager}\nexport const m = container.resolve(WebSocketManager);`,
+        [
+          error('resolved', [3, 18, 3, 53], {
+            data: {
+              service: 'WebSocketManager',
+              container: 'tsyringe',
+              factory: 'getWebSocketManager',
+              factoryModule: 'src/websocket/factory.ts',
+            },
+          }),
+        ],
+      ),
+      invalid(
+        `import { Container } from 'inversify';\n${importManager}\nconst c = new Container();\nc.get(WebSocketManager);`,
+        [error('resolved', [4, 1, 4, 24])],
+      ),
       invalid(
         `import { Injectable } from '@nestjs/common';\nimport { ModuleRef } from '@nestjs/core';\n${importManager}\n@Injectable()\nexport class Jobs {\n  constructor(private readonly moduleRef: ModuleRef) {}\n  run() { return this.moduleRef.resolve(WebSocketManager); }\n}`,
         [error('resolved', [7, 18, 7, 58])],
@@ -62,10 +95,14 @@ const importSession = "import { SessionContext } from './session';";
         [error('resolved', [4, 12, 4, 36]), error('resolved', [6, 20, 6, 55])],
       ),
       // Situation 2: `new` of a container-created service.
-      invalid(`${importSession}\nexport const s = new SessionContext();`, [error('container', [2, 18, 2, 38], { data: { service: 'SessionContext', container: 'NestJS' } })], {
-        filename: consumer,
-        settings: ssotSettings(session('nestjs')),
-      }),
+      invalid(
+        `${importSession}\nexport const s = new SessionContext();`,
+        [error('container', [2, 18, 2, 38], { data: { service: 'SessionContext', container: 'NestJS' } })],
+        {
+          filename: consumer,
+          settings: ssotSettings(session('nestjs')),
+        },
+      ),
     ],
   });
 }
@@ -79,61 +116,125 @@ const importSession = "import { SessionContext } from './session';";
       `import { container, Lifecycle } from 'tsyringe';\n${importManager}\ncontainer.register(WebSocketManager, { useClass: WebSocketManager }, { lifecycle: Lifecycle.ContainerScoped });`,
       `import { Container } from 'inversify';\n${importManager}\nnew Container().bind(WebSocketManager).toSelf().inRequestScope();`,
       // NestJS's default singleton on a class whose factory is a function: not an explicit registration.
-      { code: "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class WebSocketManager {}", filename: appFile('src/websocket/manager.ts') },
+      {
+        code: "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class WebSocketManager {}",
+        filename: appFile('src/websocket/manager.ts'),
+      },
       // Another package's decorator.
-      { code: "import { singleton } from './decorators';\n@singleton()\nexport class WebSocketManager {}", filename: appFile('src/websocket/manager.ts') },
+      {
+        code: "import { singleton } from './decorators';\n@singleton()\nexport class WebSocketManager {}",
+        filename: appFile('src/websocket/manager.ts'),
+      },
       // Situation 2: the container declares the registry's lifetime.
-      { code: "import { Injectable, Scope } from '@nestjs/common';\n@Injectable({ scope: Scope.REQUEST })\nexport class SessionContext {}", filename: sessionFile, settings: ssotSettings(session('nestjs')) },
-      { code: "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class PriceFeed {}", filename: feedFile, settings: ssotSettings(feed('nestjs')) },
-      { code: "import { Injectable } from '@angular/core';\n@Injectable({ providedIn: 'root' })\nexport class PriceFeed {}", filename: feedFile, settings: ssotSettings(feed('angular')) },
-      { code: "import { Injectable } from '@angular/core';\n@Injectable()\nexport class SessionContext {}", filename: sessionFile, settings: ssotSettings(session('angular')) },
-      { code: "import { singleton } from 'tsyringe';\n@singleton()\nexport class PriceFeed {}", filename: feedFile, settings: ssotSettings(feed('tsyringe')) },
+      {
+        code: "import { Injectable, Scope } from '@nestjs/common';\n@Injectable({ scope: Scope.REQUEST })\nexport class SessionContext {}",
+        filename: sessionFile,
+        settings: ssotSettings(session('nestjs')),
+      },
+      {
+        code: "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class PriceFeed {}",
+        filename: feedFile,
+        settings: ssotSettings(feed('nestjs')),
+      },
+      {
+        code: "import { Injectable } from '@angular/core';\n@Injectable({ providedIn: 'root' })\nexport class PriceFeed {}",
+        filename: feedFile,
+        settings: ssotSettings(feed('angular')),
+      },
+      {
+        code: "import { Injectable } from '@angular/core';\n@Injectable()\nexport class SessionContext {}",
+        filename: sessionFile,
+        settings: ssotSettings(session('angular')),
+      },
+      {
+        code: "import { singleton } from 'tsyringe';\n@singleton()\nexport class PriceFeed {}",
+        filename: feedFile,
+        settings: ssotSettings(feed('tsyringe')),
+      },
       // A class of the same name in another module is not the service.
-      { code: "import { singleton } from 'tsyringe';\n@singleton()\nexport class SessionContext {}", filename: consumer, settings: ssotSettings(session('tsyringe')) },
+      {
+        code: "import { singleton } from 'tsyringe';\n@singleton()\nexport class SessionContext {}",
+        filename: consumer,
+        settings: ssotSettings(session('tsyringe')),
+      },
     ]),
     invalid: [
       // Situation 1, also in the `allow`ed composition root (src/main.ts is not a home of the service, but allowed files are checked too).
-      invalid(`import { container } from 'tsyringe';\n${importManager}\ncontainer.registerSingleton(WebSocketManager);`, [
-        error('containerSingleton', [3, 1, 3, 46], { data: { service: 'WebSocketManager', container: 'tsyringe', how: 'registerSingleton()', advice: scopedAdvice } }),
-      ]),
+      invalid(
+        `import { container } from 'tsyringe';\n${importManager}\ncontainer.registerSingleton(WebSocketManager);`,
+        [
+          error('containerSingleton', [3, 1, 3, 46], {
+            data: {
+              service: 'WebSocketManager',
+              container: 'tsyringe',
+              how: 'registerSingleton()',
+              advice: scopedAdvice,
+            },
+          }),
+        ],
+      ),
       invalid(
         `import { container, Lifecycle } from 'tsyringe';\nimport { WebSocketManager } from './manager';\ncontainer.register(WebSocketManager, { useClass: WebSocketManager }, { lifecycle: Lifecycle.Singleton });`,
         [error('containerSingleton', [3, 1, 3, 105])],
         { filename: appFile('src/websocket/root.ts') },
       ),
-      invalid(`import { Container } from 'inversify';\n${importManager}\nconst c = new Container();\nc.bind(WebSocketManager).toSelf().inSingletonScope();`, [
-        error('containerSingleton', [4, 1, 4, 53]),
-      ]),
-      invalid("import { singleton } from 'tsyringe';\n@singleton()\nexport class WebSocketManager {}", [error('containerSingleton', [2, 1, 2, 13])], {
-        filename: appFile('src/websocket/manager.ts'),
-      }),
+      invalid(
+        `import { Container } from 'inversify';\n${importManager}\nconst c = new Container();\nc.bind(WebSocketManager).toSelf().inSingletonScope();`,
+        [error('containerSingleton', [4, 1, 4, 53])],
+      ),
+      invalid(
+        "import { singleton } from 'tsyringe';\n@singleton()\nexport class WebSocketManager {}",
+        [error('containerSingleton', [2, 1, 2, 13])],
+        {
+          filename: appFile('src/websocket/manager.ts'),
+        },
+      ),
       // Standard decorators on an exported class (`export @dec class`).
-      invalid("import { Injectable } from '@angular/core';\nexport @Injectable({ providedIn: 'root' }) class WebSocketManager {}", [error('containerSingleton', [2, 8, 2, 43])], {
-        filename: appFile('src/websocket/manager.ts'),
-      }),
+      invalid(
+        "import { Injectable } from '@angular/core';\nexport @Injectable({ providedIn: 'root' }) class WebSocketManager {}",
+        [error('containerSingleton', [2, 8, 2, 43])],
+        {
+          filename: appFile('src/websocket/manager.ts'),
+        },
+      ),
       // Situation 2: the container's lifetime contradicts the registry.
-      invalid("import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class SessionContext {}", [
-        error('containerSingleton', [2, 1, 2, 14]),
-      ], { filename: sessionFile, settings: ssotSettings(session('nestjs')) }),
-      invalid("import { Injectable } from '@angular/core';\n@Injectable({ providedIn: 'root' })\nexport class SessionContext {}", [
-        error('containerSingleton', [2, 1, 2, 36]),
-      ], { filename: sessionFile, settings: ssotSettings(session('angular')) }),
-      invalid("import { WebSocketGateway } from '@nestjs/websockets';\n@WebSocketGateway()\nexport default class SessionContext {}", [error('containerSingleton', [2, 1, 2, 20])], {
-        filename: sessionFile,
-        settings: ssotSettings({ ...session('nestjs'), class: 'default' }),
-      }),
-      invalid("import { Injectable, Scope } from '@nestjs/common';\n@Injectable({ scope: Scope.REQUEST })\nexport class PriceFeed {}", [
-        error('containerNotSingleton', [2, 1, 2, 38]),
-      ], { filename: feedFile, settings: ssotSettings(feed('nestjs')) }),
-      invalid("import { Container } from 'inversify';\nimport { PriceFeed } from './feed';\nnew Container().bind(PriceFeed).toSelf().inRequestScope();", [
-        error('containerNotSingleton', [3, 1, 3, 58]),
-      ], { filename: consumer, settings: ssotSettings(feed('inversify')) }),
+      invalid(
+        "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class SessionContext {}",
+        [error('containerSingleton', [2, 1, 2, 14])],
+        { filename: sessionFile, settings: ssotSettings(session('nestjs')) },
+      ),
+      invalid(
+        "import { Injectable } from '@angular/core';\n@Injectable({ providedIn: 'root' })\nexport class SessionContext {}",
+        [error('containerSingleton', [2, 1, 2, 36])],
+        { filename: sessionFile, settings: ssotSettings(session('angular')) },
+      ),
+      invalid(
+        "import { WebSocketGateway } from '@nestjs/websockets';\n@WebSocketGateway()\nexport default class SessionContext {}",
+        [error('containerSingleton', [2, 1, 2, 20])],
+        {
+          filename: sessionFile,
+          settings: ssotSettings({ ...session('nestjs'), class: 'default' }),
+        },
+      ),
+      invalid(
+        "import { Injectable, Scope } from '@nestjs/common';\n@Injectable({ scope: Scope.REQUEST })\nexport class PriceFeed {}",
+        [error('containerNotSingleton', [2, 1, 2, 38])],
+        { filename: feedFile, settings: ssotSettings(feed('nestjs')) },
+      ),
+      invalid(
+        "import { Container } from 'inversify';\nimport { PriceFeed } from './feed';\nnew Container().bind(PriceFeed).toSelf().inRequestScope();",
+        [error('containerNotSingleton', [3, 1, 3, 58])],
+        { filename: consumer, settings: ssotSettings(feed('inversify')) },
+      ),
     ],
   });
 }
 
 {
-  const { valid, invalid } = cases<BypassIds, BypassOptions>({ filename: consumer, settings: ssotSettings(session('nestjs')) });
+  const { valid, invalid } = cases<BypassIds, BypassOptions>({
+    filename: consumer,
+    settings: ssotSettings(session('nestjs')),
+  });
   ruleTester.run('no-factory-bypass: containers', bypassRule, {
     valid: valid([
       // Injection: a constructor parameter's type (experimentalDecorators + emitDecoratorMetadata), @Inject(C), providers.
@@ -156,16 +257,26 @@ const importSession = "import { SessionContext } from './session';";
     ]),
     invalid: [
       invalid(`${importSession}\nexport const s = new SessionContext();`, [
-        error('bypassContainer', [1, 10, 1, 24], { data: { service: 'SessionContext', module: 'src/di/session.ts', container: 'NestJS' } }),
+        error('bypassContainer', [1, 10, 1, 24], {
+          data: { service: 'SessionContext', module: 'src/di/session.ts', container: 'NestJS' },
+        }),
       ]),
-      invalid(`import { inject } from '@angular/core';\n${importSession}\nexport class Panel { session = inject(SessionContext); }\nexport const leaked = SessionContext;`, [error('bypassContainer', [2, 10, 2, 24])], {
-        settings: ssotSettings(session('angular')),
-      }),
+      invalid(
+        `import { inject } from '@angular/core';\n${importSession}\nexport class Panel { session = inject(SessionContext); }\nexport const leaked = SessionContext;`,
+        [error('bypassContainer', [2, 10, 2, 24])],
+        {
+          settings: ssotSettings(session('angular')),
+        },
+      ),
       // Situation 1 is unchanged: the class imported around a factory function, even to resolve it.
-      invalid(`import { container } from 'tsyringe';\n${importManager.replace('./websocket', '../websocket')}\ncontainer.resolve(WebSocketManager);`, [error('bypass', [2, 10, 2, 26])], {
-        settings: ssotSettings(webSocketManager),
-        filename: hook,
-      }),
+      invalid(
+        `import { container } from 'tsyringe';\n${importManager.replace('./websocket', '../websocket')}\ncontainer.resolve(WebSocketManager);`,
+        [error('bypass', [2, 10, 2, 26])],
+        {
+          settings: ssotSettings(webSocketManager),
+          filename: hook,
+        },
+      ),
     ],
   });
 }

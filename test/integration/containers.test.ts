@@ -8,7 +8,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../rule-tester.js';
-import { eslintFindings, INSTALL_TIMEOUT, lineKeys, markers, project, run, TEST_TIMEOUT, type Project } from './harness.js';
+import {
+  eslintFindings,
+  INSTALL_TIMEOUT,
+  lineKeys,
+  markers,
+  project,
+  run,
+  TEST_TIMEOUT,
+  type Project,
+} from './harness.js';
 
 /** The rule tests' WebSocketManager and its factory, as they are in the fixture app. */
 function fixture(name: string): string {
@@ -102,8 +111,19 @@ const settings = {
       factory: { name: 'getWebSocketManager', module: 'src/websocket/factory.ts' },
       allow: ['src/main.ts'],
     },
-    { name: 'SessionContext', class: 'SessionContext', module: 'src/nest/session.ts', factory: { container: 'nestjs' } },
-    { name: 'PriceFeed', class: 'PriceFeed', module: 'src/nest/feed.ts', factory: { container: 'nestjs' }, lifetime: 'singleton' },
+    {
+      name: 'SessionContext',
+      class: 'SessionContext',
+      module: 'src/nest/session.ts',
+      factory: { container: 'nestjs' },
+    },
+    {
+      name: 'PriceFeed',
+      class: 'PriceFeed',
+      module: 'src/nest/feed.ts',
+      factory: { container: 'nestjs' },
+      lifetime: 'singleton',
+    },
   ],
 };
 
@@ -132,8 +152,15 @@ describe('the real @nestjs/common and tsyringe', () => {
   }, INSTALL_TIMEOUT);
 
   it('installed the pinned frameworks', () => {
-    const version = (name: string) => (JSON.parse(readFileSync(path.join(scratch.dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-    const pinned = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const version = (name: string) =>
+      (
+        JSON.parse(readFileSync(path.join(scratch.dir, 'node_modules', name, 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
+    const pinned = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     expect(version('@nestjs/common')).toBe(pinned.devDependencies['@nestjs/common']);
     expect(version('tsyringe')).toBe(pinned.devDependencies.tsyringe);
   });
@@ -141,7 +168,11 @@ describe('the real @nestjs/common and tsyringe', () => {
   it(
     'the project type-checks against the real framework types',
     async () => {
-      const result = await run(process.execPath, [path.join(scratch.dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: dir });
+      const result = await run(
+        process.execPath,
+        [path.join(scratch.dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'],
+        { cwd: dir },
+      );
       expect(`${result.stdout}${result.stderr}`).toBe('');
       expect(result.status).toBe(0);
     },
@@ -152,7 +183,10 @@ describe('the real @nestjs/common and tsyringe', () => {
     'ESLint reports exactly the `// expect:` markers',
     async () => {
       const findings = await eslintFindings(scratch, dir, ['.']);
-      const expected = markers(dir, Object.keys(files).filter((file) => file.endsWith('.ts')));
+      const expected = markers(
+        dir,
+        Object.keys(files).filter((file) => file.endsWith('.ts')),
+      );
       expect(expected.length).toBe(6);
       expect(lineKeys(findings)).toEqual(expected);
     },

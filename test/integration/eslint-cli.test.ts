@@ -21,7 +21,9 @@ import {
 } from './harness.js';
 
 const repoDir = path.resolve(import.meta.dirname, '../..');
-const versionOf = (name: string): string => (JSON.parse(readFileSync(path.join(repoDir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const versionOf = (name: string): string =>
+  (JSON.parse(readFileSync(path.join(repoDir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 const pinnedEslint = { eslint10: versionOf('eslint'), eslint9: versionOf('eslint9') };
 
 describe.each(['eslint10', 'eslint9'] as const)('%s CLI with the packed plugin', (name) => {
@@ -79,7 +81,9 @@ describe.each(['eslint10', 'eslint9'] as const)('%s CLI with the packed plugin',
       const edited = plain[0]?.file ?? '';
       const text = readFileSync(path.join(cached, edited), 'utf8');
       writeFileSync(path.join(cached, edited), `// edited\n${text}`);
-      const shifted = plain.map((finding) => (finding.file === edited ? { ...finding, line: finding.line + 1 } : finding));
+      const shifted = plain.map((finding) =>
+        finding.file === edited ? { ...finding, line: finding.line + 1 } : finding,
+      );
       expect(await eslintFindings(scratch, cached, args)).toEqual(shifted);
     },
     TEST_TIMEOUT,
@@ -94,12 +98,22 @@ describe.each(['eslint10', 'eslint9'] as const)('%s CLI with the packed plugin',
       writeFileSync(
         path.join(dir, 'tsconfig.config.json'),
         JSON.stringify({
-          compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            types: [],
+          },
           files: ['eslint.config.ts', 'typo.config.ts'],
         }),
       );
       const tsc = path.join(scratch.dir, 'node_modules', 'typescript', 'bin', 'tsc');
-      const { stdout } = await run(process.execPath, [tsc, '-p', 'tsconfig.config.json', '--pretty', 'false'], { cwd: dir });
+      const { stdout } = await run(process.execPath, [tsc, '-p', 'tsconfig.config.json', '--pretty', 'false'], {
+        cwd: dir,
+      });
       const errors = stdout.split('\n').filter((line) => line.includes('error TS'));
       expect(errors.filter((line) => !line.startsWith('typo.config.ts'))).toEqual([]);
       expect(errors.join('\n')).toMatch(/^typo\.config\.ts\(\d+,\d+\): error TS\d+: .*servics/mu);

@@ -59,7 +59,11 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** Runs a command; never throws for a non-zero exit (the caller asserts the status). */
-export function run(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<RunResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     execFile(
       command,
@@ -79,7 +83,9 @@ export function run(command: string, args: readonly string[], options: { cwd: st
 async function runOrThrow(command: string, args: readonly string[], cwd: string): Promise<RunResult> {
   const result = await run(command, args, { cwd });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited with ${result.status} in ${cwd}\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} exited with ${result.status} in ${cwd}\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return result;
 }
@@ -128,11 +134,15 @@ export async function tarball(): Promise<string> {
   const dir = inject('integrationPackDir');
   await once(dir, async () => {
     const entry = path.join(repoDir, 'dist', 'src', 'index.js');
-    if (!existsSync(entry)) throw new Error('dist/ is missing: run `npm run build` first (`npm test` and `npm run test:integration` do).');
+    if (!existsSync(entry))
+      throw new Error('dist/ is missing: run `npm run build` first (`npm test` and `npm run test:integration` do).');
     // `npm run test:integration` builds right before; a stale dist/ (sources edited since) is packed as it is, with a warning.
     const built = statSync(entry).mtimeMs;
     const stale = ['src', 'rules'].filter((source) => newestMtime(path.join(repoDir, source)) > built);
-    if (stale.length > 0) console.warn(`Integration tests pack dist/, which is older than ${stale.join('/ and ')}/: run \`npm run build\` to test your changes.`);
+    if (stale.length > 0)
+      console.warn(
+        `Integration tests pack dist/, which is older than ${stale.join('/ and ')}/: run \`npm run build\` to test your changes.`,
+      );
     await runOrThrow('npm', ['pack', '--silent', '--pack-destination', dir], repoDir);
   });
   const file = readdirSync(dir).find((name) => name.endsWith('.tgz'));
@@ -169,13 +179,22 @@ export async function project(name: ProjectName): Promise<Project> {
     const result = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir });
     if (result.status !== 0) {
       const hint = result.stderr.includes('ENOTCACHED')
-        ? '\nA package is not in npm\'s cache: run `npm ci` in the repository first (it caches everything the integration tests install).'
+        ? "\nA package is not in npm's cache: run `npm ci` in the repository first (it caches everything the integration tests install)."
         : '';
-      throw new Error(`npm ci exited with ${String(result.status)} in ${dir}${hint}\n${result.stdout}\n${result.stderr}`);
+      throw new Error(
+        `npm ci exited with ${String(result.status)} in ${dir}${hint}\n${result.stdout}\n${result.stderr}`,
+      );
     }
   });
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'node_modules', 'eslint', 'package.json'), 'utf8')) as { version: string };
-  return { name, dir, eslintVersion: manifest.version, eslintBin: path.join(dir, 'node_modules', 'eslint', 'bin', 'eslint.js') };
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'node_modules', 'eslint', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return {
+    name,
+    dir,
+    eslintVersion: manifest.version,
+    eslintBin: path.join(dir, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -192,7 +211,10 @@ export interface Finding {
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+  );
 }
 
 function relative(root: string, file: string): string {
@@ -229,13 +251,19 @@ export function eslint(project: Project, cwd: string, args: readonly string[]): 
 }
 
 /** Runs the installed ESLint CLI with the JSON formatter: the exit status, the findings and stderr. */
-export async function eslintReport(project: Project, cwd: string, args: readonly string[]): Promise<{ status: number; findings: Finding[]; stderr: string }> {
+export async function eslintReport(
+  project: Project,
+  cwd: string,
+  args: readonly string[],
+): Promise<{ status: number; findings: Finding[]; stderr: string }> {
   const result = await eslint(project, cwd, ['--format', 'json', ...args]);
   let parsed: ESLint.LintResult[];
   try {
     parsed = JSON.parse(result.stdout) as ESLint.LintResult[];
   } catch {
-    throw new Error(`eslint ${args.join(' ')} exited with ${result.status} and printed no JSON\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `eslint ${args.join(' ')} exited with ${result.status} and printed no JSON\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return { status: result.status, findings: findingsOf(parsed, cwd), stderr: result.stderr };
 }
@@ -290,12 +318,14 @@ function portableSettings(settings: Record<string, unknown>): Record<string, unk
   const portable = { ...settings };
   const inside = (from: string, value: string): string => {
     const relativePath = path.relative(from, value);
-    if (relativePath.startsWith('..') || path.isAbsolute(relativePath)) throw new Error(`settings.ssot points outside the example: ${value}`);
+    if (relativePath.startsWith('..') || path.isAbsolute(relativePath))
+      throw new Error(`settings.ssot points outside the example: ${value}`);
     return relativePath === '' ? '.' : relativePath.split(path.sep).join('/');
   };
   // rootDir resolves against the cwd (the example's folder), tsconfig against rootDir.
   const rootDir = path.resolve(exampleDir, typeof portable.rootDir === 'string' ? portable.rootDir : '.');
-  if (typeof portable.tsconfig === 'string' && path.isAbsolute(portable.tsconfig)) portable.tsconfig = inside(rootDir, portable.tsconfig);
+  if (typeof portable.tsconfig === 'string' && path.isAbsolute(portable.tsconfig))
+    portable.tsconfig = inside(rootDir, portable.tsconfig);
   if (typeof portable.rootDir === 'string') portable.rootDir = inside(exampleDir, rootDir);
   if (portable.rootDir === '.') delete portable.rootDir;
   return portable;
@@ -310,12 +340,15 @@ export function loadExample(): Promise<Example> {
 }
 
 async function readExample(): Promise<Example> {
-  if (!existsSync(path.join(exampleDir, 'eslint.config.js'))) throw new Error(`${exampleDir}/eslint.config.js is missing`);
+  if (!existsSync(path.join(exampleDir, 'eslint.config.js')))
+    throw new Error(`${exampleDir}/eslint.config.js is missing`);
   await tarball(); // the example's config loads dist/ too: the same existence check and staleness warning
   const eslint = new ESLint({ cwd: exampleDir });
   const results = await eslint.lintFiles(['.']);
   const lintedFiles = results.map((result) => relative(exampleDir, result.filePath)).sort();
-  const files = listFiles(exampleDir).filter((file) => !CONFIG_FILE.test(file) && (!SOURCE_FILE.test(file) || lintedFiles.includes(file)));
+  const files = listFiles(exampleDir).filter(
+    (file) => !CONFIG_FILE.test(file) && (!SOURCE_FILE.test(file) || lintedFiles.includes(file)),
+  );
 
   let settings: unknown;
   let rules: Record<string, RuleEntry> | undefined;
@@ -329,8 +362,13 @@ async function readExample(): Promise<Example> {
     if (settings === undefined) {
       settings = ssotSettings;
       rules = ssotRules;
-    } else if (JSON.stringify(settings) !== JSON.stringify(ssotSettings) || JSON.stringify(rules) !== JSON.stringify(ssotRules)) {
-      throw new Error(`The example configures ssot differently for ${file}; the harness expects one configuration for all files.`);
+    } else if (
+      JSON.stringify(settings) !== JSON.stringify(ssotSettings) ||
+      JSON.stringify(rules) !== JSON.stringify(ssotRules)
+    ) {
+      throw new Error(
+        `The example configures ssot differently for ${file}; the harness expects one configuration for all files.`,
+      );
     }
   }
   if (settings === undefined || rules === undefined || typeof settings !== 'object' || settings === null) {
@@ -360,9 +398,17 @@ const TS_SOURCES = '**/*.{ts,tsx,mts,cts}';
  * `rootDirFromConfig`, `rootDir` is the config file's folder (`import.meta.dirname` / `__dirname`)
  * instead of ESLint's cwd, as the docs recommend for editors and monorepos.
  */
-export function configSource(kind: ConfigKind, { settings, rules }: Pick<Example, 'settings' | 'rules'>, { rootDirFromConfig = false } = {}): string {
+export function configSource(
+  kind: ConfigKind,
+  { settings, rules }: Pick<Example, 'settings' | 'rules'>,
+  { rootDirFromConfig = false } = {},
+): string {
   let settingsText = JSON.stringify(settings, null, 2);
-  if (rootDirFromConfig) settingsText = settingsText.replace(/^\{/u, `{\n  "rootDir": ${kind === 'cjs' ? '__dirname' : 'import.meta.dirname'},`);
+  if (rootDirFromConfig)
+    settingsText = settingsText.replace(
+      /^\{/u,
+      `{\n  "rootDir": ${kind === 'cjs' ? '__dirname' : 'import.meta.dirname'},`,
+    );
   const rulesText = JSON.stringify(rules, null, 2);
   const body = (ssot: string, tsParser: string): string => `[
   // espree for JavaScript (with JSX), @typescript-eslint/parser for TypeScript.

@@ -48,7 +48,9 @@ describe('npm run new-rule', () => {
     expect(scaffold.stdout).toContain(`Created ssot/${NAME}`);
     expect(readFileSync(path.join(copy, 'rules/index.ts'), 'utf8')).toContain(`'${NAME}': noScaffoldedExample,`);
     expect(readFileSync(path.join(copy, 'README.md'), 'utf8')).toContain(`[${NAME}](docs/rules/${NAME}.md)`);
-    expect(readFileSync(path.join(copy, `docs/rules/${NAME}.md`), 'utf8')).toMatch(/^# ssot\/no-scaffolded-example\n\n📝 Disallow /u);
+    expect(readFileSync(path.join(copy, `docs/rules/${NAME}.md`), 'utf8')).toMatch(
+      /^# ssot\/no-scaffolded-example\n\n📝 Disallow /u,
+    );
   });
 
   it(
@@ -66,7 +68,13 @@ describe('npm run new-rule', () => {
         ]),
       );
       expectOk(await inCopy('npm', ['run', '--silent', 'typecheck']));
-      expectOk(await inCopy(process.execPath, ['node_modules/eslint/bin/eslint.js', `rules/${NAME}.ts`, `test/rules/${NAME}.test.ts`]));
+      expectOk(
+        await inCopy(process.execPath, [
+          'node_modules/eslint/bin/eslint.js',
+          `rules/${NAME}.ts`,
+          `test/rules/${NAME}.test.ts`,
+        ]),
+      );
       expectOk(await inCopy('npm', ['run', '--silent', 'docs:check']));
     },
     TEST_TIMEOUT * 4,

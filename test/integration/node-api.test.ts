@@ -9,7 +9,19 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as EslintModule from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONFIG_KINDS, configSource, findingsOf, INSTALL_TIMEOUT, listFiles, loadExample, project, TEST_TIMEOUT, workspace, type Example, type Project } from './harness.js';
+import {
+  CONFIG_KINDS,
+  configSource,
+  findingsOf,
+  INSTALL_TIMEOUT,
+  listFiles,
+  loadExample,
+  project,
+  TEST_TIMEOUT,
+  workspace,
+  type Example,
+  type Project,
+} from './harness.js';
 
 type Message = EslintModule.Linter.LintMessage;
 
@@ -50,7 +62,9 @@ describe.each(['eslint10', 'eslint9'] as const)('%s Node API (editor integration
     async () => {
       expect(reported.length).toBeGreaterThan(0);
       for (const file of reported) {
-        const results = await eslint.lintText(readFileSync(path.join(dir, file), 'utf8'), { filePath: path.join(dir, file) });
+        const results = await eslint.lintText(readFileSync(path.join(dir, file), 'utf8'), {
+          filePath: path.join(dir, file),
+        });
         expect(findingsOf(results, dir)).toEqual(example.reference.filter((finding) => finding.file === file));
       }
     },
@@ -87,7 +101,9 @@ describe.each(['eslint10', 'eslint9'] as const)('%s Node API (editor integration
       expect(readFileSync(config, 'utf8')).toMatch(/"rootDir": (?:import\.meta\.dirname|__dirname),/u);
       const fromParent = new api.ESLint({ cwd: scratch.dir, overrideConfigFile: config });
       for (const file of reported) {
-        const results = await fromParent.lintText(readFileSync(path.join(dir, file), 'utf8'), { filePath: path.join(dir, file) });
+        const results = await fromParent.lintText(readFileSync(path.join(dir, file), 'utf8'), {
+          filePath: path.join(dir, file),
+        });
         expect(findingsOf(results, dir)).toEqual(example.reference.filter((finding) => finding.file === file));
       }
     },
@@ -99,9 +115,9 @@ describe.each(['eslint10', 'eslint9'] as const)('%s Node API (editor integration
     async () => {
       const fromParent = new api.ESLint({ cwd: scratch.dir, overrideConfigFile: path.join(dir, 'eslint.config.js') });
       const file = reported[0] ?? '';
-      await expect(fromParent.lintText(readFileSync(path.join(dir, file), 'utf8'), { filePath: path.join(dir, file) })).rejects.toThrow(
-        /settings\.ssot\.services\[\d+\]\.(?:factory\.)?module: .*rootDir/u,
-      );
+      await expect(
+        fromParent.lintText(readFileSync(path.join(dir, file), 'utf8'), { filePath: path.join(dir, file) }),
+      ).rejects.toThrow(/settings\.ssot\.services\[\d+\]\.(?:factory\.)?module: .*rootDir/u);
     },
     TEST_TIMEOUT,
   );
@@ -124,7 +140,9 @@ describe.each(['eslint10', 'eslint9'] as const)('%s Node API (editor integration
             const [after] = await eslint.lintText(fixed, { filePath });
             const messages = after?.messages ?? [];
             expect(messages.filter((other) => other.fatal === true)).toEqual([]);
-            expect(countRule(messages, ruleId), `${file}: "${suggestion.desc}"`).toBeLessThan(countRule(result?.messages ?? [], ruleId));
+            expect(countRule(messages, ruleId), `${file}: "${suggestion.desc}"`).toBeLessThan(
+              countRule(result?.messages ?? [], ruleId),
+            );
             applied += 1;
           }
         }
@@ -140,7 +158,10 @@ describe.each(['eslint10', 'eslint9'] as const)('%s Node API (editor integration
       const fixDir = await workspace(scratch, 'fix');
       // Besides the example: a service class imported only for its type, which the plugin fixes to a type import.
       const service = (example.settings.services as { class: string; module?: string }[]).find(
-        (candidate) => candidate.class !== 'default' && typeof candidate.module === 'string' && existsSync(path.join(fixDir, candidate.module)),
+        (candidate) =>
+          candidate.class !== 'default' &&
+          typeof candidate.module === 'string' &&
+          existsSync(path.join(fixDir, candidate.module)),
       );
       if (service?.module === undefined) throw new Error('the example has no service defined in a file of its own');
       const typeUse = 'type-use.ts';
@@ -177,7 +198,11 @@ describe.each(['eslint10', 'eslint9'] as const)('%s Node API (editor integration
       const typeUseResult = again.find((result) => result.filePath === path.join(fixDir, typeUse));
       expect(readFileSync(path.join(fixDir, typeUse), 'utf8')).toMatch(/\btype\b.*from/u);
       expect(typeUseResult?.messages).toEqual([]);
-      const fixable = again.flatMap((result) => result.messages.filter((message) => message.fix !== undefined).map((message) => `${result.filePath}:${message.line} ${message.ruleId ?? ''}`));
+      const fixable = again.flatMap((result) =>
+        result.messages
+          .filter((message) => message.fix !== undefined)
+          .map((message) => `${result.filePath}:${message.line} ${message.ruleId ?? ''}`),
+      );
       expect(fixable).toEqual([]);
     },
     TEST_TIMEOUT,

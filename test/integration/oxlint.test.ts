@@ -52,7 +52,10 @@ describe('oxlint with the packed plugin as a JS plugin', () => {
       const model = { settings: { rootDir: 'app', services: [webSocketManager] }, rules: example.rules };
       writeFileSync(path.join(fixtures, 'eslint.config.js'), configSource('js', model));
       writeFileSync(path.join(fixtures, '.oxlintrc.json'), oxlintConfig(model));
-      const [fromOxlint, fromEslint] = await Promise.all([oxlintFindings(fixtures), eslintFindings(scratch, fixtures, ['.'])]);
+      const [fromOxlint, fromEslint] = await Promise.all([
+        oxlintFindings(fixtures),
+        eslintFindings(scratch, fixtures, ['.']),
+      ]);
       expect(fromEslint.filter((finding) => finding.file === 'syntax/kitchen-sink.tsx').length).toBeGreaterThan(0);
       expect(fromOxlint).toEqual(fromEslint);
     },

@@ -7,7 +7,18 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configSource, copyExample, INSTALL_TIMEOUT, loadExample, project, run, TEST_TIMEOUT, type Example, type Project, type RunResult } from './harness.js';
+import {
+  configSource,
+  copyExample,
+  INSTALL_TIMEOUT,
+  loadExample,
+  project,
+  run,
+  TEST_TIMEOUT,
+  type Example,
+  type Project,
+  type RunResult,
+} from './harness.js';
 
 const LINT_STAGED_COMMAND = 'eslint --max-warnings=0 --no-warn-ignored';
 
@@ -46,17 +57,25 @@ describe('pre-commit: husky + lint-staged', () => {
 
   it('husky init installed the hook and the prepare script', async () => {
     expect((await git('config', 'core.hooksPath')).stdout.trim()).toBe('.husky/_');
-    expect((JSON.parse(readFileSync(path.join(scratch.dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.prepare).toBe('husky');
+    expect(
+      (JSON.parse(readFileSync(path.join(scratch.dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> })
+        .scripts?.prepare,
+    ).toBe('husky');
   });
 
   it(
     'a clean change commits: only staged files are linted, the legacy violations elsewhere do not block it',
     async () => {
       const reported = new Set(example.reference.map((finding) => finding.file));
-      const clean = example.files.find((file) => file.startsWith('src/') && example.lintedFiles.includes(file) && !reported.has(file));
+      const clean = example.files.find(
+        (file) => file.startsWith('src/') && example.lintedFiles.includes(file) && !reported.has(file),
+      );
       if (clean === undefined) throw new Error('the example has no file without findings');
       const before = await head();
-      writeFileSync(path.join(scratch.dir, clean), `${readFileSync(path.join(scratch.dir, clean), 'utf8')}// touched\n`);
+      writeFileSync(
+        path.join(scratch.dir, clean),
+        `${readFileSync(path.join(scratch.dir, clean), 'utf8')}// touched\n`,
+      );
       await git('add', clean);
       const commit = await git('commit', '--message', `touch ${clean}`);
       expect(commit.status, commit.stdout + commit.stderr).toBe(0);

@@ -8,7 +8,17 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eslint, eslintFindings, INSTALL_TIMEOUT, project, sortFindings, TEST_TIMEOUT, workspace, type Finding, type Project } from './harness.js';
+import {
+  eslint,
+  eslintFindings,
+  INSTALL_TIMEOUT,
+  project,
+  sortFindings,
+  TEST_TIMEOUT,
+  workspace,
+  type Finding,
+  type Project,
+} from './harness.js';
 
 interface SarifLog {
   version: string;
@@ -18,7 +28,9 @@ interface SarifLog {
       ruleId: string;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+      }[];
     }[];
   }[];
 }
@@ -38,7 +50,13 @@ describe('SARIF for code scanning (@microsoft/eslint-formatter-sarif)', () => {
   beforeAll(async () => {
     scratch = await project('eslint10');
     dir = await workspace(scratch, 'sarif');
-    ({ status } = await eslint(scratch, dir, ['--format', '@microsoft/eslint-formatter-sarif', '--output-file', 'eslint.sarif', '.']));
+    ({ status } = await eslint(scratch, dir, [
+      '--format',
+      '@microsoft/eslint-formatter-sarif',
+      '--output-file',
+      'eslint.sarif',
+      '.',
+    ]));
     sarif = JSON.parse(readFileSync(path.join(dir, 'eslint.sarif'), 'utf8')) as SarifLog;
     findings = await eslintFindings(scratch, dir, ['.']);
     const entry = createRequire(path.join(scratch.dir, 'package.json')).resolve('eslint-plugin-ssot');
@@ -66,20 +84,27 @@ describe('SARIF for code scanning (@microsoft/eslint-formatter-sarif)', () => {
     }
   });
 
-  it('has one result per finding: rule, level, message, file, line and column', () => {
-    const results = sortFindings(
-      (sarif.runs[0]?.results ?? []).map((result) => {
-        const location = result.locations[0]?.physicalLocation;
-        expect(result.level).toBe('error');
-        return {
-          file: path.relative(dir, fileURLToPath(location?.artifactLocation.uri ?? '')).split(path.sep).join('/'),
-          line: location?.region.startLine ?? 0,
-          column: location?.region.startColumn ?? 0,
-          ruleId: result.ruleId,
-          message: result.message.text,
-        };
-      }),
-    );
-    expect(results).toEqual(findings);
-  }, TEST_TIMEOUT);
+  it(
+    'has one result per finding: rule, level, message, file, line and column',
+    () => {
+      const results = sortFindings(
+        (sarif.runs[0]?.results ?? []).map((result) => {
+          const location = result.locations[0]?.physicalLocation;
+          expect(result.level).toBe('error');
+          return {
+            file: path
+              .relative(dir, fileURLToPath(location?.artifactLocation.uri ?? ''))
+              .split(path.sep)
+              .join('/'),
+            line: location?.region.startLine ?? 0,
+            column: location?.region.startColumn ?? 0,
+            ruleId: result.ruleId,
+            message: result.message.text,
+          };
+        }),
+      );
+      expect(results).toEqual(findings);
+    },
+    TEST_TIMEOUT,
+  );
 });

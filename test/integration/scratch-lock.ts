@@ -39,7 +39,16 @@ const DIRECT: Record<ProjectName, readonly string[]> = {
   eslint9: ['eslint9', '@typescript-eslint/parser', 'jiti'],
   precommit: ['eslint', '@typescript-eslint/parser', 'jiti', 'husky', 'lint-staged'],
   // The real DI frameworks (pinned devDependencies), and TypeScript to type-check against them.
-  containers: ['eslint', '@typescript-eslint/parser', 'jiti', 'typescript', '@nestjs/common', 'tsyringe', 'reflect-metadata', 'rxjs'],
+  containers: [
+    'eslint',
+    '@typescript-eslint/parser',
+    'jiti',
+    'typescript',
+    '@nestjs/common',
+    'tsyringe',
+    'reflect-metadata',
+    'rxjs',
+  ],
 };
 
 /** The alias devDependency that pins ESLint 9, and where a user's project has it. */
@@ -98,12 +107,18 @@ export function scratchManifest(repoDir: string, name: ProjectName, tarball: str
     peerDependencies?: Record<string, string>;
   };
   const direct = DIRECT[name];
-  const packages = relocated(repoLock.packages, direct.filter((dependency) => dependency in ALIASES));
+  const packages = relocated(
+    repoLock.packages,
+    direct.filter((dependency) => dependency in ALIASES),
+  );
   const devDependencies: Record<string, string> = {};
   for (const dependency of direct) {
     const installed = ALIASES[dependency] ?? dependency;
     const version = packages[`node_modules/${installed}`]?.version;
-    if (version === undefined) throw new Error(`package-lock.json has no ${dependency}: add it as an exact devDependency (npm install --save-dev --save-exact).`);
+    if (version === undefined)
+      throw new Error(
+        `package-lock.json has no ${dependency}: add it as an exact devDependency (npm install --save-dev --save-exact).`,
+      );
     devDependencies[installed] = version;
   }
   const specifier = `file:${tarball}`;
@@ -124,8 +139,14 @@ export function scratchManifest(repoDir: string, name: ProjectName, tarball: str
       if (key === undefined || keep.has(key)) continue;
       keep.add(key);
       const entry = packages[key] ?? {};
-      const requiredPeers = Object.keys(entry.peerDependencies ?? {}).filter((peer) => entry.peerDependenciesMeta?.[peer]?.optional !== true);
-      visit(key, [...Object.keys(entry.dependencies ?? {}), ...Object.keys(entry.optionalDependencies ?? {}), ...requiredPeers]);
+      const requiredPeers = Object.keys(entry.peerDependencies ?? {}).filter(
+        (peer) => entry.peerDependenciesMeta?.[peer]?.optional !== true,
+      );
+      visit(key, [
+        ...Object.keys(entry.dependencies ?? {}),
+        ...Object.keys(entry.optionalDependencies ?? {}),
+        ...requiredPeers,
+      ]);
     }
   };
   visit('', Object.keys(devDependencies));

@@ -6,7 +6,17 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eslint, eslintReport, INSTALL_TIMEOUT, loadExample, project, TEST_TIMEOUT, workspace, type Example, type Project } from './harness.js';
+import {
+  eslint,
+  eslintReport,
+  INSTALL_TIMEOUT,
+  loadExample,
+  project,
+  TEST_TIMEOUT,
+  workspace,
+  type Example,
+  type Project,
+} from './harness.js';
 
 type Suppressions = Record<string, Record<string, { count: number }>>;
 
@@ -24,7 +34,8 @@ describe.each(['eslint10', 'eslint9'] as const)('%s bulk suppressions', (name) =
   let scratch: Project;
   let example: Example;
   let dir: string;
-  const suppressionsFile = (): Suppressions => JSON.parse(readFileSync(path.join(dir, 'eslint-suppressions.json'), 'utf8')) as Suppressions;
+  const suppressionsFile = (): Suppressions =>
+    JSON.parse(readFileSync(path.join(dir, 'eslint-suppressions.json'), 'utf8')) as Suppressions;
 
   beforeAll(async () => {
     [scratch, example] = await Promise.all([project(name), loadExample()]);

@@ -14,7 +14,11 @@ const component = appFile('src/hooks/status-panel.tsx');
 const script = appFile('src/hooks/status.js');
 
 /** names omitted: WebSocketStatus, WebSocketEvent, isWebSocketEvent, WS_EVENTS. */
-const domainTypes: SourceSettings = { module: 'src/types/websocket.ts', entries: ['src/types/index.ts'], replaces: ['src/types/agents.ts'] };
+const domainTypes: SourceSettings = {
+  module: 'src/types/websocket.ts',
+  entries: ['src/types/index.ts'],
+  replaces: ['src/types/agents.ts'],
+};
 const auth: SourceSettings = { module: '@/auth/unified-auth-service.js' };
 
 function settings(...sources: SourceSettings[]): { ssot: SsotSettings } {
@@ -34,7 +38,10 @@ ruleTester.run('canonical-import', rule, {
     "import '../services/ws-service.js';\nimport * as ws from '../services/ws-service.js';",
     "import { authService } from '../auth/unified-auth-service.js';",
     // The re-exported WS_EVENTS is the types module's name; the auth module is not its source (nor an entry).
-    { code: "export { WS_EVENTS } from '../types/websocket.js';", filename: appFile('src/auth/unified-auth-service.ts') },
+    {
+      code: "export { WS_EVENTS } from '../types/websocket.js';",
+      filename: appFile('src/auth/unified-auth-service.ts'),
+    },
     // The replaced module itself may re-export from the source; packages and unresolved modules are left alone.
     { code: "export { WebSocketStatus } from './websocket.js';", filename: appFile('src/types/agents.ts') },
     "import { WebSocketStatus } from 'some-unknown-package';",
@@ -45,61 +52,89 @@ ruleTester.run('canonical-import', rule, {
     // Rewrite: every name is owned by the source and provably the same binding there.
     invalid(
       "import { WebSocketStatus, isWebSocketEvent } from '../services/ws-service.js';",
-      [error('nonCanonical', [1, 10, 1, 25]), error('nonCanonical', [1, 27, 1, 43])], { output: "import { WebSocketStatus, isWebSocketEvent } from '../types/websocket.js';" },
+      [error('nonCanonical', [1, 10, 1, 25]), error('nonCanonical', [1, 27, 1, 43])],
+      { output: "import { WebSocketStatus, isWebSocketEvent } from '../types/websocket.js';" },
     ),
     // Alias spelling kept; quotes, `type`, renames and comments kept.
     invalid(
       'import type { WebSocketStatus as Status /* ok */ } from "@/services/ws-service.js"; // why',
-      [error('nonCanonical', [1, 15, 1, 40])], { output: 'import type { WebSocketStatus as Status /* ok */ } from "@/types/websocket.js"; // why' },
+      [error('nonCanonical', [1, 15, 1, 40])],
+      { output: 'import type { WebSocketStatus as Status /* ok */ } from "@/types/websocket.js"; // why' },
     ),
     // NodeNext ESM (the fixture app is "type": "module"): an extension is added even where the old specifier had none.
-    invalid("import { isWebSocketEvent } from '../services/ws-service';", [error('nonCanonical', [1, 10, 1, 26])], { output: "import { isWebSocketEvent } from '../types/websocket.js';" }),
+    invalid("import { isWebSocketEvent } from '../services/ws-service';", [error('nonCanonical', [1, 10, 1, 26])], {
+      output: "import { isWebSocketEvent } from '../types/websocket.js';",
+    }),
     // Through another barrel to a source whose names are its own declared exports.
-    invalid("import { authService } from '../services/auth.js';", [error('nonCanonical', [1, 10, 1, 21])], { output: "import { authService } from '../auth/unified-auth-service.js';" }),
+    invalid("import { authService } from '../services/auth.js';", [error('nonCanonical', [1, 10, 1, 21])], {
+      output: "import { authService } from '../auth/unified-auth-service.js';",
+    }),
     // Mixed declaration: the owned name moves to an import from the source, the rest stays.
     invalid(
       "import { connectService, type WebSocketStatus } from '../services/ws-service.js';",
-      [error('nonCanonical', [1, 26, 1, 46])], { output: "import { connectService } from '../services/ws-service.js';\nimport { type WebSocketStatus } from '../types/websocket.js';" },
+      [error('nonCanonical', [1, 26, 1, 46])],
+      {
+        output:
+          "import { connectService } from '../services/ws-service.js';\nimport { type WebSocketStatus } from '../types/websocket.js';",
+      },
     ),
     // …merged into an existing import from the source.
     invalid(
       "import { WS_EVENTS } from '../types/websocket.js';\nimport { isWebSocketEvent, connectService } from '../services/ws-service.js';",
-      [error('nonCanonical', [2, 10, 2, 26])], { output: "import { WS_EVENTS, isWebSocketEvent } from '../types/websocket.js';\nimport { connectService } from '../services/ws-service.js';" },
+      [error('nonCanonical', [2, 10, 2, 26])],
+      {
+        output:
+          "import { WS_EVENTS, isWebSocketEvent } from '../types/websocket.js';\nimport { connectService } from '../services/ws-service.js';",
+      },
     ),
     // The file already imports from an entry: that entry.
     invalid(
       "import { WS_EVENTS } from '@/types/index.js';\nimport { WebSocketStatus } from '../services/ws-service.js';",
-      [error('nonCanonical', [2, 10, 2, 25])], { output: "import { WS_EVENTS } from '@/types/index.js';\nimport { WebSocketStatus } from '@/types/index.js';" },
+      [error('nonCanonical', [2, 10, 2, 25])],
+      { output: "import { WS_EVENTS } from '@/types/index.js';\nimport { WebSocketStatus } from '@/types/index.js';" },
     ),
     // Re-exports.
     invalid(
       "export { isWebSocketEvent as isEvent, connectService } from '../services/ws-service.js';",
-      [error('nonCanonical', [1, 10, 1, 37])], { output: "export { connectService } from '../services/ws-service.js';\nexport { isWebSocketEvent as isEvent } from '../types/websocket.js';" },
+      [error('nonCanonical', [1, 10, 1, 37])],
+      {
+        output:
+          "export { connectService } from '../services/ws-service.js';\nexport { isWebSocketEvent as isEvent } from '../types/websocket.js';",
+      },
     ),
-    invalid("export type { WebSocketStatus } from '../services/ws-service.js'", [error('nonCanonical', [1, 15, 1, 30])], { output: "export type { WebSocketStatus } from '../types/websocket.js'" }),
-    // Not provably the same binding (ws-copy declares its own WebSocketStatus): a suggestion, no fix.
     invalid(
-      "import type { WebSocketStatus } from '../services/ws-copy.js';",
-      [error('nonCanonical', [1, 15, 1, 30], [importFromSource("import type { WebSocketStatus } from '../types/websocket.js';")])],
+      "export type { WebSocketStatus } from '../services/ws-service.js'",
+      [error('nonCanonical', [1, 15, 1, 30])],
+      { output: "export type { WebSocketStatus } from '../types/websocket.js'" },
     ),
+    // Not provably the same binding (ws-copy declares its own WebSocketStatus): a suggestion, no fix.
+    invalid("import type { WebSocketStatus } from '../services/ws-copy.js';", [
+      error(
+        'nonCanonical',
+        [1, 15, 1, 30],
+        [importFromSource("import type { WebSocketStatus } from '../types/websocket.js';")],
+      ),
+    ]),
     // import() and require(): destructuring and member.
     invalid(
       "const { isWebSocketEvent } = await import('../services/ws-service.js');",
-      [error('nonCanonical', [1, 9, 1, 25])], { output: "const { isWebSocketEvent } = await import('../types/websocket.js');" },
+      [error('nonCanonical', [1, 9, 1, 25])],
+      { output: "const { isWebSocketEvent } = await import('../types/websocket.js');" },
     ),
     invalid(
       "const check = (await import('../services/ws-service.js')).isWebSocketEvent;",
-      [error('nonCanonical', [1, 59, 1, 75])], { output: "const check = (await import('../types/websocket.js')).isWebSocketEvent;" },
+      [error('nonCanonical', [1, 59, 1, 75])],
+      { output: "const check = (await import('../types/websocket.js')).isWebSocketEvent;" },
     ),
     invalid(
       "import('../services/ws-service.js').then(({ isWebSocketEvent }) => isWebSocketEvent);",
-      [error('nonCanonical', [1, 45, 1, 61])], { output: "import('../types/websocket.js').then(({ isWebSocketEvent }) => isWebSocketEvent);" },
+      [error('nonCanonical', [1, 45, 1, 61])],
+      { output: "import('../types/websocket.js').then(({ isWebSocketEvent }) => isWebSocketEvent);" },
     ),
     // Taking more than owned names (another name, a rest element): report, no rewrite.
-    invalid(
-      "const { isWebSocketEvent, connectService } = await import('../services/ws-service.js');",
-      [error('nonCanonical', [1, 9, 1, 25])],
-    ),
+    invalid("const { isWebSocketEvent, connectService } = await import('../services/ws-service.js');", [
+      error('nonCanonical', [1, 9, 1, 25]),
+    ]),
     // Replaced modules: every import form.
     invalid("import { WebSocketStatus } from '../types/agents.js';", [error('replaced', [1, 33, 1, 53])]),
     invalid("import '../types/agents.js';", [error('replaced', [1, 8, 1, 28])]),
@@ -109,7 +144,12 @@ ruleTester.run('canonical-import', rule, {
     // TSX
     invalid(
       "import { isWebSocketEvent } from '../services/ws-service.js';\nexport const Panel = () => <div>{String(isWebSocketEvent(1))}</div>;",
-      [error('nonCanonical', [1, 10, 1, 26])], { output: "import { isWebSocketEvent } from '../types/websocket.js';\nexport const Panel = () => <div>{String(isWebSocketEvent(1))}</div>;", filename: component },
+      [error('nonCanonical', [1, 10, 1, 26])],
+      {
+        output:
+          "import { isWebSocketEvent } from '../types/websocket.js';\nexport const Panel = () => <div>{String(isWebSocketEvent(1))}</div>;",
+        filename: component,
+      },
     ),
   ],
 });
@@ -117,13 +157,14 @@ ruleTester.run('canonical-import', rule, {
 jsRuleTester.run('canonical-import (JavaScript)', rule, {
   valid: valid([{ code: "import { isWebSocketEvent } from '../types/websocket.js';", filename: script }]),
   invalid: [
-    invalid(
-      "import { isWebSocketEvent } from '../services/ws-service.js';",
-      [error('nonCanonical', [1, 10, 1, 26])], { output: "import { isWebSocketEvent } from '../types/websocket.js';", filename: script },
-    ),
+    invalid("import { isWebSocketEvent } from '../services/ws-service.js';", [error('nonCanonical', [1, 10, 1, 26])], {
+      output: "import { isWebSocketEvent } from '../types/websocket.js';",
+      filename: script,
+    }),
     invalid(
       "const { isWebSocketEvent } = require('../services/ws-service.js');",
-      [error('nonCanonical', [1, 9, 1, 25])], { output: "const { isWebSocketEvent } = require('../types/websocket.js');", filename: script },
+      [error('nonCanonical', [1, 9, 1, 25])],
+      { output: "const { isWebSocketEvent } = require('../types/websocket.js');", filename: script },
     ),
     invalid("require('../types/agents.js');", [error('replaced', [1, 9, 1, 29])], { filename: script }),
   ],
@@ -133,14 +174,21 @@ jsRuleTester.run('canonical-import (JavaScript)', rule, {
 function bindings(linter: Linter): string[] {
   const globalScope = linter.getSourceCode().scopeManager.globalScope;
   const scopes = globalScope === null ? [] : [globalScope, ...globalScope.childScopes];
-  return scopes.flatMap((scope) => scope.variables.filter((variable) => variable.defs.length > 0).map((variable) => variable.name)).sort();
+  return scopes
+    .flatMap((scope) => scope.variables.filter((variable) => variable.defs.length > 0).map((variable) => variable.name))
+    .sort();
 }
 
 /**
  * What `eslint --fix` does: fix until nothing changes. The output must parse, keep every binding,
  * leave no fixable finding, and a second pass must change nothing.
  */
-function fixAll(code: string, filename: string, ssot: SsotSettings, cwd = appDir): { output: string; remaining: string[] } {
+function fixAll(
+  code: string,
+  filename: string,
+  ssot: SsotSettings,
+  cwd = appDir,
+): { output: string; remaining: string[] } {
   const linter = new Linter({ cwd });
   const config: Linter.Config[] = [
     { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
@@ -178,19 +226,22 @@ describe('canonical-import: eslint --fix to a fixed point', () => {
     );
   });
   it('TSX, with a default import kept beside', () => {
-    const code = "import Thing, { isWebSocketEvent } from '../services/ws-service.js';\nexport const P = () => <b>{String(isWebSocketEvent(Thing))}</b>;";
+    const code =
+      "import Thing, { isWebSocketEvent } from '../services/ws-service.js';\nexport const P = () => <b>{String(isWebSocketEvent(Thing))}</b>;";
     expect(fixAll(code, component, ssot).output).toBe(
       "import Thing from '../services/ws-service.js';\nimport { isWebSocketEvent } from '../types/websocket.js';\nexport const P = () => <b>{String(isWebSocketEvent(Thing))}</b>;",
     );
   });
   it('CommonJS require() destructuring', () => {
-    const code = "'use strict';\nconst { isWebSocketEvent: check } = require('../services/ws-service.js');\nmodule.exports = check;";
+    const code =
+      "'use strict';\nconst { isWebSocketEvent: check } = require('../services/ws-service.js');\nmodule.exports = check;";
     expect(fixAll(code, appFile('src/hooks/legacy.cjs'), ssot).output).toBe(
       "'use strict';\nconst { isWebSocketEvent: check } = require('../types/websocket.js');\nmodule.exports = check;",
     );
   });
   it('export … from, with the statement kept in place', () => {
-    const code = "export { connectService, isWebSocketEvent } from '../services/ws-service.js';\nexport { authService } from '../services/auth.js';";
+    const code =
+      "export { connectService, isWebSocketEvent } from '../services/ws-service.js';\nexport { authService } from '../services/auth.js';";
     expect(fixAll(code, consumer, ssot).output).toBe(
       "export { connectService } from '../services/ws-service.js';\nexport { isWebSocketEvent } from '../types/websocket.js';\nexport { authService } from '../auth/unified-auth-service.js';",
     );
@@ -222,17 +273,31 @@ describe('canonical-import: a package source reached through its `exports`', () 
     mkdirSync(path.join(pkg, 'src'), { recursive: true });
     writeFileSync(
       path.join(pkg, 'package.json'),
-      JSON.stringify({ name: '@acme/types', type: 'module', exports: { '.': './src/index.js', './status': './src/status.js', './internal': './src/internal.js' } }),
+      JSON.stringify({
+        name: '@acme/types',
+        type: 'module',
+        exports: { '.': './src/index.js', './status': './src/status.js', './internal': './src/internal.js' },
+      }),
     );
-    writeFileSync(path.join(pkg, 'src/status.js'), 'export const Status = { up: 1 };\nexport function isStatus() { return true; }\n');
-    writeFileSync(path.join(pkg, 'src/internal.js'), "export { Status, isStatus } from './status.js';\nexport const other = 1;\n");
+    writeFileSync(
+      path.join(pkg, 'src/status.js'),
+      'export const Status = { up: 1 };\nexport function isStatus() { return true; }\n',
+    );
+    writeFileSync(
+      path.join(pkg, 'src/internal.js'),
+      "export { Status, isStatus } from './status.js';\nexport const other = 1;\n",
+    );
     writeFileSync(path.join(pkg, 'src/index.js'), "export * from './status.js';\n");
     writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'consumer', type: 'module' }));
   });
   afterAll(() => {
     rmSync(root, { recursive: true, force: true });
   });
-  const ssotFor = (): SsotSettings => ({ rootDir: root, services: [], sources: [{ module: '@acme/types/status', entries: ['@acme/types'] }] });
+  const ssotFor = (): SsotSettings => ({
+    rootDir: root,
+    services: [],
+    sources: [{ module: '@acme/types/status', entries: ['@acme/types'] }],
+  });
   it('rewrites a subpath import to the source subpath, spelled as configured', () => {
     const code = "import { Status, isStatus } from '@acme/types/internal';\nexport default [Status, isStatus];";
     expect(fixAll(code, path.join(root, 'src/app.js'), ssotFor(), root).output).toBe(
@@ -240,7 +305,8 @@ describe('canonical-import: a package source reached through its `exports`', () 
     );
   });
   it('prefers the entry the file already imports from, and leaves the entry itself alone', () => {
-    const code = "import { isStatus } from '@acme/types';\nimport { Status, other } from '@acme/types/internal';\nexport default [Status, isStatus, other];";
+    const code =
+      "import { isStatus } from '@acme/types';\nimport { Status, other } from '@acme/types/internal';\nexport default [Status, isStatus, other];";
     expect(fixAll(code, path.join(root, 'src/app.js'), ssotFor(), root).output).toBe(
       "import { isStatus, Status } from '@acme/types';\nimport { other } from '@acme/types/internal';\nexport default [Status, isStatus, other];",
     );

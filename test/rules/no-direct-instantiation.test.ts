@@ -4,8 +4,25 @@ import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../rules/no-direct-instantiation.js';
 import plugin from '../../src/index.js';
-import { ioService, legacyService, packagesProject, realtimeService, settingsFor, workspaceProject, wsService } from '../graph-projects.js';
-import { appFile, cases, error, jsRuleTester, ruleTester, ssotSettings, suggestion, webSocketManager } from '../rule-tester.js';
+import {
+  ioService,
+  legacyService,
+  packagesProject,
+  realtimeService,
+  settingsFor,
+  workspaceProject,
+  wsService,
+} from '../graph-projects.js';
+import {
+  appFile,
+  cases,
+  error,
+  jsRuleTester,
+  ruleTester,
+  ssotSettings,
+  suggestion,
+  webSocketManager,
+} from '../rule-tester.js';
 
 const hook = appFile('src/hooks/use-socket.ts');
 const component = appFile('src/hooks/socket-status.tsx');
@@ -27,7 +44,12 @@ const wrappers = [
   'new WebSocketManager<string>();',
 ];
 
-const browserWebSocket = { name: 'browser WebSocket', class: 'WebSocket', global: true, allow: ['src/services/socket.ts'] };
+const browserWebSocket = {
+  name: 'browser WebSocket',
+  class: 'WebSocket',
+  global: true,
+  allow: ['src/services/socket.ts'],
+};
 const socketIo = {
   name: 'socket.io client',
   class: 'io',
@@ -56,7 +78,7 @@ const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings
 ruleTester.run('no-direct-instantiation', rule, {
   valid: valid([
     // Neither branch is the service; other names of a module loaded with `.then`; a reassigned parameter.
-    "class A {}\nclass B {}\ndeclare const cond: boolean;\nconst K = cond ? A : B;\nnew K();\nnew (cond ? A : B)();",
+    'class A {}\nclass B {}\ndeclare const cond: boolean;\nconst K = cond ? A : B;\nnew K();\nnew (cond ? A : B)();',
     "import('../websocket/manager').then(({ RECONNECT_DELAY_MS }) => new RECONNECT_DELAY_MS());",
     "import('../websocket/manager').then((m) => { m = { WebSocketManager: class {} }; return new m.WebSocketManager(); });",
     "import('../websocket/manager').then(() => undefined, (m) => new m.WebSocketManager());",
@@ -76,17 +98,33 @@ ruleTester.run('no-direct-instantiation', rule, {
     "import * as ws from '../websocket/manager';\nnew ws.Other();",
     "const { RECONNECT_DELAY_MS } = require('../websocket/manager');\nnew RECONNECT_DELAY_MS();",
     // Allowed files: own module, factory module, allow globs.
-    { code: 'export class WebSocketManager {}\nexport const m = new WebSocketManager();', filename: appFile('src/websocket/manager.ts') },
-    { code: `${importManager.replace('../websocket/manager', './manager')}\nnew WebSocketManager();`, filename: appFile('src/websocket/factory.ts') },
+    {
+      code: 'export class WebSocketManager {}\nexport const m = new WebSocketManager();',
+      filename: appFile('src/websocket/manager.ts'),
+    },
+    {
+      code: `${importManager.replace('../websocket/manager', './manager')}\nnew WebSocketManager();`,
+      filename: appFile('src/websocket/factory.ts'),
+    },
     { code: `${importManager}\nnew WebSocketManager();`, filename: appFile('src/websocket/testing/mock.ts') },
     { code: `${importManager}\nnew WebSocketManager();`, filename: appFile('src/hooks/use-socket.test.ts') },
     // Globals: shadowed by a local binding or an import.
     { code: 'function connect(WebSocket: any) { return new WebSocket(); }', settings: ssotSettings(browserWebSocket) },
     { code: "import { WebSocket } from 'ws';\nnew WebSocket('wss://x');", settings: ssotSettings(browserWebSocket) },
-    { code: 'const window = { WebSocket: class {} };\nnew window.WebSocket();', settings: ssotSettings(browserWebSocket) },
-    { code: "new WebSocket('wss://x');", filename: appFile('src/services/socket.ts'), settings: ssotSettings(browserWebSocket) },
+    {
+      code: 'const window = { WebSocket: class {} };\nnew window.WebSocket();',
+      settings: ssotSettings(browserWebSocket),
+    },
+    {
+      code: "new WebSocket('wss://x');",
+      filename: appFile('src/services/socket.ts'),
+      settings: ssotSettings(browserWebSocket),
+    },
     // construct: 'call' services: other members are fine.
-    { code: "import { io, Manager } from 'socket.io-client';\nexport const m = Manager;\nexport type T = typeof io;", settings: ssotSettings(socketIo) },
+    {
+      code: "import { io, Manager } from 'socket.io-client';\nexport const m = Manager;\nexport type T = typeof io;",
+      settings: ssotSettings(socketIo),
+    },
     // Loose mode only matches the class name.
     { code: 'class WebSocketClient {}\nnew WebSocketClient();', settings: ssotSettings(looseManager) },
     // Unknown callees are not guessed at.
@@ -97,99 +135,242 @@ ruleTester.run('no-direct-instantiation', rule, {
     invalid(
       "import { ConversationManager } from '../frontend/component-factory';\nexport const open = (user: { userId: string }) => new ConversationManager(user);",
       [
-        error('direct', [2, 51, 2, 80], [
-          suggestion(
-            'useFactory',
-            "import { ConversationManager, FrontendComponentFactory } from '../frontend/component-factory';\nexport const open = (user: { userId: string }) => FrontendComponentFactory.getConversationManager(user);",
-          ),
-        ]),
+        error(
+          'direct',
+          [2, 51, 2, 80],
+          [
+            suggestion(
+              'useFactory',
+              "import { ConversationManager, FrontendComponentFactory } from '../frontend/component-factory';\nexport const open = (user: { userId: string }) => FrontendComponentFactory.getConversationManager(user);",
+            ),
+          ],
+        ),
       ],
       { settings: ssotSettings(conversationService) },
     ),
     invalid(`${importManager}\nconst m = new WebSocketManager();`, [
-      error('direct', [2, 11, 2, 33], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager', factoryModule: 'src/websocket/factory.ts' }, suggestions: [useFactory(`${importManager}\n${addFactoryImport}\nconst m = getWebSocketManager();`)] }),
+      error('direct', [2, 11, 2, 33], {
+        data: {
+          service: 'WebSocketManager',
+          factory: 'getWebSocketManager',
+          factoryModule: 'src/websocket/factory.ts',
+        },
+        suggestions: [useFactory(`${importManager}\n${addFactoryImport}\nconst m = getWebSocketManager();`)],
+      }),
     ]),
     // Renamed import; arguments carried over.
-    invalid("import { WebSocketManager as WSM } from '../websocket/manager';\nexport function useSocket(user: { userId: string }) {\n  return new WSM(user);\n}", [
-      error('direct', [3, 10, 3, 23], [useFactory(`import { WebSocketManager as WSM } from '../websocket/manager';\n${addFactoryImport}\nexport function useSocket(user: { userId: string }) {\n  return getWebSocketManager(user);\n}`)]),
-    ]),
+    invalid(
+      "import { WebSocketManager as WSM } from '../websocket/manager';\nexport function useSocket(user: { userId: string }) {\n  return new WSM(user);\n}",
+      [
+        error(
+          'direct',
+          [3, 10, 3, 23],
+          [
+            useFactory(
+              `import { WebSocketManager as WSM } from '../websocket/manager';\n${addFactoryImport}\nexport function useSocket(user: { userId: string }) {\n  return getWebSocketManager(user);\n}`,
+            ),
+          ],
+        ),
+      ],
+    ),
     // Namespace member, dotted and computed; `.js` spelling of a `.ts` file.
-    invalid("import * as ws from '../websocket/manager.js';\nnew ws.WebSocketManager();\nnew ws['WebSocketManager']();", [
-      error('direct', [2, 1, 2, 26], [useFactory("import * as ws from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\ngetWebSocketManager();\nnew ws['WebSocketManager']();")]),
-      error('direct', [3, 1, 3, 29], [useFactory("import * as ws from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nnew ws.WebSocketManager();\ngetWebSocketManager();")]),
-    ]),
+    invalid(
+      "import * as ws from '../websocket/manager.js';\nnew ws.WebSocketManager();\nnew ws['WebSocketManager']();",
+      [
+        error(
+          'direct',
+          [2, 1, 2, 26],
+          [
+            useFactory(
+              "import * as ws from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\ngetWebSocketManager();\nnew ws['WebSocketManager']();",
+            ),
+          ],
+        ),
+        error(
+          'direct',
+          [3, 1, 3, 29],
+          [
+            useFactory(
+              "import * as ws from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nnew ws.WebSocketManager();\ngetWebSocketManager();",
+            ),
+          ],
+        ),
+      ],
+    ),
     // tsconfig path alias and `import X = require()`.
     invalid("import ws = require('@/websocket/manager');\nexport const m = new ws.WebSocketManager();", [
-      error('direct', [2, 18, 2, 43], [useFactory("import { getWebSocketManager } from '@/websocket/factory.js';\nimport ws = require('@/websocket/manager');\nexport const m = getWebSocketManager();")]),
+      error(
+        'direct',
+        [2, 18, 2, 43],
+        [
+          useFactory(
+            "import { getWebSocketManager } from '@/websocket/factory.js';\nimport ws = require('@/websocket/manager');\nexport const m = getWebSocketManager();",
+          ),
+        ],
+      ),
     ]),
     // Local alias, wrappers, type arguments; an existing factory import is reused.
     invalid(
       wrappers.join('\n'),
-      ([[4, 1, 8], [5, 1, 25], [6, 1, 32], [7, 1, 24], [8, 1, 43], [9, 1, 31]] as const).map(([line, column, endColumn]) =>
-        error('direct', [line, column, line, endColumn], [
-          useFactory(wrappers.map((text, index) => (index + 1 === line ? 'getWs();' : text)).join('\n')),
-        ]),
+      (
+        [
+          [4, 1, 8],
+          [5, 1, 25],
+          [6, 1, 32],
+          [7, 1, 24],
+          [8, 1, 43],
+          [9, 1, 31],
+        ] as const
+      ).map(([line, column, endColumn]) =>
+        error(
+          'direct',
+          [line, column, line, endColumn],
+          [useFactory(wrappers.map((text, index) => (index + 1 === line ? 'getWs();' : text)).join('\n'))],
+        ),
       ),
     ),
     // Reflect.construct; the factory module already imported for another name.
-    invalid("import { RECONNECT_DELAY_MS } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\nReflect.construct(WebSocketManager, [user]);\nReflect.construct(WebSocketManager, args);", [
-      error('direct', [4, 1, 4, 44], [useFactory("import { RECONNECT_DELAY_MS, getWebSocketManager } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\ngetWebSocketManager(user);\nReflect.construct(WebSocketManager, args);")]),
-      error('direct', [5, 1, 5, 42], [useFactory("import { RECONNECT_DELAY_MS, getWebSocketManager } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\nReflect.construct(WebSocketManager, [user]);\ngetWebSocketManager(...args);")]),
-    ]),
+    invalid(
+      "import { RECONNECT_DELAY_MS } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\nReflect.construct(WebSocketManager, [user]);\nReflect.construct(WebSocketManager, args);",
+      [
+        error(
+          'direct',
+          [4, 1, 4, 44],
+          [
+            useFactory(
+              "import { RECONNECT_DELAY_MS, getWebSocketManager } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\ngetWebSocketManager(user);\nReflect.construct(WebSocketManager, args);",
+            ),
+          ],
+        ),
+        error(
+          'direct',
+          [5, 1, 5, 42],
+          [
+            useFactory(
+              "import { RECONNECT_DELAY_MS, getWebSocketManager } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\nReflect.construct(WebSocketManager, [user]);\ngetWebSocketManager(...args);",
+            ),
+          ],
+        ),
+      ],
+    ),
     // Destructuring `await import()`, renamed.
-    invalid("export async function connect() {\n  const { WebSocketManager: K } = await import('../websocket/manager');\n  return new K();\n}", [
-      error('direct', [3, 10, 3, 17], [useFactory(`${addFactoryImport}\nexport async function connect() {\n  const { WebSocketManager: K } = await import('../websocket/manager');\n  return getWebSocketManager();\n}`)]),
-    ]),
+    invalid(
+      "export async function connect() {\n  const { WebSocketManager: K } = await import('../websocket/manager');\n  return new K();\n}",
+      [
+        error(
+          'direct',
+          [3, 10, 3, 17],
+          [
+            useFactory(
+              `${addFactoryImport}\nexport async function connect() {\n  const { WebSocketManager: K } = await import('../websocket/manager');\n  return getWebSocketManager();\n}`,
+            ),
+          ],
+        ),
+      ],
+    ),
     // The module object of `import(M).then(…)`: a parameter, or the class destructured from it.
     invalid("import('../websocket/manager').then((m) => new m.WebSocketManager());", [
-      error('direct', [1, 44, 1, 68], [useFactory(`${addFactoryImport}\nimport('../websocket/manager').then((m) => getWebSocketManager());`)]),
+      error(
+        'direct',
+        [1, 44, 1, 68],
+        [useFactory(`${addFactoryImport}\nimport('../websocket/manager').then((m) => getWebSocketManager());`)],
+      ),
     ]),
     invalid("import('@ws').then(({ WebSocketManager: K }) => new K(1));", [
-      error('direct', [1, 49, 1, 57], [useFactory(`${addFactoryImport}\nimport('@ws').then(({ WebSocketManager: K }) => getWebSocketManager(1));`)]),
+      error(
+        'direct',
+        [1, 49, 1, 57],
+        [useFactory(`${addFactoryImport}\nimport('@ws').then(({ WebSocketManager: K }) => getWebSocketManager(1));`)],
+      ),
     ]),
     // `C.prototype.constructor` is the class.
     invalid(`${importManager}\nnew WebSocketManager.prototype.constructor();`, [
       error('direct', [2, 1, 2, 45], [useFactory(`${importManager}\n${addFactoryImport}\ngetWebSocketManager();`)]),
     ]),
     // Either branch may be the service: reported, and no suggestion (it would drop the other branch).
-    invalid(`${importManager}\nclass Fake {}\ndeclare const cond: boolean;\nconst K = cond ? Fake : WebSocketManager;\nnew K();\nnew (cond ? WebSocketManager : Fake)();\nconst L = Fake ?? WebSocketManager;\nnew L();`, [
-      error('direct', [5, 1, 5, 8]),
-      error('direct', [6, 1, 6, 39]),
-      error('direct', [8, 1, 8, 8]),
-    ]),
+    invalid(
+      `${importManager}\nclass Fake {}\ndeclare const cond: boolean;\nconst K = cond ? Fake : WebSocketManager;\nnew K();\nnew (cond ? WebSocketManager : Fake)();\nconst L = Fake ?? WebSocketManager;\nnew L();`,
+      [error('direct', [5, 1, 5, 8]), error('direct', [6, 1, 6, 39]), error('direct', [8, 1, 8, 8])],
+    ),
     // The factory name is taken by another binding: no suggestion that would change meaning.
     invalid(`${importManager}\nconst getWebSocketManager = 1;\nnew WebSocketManager();`, [
       error('direct', [3, 1, 3, 23]),
     ]),
     // Subclassing bypasses the factory.
-    invalid(`${importManager}\nexport class Mine extends WebSocketManager {}\nexport const Anon = class extends WebSocketManager {};`, [
-      error('subclass', [2, 27, 2, 43]),
-      error('subclass', [3, 35, 3, 51]),
-    ]),
+    invalid(
+      `${importManager}\nexport class Mine extends WebSocketManager {}\nexport const Anon = class extends WebSocketManager {};`,
+      [error('subclass', [2, 27, 2, 43]), error('subclass', [3, 35, 3, 51])],
+    ),
     // Global services: by name and through window/globalThis/self; no factory configured.
     invalid(
       "new WebSocket('wss://a');\nnew window.WebSocket('wss://b');\nnew globalThis.WebSocket('wss://c');\nnew self['WebSocket']('wss://d');",
-      ([[1, 25], [2, 32], [3, 36], [4, 33]] as const).map(([line, endColumn]) =>
-        error('directNoFactory', [line, 1, line, endColumn], { data: { service: 'browser WebSocket', allowed: "'src/services/socket.ts'" } }),
+      (
+        [
+          [1, 25],
+          [2, 32],
+          [3, 36],
+          [4, 33],
+        ] as const
+      ).map(([line, endColumn]) =>
+        error('directNoFactory', [line, 1, line, endColumn], {
+          data: { service: 'browser WebSocket', allowed: "'src/services/socket.ts'" },
+        }),
       ),
       { settings: ssotSettings(browserWebSocket) },
     ),
     // construct: 'call' services; the factory module is a tsconfig alias, kept as configured.
-    invalid("import { io } from 'socket.io-client';\nexport const socket = io('https://example.test');", [
-      error('direct', [2, 23, 2, 49], { data: { service: 'socket.io client', factory: 'getSocket', factoryModule: '@/services/socket' }, suggestions: [useFactory("import { io } from 'socket.io-client';\nimport { getSocket } from '../services/socket.js';\nexport const socket = getSocket('https://example.test');")] }),
-    ], { settings: ssotSettings(socketIo) }),
+    invalid(
+      "import { io } from 'socket.io-client';\nexport const socket = io('https://example.test');",
+      [
+        error('direct', [2, 23, 2, 49], {
+          data: { service: 'socket.io client', factory: 'getSocket', factoryModule: '@/services/socket' },
+          suggestions: [
+            useFactory(
+              "import { io } from 'socket.io-client';\nimport { getSocket } from '../services/socket.js';\nexport const socket = getSocket('https://example.test');",
+            ),
+          ],
+        }),
+      ],
+      { settings: ssotSettings(socketIo) },
+    ),
     // Default-export services; subpath of a package-name module does not matter here.
-    invalid("import Telemetry from '../services/telemetry';\nnew Telemetry();", [
-      error('directNoFactory', [2, 1, 2, 16], { data: { service: 'Telemetry', allowed: "its own module 'src/services/telemetry.ts' or 'src/services/**'" } }),
-    ], { settings: ssotSettings(defaultExport) }),
+    invalid(
+      "import Telemetry from '../services/telemetry';\nnew Telemetry();",
+      [
+        error('directNoFactory', [2, 1, 2, 16], {
+          data: { service: 'Telemetry', allowed: "its own module 'src/services/telemetry.ts' or 'src/services/**'" },
+        }),
+      ],
+      { settings: ssotSettings(defaultExport) },
+    ),
     // Loose mode: any binding with the class's name, local or imported; directives stay first.
-    invalid("'use client';\nclass WebSocketManager {}\nnew WebSocketManager();", [
-      error('direct', [3, 1, 3, 23], [useFactory(`'use client';\n${addFactoryImport}\nclass WebSocketManager {}\ngetWebSocketManager();`)]),
-    ], { settings: ssotSettings(looseManager) }),
+    invalid(
+      "'use client';\nclass WebSocketManager {}\nnew WebSocketManager();",
+      [
+        error(
+          'direct',
+          [3, 1, 3, 23],
+          [useFactory(`'use client';\n${addFactoryImport}\nclass WebSocketManager {}\ngetWebSocketManager();`)],
+        ),
+      ],
+      { settings: ssotSettings(looseManager) },
+    ),
     // TSX.
-    invalid(`${importManager}\nexport const Status = () => <span>{String(new WebSocketManager())}</span>;`, [
-      error('direct', [2, 43, 2, 65], [useFactory(`${importManager}\n${addFactoryImport}\nexport const Status = () => <span>{String(getWebSocketManager())}</span>;`)]),
-    ], { filename: component }),
+    invalid(
+      `${importManager}\nexport const Status = () => <span>{String(new WebSocketManager())}</span>;`,
+      [
+        error(
+          'direct',
+          [2, 43, 2, 65],
+          [
+            useFactory(
+              `${importManager}\n${addFactoryImport}\nexport const Status = () => <span>{String(getWebSocketManager())}</span>;`,
+            ),
+          ],
+        ),
+      ],
+      { filename: component },
+    ),
   ],
 });
 
@@ -199,12 +380,23 @@ jsRuleTester.run('no-direct-instantiation (JavaScript)', rule, {
     "const require = () => ({});\nconst { WebSocketManager } = require('../websocket/manager');\nnew WebSocketManager();",
   ]),
   invalid: [
-    js.invalid("import { WebSocketManager } from '../websocket/manager.js';\nexport const m = new WebSocketManager();", [
-      error('direct', [2, 18, 2, 40], [useFactory("import { WebSocketManager } from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nexport const m = getWebSocketManager();")]),
-    ]),
-    js.invalid("new globalThis.WebSocket('wss://x');", [
-      error('directNoFactory', [1, 1, 1, 36]),
-    ], { settings: ssotSettings(browserWebSocket) }),
+    js.invalid(
+      "import { WebSocketManager } from '../websocket/manager.js';\nexport const m = new WebSocketManager();",
+      [
+        error(
+          'direct',
+          [2, 18, 2, 40],
+          [
+            useFactory(
+              "import { WebSocketManager } from '../websocket/manager.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nexport const m = getWebSocketManager();",
+            ),
+          ],
+        ),
+      ],
+    ),
+    js.invalid("new globalThis.WebSocket('wss://x');", [error('directNoFactory', [1, 1, 1, 36])], {
+      settings: ssotSettings(browserWebSocket),
+    }),
   ],
 });
 
@@ -242,8 +434,17 @@ describe('no-direct-instantiation in CommonJS scripts', () => {
 // Through the module graph: the class reached through barrels, package entries, built workspace
 // packages, default, `export =` and CommonJS exports is reported as for a direct import.
 
-const graphData = { service: 'WebSocketManager', factory: 'getWebSocketManager', factoryModule: 'src/websocket/factory.ts' };
-const chatRoom = { name: 'ChatRoom', class: 'ChatRoom', module: 'src/chat/room.ts', factory: { name: 'getChatRoom', module: 'src/chat/factory.ts' } };
+const graphData = {
+  service: 'WebSocketManager',
+  factory: 'getWebSocketManager',
+  factoryModule: 'src/websocket/factory.ts',
+};
+const chatRoom = {
+  name: 'ChatRoom',
+  class: 'ChatRoom',
+  module: 'src/chat/room.ts',
+  factory: { name: 'getChatRoom', module: 'src/chat/factory.ts' },
+};
 const packages = packagesProject();
 const workspaces = { built: workspaceProject(true), unbuilt: workspaceProject(false) };
 afterAll(() => {
@@ -251,52 +452,115 @@ afterAll(() => {
 });
 
 /** One `direct` report of `new …` spanning line `line`, columns `column`–`endColumn`, with the factory suggestion's output. */
-function directAt(line: number, column: number, endColumn: number, output: string, data: Record<string, string> = graphData) {
-  return { messageId: 'direct' as const, data, line, column, endLine: line, endColumn, suggestions: [{ messageId: 'useFactory' as const, output }] };
+function directAt(
+  line: number,
+  column: number,
+  endColumn: number,
+  output: string,
+  data: Record<string, string> = graphData,
+) {
+  return {
+    messageId: 'direct' as const,
+    data,
+    line,
+    column,
+    endLine: line,
+    endColumn,
+    suggestions: [{ messageId: 'useFactory' as const, output }],
+  };
 }
 
 ruleTester.run('no-direct-instantiation (module graph)', rule, {
   valid: [
     // Two `export *` with different bindings: the name is not exported at all.
-    { code: "import { WebSocketManager } from '../barrels/ambiguous';\nnew WebSocketManager();", filename: hook, settings: ssotSettings() },
+    {
+      code: "import { WebSocketManager } from '../barrels/ambiguous';\nnew WebSocketManager();",
+      filename: hook,
+      settings: ssotSettings(),
+    },
     // A type-only re-export is no class; another class of the same name is another class.
-    { code: "import { WebSocketManager } from '../barrels/type-only';\nnew WebSocketManager();", filename: hook, settings: ssotSettings() },
-    { code: "import { WebSocketManager } from '../barrels/other';\nnew WebSocketManager();", filename: hook, settings: ssotSettings() },
+    {
+      code: "import { WebSocketManager } from '../barrels/type-only';\nnew WebSocketManager();",
+      filename: hook,
+      settings: ssotSettings(),
+    },
+    {
+      code: "import { WebSocketManager } from '../barrels/other';\nnew WebSocketManager();",
+      filename: hook,
+      settings: ssotSettings(),
+    },
     // The factory module may construct what it re-exports.
-    { code: "import { ChatRoom } from './room.js';\nnew ChatRoom('a');", filename: appFile('src/chat/factory.ts'), settings: ssotSettings(chatRoom) },
+    {
+      code: "import { ChatRoom } from './room.js';\nnew ChatRoom('a');",
+      filename: appFile('src/chat/factory.ts'),
+      settings: ssotSettings(chatRoom),
+    },
   ],
   invalid: [
     {
       code: "import { WebSocketManager } from '../barrels';\nconst m = new WebSocketManager();",
       filename: hook,
       settings: ssotSettings(),
-      errors: [directAt(2, 11, 33, `import { WebSocketManager } from '../barrels';\n${addFactoryImport}\nconst m = getWebSocketManager();`)],
+      errors: [
+        directAt(
+          2,
+          11,
+          33,
+          `import { WebSocketManager } from '../barrels';\n${addFactoryImport}\nconst m = getWebSocketManager();`,
+        ),
+      ],
     },
     {
       code: "import { WebSocketManager as WSM } from '@/barrels/deep';\nnew WSM();",
       filename: hook,
       settings: ssotSettings(),
       errors: [
-        directAt(2, 1, 10, "import { WebSocketManager as WSM } from '@/barrels/deep';\nimport { getWebSocketManager } from '@/websocket/factory.js';\ngetWebSocketManager();"),
+        directAt(
+          2,
+          1,
+          10,
+          "import { WebSocketManager as WSM } from '@/barrels/deep';\nimport { getWebSocketManager } from '@/websocket/factory.js';\ngetWebSocketManager();",
+        ),
       ],
     },
     {
       code: "import * as realtime from '../barrels/star';\nnew realtime.WebSocketManager(user);",
       filename: hook,
       settings: ssotSettings(),
-      errors: [directAt(2, 1, 36, `import * as realtime from '../barrels/star';\n${addFactoryImport}\ngetWebSocketManager(user);`)],
+      errors: [
+        directAt(
+          2,
+          1,
+          36,
+          `import * as realtime from '../barrels/star';\n${addFactoryImport}\ngetWebSocketManager(user);`,
+        ),
+      ],
     },
     {
       code: "import WebSocketManager from '../barrels/as-default';\nnew WebSocketManager();",
       filename: hook,
       settings: ssotSettings(),
-      errors: [directAt(2, 1, 23, `import WebSocketManager from '../barrels/as-default';\n${addFactoryImport}\ngetWebSocketManager();`)],
+      errors: [
+        directAt(
+          2,
+          1,
+          23,
+          `import WebSocketManager from '../barrels/as-default';\n${addFactoryImport}\ngetWebSocketManager();`,
+        ),
+      ],
     },
     {
       code: "import WebSocketManager = require('../barrels/equals');\nnew WebSocketManager();",
       filename: hook,
       settings: ssotSettings(),
-      errors: [directAt(2, 1, 23, `${addFactoryImport}\nimport WebSocketManager = require('../barrels/equals');\ngetWebSocketManager();`)],
+      errors: [
+        directAt(
+          2,
+          1,
+          23,
+          `${addFactoryImport}\nimport WebSocketManager = require('../barrels/equals');\ngetWebSocketManager();`,
+        ),
+      ],
     },
     {
       code: "import { WebSocketManager } from '@/barrels/cycle-b';\nexport const Status = () => <p>{String(new WebSocketManager())}</p>;",
@@ -317,33 +581,57 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
       filename: hook,
       settings: ssotSettings(chatRoom),
       errors: [
-        directAt(2, 1, 18, "import { ChatRoom } from '../chat';\nimport { getChatRoom } from '../chat/factory.js';\ngetChatRoom('a');", {
-          service: 'ChatRoom',
-          factory: 'getChatRoom',
-          factoryModule: 'src/chat/factory.ts',
-        }),
+        directAt(
+          2,
+          1,
+          18,
+          "import { ChatRoom } from '../chat';\nimport { getChatRoom } from '../chat/factory.js';\ngetChatRoom('a');",
+          {
+            service: 'ChatRoom',
+            factory: 'getChatRoom',
+            factoryModule: 'src/chat/factory.ts',
+          },
+        ),
       ],
     },
     // Packages: `export =` typings, and one function exported under three names.
     ...[
-      ["import WebSocket from 'ws';", "import WebSocket from 'ws';\nimport { getSocket } from './socket.js';\ngetSocket('wss://x');"],
-      ["import WebSocket = require('ws');", "import { getSocket } from './socket.js';\nimport WebSocket = require('ws');\ngetSocket('wss://x');"],
+      [
+        "import WebSocket from 'ws';",
+        "import WebSocket from 'ws';\nimport { getSocket } from './socket.js';\ngetSocket('wss://x');",
+      ],
+      [
+        "import WebSocket = require('ws');",
+        "import { getSocket } from './socket.js';\nimport WebSocket = require('ws');\ngetSocket('wss://x');",
+      ],
     ].map(([head, output]) => ({
       code: `${head ?? ''}\nnew WebSocket('wss://x');`,
       filename: path.join(packages, 'src/app.ts'),
       settings: settingsFor(packages, wsService),
-      errors: [directAt(2, 1, 25, output ?? '', { service: 'ws WebSocket', factory: 'getSocket', factoryModule: 'src/socket.ts' })],
+      errors: [
+        directAt(2, 1, 25, output ?? '', {
+          service: 'ws WebSocket',
+          factory: 'getSocket',
+          factoryModule: 'src/socket.ts',
+        }),
+      ],
     })),
     ...['connect', 'io'].map((name) => ({
       code: `import { ${name} } from 'socket.io-client';\n${name}('https://x');`,
       filename: path.join(packages, 'src/app.ts'),
       settings: settingsFor(packages, ioService),
       errors: [
-        directAt(2, 1, name.length + 14, `import { ${name} } from 'socket.io-client';\nimport { getSocket } from './socket.js';\ngetSocket('https://x');`, {
-          service: 'socket.io client',
-          factory: 'getSocket',
-          factoryModule: 'src/socket.ts',
-        }),
+        directAt(
+          2,
+          1,
+          name.length + 14,
+          `import { ${name} } from 'socket.io-client';\nimport { getSocket } from './socket.js';\ngetSocket('https://x');`,
+          {
+            service: 'socket.io client',
+            factory: 'getSocket',
+            factoryModule: 'src/socket.ts',
+          },
+        ),
       ],
     })),
     {
@@ -351,11 +639,17 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
       filename: path.join(packages, 'src/app.ts'),
       settings: settingsFor(packages, ioService),
       errors: [
-        directAt(2, 1, 16, "import io from 'socket.io-client';\nimport { getSocket } from './socket.js';\ngetSocket('https://x');", {
-          service: 'socket.io client',
-          factory: 'getSocket',
-          factoryModule: 'src/socket.ts',
-        }),
+        directAt(
+          2,
+          1,
+          16,
+          "import io from 'socket.io-client';\nimport { getSocket } from './socket.js';\ngetSocket('https://x');",
+          {
+            service: 'socket.io client',
+            factory: 'getSocket',
+            factoryModule: 'src/socket.ts',
+          },
+        ),
       ],
     },
     // A workspace package built to dist/ or not built yet; the service named by source path, package or subpath.
@@ -387,20 +681,41 @@ jsRuleTester.run('no-direct-instantiation (module graph, JavaScript)', rule, {
       code: "import { WebSocketManager } from '../barrels/index.js';\nexport const m = new WebSocketManager();",
       filename: script,
       settings: ssotSettings(),
-      errors: [directAt(2, 18, 40, "import { WebSocketManager } from '../barrels/index.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nexport const m = getWebSocketManager();")],
+      errors: [
+        directAt(
+          2,
+          18,
+          40,
+          "import { WebSocketManager } from '../barrels/index.js';\nimport { getWebSocketManager } from '../websocket/factory.js';\nexport const m = getWebSocketManager();",
+        ),
+      ],
     },
   ],
 });
 
 describe('no-direct-instantiation through CommonJS exports', () => {
-  function lintCommonJs(code: string, filename: string, settings: Record<string, unknown>, cwd = appFile('.')): Linter.LintMessage[] {
+  function lintCommonJs(
+    code: string,
+    filename: string,
+    settings: Record<string, unknown>,
+    cwd = appFile('.'),
+  ): Linter.LintMessage[] {
     return new Linter({ cwd }).verify(
       code,
-      [{ files: ['**/*.{js,cjs}'], languageOptions: { sourceType: 'commonjs' }, settings, plugins: { ssot: plugin }, rules: { 'ssot/no-direct-instantiation': 'error' } }],
+      [
+        {
+          files: ['**/*.{js,cjs}'],
+          languageOptions: { sourceType: 'commonjs' },
+          settings,
+          plugins: { ssot: plugin },
+          rules: { 'ssot/no-direct-instantiation': 'error' },
+        },
+      ],
       filename,
     );
   }
-  const positions = (messages: Linter.LintMessage[]) => messages.map(({ ruleId, messageId, line, column, endColumn }) => ({ ruleId, messageId, line, column, endColumn }));
+  const positions = (messages: Linter.LintMessage[]) =>
+    messages.map(({ ruleId, messageId, line, column, endColumn }) => ({ ruleId, messageId, line, column, endColumn }));
 
   it.each([
     ["const { WebSocketManager } = require('../barrels/legacy.cjs');", 'WebSocketManager'],
@@ -415,14 +730,16 @@ describe('no-direct-instantiation through CommonJS exports', () => {
 
   it('`const WebSocket = require("ws")` of a package whose typings `export =` the class', () => {
     const code = "const WebSocket = require('ws');\nmodule.exports = (url) => new WebSocket(url);";
-    expect(positions(lintCommonJs(code, path.join(packages, 'src/app.cjs'), settingsFor(packages, wsService), packages))).toEqual([
-      { ruleId: 'ssot/no-direct-instantiation', messageId: 'direct', line: 2, column: 27, endColumn: 45 },
-    ]);
+    expect(
+      positions(lintCommonJs(code, path.join(packages, 'src/app.cjs'), settingsFor(packages, wsService), packages)),
+    ).toEqual([{ ruleId: 'ssot/no-direct-instantiation', messageId: 'direct', line: 2, column: 27, endColumn: 45 }]);
   });
 
   it('a CommonJS package without typings (`exports.LegacyClient =`)', () => {
     const code = "const { LegacyClient } = require('legacy-client');\nmodule.exports = () => new LegacyClient();";
-    expect(positions(lintCommonJs(code, path.join(packages, 'src/app.cjs'), settingsFor(packages, legacyService), packages))).toEqual([
+    expect(
+      positions(lintCommonJs(code, path.join(packages, 'src/app.cjs'), settingsFor(packages, legacyService), packages)),
+    ).toEqual([
       { ruleId: 'ssot/no-direct-instantiation', messageId: 'directNoFactory', line: 2, column: 24, endColumn: 42 },
     ]);
   });

@@ -4,7 +4,18 @@ import rule, { type MessageIds, type Options } from '../../rules/no-factory-bypa
 import type { ServiceSettings } from '../../src/settings.js';
 import { afterAll } from 'vitest';
 import { ioService, packagesProject, realtimeService, settingsFor, workspaceProject } from '../graph-projects.js';
-import { appFile, cases, error, fixturesDir, jsRuleTester, ruleTester, ssotSettings, suggestion, webSocketManager, type Position } from '../rule-tester.js';
+import {
+  appFile,
+  cases,
+  error,
+  fixturesDir,
+  jsRuleTester,
+  ruleTester,
+  ssotSettings,
+  suggestion,
+  webSocketManager,
+  type Position,
+} from '../rule-tester.js';
 
 const hook = appFile('src/hooks/use-socket.ts');
 const component = appFile('src/hooks/socket-status.tsx');
@@ -26,7 +37,12 @@ const sessionStore: ServiceSettings = {
   factory: { name: 'getSessionStore', module: 'src/store/factory.ts' },
 };
 const legacySocket: ServiceSettings = { name: 'legacy socket', class: 'default', module: 'src/services/socket.ts' };
-const socketIoManager: ServiceSettings = { name: 'socket.io Manager', class: 'Manager', module: 'socket.io-client', allow: ['src/services/**'] };
+const socketIoManager: ServiceSettings = {
+  name: 'socket.io Manager',
+  class: 'Manager',
+  module: 'socket.io-client',
+  allow: ['src/services/**'],
+};
 
 const noTypeImports: Options = [{ allowTypeImports: false, checkAllValueUses: false }];
 const allValueUses: Options = [{ allowTypeImports: true, checkAllValueUses: true }];
@@ -76,17 +92,27 @@ ruleTester.run('no-factory-bypass', rule, {
     // Exempt files: the service module, the factory module, `allow` globs.
     { code: "import { WebSocketManager } from './manager.js';", filename: appFile('src/websocket/factory.ts') },
     { code: "export { WebSocketManager } from './manager.js';", filename: appFile('src/websocket/index.ts') },
-    { code: "import { WebSocketManager } from '../websocket/manager';", filename: appFile('src/hooks/use-socket.test.ts') },
+    {
+      code: "import { WebSocketManager } from '../websocket/manager';",
+      filename: appFile('src/hooks/use-socket.test.ts'),
+    },
     // Services without a module (matched by name elsewhere) or global ones are not about imports.
     {
       code: "import { WebSocketManager } from '../websocket/manager';",
       settings: ssotSettings({ name: 'WebSocketManager', class: 'WebSocketManager' }),
     },
-    { code: "import { WebSocket } from '../websocket/manager';", settings: ssotSettings({ name: 'browser WebSocket', class: 'WebSocket', global: true }) },
+    {
+      code: "import { WebSocket } from '../websocket/manager';",
+      settings: ssotSettings({ name: 'browser WebSocket', class: 'WebSocket', global: true }),
+    },
     // `export * from` leaves the default export out.
     { code: "export * from '../services/socket';", settings: ssotSettings(legacySocket) },
     { code: "import { other } from '../services/socket';", settings: ssotSettings(legacySocket) },
-    { code: "import { Manager } from 'socket.io-client';", filename: appFile('src/services/socket.ts'), settings: ssotSettings(socketIoManager) },
+    {
+      code: "import { Manager } from 'socket.io-client';",
+      filename: appFile('src/services/socket.ts'),
+      settings: ssotSettings(socketIoManager),
+    },
     { code: "import { io } from 'socket.io-client';", settings: ssotSettings(socketIoManager) },
     { code: "import { Manager } from 'socket.io-client-extra';", settings: ssotSettings(socketIoManager) },
     // With allowTypeImports: false, type references to other names are still fine.
@@ -95,14 +121,23 @@ ruleTester.run('no-factory-bypass', rule, {
     // A value import used only for `instanceof` and static member reads cannot construct anything (checkAllValueUses: false).
     "import { WebSocketManager } from '../websocket/manager';\nexport const isManager = (x: unknown) => x instanceof WebSocketManager;\nexport const v = WebSocketManager.VERSION;",
     "import { WebSocketManager as M } from '@ws';\nexport const name = M.name;\nconsole.log(M.VERSION.toFixed(1), typeof M.VERSION);\nfunction f(m: M) { return m instanceof M; }",
-    { code: "import Socket from '../services/socket';\nexport const ok = (x: unknown) => x instanceof Socket;", settings: ssotSettings(legacySocket) },
+    {
+      code: "import Socket from '../services/socket';\nexport const ok = (x: unknown) => x instanceof Socket;",
+      settings: ssotSettings(legacySocket),
+    },
   ]),
   invalid: [
     // ── Import declarations × spellings ────────────────────────────────────────────────────────
     // The class is still constructed: replacing its import would leave `new WebSocketManager()` without
     // a declaration (and hide it from no-direct-instantiation), so no suggestion until it is gone.
-    invalid("import { WebSocketManager } from '../websocket/manager';\nconst m = new WebSocketManager();", [error('bypass', NAMED)]),
-    invalid("import { WebSocketManager } from '../websocket/manager';\nexport const delay = WebSocketManager.name;", [error('bypass', NAMED)], { options: allValueUses }),
+    invalid("import { WebSocketManager } from '../websocket/manager';\nconst m = new WebSocketManager();", [
+      error('bypass', NAMED),
+    ]),
+    invalid(
+      "import { WebSocketManager } from '../websocket/manager';\nexport const delay = WebSocketManager.name;",
+      [error('bypass', NAMED)],
+      { options: allValueUses },
+    ),
     // What can construct is reported even beside inert uses: a static method call, `prototype`, a write, handing it on.
     ...[
       'WebSocketManager.create()',
@@ -111,10 +146,18 @@ ruleTester.run('no-factory-bypass', rule, {
       'delete WebSocketManager.VERSION',
       'use(WebSocketManager)',
       'x instanceof Object && WebSocketManager',
-    ].map((use) => invalid(`import { WebSocketManager } from '../websocket/manager';\nx instanceof WebSocketManager;\n${use};`, [error('bypass', NAMED)])),
-    invalid("import { WebSocketManager } from '../websocket/manager';\nexport const isManager = (x: unknown) => x instanceof WebSocketManager;\nexport const v = WebSocketManager.VERSION;", [error('bypass', NAMED)], {
-      options: allValueUses,
-    }),
+    ].map((use) =>
+      invalid(`import { WebSocketManager } from '../websocket/manager';\nx instanceof WebSocketManager;\n${use};`, [
+        error('bypass', NAMED),
+      ]),
+    ),
+    invalid(
+      "import { WebSocketManager } from '../websocket/manager';\nexport const isManager = (x: unknown) => x instanceof WebSocketManager;\nexport const v = WebSocketManager.VERSION;",
+      [error('bypass', NAMED)],
+      {
+        options: allValueUses,
+      },
+    ),
     invalid("import { WebSocketManager } from '../websocket/manager.js';", [
       error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.js';")]),
     ]),
@@ -122,15 +165,15 @@ ruleTester.run('no-factory-bypass', rule, {
       error('bypass', NAMED, [useFactory("import { getWebSocketManager } from '../websocket/factory.js';")]),
     ]),
     // An alias stays an alias (the fixture's `@/*`), with the extension NodeNext needs.
-    invalid("import { WebSocketManager } from '@/websocket/manager';", [error('bypass', NAMED, [useFactory(ALIAS_FACTORY_IMPORT)])]),
-    invalid("import { WebSocketManager } from '@/websocket/manager.js';", [error('bypass', NAMED, [useFactory(ALIAS_FACTORY_IMPORT)])]),
+    invalid("import { WebSocketManager } from '@/websocket/manager';", [
+      error('bypass', NAMED, [useFactory(ALIAS_FACTORY_IMPORT)]),
+    ]),
+    invalid("import { WebSocketManager } from '@/websocket/manager.js';", [
+      error('bypass', NAMED, [useFactory(ALIAS_FACTORY_IMPORT)]),
+    ]),
     invalid("import { WebSocketManager } from '@ws';", [error('bypass', NAMED, [useFactory(ALIAS_FACTORY_IMPORT)])]),
-    invalid("import { WebSocketManager } from '#manager';", [
-      error('bypass', NAMED, [useFactory(FACTORY_IMPORT)]),
-    ]),
-    invalid("import { WebSocketManager } from '#ws/manager';", [
-      error('bypass', NAMED, [useFactory(FACTORY_IMPORT)]),
-    ]),
+    invalid("import { WebSocketManager } from '#manager';", [error('bypass', NAMED, [useFactory(FACTORY_IMPORT)])]),
+    invalid("import { WebSocketManager } from '#ws/manager';", [error('bypass', NAMED, [useFactory(FACTORY_IMPORT)])]),
     // `./` from a file next to the module's folder, and `../../` from a (virtual) nested folder.
     invalid(
       "import { WebSocketManager } from './websocket/manager';",
@@ -158,11 +201,17 @@ ruleTester.run('no-factory-bypass', rule, {
     invalid("import Socket from '../services/socket';\nnew Socket();", [error('bypassNoFactory', [1, 8, 1, 14])], {
       settings: ssotSettings(legacySocket),
     }),
-    invalid("import { default as Socket } from '../services/socket';\nnew Socket();", [error('bypassNoFactory', [1, 10, 1, 27])], {
-      settings: ssotSettings(legacySocket),
-    }),
+    invalid(
+      "import { default as Socket } from '../services/socket';\nnew Socket();",
+      [error('bypassNoFactory', [1, 10, 1, 27])],
+      {
+        settings: ssotSettings(legacySocket),
+      },
+    ),
     // `import X = require()` and its exported form (a leak).
-    invalid("import ws = require('../websocket/manager');\nnew ws.WebSocketManager();", [error('bypass', [1, 1, 1, 45])]),
+    invalid("import ws = require('../websocket/manager');\nnew ws.WebSocketManager();", [
+      error('bypass', [1, 1, 1, 45]),
+    ]),
     invalid("export import ws = require('../websocket/manager');", [error('reexport', [1, 1, 1, 52])]),
     // Several services: each is reported where its class is taken.
     invalid(
@@ -180,7 +229,17 @@ ruleTester.run('no-factory-bypass', rule, {
     ...["'../store'", "'../store/'", "'../store/index'", "'@/store'", "'@/store/index.ts'"].map((source) =>
       invalid(
         `import { SessionStore } from ${source};`,
-        [error('bypass', [1, 10, 1, 22], [useFactory(`import { getSessionStore } from '${source.startsWith("'@") ? '@/store/factory.js' : '../store/factory.js'}';`)])],
+        [
+          error(
+            'bypass',
+            [1, 10, 1, 22],
+            [
+              useFactory(
+                `import { getSessionStore } from '${source.startsWith("'@") ? '@/store/factory.js' : '../store/factory.js'}';`,
+              ),
+            ],
+          ),
+        ],
         { settings: ssotSettings(sessionStore) },
       ),
     ),
@@ -191,10 +250,16 @@ ruleTester.run('no-factory-bypass', rule, {
     ),
 
     // ── Package modules: the package and its subpaths ───────────────────────────────────────────
-    invalid("import { Manager } from 'socket.io-client';", [error('bypassNoFactory', [1, 10, 1, 17])], { settings: ssotSettings(socketIoManager) }),
-    invalid("import { Manager } from 'socket.io-client/build/esm/manager.js';", [error('bypassNoFactory', [1, 10, 1, 17])], {
+    invalid("import { Manager } from 'socket.io-client';", [error('bypassNoFactory', [1, 10, 1, 17])], {
       settings: ssotSettings(socketIoManager),
     }),
+    invalid(
+      "import { Manager } from 'socket.io-client/build/esm/manager.js';",
+      [error('bypassNoFactory', [1, 10, 1, 17])],
+      {
+        settings: ssotSettings(socketIoManager),
+      },
+    ),
 
     // ── Autofix: a value import used only as a type becomes type-only ──────────────────────────
     invalid(
@@ -205,12 +270,18 @@ ruleTester.run('no-factory-bypass', rule, {
     invalid(
       "import { WebSocketManager, RECONNECT_DELAY_MS } from '@/websocket/manager.js';\nlet m: WebSocketManager = undefined!;\nRECONNECT_DELAY_MS;",
       [error('bypass', NAMED)],
-      { output: "import { type WebSocketManager, RECONNECT_DELAY_MS } from '@/websocket/manager.js';\nlet m: WebSocketManager = undefined!;\nRECONNECT_DELAY_MS;" },
+      {
+        output:
+          "import { type WebSocketManager, RECONNECT_DELAY_MS } from '@/websocket/manager.js';\nlet m: WebSocketManager = undefined!;\nRECONNECT_DELAY_MS;",
+      },
     ),
     invalid(
       "import { WebSocketManager as Manager } from '@ws';\ntype Version = typeof Manager.VERSION;\nfunction use(m: Manager): void {}",
       [error('bypass', [1, 10, 1, 37])],
-      { output: "import type { WebSocketManager as Manager } from '@ws';\ntype Version = typeof Manager.VERSION;\nfunction use(m: Manager): void {}" },
+      {
+        output:
+          "import type { WebSocketManager as Manager } from '@ws';\ntype Version = typeof Manager.VERSION;\nfunction use(m: Manager): void {}",
+      },
     ),
     invalid(
       "import * as ws from '../websocket/manager';\nlet m: ws.WebSocketManager;",
@@ -225,37 +296,38 @@ ruleTester.run('no-factory-bypass', rule, {
     invalid(
       "import Socket, { other } from '../services/socket';\nlet s: Socket = other;",
       [error('bypassNoFactory', [1, 8, 1, 14])],
-      { output: "import type Socket from '../services/socket';\nimport { other } from '../services/socket';\nlet s: Socket = other;", settings: ssotSettings(legacySocket) },
+      {
+        output:
+          "import type Socket from '../services/socket';\nimport { other } from '../services/socket';\nlet s: Socket = other;",
+        settings: ssotSettings(legacySocket),
+      },
     ),
     // Re-exported or used as a value somewhere: no autofix.
     invalid("import { WebSocketManager } from '../websocket/manager';\nexport { WebSocketManager };", [
       error('bypass', NAMED),
     ]),
-    invalid("import { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager = new WebSocketManager();", [
-      error('bypass', NAMED),
-    ]),
+    invalid(
+      "import { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager = new WebSocketManager();",
+      [error('bypass', NAMED)],
+    ),
     // Unused: left for no-unused-vars, but the suggestion still applies.
-    invalid("import { WebSocketManager } from '../websocket/manager';", [error('bypass', NAMED, [useFactory(FACTORY_IMPORT)])]),
+    invalid("import { WebSocketManager } from '../websocket/manager';", [
+      error('bypass', NAMED, [useFactory(FACTORY_IMPORT)]),
+    ]),
 
     // ── Suggestion: import the factory instead ──────────────────────────────────────────────────
     invalid(
       "import { WebSocketManager, RECONNECT_DELAY_MS } from '../websocket/manager.js';\nnew WebSocketManager(RECONNECT_DELAY_MS);",
-      [
-        error('bypass', NAMED),
-      ],
+      [error('bypass', NAMED)],
     ),
     invalid(
       "import { RECONNECT_DELAY_MS, WebSocketManager } from '../websocket/manager.js';\nnew WebSocketManager(RECONNECT_DELAY_MS);",
-      [
-        error('bypass', [1, 30, 1, 46]),
-      ],
+      [error('bypass', [1, 30, 1, 46])],
     ),
     // One name per line: the class's line goes.
     invalid(
       "import {\n  RECONNECT_DELAY_MS,\n  WebSocketManager,\n} from '../websocket/manager';\nnew WebSocketManager(RECONNECT_DELAY_MS);",
-      [
-        error('bypass', [3, 3, 3, 19]),
-      ],
+      [error('bypass', [3, 3, 3, 19])],
     ),
     invalid("import Socket, { WebSocketManager } from '../websocket/manager';\nnew WebSocketManager(Socket);", [
       error('bypass', [1, 18, 1, 34]),
@@ -263,20 +335,17 @@ ruleTester.run('no-factory-bypass', rule, {
     // The factory is imported already: the class import just goes.
     invalid(
       "import { getWebSocketManager } from '@/websocket/factory';\nimport { WebSocketManager } from '../websocket/manager';",
-      [
-        error('bypass', [2, 10, 2, 26], [
-          useFactory("import { getWebSocketManager } from '@/websocket/factory';"),
-        ]),
-      ],
+      [error('bypass', [2, 10, 2, 26], [useFactory("import { getWebSocketManager } from '@/websocket/factory';")])],
     ),
     // Semicolon-free style is kept.
     invalid("import { WebSocketManager } from '../websocket/manager'\nnew WebSocketManager()", [
       error('bypass', NAMED),
     ]),
     // The factory's name is taken by something else: no suggestion.
-    invalid("import { WebSocketManager } from '../websocket/manager';\nconst getWebSocketManager = () => new WebSocketManager();", [
-      error('bypass', NAMED),
-    ]),
+    invalid(
+      "import { WebSocketManager } from '../websocket/manager';\nconst getWebSocketManager = () => new WebSocketManager();",
+      [error('bypass', NAMED)],
+    ),
 
     // ── Re-exports: a barrel leaking the class ─────────────────────────────────────────────────
     invalid("export { WebSocketManager } from '../websocket/manager';", [
@@ -286,53 +355,112 @@ ruleTester.run('no-factory-bypass', rule, {
       ]),
     ]),
     invalid("export { WebSocketManager as Manager, RECONNECT_DELAY_MS } from '@/websocket/manager';", [
-      error('reexport', [1, 10, 1, 37], [
-        reexportFactory(`export { RECONNECT_DELAY_MS } from '@/websocket/manager';\nexport { getWebSocketManager } from '@/websocket/factory.js';`),
-        reexportType("export { type WebSocketManager as Manager, RECONNECT_DELAY_MS } from '@/websocket/manager';"),
-      ]),
+      error(
+        'reexport',
+        [1, 10, 1, 37],
+        [
+          reexportFactory(
+            `export { RECONNECT_DELAY_MS } from '@/websocket/manager';\nexport { getWebSocketManager } from '@/websocket/factory.js';`,
+          ),
+          reexportType("export { type WebSocketManager as Manager, RECONNECT_DELAY_MS } from '@/websocket/manager';"),
+        ],
+      ),
     ]),
-    invalid("export { getWebSocketManager } from '../websocket/factory.js';\nexport { WebSocketManager } from '../websocket/manager.js';", [
-      error('reexport', [2, 10, 2, 26], [
-        reexportFactory("export { getWebSocketManager } from '../websocket/factory.js';"),
-        reexportType("export { getWebSocketManager } from '../websocket/factory.js';\nexport type { WebSocketManager } from '../websocket/manager.js';"),
-      ]),
-    ]),
+    invalid(
+      "export { getWebSocketManager } from '../websocket/factory.js';\nexport { WebSocketManager } from '../websocket/manager.js';",
+      [
+        error(
+          'reexport',
+          [2, 10, 2, 26],
+          [
+            reexportFactory("export { getWebSocketManager } from '../websocket/factory.js';"),
+            reexportType(
+              "export { getWebSocketManager } from '../websocket/factory.js';\nexport type { WebSocketManager } from '../websocket/manager.js';",
+            ),
+          ],
+        ),
+      ],
+    ),
     invalid("export * from '../websocket/manager';", [error('reexport', [1, 1, 1, 38])]),
     invalid("export * as ws from '#ws/manager';", [error('reexport', [1, 1, 1, 35])]),
-    invalid("export { default } from '../services/socket';", [error('reexportNoFactory', [1, 10, 1, 17], [reexportType("export type { default } from '../services/socket';")])], {
+    invalid(
+      "export { default } from '../services/socket';",
+      [
+        error(
+          'reexportNoFactory',
+          [1, 10, 1, 17],
+          [reexportType("export type { default } from '../services/socket';")],
+        ),
+      ],
+      {
+        settings: ssotSettings(legacySocket),
+      },
+    ),
+    invalid("export * as socket from '../services/socket';", [error('reexportNoFactory', [1, 1, 1, 46])], {
       settings: ssotSettings(legacySocket),
     }),
-    invalid("export * as socket from '../services/socket';", [error('reexportNoFactory', [1, 1, 1, 46])], { settings: ssotSettings(legacySocket) }),
 
     // ── import() and require(): when the class is taken from the module object ─────────────────
     invalid("const { WebSocketManager } = await import('../websocket/manager');", [error('bypass', [1, 9, 1, 25])]),
-    invalid("const { WebSocketManager: Manager = null } = await import('@/websocket/manager');", [error('bypass', [1, 9, 1, 41])]),
+    invalid("const { WebSocketManager: Manager = null } = await import('@/websocket/manager');", [
+      error('bypass', [1, 9, 1, 41]),
+    ]),
     invalid("const ws = await import('../websocket/manager');", [error('bypass', [1, 18, 1, 48])]),
     invalid("const Manager = (await import('#manager')).WebSocketManager;", [error('bypass', [1, 17, 1, 60])]),
-    invalid("import('../websocket/manager').then(({ WebSocketManager }) => new WebSocketManager());", [error('bypass', [1, 40, 1, 56])]),
+    invalid("import('../websocket/manager').then(({ WebSocketManager }) => new WebSocketManager());", [
+      error('bypass', [1, 40, 1, 56]),
+    ]),
     invalid("import('../websocket/manager').then((ws) => ws.RECONNECT_DELAY_MS);", [error('bypass', [1, 1, 1, 31])]),
     invalid("export const load = () => import('../websocket/manager');", [error('bypass', [1, 27, 1, 57])]),
     invalid("const { WebSocketManager } = require('../websocket/manager');", [error('bypass', [1, 9, 1, 25])]),
-    invalid("const { RECONNECT_DELAY_MS, ...rest } = require('../websocket/manager');", [error('bypass', [1, 29, 1, 36])]),
+    invalid("const { RECONNECT_DELAY_MS, ...rest } = require('../websocket/manager');", [
+      error('bypass', [1, 29, 1, 36]),
+    ]),
     invalid("const ws = require('@ws');", [error('bypass', [1, 12, 1, 26])]),
     invalid("const Manager = require('../websocket/manager').WebSocketManager;", [error('bypass', [1, 17, 1, 65])]),
-    invalid("const { WebSocketManager } = require('../websocket/manager') as typeof import('../websocket/manager');", [error('bypass', [1, 9, 1, 25])]),
-    invalid("const key = 'WebSocketManager';\nconst { [key]: Manager } = require('../websocket/manager');", [error('bypass', [2, 9, 2, 23])]),
+    invalid("const { WebSocketManager } = require('../websocket/manager') as typeof import('../websocket/manager');", [
+      error('bypass', [1, 9, 1, 25]),
+    ]),
+    invalid("const key = 'WebSocketManager';\nconst { [key]: Manager } = require('../websocket/manager');", [
+      error('bypass', [2, 9, 2, 23]),
+    ]),
 
     // ── allowTypeImports: false ─────────────────────────────────────────────────────────────────
-    invalid("import type { WebSocketManager } from '../websocket/manager';", [error('bypass', [1, 15, 1, 31])], { options: noTypeImports }),
-    invalid("import { type WebSocketManager, RECONNECT_DELAY_MS } from '../websocket/manager';", [error('bypass', [1, 10, 1, 31])], {
+    invalid("import type { WebSocketManager } from '../websocket/manager';", [error('bypass', [1, 15, 1, 31])], {
       options: noTypeImports,
     }),
-    invalid("import type * as ws from '../websocket/manager';", [error('bypass', [1, 13, 1, 20])], { options: noTypeImports }),
-    invalid("import type ws = require('../websocket/manager');", [error('bypass', [1, 1, 1, 50])], { options: noTypeImports }),
-    invalid("export type { WebSocketManager } from '../websocket/manager';", [error('reexport', [1, 15, 1, 31])], { options: noTypeImports }),
-    invalid("export type * from '../websocket/manager';", [error('reexport', [1, 1, 1, 43])], { options: noTypeImports }),
-    invalid("type Module = typeof import('../websocket/manager');", [error('bypass', [1, 22, 1, 52])], { options: noTypeImports }),
-    invalid("type Manager = import('@ws').WebSocketManager;", [error('bypass', [1, 16, 1, 46])], { options: noTypeImports }),
+    invalid(
+      "import { type WebSocketManager, RECONNECT_DELAY_MS } from '../websocket/manager';",
+      [error('bypass', [1, 10, 1, 31])],
+      {
+        options: noTypeImports,
+      },
+    ),
+    invalid("import type * as ws from '../websocket/manager';", [error('bypass', [1, 13, 1, 20])], {
+      options: noTypeImports,
+    }),
+    invalid("import type ws = require('../websocket/manager');", [error('bypass', [1, 1, 1, 50])], {
+      options: noTypeImports,
+    }),
+    invalid("export type { WebSocketManager } from '../websocket/manager';", [error('reexport', [1, 15, 1, 31])], {
+      options: noTypeImports,
+    }),
+    invalid("export type * from '../websocket/manager';", [error('reexport', [1, 1, 1, 43])], {
+      options: noTypeImports,
+    }),
+    invalid("type Module = typeof import('../websocket/manager');", [error('bypass', [1, 22, 1, 52])], {
+      options: noTypeImports,
+    }),
+    invalid("type Manager = import('@ws').WebSocketManager;", [error('bypass', [1, 16, 1, 46])], {
+      options: noTypeImports,
+    }),
     // No type-only autofix when type imports are reported too, and no suggestion: replacing the import
     // would leave `let m: WebSocketManager` naming nothing.
-    invalid("import { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;", [error('bypass', NAMED)], { options: noTypeImports }),
+    invalid(
+      "import { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;",
+      [error('bypass', NAMED)],
+      { options: noTypeImports },
+    ),
   ],
 });
 
@@ -345,13 +473,14 @@ ruleTester.run('no-factory-bypass (tsx)', rule, {
     tsx.invalid(
       "import { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
       [error('bypass', NAMED)],
-      { output: "import type { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;" },
+      {
+        output:
+          "import type { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
+      },
     ),
     tsx.invalid(
       "import { WebSocketManager } from '../websocket/manager.js';\nexport const Status = () => <span>{new WebSocketManager().user?.userId}</span>;",
-      [
-        error('bypass', NAMED),
-      ],
+      [error('bypass', NAMED)],
     ),
   ],
 });
@@ -365,16 +494,22 @@ jsRuleTester.run('no-factory-bypass (js)', rule, {
   invalid: [
     js.invalid(
       "import { WebSocketManager } from '../websocket/manager.js';\nexport const manager = new WebSocketManager();",
-      [
-        error('bypass', NAMED),
-      ],
+      [error('bypass', NAMED)],
     ),
     // No type positions in JavaScript: the suggestion drops the class entirely.
     js.invalid(
       "import { WebSocketManager, RECONNECT_DELAY_MS } from '#manager';\nexport const delay = RECONNECT_DELAY_MS;",
-      [error('bypass', NAMED, [useFactory(`import { RECONNECT_DELAY_MS } from '#manager';\n${FACTORY_IMPORT}\nexport const delay = RECONNECT_DELAY_MS;`)])],
+      [
+        error('bypass', NAMED, [
+          useFactory(
+            `import { RECONNECT_DELAY_MS } from '#manager';\n${FACTORY_IMPORT}\nexport const delay = RECONNECT_DELAY_MS;`,
+          ),
+        ]),
+      ],
     ),
-    js.invalid("export { WebSocketManager } from '../websocket/manager.js';", [error('reexport', NAMED, [reexportFactory("export { getWebSocketManager } from '../websocket/factory.js';")])]),
+    js.invalid("export { WebSocketManager } from '../websocket/manager.js';", [
+      error('reexport', NAMED, [reexportFactory("export { getWebSocketManager } from '../websocket/factory.js';")]),
+    ]),
     js.invalid("const { WebSocketManager } = await import('@/websocket/manager');", [error('bypass', [1, 9, 1, 25])]),
     js.invalid("const { WebSocketManager } = require('../websocket/manager.js');", [error('bypass', [1, 9, 1, 25])], {
       filename: appFile('src/hooks/use-socket.cjs'),
@@ -402,30 +537,36 @@ ruleTester.run('no-factory-bypass (workspace)', rule, {
     // The package entry re-exports only the factory (and the type).
     { code: "import { getSessionManager } from '@acme/core';", filename: webPage },
     { code: "import { SESSION_TTL_MS } from '@acme/core/session/manager.js';", filename: webPage },
-    { code: "export type { SessionManager, SessionUser } from './session/manager.js';", filename: path.join(workspaceDir, 'packages/core/src/index.ts') },
-    { code: "import { SessionManager } from './manager.js';", filename: path.join(workspaceDir, 'packages/core/src/session/factory.ts') },
+    {
+      code: "export type { SessionManager, SessionUser } from './session/manager.js';",
+      filename: path.join(workspaceDir, 'packages/core/src/index.ts'),
+    },
+    {
+      code: "import { SessionManager } from './manager.js';",
+      filename: path.join(workspaceDir, 'packages/core/src/session/factory.ts'),
+    },
   ]),
   invalid: [
     // web: its own `paths` (from packages/web/tsconfig.json, a referenced project).
     workspace.invalid(
       "import { SessionManager } from '@acme/core/session/manager.js';\nnew SessionManager({ userId: 'u' });",
-      [
-        error('bypass', SESSION),
-      ],
+      [error('bypass', SESSION)],
       { filename: webPage },
     ),
     workspace.invalid(
       "import { SessionManager } from '../../../core/src/session/manager.js';\nnew SessionManager({ userId: 'u' });",
-      [
-        error('bypass', SESSION),
-      ],
+      [error('bypass', SESSION)],
       { filename: webPage },
     ),
     // core: `paths` inherited through `extends`, the package's self-reference (`exports`) and `imports`.
     ...["'@core/session/manager'", "'@acme/core/session'", "'#session'", "'./session/manager.js'"].map((source) =>
-      workspace.invalid(`import { SessionManager } from ${source};\nlet s: SessionManager;`, [error('bypass', SESSION)], {
-        output: `import type { SessionManager } from ${source};\nlet s: SessionManager;`,
-      }),
+      workspace.invalid(
+        `import { SessionManager } from ${source};\nlet s: SessionManager;`,
+        [error('bypass', SESSION)],
+        {
+          output: `import type { SessionManager } from ${source};\nlet s: SessionManager;`,
+        },
+      ),
     ),
     workspace.invalid("export { SessionManager } from '@acme/core/session';", [
       error('reexport', SESSION, [
@@ -436,16 +577,21 @@ ruleTester.run('no-factory-bypass (workspace)', rule, {
   ],
 });
 
-
 // ---------------------------------------------------------------------------------------------
 // Through the module graph: the class imported from a barrel, the factory module, a package entry
 // or a built workspace package is the class, whichever path it takes.
 
-const chatRoom: ServiceSettings = { name: 'ChatRoom', class: 'ChatRoom', module: 'src/chat/room.ts', factory: { name: 'getChatRoom', module: 'src/chat/factory.ts' } };
+const chatRoom: ServiceSettings = {
+  name: 'ChatRoom',
+  class: 'ChatRoom',
+  module: 'src/chat/room.ts',
+  factory: { name: 'getChatRoom', module: 'src/chat/factory.ts' },
+};
 const graphPackages = packagesProject();
 const graphWorkspaces = { built: workspaceProject(true), unbuilt: workspaceProject(false) };
 afterAll(() => {
-  for (const root of [graphPackages, graphWorkspaces.built, graphWorkspaces.unbuilt]) rmSync(root, { recursive: true, force: true });
+  for (const root of [graphPackages, graphWorkspaces.built, graphWorkspaces.unbuilt])
+    rmSync(root, { recursive: true, force: true });
 });
 
 ruleTester.run('no-factory-bypass (module graph)', rule, {
@@ -458,34 +604,34 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
     // A namespace import of a barrel takes the class only where it is used (no-direct-instantiation reports `new ns.C()`).
     "import * as realtime from '../barrels';\nrealtime.getWebSocketManager({ userId: 'u' });",
     // A barrel that is `allow`ed may re-export the class.
-    { code: "export { WebSocketManager } from '../websocket/manager.js';", filename: appFile('src/barrels/index.ts'), settings: ssotSettings({ ...webSocketManager, allow: ['src/barrels/**'] }) },
+    {
+      code: "export { WebSocketManager } from '../websocket/manager.js';",
+      filename: appFile('src/barrels/index.ts'),
+      settings: ssotSettings({ ...webSocketManager, allow: ['src/barrels/**'] }),
+    },
     { code: "import { getChatRoom } from '../chat';\ngetChatRoom('a');", settings: ssotSettings(chatRoom) },
-  ].map((test) => (typeof test === 'string' ? { code: test, filename: hook, settings: ssotSettings() } : { filename: hook, ...test })),
+  ].map((test) =>
+    typeof test === 'string' ? { code: test, filename: hook, settings: ssotSettings() } : { filename: hook, ...test },
+  ),
   invalid: [
-    invalid("import { WebSocketManager } from '../barrels';\nnew WebSocketManager();", [
-      error('bypass', NAMED),
-    ]),
+    invalid("import { WebSocketManager } from '../barrels';\nnew WebSocketManager();", [error('bypass', NAMED)]),
     // Unused as a value: the suggestion imports the factory instead, from the factory's own module.
     invalid("import { WebSocketManager } from '../barrels';", [error('bypass', NAMED, [useFactory(FACTORY_IMPORT)])]),
-    invalid("import { WebSocketManager } from '@/barrels/deep';\nnew WebSocketManager();", [
-      error('bypass', NAMED),
-    ]),
+    invalid("import { WebSocketManager } from '@/barrels/deep';\nnew WebSocketManager();", [error('bypass', NAMED)]),
     // An `allow`ed barrel does not launder the class for its importers.
-    invalid(
-      "import { WebSocketManager } from '../barrels/star';\nnew WebSocketManager();",
-      [error('bypass', NAMED)],
-      { settings: ssotSettings({ ...webSocketManager, allow: [...(webSocketManager.allow ?? []), 'src/barrels/**'] }) },
-    ),
+    invalid("import { WebSocketManager } from '../barrels/star';\nnew WebSocketManager();", [error('bypass', NAMED)], {
+      settings: ssotSettings({ ...webSocketManager, allow: [...(webSocketManager.allow ?? []), 'src/barrels/**'] }),
+    }),
     invalid("import WebSocketManager from '../barrels/as-default';\nnew WebSocketManager();", [
       error('bypass', [1, 8, 1, 24]),
     ]),
-    invalid("import WebSocketManager = require('../barrels/equals');\nnew WebSocketManager();", [error('bypass', [1, 1, 1, 56])]),
+    invalid("import WebSocketManager = require('../barrels/equals');\nnew WebSocketManager();", [
+      error('bypass', [1, 1, 1, 56]),
+    ]),
     // The factory module re-exports the class it creates: importing the class from there still goes around the factory.
-    invalid(
-      "import { ChatRoom } from '../chat/factory';\nnew ChatRoom('a');",
-      [error('bypass', [1, 10, 1, 18])],
-      { settings: ssotSettings(chatRoom) },
-    ),
+    invalid("import { ChatRoom } from '../chat/factory';\nnew ChatRoom('a');", [error('bypass', [1, 10, 1, 18])], {
+      settings: ssotSettings(chatRoom),
+    }),
     invalid("export { WebSocketManager } from '../barrels';", [
       error('reexport', NAMED, [
         reexportFactory(FACTORY_IMPORT.replace('import', 'export')),
@@ -495,22 +641,33 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
     invalid("export * from '../barrels/star';", [error('reexport', [1, 1, 1, 33])]),
     invalid("const { WebSocketManager } = await import('../barrels');", [error('bypass', [1, 9, 1, 25])]),
     // Packages: one function exported as `io`, `connect` and `default`; a workspace package, built or not.
-    invalid(
-      "import { connect } from 'socket.io-client';\nconnect('https://x');",
-      [error('bypass', [1, 10, 1, 17])],
-      { filename: path.join(graphPackages, 'src/app.ts'), settings: settingsFor(graphPackages, ioService) },
-    ),
+    invalid("import { connect } from 'socket.io-client';\nconnect('https://x');", [error('bypass', [1, 10, 1, 17])], {
+      filename: path.join(graphPackages, 'src/app.ts'),
+      settings: settingsFor(graphPackages, ioService),
+    }),
     ...(['built', 'unbuilt'] as const).flatMap((state) =>
       ['@acme/realtime', '@acme/realtime/manager'].flatMap((specifier) => [
         invalid(
           `import { RealtimeManager } from '${specifier}';`,
-          [error('bypass', [1, 10, 1, 25], [useFactory("import { getRealtime } from '../../realtime/src/factory.js';")])],
-          { filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'), settings: settingsFor(graphWorkspaces[state], realtimeService) },
+          [
+            error(
+              'bypass',
+              [1, 10, 1, 25],
+              [useFactory("import { getRealtime } from '../../realtime/src/factory.js';")],
+            ),
+          ],
+          {
+            filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'),
+            settings: settingsFor(graphWorkspaces[state], realtimeService),
+          },
         ),
         invalid(
           `import { RealtimeManager } from '${specifier}';\nnew RealtimeManager('u');`,
           [error('bypass', [1, 10, 1, 25])],
-          { filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'), settings: settingsFor(graphWorkspaces[state], realtimeService) },
+          {
+            filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'),
+            settings: settingsFor(graphWorkspaces[state], realtimeService),
+          },
         ),
       ]),
     ),
@@ -536,8 +693,12 @@ jsRuleTester.run('no-factory-bypass (module graph, js)', rule, {
       [error('bypass', NAMED)],
       { filename: script },
     ),
-    invalid("const { WebSocketManager } = require('../barrels/legacy.cjs');\nnew WebSocketManager();", [error('bypass', [1, 9, 1, 25])], {
-      filename: script,
-    }),
+    invalid(
+      "const { WebSocketManager } = require('../barrels/legacy.cjs');\nnew WebSocketManager();",
+      [error('bypass', [1, 9, 1, 25])],
+      {
+        filename: script,
+      },
+    ),
   ],
 });

@@ -25,9 +25,18 @@ const importManager = "import { WebSocketManager } from '../websocket/manager';"
 const importFactory = "import { getWebSocketManager } from '../websocket/factory';";
 
 const singletonManager = { ...webSocketManager, lifetime: 'singleton' as const };
-const managerWithoutFactory = { name: 'WebSocketManager', class: 'WebSocketManager', module: 'src/websocket/manager.ts' };
+const managerWithoutFactory = {
+  name: 'WebSocketManager',
+  class: 'WebSocketManager',
+  module: 'src/websocket/manager.ts',
+};
 const singletonWithoutFactory = { ...managerWithoutFactory, lifetime: 'singleton' as const };
-const browserWebSocket = { name: 'browser WebSocket', class: 'WebSocket', global: true, allow: ['src/services/socket.ts'] };
+const browserWebSocket = {
+  name: 'browser WebSocket',
+  class: 'WebSocket',
+  global: true,
+  allow: ['src/services/socket.ts'],
+};
 const singletonBrowserWebSocket = { ...browserWebSocket, lifetime: 'singleton' as const };
 const socketIo = { name: 'socket.io client', class: 'io', module: 'socket.io-client', construct: 'call' as const };
 const looseStore = { name: 'Store', class: 'Store' };
@@ -138,9 +147,12 @@ export function perRequest() {
 }
 export const later = () => once(() => new WebSocketManager());`,
     // Only the configured memoizers.
-    { code: `${importManager}
+    {
+      code: `${importManager}
 import { once } from 'lodash-es';
-export const getManager = once(() => new WebSocketManager());`, options: [{ memoizers: ['memoizeOne'] }] },
+export const getManager = once(() => new WebSocketManager());`,
+      options: [{ memoizers: ['memoizeOne'] }],
+    },
     // The factory called per user.
     `${importFactory}
 export function useSocket(user: { userId: string }) {
@@ -158,7 +170,8 @@ export const local = new Local();`,
 export const store = new Store();
 export const cache = new Map<string, number>();`,
     // checkAllClasses: built-in value-like globals
-    { code: `export const cache = new Map<string, number>();
+    {
+      code: `export const cache = new Map<string, number>();
 export const seen = new WeakSet<object>();
 export const refs = new WeakRef({});
 export const registry = new FinalizationRegistry(() => {});
@@ -178,55 +191,88 @@ export const failure = new TypeError('x');
 export const list = new Array<number>(3);
 export const boxed = new Object();
 export const viaWindow = new window.Map();
-export const viaGlobal = new globalThis.Set();`, options: [{ checkAllClasses: true }] },
+export const viaGlobal = new globalThis.Set();`,
+      options: [{ checkAllClasses: true }],
+    },
     // checkAllClasses: subclasses and aliases of value-like globals.
-    { code: `class HttpError extends Error {}
+    {
+      code: `class HttpError extends Error {}
 class NotFound extends HttpError {}
 export const notFound = new NotFound('missing');
 const Dictionary = Map;
 export const dictionary = new Dictionary();
 const LruMap = class extends Map {};
-export const lru = new LruMap();`, options: [{ checkAllClasses: true }] },
+export const lru = new LruMap();`,
+      options: [{ checkAllClasses: true }],
+    },
     // checkAllClasses: ignoreClasses by name (as imported or written) and /regex/.
-    { code: `import { Observable as Obs } from 'rxjs';
+    {
+      code: `import { Observable as Obs } from 'rxjs';
 import * as ns from './store';
 export const EMPTY = new Obs();
 class AsyncScheduler {}
 export const asyncScheduler = new AsyncScheduler();
-export const store = new ns.Store();`, options: [{ checkAllClasses: true, ignoreClasses: ['Observable', '/scheduler$/i', 'ns.Store'] }] },
+export const store = new ns.Store();`,
+      options: [{ checkAllClasses: true, ignoreClasses: ['Observable', '/scheduler$/i', 'ns.Store'] }],
+    },
     // lifetime: 'singleton': the one instance in the factory module (re-created in the same slot).
-    { code: `import { WebSocketManager } from './manager';
+    {
+      code: `import { WebSocketManager } from './manager';
 let instance: WebSocketManager | undefined;
 export function getWebSocketManager() {
   return (instance ??= new WebSocketManager());
 }
 export function resetWebSocketManager() {
   instance = new WebSocketManager();
-}`, filename: factoryFile, settings: ssotSettings(singletonManager) },
+}`,
+      filename: factoryFile,
+      settings: ssotSettings(singletonManager),
+    },
     // lifetime: 'singleton' without a factory: the one instance in its own module.
-    { code: `export class WebSocketManager {
+    {
+      code: `export class WebSocketManager {
   static #instance: WebSocketManager | undefined;
   static get instance() {
     return (this.#instance ??= new WebSocketManager());
   }
-}`, filename: managerFile, settings: ssotSettings(singletonWithoutFactory) },
+}`,
+      filename: managerFile,
+      settings: ssotSettings(singletonWithoutFactory),
+    },
     // lifetime: 'singleton': calling its factory at module scope is fine.
-    { code: `${importFactory}
-export const manager = getWebSocketManager();`, settings: ssotSettings(singletonManager) },
+    {
+      code: `${importFactory}
+export const manager = getWebSocketManager();`,
+      settings: ssotSettings(singletonManager),
+    },
     // lifetime: 'singleton' global service: the one instance in its allowed file.
-    { code: `export const socket = new WebSocket('wss://example.com');`, filename: socketFile, settings: ssotSettings(singletonBrowserWebSocket) },
+    {
+      code: `export const socket = new WebSocket('wss://example.com');`,
+      filename: socketFile,
+      settings: ssotSettings(singletonBrowserWebSocket),
+    },
     // settings absent: checkAllClasses still works
-    { code: `export function make() {
+    {
+      code: `export function make() {
   return new Date();
-}`, options: [{ checkAllClasses: true }], settings: undefined },
+}`,
+      options: [{ checkAllClasses: true }],
+      settings: undefined,
+    },
     // shadowed global
-    { code: `import { WebSocket } from 'ws';
-export const socket = new WebSocket('wss://example.com');`, settings: ssotSettings(browserWebSocket) },
-    { code: `${importFactory}
+    {
+      code: `import { WebSocket } from 'ws';
+export const socket = new WebSocket('wss://example.com');`,
+      settings: ssotSettings(browserWebSocket),
+    },
+    {
+      code: `${importFactory}
 export function SocketStatus({ user }: { user: { userId: string } }) {
   const manager = getWebSocketManager(user);
   return <span>{String(manager)}</span>;
-}`, filename: component },
+}`,
+      filename: component,
+    },
   ]),
   invalid: [
     // A member-path factory called at module scope, and cached in a module binding.
@@ -236,49 +282,52 @@ export function SocketStatus({ user }: { user: { userId: string } }) {
       { settings: ssotSettings(conversationService) },
     ),
     // 1. Eager
-    invalid(`${importManager}
-export const manager = new WebSocketManager();`, [
-      error('eager', [2, 24, 2, 46], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager' } }),
-    ]),
-    invalid(`${importManager}
+    invalid(
+      `${importManager}
+export const manager = new WebSocketManager();`,
+      [error('eager', [2, 24, 2, 46], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager' } })],
+    ),
+    invalid(
+      `${importManager}
 const manager = new WebSocketManager();
 let other = new WebSocketManager();
 var third = new WebSocketManager();
-export { manager, other, third };`, [
-      error('eager', [2, 17, 2, 39]),
-      error('eager', [3, 13, 3, 35]),
-      error('eager', [4, 13, 4, 35]),
-    ]),
-    invalid(`${importManager}
-export default new WebSocketManager();`, [
-      error('eager', [2, 16, 2, 38]),
-    ]),
-    invalid(`${importManager}
-export = new WebSocketManager();`, [
-      error('eager', [2, 10, 2, 32]),
-    ]),
-    invalid(`${importManager}
+export { manager, other, third };`,
+      [error('eager', [2, 17, 2, 39]), error('eager', [3, 13, 3, 35]), error('eager', [4, 13, 4, 35])],
+    ),
+    invalid(
+      `${importManager}
+export default new WebSocketManager();`,
+      [error('eager', [2, 16, 2, 38])],
+    ),
+    invalid(
+      `${importManager}
+export = new WebSocketManager();`,
+      [error('eager', [2, 10, 2, 32])],
+    ),
+    invalid(
+      `${importManager}
 export const services = {
   manager: new WebSocketManager(),
   all: [new WebSocketManager()],
-};`, [
-      error('eager', [3, 12, 3, 34]),
-      error('eager', [4, 9, 4, 31]),
-    ]),
-    invalid(`${importManager}
+};`,
+      [error('eager', [3, 12, 3, 34]), error('eager', [4, 9, 4, 31])],
+    ),
+    invalid(
+      `${importManager}
 export const [first] = [new WebSocketManager()];
-export const { manager } = { manager: new WebSocketManager() };`, [
-      error('eager', [2, 25, 2, 47]),
-      error('eager', [3, 39, 3, 61]),
-    ]),
-    invalid(`${importManager}
+export const { manager } = { manager: new WebSocketManager() };`,
+      [error('eager', [2, 25, 2, 47]), error('eager', [3, 39, 3, 61])],
+    ),
+    invalid(
+      `${importManager}
 declare const isServer: boolean;
 export const manager = isServer ? new WebSocketManager() : undefined;
-export const fallback = (globalThis as { ws?: WebSocketManager }).ws ?? new WebSocketManager();`, [
-      error('eager', [3, 35, 3, 57]),
-      error('eager', [4, 73, 4, 95]),
-    ]),
-    invalid(`${importManager}
+export const fallback = (globalThis as { ws?: WebSocketManager }).ws ?? new WebSocketManager();`,
+      [error('eager', [3, 35, 3, 57]), error('eager', [4, 73, 4, 95])],
+    ),
+    invalid(
+      `${importManager}
 export const viaArrow = (() => new WebSocketManager())();
 export const viaFunction = (function () {
   const manager = new WebSocketManager();
@@ -287,12 +336,11 @@ export const viaFunction = (function () {
 })();
 void (async () => {
   (globalThis as { ws?: WebSocketManager }).ws = new WebSocketManager();
-})();`, [
-      error('eager', [2, 32, 2, 54]),
-      error('eager', [4, 19, 4, 41]),
-      error('eager', [9, 50, 9, 72]),
-    ]),
-    invalid(`${importManager}
+})();`,
+      [error('eager', [2, 32, 2, 54]), error('eager', [4, 19, 4, 41]), error('eager', [9, 50, 9, 72])],
+    ),
+    invalid(
+      `${importManager}
 export class Holder {
   static manager = new WebSocketManager();
   static #hidden = new WebSocketManager();
@@ -302,69 +350,76 @@ export class Holder {
     this.other = new WebSocketManager();
     Holder.other = new WebSocketManager();
   }
-}`, [
-      error('eager', [3, 20, 3, 42]),
-      error('eager', [4, 20, 4, 42]),
-      error('eager', [5, 29, 5, 51]),
-      error('eager', [8, 18, 8, 40]),
-      error('eager', [9, 20, 9, 42]),
-    ]),
-    invalid(`${importManager}
+}`,
+      [
+        error('eager', [3, 20, 3, 42]),
+        error('eager', [4, 20, 4, 42]),
+        error('eager', [5, 29, 5, 51]),
+        error('eager', [8, 18, 8, 40]),
+        error('eager', [9, 20, 9, 42]),
+      ],
+    ),
+    invalid(
+      `${importManager}
 let manager: WebSocketManager;
 manager = new WebSocketManager();
 (globalThis as { ws?: WebSocketManager }).ws ??= new WebSocketManager();
 window.manager = new WebSocketManager();
-export { manager };`, [
-      error('eager', [3, 11, 3, 33]),
-      error('eager', [4, 50, 4, 72]),
-      error('eager', [5, 18, 5, 40]),
-    ]),
-    invalid(`${importManager}
+export { manager };`,
+      [error('eager', [3, 11, 3, 33]), error('eager', [4, 50, 4, 72]), error('eager', [5, 18, 5, 40])],
+    ),
+    invalid(
+      `${importManager}
 export namespace Sockets {
   export const manager = new WebSocketManager();
-}`, [
-      error('eager', [3, 26, 3, 48]),
-    ]),
-    invalid(`import * as ws from '../websocket/manager';
+}`,
+      [error('eager', [3, 26, 3, 48])],
+    ),
+    invalid(
+      `import * as ws from '../websocket/manager';
 import { WebSocketManager as Aliased } from '@ws';
 import { WebSocketManager as Imported } from '#manager';
 export const a = new ws.WebSocketManager() as unknown as object;
 export const b = new Aliased() satisfies object;
-export const c = new Imported()!;`, [
-      error('eager', [4, 18, 4, 43]),
-      error('eager', [5, 18, 5, 31]),
-      error('eager', [6, 18, 6, 32]),
-    ]),
-    invalid(`${importManager}
+export const c = new Imported()!;`,
+      [error('eager', [4, 18, 4, 43]), error('eager', [5, 18, 5, 31]), error('eager', [6, 18, 6, 32])],
+    ),
+    invalid(
+      `${importManager}
 export const store = {
   manager: undefined as WebSocketManager | undefined,
   get() {
     return (this.manager ??= new WebSocketManager());
   },
-};`, [
-      error('lazy', [5, 13, 5, 52]),
-    ]),
+};`,
+      [error('lazy', [5, 13, 5, 52])],
+    ),
     // 2. Lazy
-    invalid(`${importManager}
+    invalid(
+      `${importManager}
 let instance: WebSocketManager | undefined;
 export function getInstance() {
   if (!instance) instance = new WebSocketManager();
   return instance;
-}`, [
-      error('lazy', [4, 18, 4, 51], { data: { service: 'WebSocketManager', target: 'instance', factory: 'getWebSocketManager' } }),
-    ]),
-    invalid(`${importManager}
+}`,
+      [
+        error('lazy', [4, 18, 4, 51], {
+          data: { service: 'WebSocketManager', target: 'instance', factory: 'getWebSocketManager' },
+        }),
+      ],
+    ),
+    invalid(
+      `${importManager}
 let instance: WebSocketManager | undefined;
 export const viaNullish = () => (instance ??= new WebSocketManager());
 export const viaOr = () => (instance ||= new WebSocketManager());
 export function viaReturn() {
   return instance ?? (instance = new WebSocketManager());
-}`, [
-      error('lazy', [3, 34, 3, 69]),
-      error('lazy', [4, 29, 4, 64]),
-      error('lazy', [6, 23, 6, 56]),
-    ]),
-    invalid(`${importManager}
+}`,
+      [error('lazy', [3, 34, 3, 69]), error('lazy', [4, 29, 4, 64]), error('lazy', [6, 23, 6, 56])],
+    ),
+    invalid(
+      `${importManager}
 export class Registry {
   private static instance: WebSocketManager | undefined;
   static #hidden: WebSocketManager | undefined;
@@ -378,12 +433,11 @@ export class Registry {
   reset() {
     Registry.instance = new WebSocketManager();
   }
-}`, [
-      error('lazy', [6, 25, 6, 63]),
-      error('lazy', [10, 13, 10, 52]),
-      error('lazy', [13, 5, 13, 47]),
-    ]),
-    invalid(`${importManager}
+}`,
+      [error('lazy', [6, 25, 6, 63]), error('lazy', [10, 13, 10, 52]), error('lazy', [13, 5, 13, 47])],
+    ),
+    invalid(
+      `${importManager}
 let instance: WebSocketManager | undefined;
 export function connect() {
   const manager = new WebSocketManager();
@@ -393,38 +447,43 @@ export function connect() {
 export const getManager = (() => {
   let cached: WebSocketManager | undefined;
   return () => (cached ??= new WebSocketManager());
-})();`, [
-      error('lazy', [6, 3, 6, 21]),
-      error('lazy', [10, 17, 10, 50]),
-    ]),
-    invalid(`${importManager}
+})();`,
+      [error('lazy', [6, 3, 6, 21]), error('lazy', [10, 17, 10, 50])],
+    ),
+    invalid(
+      `${importManager}
 const KEY = Symbol.for('app.ws');
 const state: { manager?: WebSocketManager } = {};
 export function connect() {
   (globalThis as Record<symbol, unknown>)[KEY] ??= new WebSocketManager();
   state.manager = new WebSocketManager();
   (globalThis as Record<string, unknown>)['manager'] = new WebSocketManager();
-}`, [
-      error('lazy', [5, 3, 5, 74]),
-      error('lazy', [6, 3, 6, 41]),
-      error('lazy', [7, 3, 7, 78]),
-    ]),
-    invalid(`${importManager}
+}`,
+      [error('lazy', [5, 3, 5, 74]), error('lazy', [6, 3, 6, 41]), error('lazy', [7, 3, 7, 78])],
+    ),
+    invalid(
+      `${importManager}
 let current: WebSocketManager | undefined;
 export class Session {
   constructor() {
     current = new WebSocketManager();
   }
-}`, [
-      error('lazy', [5, 5, 5, 37]),
-    ]),
+}`,
+      [error('lazy', [5, 5, 5, 37])],
+    ),
     // 3. Memoized
-    invalid(`${importManager}
+    invalid(
+      `${importManager}
 import { once } from 'lodash-es';
-export const getManager = once(() => new WebSocketManager());`, [
-      error('memoized', [3, 38, 3, 60], { data: { service: 'WebSocketManager', memoizer: 'once', factory: 'getWebSocketManager' } }),
-    ]),
-    invalid(`${importManager}
+export const getManager = once(() => new WebSocketManager());`,
+      [
+        error('memoized', [3, 38, 3, 60], {
+          data: { service: 'WebSocketManager', memoizer: 'once', factory: 'getWebSocketManager' },
+        }),
+      ],
+    ),
+    invalid(
+      `${importManager}
 import memoizeOne from 'memoize-one';
 import _ from 'lodash';
 import { cache } from 'react';
@@ -438,210 +497,306 @@ export const c = cache(async () => {
   await Promise.resolve();
   return manager;
 });
-export const d = remember(() => new WebSocketManager());`, [
-      error('memoized', [6, 35, 6, 57]),
-      error('memoized', [8, 10, 8, 32]),
-      error('memoized', [11, 19, 11, 41]),
-      error('memoized', [15, 33, 15, 55]),
-    ]),
-    invalid(`${importManager}
+export const d = remember(() => new WebSocketManager());`,
+      [
+        error('memoized', [6, 35, 6, 57]),
+        error('memoized', [8, 10, 8, 32]),
+        error('memoized', [11, 19, 11, 41]),
+        error('memoized', [15, 33, 15, 55]),
+      ],
+    ),
+    invalid(
+      `${importManager}
 import { once } from 'lodash-es';
-export const forFirstUser = once((user: { userId: string }) => new WebSocketManager(user));`, [
-      error('memoized', [3, 64, 3, 90]),
-    ]),
-    invalid(`${importManager}
+export const forFirstUser = once((user: { userId: string }) => new WebSocketManager(user));`,
+      [error('memoized', [3, 64, 3, 90])],
+    ),
+    invalid(
+      `${importManager}
 import { lazy } from './lazy';
-export const getManager = lazy(() => new WebSocketManager());`, [
-      error('memoized', [3, 38, 3, 60]),
-    ], { options: [{ memoizers: ['lazy'] }] }),
+export const getManager = lazy(() => new WebSocketManager());`,
+      [error('memoized', [3, 38, 3, 60])],
+      { options: [{ memoizers: ['lazy'] }] },
+    ),
     // 4. Factory at module scope
     // A subclass of a service at module scope, also in a folder `allow` lets construct it.
-    invalid(`${importManager}
+    invalid(
+      `${importManager}
 class Sub extends WebSocketManager {}
 export const sub = new Sub();
-export function make() { return new Sub(); }`, [
-      error('eager', [3, 20, 3, 29], { data: { service: 'Sub (a subclass of WebSocketManager)', factory: 'getWebSocketManager', target: 'sub', memoizer: '' } }),
-    ]),
-    invalid(`import { WebSocketManager } from './manager';
+export function make() { return new Sub(); }`,
+      [
+        error('eager', [3, 20, 3, 29], {
+          data: {
+            service: 'Sub (a subclass of WebSocketManager)',
+            factory: 'getWebSocketManager',
+            target: 'sub',
+            memoizer: '',
+          },
+        }),
+      ],
+    ),
+    invalid(
+      `import { WebSocketManager } from './manager';
 const Pooled = class extends WebSocketManager {};
-export const pooled = new Pooled();`, [
-      error('eager', [3, 23, 3, 35]),
-    ], { filename: appFile('src/websocket/pool.ts') }),
+export const pooled = new Pooled();`,
+      [error('eager', [3, 23, 3, 35])],
+      { filename: appFile('src/websocket/pool.ts') },
+    ),
     // Through calls and spreads that keep the instance: `Object.freeze`, array and object spreads of literals.
-    invalid(`${importManager}
+    invalid(
+      `${importManager}
 export const frozen = Object.freeze(new WebSocketManager());
 export const spread = [...[new WebSocketManager()]];
-export const merged = { ...{ manager: Object.seal(new WebSocketManager()) } };`, [
-      error('eager', [2, 37, 2, 59]),
-      error('eager', [3, 28, 3, 50]),
-      error('eager', [4, 51, 4, 73]),
-    ]),
+export const merged = { ...{ manager: Object.seal(new WebSocketManager()) } };`,
+      [error('eager', [2, 37, 2, 59]), error('eager', [3, 28, 3, 50]), error('eager', [4, 51, 4, 73])],
+    ),
     // Indirect calls of the factory: `(0, f)(u)`, `f.call(null, u)`, `f.apply(null, [u])`.
-    invalid(`${importFactory}
+    invalid(
+      `${importFactory}
 export const viaComma = (0, getWebSocketManager)(user);
 export const viaCall = getWebSocketManager.call(null, user);
 export const viaApply = getWebSocketManager.apply(null, [user]);
 let cached: unknown;
-export function get(user: unknown) { cached = (0, getWebSocketManager)(user); return cached; }`, [
-      error('factoryAtModuleScope', [2, 25, 2, 55]),
-      error('factoryAtModuleScope', [3, 24, 3, 60]),
-      error('factoryAtModuleScope', [4, 25, 4, 64]),
-      error('factoryLazy', [6, 38, 6, 77]),
-    ]),
-    invalid(`${importFactory}
-export const manager = getWebSocketManager();`, [
-      error('factoryAtModuleScope', [2, 24, 2, 45], { data: { factory: 'getWebSocketManager', service: 'WebSocketManager' } }),
-    ]),
-    invalid(`import * as factory from '../websocket/factory';
+export function get(user: unknown) { cached = (0, getWebSocketManager)(user); return cached; }`,
+      [
+        error('factoryAtModuleScope', [2, 25, 2, 55]),
+        error('factoryAtModuleScope', [3, 24, 3, 60]),
+        error('factoryAtModuleScope', [4, 25, 4, 64]),
+        error('factoryLazy', [6, 38, 6, 77]),
+      ],
+    ),
+    invalid(
+      `${importFactory}
+export const manager = getWebSocketManager();`,
+      [
+        error('factoryAtModuleScope', [2, 24, 2, 45], {
+          data: { factory: 'getWebSocketManager', service: 'WebSocketManager' },
+        }),
+      ],
+    ),
+    invalid(
+      `import * as factory from '../websocket/factory';
 import { getWebSocketManager as get } from '#ws/factory';
 factory.getWebSocketManager().toString();
 export const viaIife = (() => get())();
 export class Holder {
   static manager = get();
-}`, [
-      error('factoryAtModuleScope', [3, 1, 3, 30]),
-      error('factoryAtModuleScope', [4, 31, 4, 36]),
-      error('factoryAtModuleScope', [6, 20, 6, 25]),
-    ]),
+}`,
+      [
+        error('factoryAtModuleScope', [3, 1, 3, 30]),
+        error('factoryAtModuleScope', [4, 31, 4, 36]),
+        error('factoryAtModuleScope', [6, 20, 6, 25]),
+      ],
+    ),
     // The factory through a barrel (an index file in its folder or above it).
-    invalid(`import { getWebSocketManager } from '../websocket';
+    invalid(
+      `import { getWebSocketManager } from '../websocket';
 import { getWebSocketManager as viaAlias } from '@/websocket';
 export const manager = getWebSocketManager();
-export const aliased = viaAlias();`, [
-      error('factoryAtModuleScope', [3, 24, 3, 45]),
-      error('factoryAtModuleScope', [4, 24, 4, 34]),
-    ]),
-    invalid(`${importFactory}
+export const aliased = viaAlias();`,
+      [error('factoryAtModuleScope', [3, 24, 3, 45]), error('factoryAtModuleScope', [4, 24, 4, 34])],
+    ),
+    invalid(
+      `${importFactory}
 let manager: ReturnType<typeof getWebSocketManager> | undefined;
 export function useSocket(user: { userId: string }) {
   return (manager ??= getWebSocketManager(user));
-}`, [
-      error('factoryLazy', [4, 11, 4, 48], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager', target: 'manager' } }),
-    ]),
-    invalid(`${importFactory}
+}`,
+      [
+        error('factoryLazy', [4, 11, 4, 48], {
+          data: { service: 'WebSocketManager', factory: 'getWebSocketManager', target: 'manager' },
+        }),
+      ],
+    ),
+    invalid(
+      `${importFactory}
 import { once } from 'lodash-es';
-export const getManager = once(() => getWebSocketManager({ userId: 'system' }));`, [
-      error('factoryMemoized', [3, 38, 3, 79], { data: { service: 'WebSocketManager', factory: 'getWebSocketManager', memoizer: 'once' } }),
-    ]),
-    invalid(`import { WebSocketManager } from './manager';
+export const getManager = once(() => getWebSocketManager({ userId: 'system' }));`,
+      [
+        error('factoryMemoized', [3, 38, 3, 79], {
+          data: { service: 'WebSocketManager', factory: 'getWebSocketManager', memoizer: 'once' },
+        }),
+      ],
+    ),
+    invalid(
+      `import { WebSocketManager } from './manager';
 export function getWebSocketManager() {
   return new WebSocketManager();
 }
 export const defaultManager = getWebSocketManager();
-export const fallback = new WebSocketManager();`, [
-      error('factoryAtModuleScope', [5, 31, 5, 52]),
-      error('eager', [6, 25, 6, 47]),
-    ], { filename: factoryFile }),
+export const fallback = new WebSocketManager();`,
+      [error('factoryAtModuleScope', [5, 31, 5, 52]), error('eager', [6, 25, 6, 47])],
+      { filename: factoryFile },
+    ),
     // Own module, other identities
-    invalid(`export class WebSocketManager {
+    invalid(
+      `export class WebSocketManager {
   static instance = new this();
 }
-export const defaultManager = new WebSocketManager();`, [
-      error('eager', [2, 21, 2, 31]),
-      error('eager', [4, 31, 4, 53]),
-    ], { filename: managerFile }),
-    invalid(`class Manager {}
+export const defaultManager = new WebSocketManager();`,
+      [error('eager', [2, 21, 2, 31]), error('eager', [4, 31, 4, 53])],
+      { filename: managerFile },
+    ),
+    invalid(
+      `class Manager {}
 export { Manager as WebSocketManager };
-export const shared = new Manager();`, [
-      error('eager', [3, 23, 3, 36]),
-    ], { filename: managerFile }),
-    invalid(`export default class Telemetry {}
-export const telemetry = new Telemetry();`, [
-      error('eagerNoFactory', [2, 26, 2, 41]),
-    ], { filename: telemetryFile, settings: ssotSettings(telemetry) }),
-    invalid(`import Telemetry from '../services/telemetry';
-export const telemetry = new Telemetry();`, [
-      error('eagerNoFactory', [2, 26, 2, 41]),
-    ], { settings: ssotSettings(telemetry) }),
+export const shared = new Manager();`,
+      [error('eager', [3, 23, 3, 36])],
+      { filename: managerFile },
+    ),
+    invalid(
+      `export default class Telemetry {}
+export const telemetry = new Telemetry();`,
+      [error('eagerNoFactory', [2, 26, 2, 41])],
+      { filename: telemetryFile, settings: ssotSettings(telemetry) },
+    ),
+    invalid(
+      `import Telemetry from '../services/telemetry';
+export const telemetry = new Telemetry();`,
+      [error('eagerNoFactory', [2, 26, 2, 41])],
+      { settings: ssotSettings(telemetry) },
+    ),
     // No factory, globals, construct: 'call', loose mode
-    invalid(`${importManager}
+    invalid(
+      `${importManager}
 export const manager = new WebSocketManager();
 let instance: WebSocketManager | undefined;
 export const get = () => (instance ??= new WebSocketManager());
 export const memo = once(() => new WebSocketManager());
-declare function once<T>(fn: () => T): () => T;`, [
-      error('eagerNoFactory', [2, 24, 2, 46], { data: { service: 'WebSocketManager' } }),
-      error('lazyNoFactory', [4, 27, 4, 62], { data: { service: 'WebSocketManager', target: 'instance' } }),
-      error('memoizedNoFactory', [5, 32, 5, 54], { data: { service: 'WebSocketManager', memoizer: 'once' } }),
-    ], { settings: ssotSettings(managerWithoutFactory) }),
-    invalid(`export const socket = new WebSocket('wss://example.com');
-export const viaWindow = new window.WebSocket('wss://example.com');`, [
-      error('eagerNoFactory', [1, 23, 1, 57]),
-      error('eagerNoFactory', [2, 26, 2, 67]),
-    ], { settings: ssotSettings(browserWebSocket) }),
-    invalid(`import { io } from 'socket.io-client';
+declare function once<T>(fn: () => T): () => T;`,
+      [
+        error('eagerNoFactory', [2, 24, 2, 46], { data: { service: 'WebSocketManager' } }),
+        error('lazyNoFactory', [4, 27, 4, 62], { data: { service: 'WebSocketManager', target: 'instance' } }),
+        error('memoizedNoFactory', [5, 32, 5, 54], { data: { service: 'WebSocketManager', memoizer: 'once' } }),
+      ],
+      { settings: ssotSettings(managerWithoutFactory) },
+    ),
+    invalid(
+      `export const socket = new WebSocket('wss://example.com');
+export const viaWindow = new window.WebSocket('wss://example.com');`,
+      [error('eagerNoFactory', [1, 23, 1, 57]), error('eagerNoFactory', [2, 26, 2, 67])],
+      { settings: ssotSettings(browserWebSocket) },
+    ),
+    invalid(
+      `import { io } from 'socket.io-client';
 export const socket = io('https://example.com');
 export function connect() {
   return io('https://example.com');
-}`, [
-      error('eagerNoFactory', [2, 23, 2, 48]),
-    ], { settings: ssotSettings(socketIo) }),
-    invalid(`class Store {}
-export const store = new Store();`, [
-      error('eagerNoFactory', [2, 22, 2, 33]),
-    ], { settings: ssotSettings(looseStore) }),
+}`,
+      [error('eagerNoFactory', [2, 23, 2, 48])],
+      { settings: ssotSettings(socketIo) },
+    ),
+    invalid(
+      `class Store {}
+export const store = new Store();`,
+      [error('eagerNoFactory', [2, 22, 2, 33])],
+      { settings: ssotSettings(looseStore) },
+    ),
     // checkAllClasses
-    invalid(`import { Observable } from 'rxjs';
+    invalid(
+      `import { Observable } from 'rxjs';
 class AsyncScheduler {}
 export const asyncScheduler = new AsyncScheduler();
 export const EMPTY = new Observable<never>();
 export const anonymous = new (class {})();
 let cache: AsyncScheduler | undefined;
 export const get = () => (cache ??= new AsyncScheduler());
-export const socket = new WebSocket("wss://example.com");`, [
-      error('eagerNoFactory', [3, 31, 3, 51], { data: { service: 'AsyncScheduler' } }),
-      error('eagerNoFactory', [4, 22, 4, 45], { data: { service: 'Observable' } }),
-      error('eagerNoFactory', [5, 26, 5, 42], { data: { service: 'An anonymous class' } }),
-      error('lazyNoFactory', [7, 27, 7, 57], { data: { service: 'AsyncScheduler', target: 'cache' } }),
-      error('eagerNoFactory', [8, 23, 8, 57], { data: { service: 'WebSocket' } }),
-    ], { options: [{ checkAllClasses: true }] }),
-    invalid(`import { Observable } from 'rxjs';
+export const socket = new WebSocket("wss://example.com");`,
+      [
+        error('eagerNoFactory', [3, 31, 3, 51], { data: { service: 'AsyncScheduler' } }),
+        error('eagerNoFactory', [4, 22, 4, 45], { data: { service: 'Observable' } }),
+        error('eagerNoFactory', [5, 26, 5, 42], { data: { service: 'An anonymous class' } }),
+        error('lazyNoFactory', [7, 27, 7, 57], { data: { service: 'AsyncScheduler', target: 'cache' } }),
+        error('eagerNoFactory', [8, 23, 8, 57], { data: { service: 'WebSocket' } }),
+      ],
+      { options: [{ checkAllClasses: true }] },
+    ),
+    invalid(
+      `import { Observable } from 'rxjs';
 import * as ns from './store';
 export const EMPTY = new Observable();
-export const store = new ns.Store();`, [
-      error('eagerNoFactory', [4, 22, 4, 36]),
-    ], { options: [{ checkAllClasses: true, ignoreClasses: ['Observable'] }] }),
-    invalid(`class Cache {}
-export const cache = new Cache();`, [
-      error('eagerNoFactory', [2, 22, 2, 33]),
-    ], { options: [{ checkAllClasses: true }], settings: undefined }),
+export const store = new ns.Store();`,
+      [error('eagerNoFactory', [4, 22, 4, 36])],
+      { options: [{ checkAllClasses: true, ignoreClasses: ['Observable'] }] },
+    ),
+    invalid(
+      `class Cache {}
+export const cache = new Cache();`,
+      [error('eagerNoFactory', [2, 22, 2, 33])],
+      { options: [{ checkAllClasses: true }], settings: undefined },
+    ),
     // lifetime: 'singleton'
-    invalid(`${importManager}
-export const manager = new WebSocketManager();`, [
-      error('singletonElsewhere', [2, 24, 2, 46], { data: { service: 'WebSocketManager', home: 'its factory module \'src/websocket/factory.ts\'', factory: 'getWebSocketManager' } }),
-    ], { settings: ssotSettings(singletonManager) }),
-    invalid(`import { WebSocketManager } from './manager';
+    invalid(
+      `${importManager}
+export const manager = new WebSocketManager();`,
+      [
+        error('singletonElsewhere', [2, 24, 2, 46], {
+          data: {
+            service: 'WebSocketManager',
+            home: "its factory module 'src/websocket/factory.ts'",
+            factory: 'getWebSocketManager',
+          },
+        }),
+      ],
+      { settings: ssotSettings(singletonManager) },
+    ),
+    invalid(
+      `import { WebSocketManager } from './manager';
 import { once } from 'lodash-es';
 let instance: WebSocketManager | undefined;
 export function getWebSocketManager() {
   return (instance ??= new WebSocketManager());
 }
 export const spare = new WebSocketManager();
-export const memo = once(() => new WebSocketManager());`, [
-      error('singletonSecond', [7, 22, 7, 44], { data: { service: 'WebSocketManager', line: '5' } }),
-      error('singletonSecond', [8, 32, 8, 54], { data: { service: 'WebSocketManager', line: '5' } }),
-    ], { filename: factoryFile, settings: ssotSettings(singletonManager) }),
-    invalid(`export class WebSocketManager {
+export const memo = once(() => new WebSocketManager());`,
+      [
+        error('singletonSecond', [7, 22, 7, 44], { data: { service: 'WebSocketManager', line: '5' } }),
+        error('singletonSecond', [8, 32, 8, 54], { data: { service: 'WebSocketManager', line: '5' } }),
+      ],
+      { filename: factoryFile, settings: ssotSettings(singletonManager) },
+    ),
+    invalid(
+      `export class WebSocketManager {
   static instance = new WebSocketManager();
-}`, [
-      error('singletonElsewhere', [2, 21, 2, 43], { data: { service: 'WebSocketManager', home: 'its factory module \'src/websocket/factory.ts\'', factory: 'getWebSocketManager' } }),
-    ], { filename: managerFile, settings: ssotSettings(singletonManager) }),
-    invalid(`${importManager}
-export const manager = new WebSocketManager();`, [
-      error('singletonElsewhereNoFactory', [2, 24, 2, 46], { data: { service: 'WebSocketManager', home: 'its own module \'src/websocket/manager.ts\'' } }),
-    ], { settings: ssotSettings(singletonWithoutFactory) }),
-    invalid(`export const socket = new WebSocket('wss://example.com');`, [
-      error('singletonElsewhereNoFactory', [1, 23, 1, 57]),
-    ], { settings: ssotSettings(singletonBrowserWebSocket) }),
+}`,
+      [
+        error('singletonElsewhere', [2, 21, 2, 43], {
+          data: {
+            service: 'WebSocketManager',
+            home: "its factory module 'src/websocket/factory.ts'",
+            factory: 'getWebSocketManager',
+          },
+        }),
+      ],
+      { filename: managerFile, settings: ssotSettings(singletonManager) },
+    ),
+    invalid(
+      `${importManager}
+export const manager = new WebSocketManager();`,
+      [
+        error('singletonElsewhereNoFactory', [2, 24, 2, 46], {
+          data: { service: 'WebSocketManager', home: "its own module 'src/websocket/manager.ts'" },
+        }),
+      ],
+      { settings: ssotSettings(singletonWithoutFactory) },
+    ),
+    invalid(
+      `export const socket = new WebSocket('wss://example.com');`,
+      [error('singletonElsewhereNoFactory', [1, 23, 1, 57])],
+      { settings: ssotSettings(singletonBrowserWebSocket) },
+    ),
     // .tsx
-    invalid(`${importManager}
+    invalid(
+      `${importManager}
 const shared = new WebSocketManager();
 export function SocketStatus() {
   const [manager] = [new WebSocketManager()];
   return <span>{String(shared === manager)}</span>;
-}`, [
-      error('eager', [2, 16, 2, 38]),
-    ], { filename: component }),
+}`,
+      [error('eager', [2, 16, 2, 38])],
+      { filename: component },
+    ),
   ],
 });
 
@@ -653,26 +808,30 @@ export function connect(user) {
   return new WebSocketManager(user);
 }`,
     // CommonJS: exported function, per-key registry on exports.
-    { code: `const { WebSocketManager } = require('../websocket/manager');
+    {
+      code: `const { WebSocketManager } = require('../websocket/manager');
 module.exports = function connect(user) {
   return new WebSocketManager(user);
 };
 exports.registry = {};
-exports.forUser = (id) => (exports.registry[id] = new WebSocketManager());`, languageOptions: commonJs },
+exports.forUser = (id) => (exports.registry[id] = new WebSocketManager());`,
+      languageOptions: commonJs,
+    },
   ]),
   invalid: [
     // Eager and lazy in an ES module.
-    js.invalid(`import { WebSocketManager } from '../websocket/manager.js';
+    js.invalid(
+      `import { WebSocketManager } from '../websocket/manager.js';
 export const manager = new WebSocketManager();
 let instance;
 export function get() {
   return instance || (instance = new WebSocketManager());
-}`, [
-      error('eager', [2, 24, 2, 46]),
-      error('lazy', [5, 23, 5, 56]),
-    ]),
+}`,
+      [error('eager', [2, 24, 2, 46]), error('lazy', [5, 23, 5, 56])],
+    ),
     // Static getInstance() in JavaScript.
-    js.invalid(`import { WebSocketManager } from '../websocket/manager.js';
+    js.invalid(
+      `import { WebSocketManager } from '../websocket/manager.js';
 export class Registry {
   static #instance;
   static getInstance() {
@@ -681,38 +840,42 @@ export class Registry {
   static {
     this.fallback = new WebSocketManager();
   }
-}`, [
-      error('lazy', [5, 13, 5, 58]),
-      error('eager', [8, 21, 8, 43]),
-    ]),
+}`,
+      [error('lazy', [5, 13, 5, 58]), error('eager', [8, 21, 8, 43])],
+    ),
     // CommonJS: module.exports = new C().
-    js.invalid(`const { WebSocketManager } = require('../websocket/manager');
-module.exports = new WebSocketManager();`, [
-      error('eager', [2, 18, 2, 40]),
-    ], { languageOptions: commonJs }),
+    js.invalid(
+      `const { WebSocketManager } = require('../websocket/manager');
+module.exports = new WebSocketManager();`,
+      [error('eager', [2, 18, 2, 40])],
+      { languageOptions: commonJs },
+    ),
     // CommonJS: exports.x, module.exports.x, top-level this.x.
-    js.invalid(`const { WebSocketManager } = require('../websocket/manager');
+    js.invalid(
+      `const { WebSocketManager } = require('../websocket/manager');
 exports.manager = new WebSocketManager();
 module.exports.other = { manager: new WebSocketManager() };
-this.third = new WebSocketManager();`, [
-      error('eager', [2, 19, 2, 41]),
-      error('eager', [3, 35, 3, 57]),
-      error('eager', [4, 14, 4, 36]),
-    ], { languageOptions: commonJs }),
+this.third = new WebSocketManager();`,
+      [error('eager', [2, 19, 2, 41]), error('eager', [3, 35, 3, 57]), error('eager', [4, 14, 4, 36])],
+      { languageOptions: commonJs },
+    ),
     // Classic script: top-level var, global object.
-    js.invalid(`const { WebSocketManager } = require('../websocket/manager');
+    js.invalid(
+      `const { WebSocketManager } = require('../websocket/manager');
 var manager = new WebSocketManager();
 function getManager() {
   return (self.manager ??= new WebSocketManager());
-}`, [
-      error('eager', [2, 15, 2, 37]),
-      error('lazy', [4, 11, 4, 50]),
-    ], { languageOptions: classicScript }),
+}`,
+      [error('eager', [2, 15, 2, 37]), error('lazy', [4, 11, 4, 50])],
+      { languageOptions: classicScript },
+    ),
     // CommonJS: the factory at module load.
-    js.invalid(`const { getWebSocketManager } = require('../websocket/factory');
-module.exports = getWebSocketManager();`, [
-      error('factoryAtModuleScope', [2, 18, 2, 39]),
-    ], { languageOptions: commonJs }),
+    js.invalid(
+      `const { getWebSocketManager } = require('../websocket/factory');
+module.exports = getWebSocketManager();`,
+      [error('factoryAtModuleScope', [2, 18, 2, 39])],
+      { languageOptions: commonJs },
+    ),
   ],
 });
 
@@ -735,9 +898,11 @@ describe('no-module-singleton configuration', () => {
   });
 
   it('runs without settings when checkAllClasses is on', () => {
-    expect(lint('class Cache {}\nexport const cache = new Cache();', [{ checkAllClasses: true }]).map((message) => message.messageId)).toEqual([
-      'eagerNoFactory',
-    ]);
+    expect(
+      lint('class Cache {}\nexport const cache = new Cache();', [{ checkAllClasses: true }]).map(
+        (message) => message.messageId,
+      ),
+    ).toEqual(['eagerNoFactory']);
   });
 
   it('names a bad ignoreClasses regular expression', () => {
@@ -756,70 +921,133 @@ describe('no-module-singleton configuration', () => {
 // Through the module graph: the class and the factory reached through barrels, package entries,
 // built workspace packages, default and CommonJS exports.
 
-const graphChatRoom = { name: 'ChatRoom', class: 'ChatRoom', module: 'src/chat/room.ts', factory: { name: 'getChatRoom', module: 'src/chat/factory.ts' } };
+const graphChatRoom = {
+  name: 'ChatRoom',
+  class: 'ChatRoom',
+  module: 'src/chat/room.ts',
+  factory: { name: 'getChatRoom', module: 'src/chat/factory.ts' },
+};
 const graphPackages = packagesProject();
 const graphWorkspaces = { built: workspaceProject(true), unbuilt: workspaceProject(false) };
 afterAll(() => {
-  for (const root of [graphPackages, graphWorkspaces.built, graphWorkspaces.unbuilt]) rmSync(root, { recursive: true, force: true });
+  for (const root of [graphPackages, graphWorkspaces.built, graphWorkspaces.unbuilt])
+    rmSync(root, { recursive: true, force: true });
 });
 const managerData = { service: 'WebSocketManager', factory: 'getWebSocketManager', memoizer: '' };
 
 ruleTester.run('no-module-singleton (module graph)', rule, {
   valid: [
-    { code: "import { WebSocketManager } from '../barrels/ambiguous';\nexport const m = new WebSocketManager();", filename: hook, settings: ssotSettings() },
-    { code: "import { getWebSocketManager } from '../barrels';\nexport const connect = () => getWebSocketManager({ userId: 'u' });", filename: hook, settings: ssotSettings() },
+    {
+      code: "import { WebSocketManager } from '../barrels/ambiguous';\nexport const m = new WebSocketManager();",
+      filename: hook,
+      settings: ssotSettings(),
+    },
+    {
+      code: "import { getWebSocketManager } from '../barrels';\nexport const connect = () => getWebSocketManager({ userId: 'u' });",
+      filename: hook,
+      settings: ssotSettings(),
+    },
   ],
   invalid: [
     {
       code: "import { WebSocketManager } from '../barrels';\nexport const m = new WebSocketManager();",
       filename: hook,
       settings: ssotSettings(),
-      errors: [{ messageId: 'eager', data: { ...managerData, target: 'm' }, line: 2, column: 18, endLine: 2, endColumn: 40 }],
+      errors: [
+        { messageId: 'eager', data: { ...managerData, target: 'm' }, line: 2, column: 18, endLine: 2, endColumn: 40 },
+      ],
     },
     {
       code: "import * as realtime from '@/barrels/deep';\nexport const m = new realtime.WebSocketManager();",
       filename: hook,
       settings: ssotSettings(),
-      errors: [{ messageId: 'eager', data: { ...managerData, target: 'm' }, line: 2, column: 18, endLine: 2, endColumn: 49 }],
+      errors: [
+        { messageId: 'eager', data: { ...managerData, target: 'm' }, line: 2, column: 18, endLine: 2, endColumn: 49 },
+      ],
     },
     {
       // The factory through a barrel, called at module load.
       code: "import { getWebSocketManager } from '../barrels';\nexport const m = getWebSocketManager(user);",
       filename: hook,
       settings: ssotSettings(),
-      errors: [{ messageId: 'factoryAtModuleScope', data: { ...managerData, target: '' }, line: 2, column: 18, endLine: 2, endColumn: 43 }],
+      errors: [
+        {
+          messageId: 'factoryAtModuleScope',
+          data: { ...managerData, target: '' },
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 43,
+        },
+      ],
     },
     {
       code: "import { getChatRoom } from '../chat';\nconst lobby = getChatRoom('lobby');\nexport default lobby;",
       filename: hook,
       settings: ssotSettings(graphChatRoom),
-      errors: [{ messageId: 'factoryAtModuleScope', data: { service: 'ChatRoom', factory: 'getChatRoom', target: '', memoizer: '' }, line: 2, column: 15, endLine: 2, endColumn: 35 }],
+      errors: [
+        {
+          messageId: 'factoryAtModuleScope',
+          data: { service: 'ChatRoom', factory: 'getChatRoom', target: '', memoizer: '' },
+          line: 2,
+          column: 15,
+          endLine: 2,
+          endColumn: 35,
+        },
+      ],
     },
     {
       code: "import { WebSocketManager } from '@/barrels';\nlet m: WebSocketManager | undefined;\nexport const Status = () => <p>{String((m ??= new WebSocketManager()))}</p>;",
       filename: component,
       settings: ssotSettings(),
-      errors: [{ messageId: 'lazy', data: { ...managerData, target: 'm' }, line: 3, column: 41, endLine: 3, endColumn: 69 }],
+      errors: [
+        { messageId: 'lazy', data: { ...managerData, target: 'm' }, line: 3, column: 41, endLine: 3, endColumn: 69 },
+      ],
     },
     {
       code: "import WebSocket from 'ws';\nexport const socket = new WebSocket('wss://x');",
       filename: path.join(graphPackages, 'src/app.ts'),
       settings: settingsFor(graphPackages, wsService),
-      errors: [{ messageId: 'eager', data: { service: 'ws WebSocket', factory: 'getSocket', target: 'socket', memoizer: '' }, line: 2, column: 23, endLine: 2, endColumn: 47 }],
+      errors: [
+        {
+          messageId: 'eager',
+          data: { service: 'ws WebSocket', factory: 'getSocket', target: 'socket', memoizer: '' },
+          line: 2,
+          column: 23,
+          endLine: 2,
+          endColumn: 47,
+        },
+      ],
     },
     ...(['built', 'unbuilt'] as const).flatMap((state) => [
       {
         code: "import { RealtimeManager } from '@acme/realtime';\nexport const m = new RealtimeManager('u');",
         filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'),
         settings: settingsFor(graphWorkspaces[state], realtimeService),
-        errors: [{ messageId: 'eager' as const, data: { service: 'RealtimeManager', factory: 'getRealtime', target: 'm', memoizer: '' }, line: 2, column: 18, endLine: 2, endColumn: 42 }],
+        errors: [
+          {
+            messageId: 'eager' as const,
+            data: { service: 'RealtimeManager', factory: 'getRealtime', target: 'm', memoizer: '' },
+            line: 2,
+            column: 18,
+            endLine: 2,
+            endColumn: 42,
+          },
+        ],
       },
       {
         code: "import { getRealtime } from '@acme/realtime';\nexport const m = getRealtime('u');",
         filename: path.join(graphWorkspaces[state], 'packages/web/src/app.ts'),
         settings: settingsFor(graphWorkspaces[state], realtimeService),
         errors: [
-          { messageId: 'factoryAtModuleScope' as const, data: { service: 'RealtimeManager', factory: 'getRealtime', target: '', memoizer: '' }, line: 2, column: 18, endLine: 2, endColumn: 34 },
+          {
+            messageId: 'factoryAtModuleScope' as const,
+            data: { service: 'RealtimeManager', factory: 'getRealtime', target: '', memoizer: '' },
+            line: 2,
+            column: 18,
+            endLine: 2,
+            endColumn: 34,
+          },
         ],
       },
     ]),
@@ -834,14 +1062,32 @@ jsRuleTester.run('no-module-singleton (module graph, CommonJS)', rule, {
       filename: script,
       settings: ssotSettings(),
       languageOptions: commonJs,
-      errors: [{ messageId: 'eager', data: { ...managerData, target: 'module.exports' }, line: 2, column: 18, endLine: 2, endColumn: 40 }],
+      errors: [
+        {
+          messageId: 'eager',
+          data: { ...managerData, target: 'module.exports' },
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 40,
+        },
+      ],
     },
     {
       code: "const WebSocketManager = require('../barrels/legacy-default.cjs');\nexports.shared = new WebSocketManager();",
       filename: script,
       settings: ssotSettings(),
       languageOptions: commonJs,
-      errors: [{ messageId: 'eager', data: { ...managerData, target: 'exports.shared' }, line: 2, column: 18, endLine: 2, endColumn: 40 }],
+      errors: [
+        {
+          messageId: 'eager',
+          data: { ...managerData, target: 'exports.shared' },
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 40,
+        },
+      ],
     },
   ],
 });
@@ -849,7 +1095,10 @@ jsRuleTester.run('no-module-singleton (module graph, CommonJS)', rule, {
 describe('no-module-singleton work per file', () => {
   // n functions each caching an instance in the same module binding.
   function lazyCaches(count: number): string {
-    const functions = Array.from({ length: count }, (_, index) => `export function get${String(index)}() { cache = new WebSocketManager(); return cache; }`);
+    const functions = Array.from(
+      { length: count },
+      (_, index) => `export function get${String(index)}() { cache = new WebSocketManager(); return cache; }`,
+    );
     return [importManager, 'let cache: WebSocketManager | undefined;', ...functions].join('\n');
   }
 
@@ -867,7 +1116,10 @@ describe('no-module-singleton work per file', () => {
       },
       hook,
     );
-    return { scans: moduleScopeCounters.clearingReferences - before, reports: messages.filter((message) => message.messageId === 'lazy').length };
+    return {
+      scans: moduleScopeCounters.clearingReferences - before,
+      reports: messages.filter((message) => message.messageId === 'lazy').length,
+    };
   }
 
   it('looks at each reference of a shared binding a bounded number of times (linear, not quadratic)', () => {

@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../rules/no-scoped-in-singleton.js';
 import plugin from '../../src/index.js';
 import type { ServiceSettings } from '../../src/settings.js';
-import { appDir, appFile, cases, error, jsRuleTester, ruleTester, ssotSettings, webSocketManager, type Position } from '../rule-tester.js';
+import {
+  appDir,
+  appFile,
+  cases,
+  error,
+  jsRuleTester,
+  ruleTester,
+  ssotSettings,
+  webSocketManager,
+  type Position,
+} from '../rule-tester.js';
 
 const hook = appFile('src/hooks/use-socket.ts');
 const component = appFile('src/hooks/socket-status.tsx');
@@ -18,9 +28,19 @@ const conversations: ServiceSettings = {
   module: 'src/frontend/component-factory.ts',
   factory: { name: 'FrontendComponentFactory.getConversationManager', module: 'src/frontend/component-factory.ts' },
 };
-const telemetry: ServiceSettings = { name: 'Telemetry', class: 'default', module: 'src/services/telemetry.ts', lifetime: 'singleton' };
+const telemetry: ServiceSettings = {
+  name: 'Telemetry',
+  class: 'default',
+  module: 'src/services/telemetry.ts',
+  lifetime: 'singleton',
+};
 const loosePriceFeed: ServiceSettings = { name: 'PriceFeed', class: 'PriceFeed', lifetime: 'singleton' };
-const withoutFactory: ServiceSettings = { name: 'WebSocketManager', class: 'WebSocketManager', module: 'src/websocket/manager.ts', allow: ['src/websocket/**'] };
+const withoutFactory: ServiceSettings = {
+  name: 'WebSocketManager',
+  class: 'WebSocketManager',
+  module: 'src/websocket/manager.ts',
+  allow: ['src/websocket/**'],
+};
 
 const importFactory = "import { getWebSocketManager } from '../websocket/factory';";
 const importType = "import type { WebSocketManager } from '../websocket/manager';";
@@ -33,7 +53,14 @@ const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings
 
 type Data = Record<string, string>;
 /** A captive WebSocketManager: the class, why it lives for the process, where it is kept, and the call to use. */
-function captive(position: Position, className: string, reason: string, target: string, call = 'getWebSocketManager(…)', service = 'WebSocketManager') {
+function captive(
+  position: Position,
+  className: string,
+  reason: string,
+  target: string,
+  call = 'getWebSocketManager(…)',
+  service = 'WebSocketManager',
+) {
   const data: Data = { className, reason, target, call, service };
   return error<MessageIds>('captive', position, { data });
 }
@@ -126,7 +153,15 @@ class PriceFeed {
   socket = getWebSocketManager(user);
 }
 export const feed = new PriceFeed();`,
-      [captive([4, 3, 4, 38], 'PriceFeed', 'instantiated at module scope, line 6', 'this.socket', 'getWebSocketManager(user)')],
+      [
+        captive(
+          [4, 3, 4, 38],
+          'PriceFeed',
+          'instantiated at module scope, line 6',
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+      ],
     ),
     // `this.x = …` in the constructor and in methods, `??=`, private fields, arrow functions inside methods, a local const.
     invalid(
@@ -149,10 +184,34 @@ export class PriceFeed {
 }
 export default new PriceFeed();`,
       [
-        captive([7, 5, 7, 43], 'PriceFeed', 'instantiated at module scope, line 18', 'this.other', 'getWebSocketManager(user)'),
-        captive([10, 5, 10, 47], 'PriceFeed', 'instantiated at module scope, line 18', 'this.#socket', 'getWebSocketManager(user)'),
-        captive([12, 7, 12, 48], 'PriceFeed', 'instantiated at module scope, line 18', "this['other']", 'getWebSocketManager(user)'),
-        captive([15, 5, 15, 23], 'PriceFeed', 'instantiated at module scope, line 18', 'this.other', 'getWebSocketManager(user)'),
+        captive(
+          [7, 5, 7, 43],
+          'PriceFeed',
+          'instantiated at module scope, line 18',
+          'this.other',
+          'getWebSocketManager(user)',
+        ),
+        captive(
+          [10, 5, 10, 47],
+          'PriceFeed',
+          'instantiated at module scope, line 18',
+          'this.#socket',
+          'getWebSocketManager(user)',
+        ),
+        captive(
+          [12, 7, 12, 48],
+          'PriceFeed',
+          'instantiated at module scope, line 18',
+          "this['other']",
+          'getWebSocketManager(user)',
+        ),
+        captive(
+          [15, 5, 15, 23],
+          'PriceFeed',
+          'instantiated at module scope, line 18',
+          'this.other',
+          'getWebSocketManager(user)',
+        ),
       ],
     ),
     // Injection: a parameter property, and a parameter assigned to a field; type-only, namespace and renamed imports.
@@ -196,9 +255,27 @@ export class C {
   socket = getWebSocketManager(user);
 }`,
       [
-        captive([5, 3, 5, 38], 'A', 'it keeps its own static instance, line 4', 'this.socket', 'getWebSocketManager(user)'),
-        captive([9, 3, 9, 38], 'B', 'it keeps its own static instance, line 8', 'this.socket', 'getWebSocketManager(user)'),
-        captive([13, 3, 13, 38], 'C', 'it keeps its own static instance, line 12', 'this.socket', 'getWebSocketManager(user)'),
+        captive(
+          [5, 3, 5, 38],
+          'A',
+          'it keeps its own static instance, line 4',
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+        captive(
+          [9, 3, 9, 38],
+          'B',
+          'it keeps its own static instance, line 8',
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+        captive(
+          [13, 3, 13, 38],
+          'C',
+          'it keeps its own static instance, line 12',
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
       ],
     ),
     // Lazy module-level instances (the getInstance() pattern with a module binding), `const X = class`.
@@ -212,7 +289,15 @@ let feed: InstanceType<typeof PriceFeed> | undefined;
 export function getFeed() {
   return (feed ??= new PriceFeed());
 }`,
-      [captive([4, 3, 4, 38], 'PriceFeed', 'instantiated at module scope, line 8', 'this.socket', 'getWebSocketManager(user)')],
+      [
+        captive(
+          [4, 3, 4, 38],
+          'PriceFeed',
+          'instantiated at module scope, line 8',
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+      ],
     ),
     // A `lifetime: 'singleton'` service, in its own module (a default export) and by name (loose mode).
     invalid(
@@ -221,7 +306,15 @@ ${user}
 export default class Telemetry {
   socket = getWebSocketManager(user);
 }`,
-      [captive([4, 3, 4, 38], 'Telemetry', "registered with lifetime 'singleton'", 'this.socket', 'getWebSocketManager(user)')],
+      [
+        captive(
+          [4, 3, 4, 38],
+          'Telemetry',
+          "registered with lifetime 'singleton'",
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+      ],
       { filename: telemetryFile, settings: ssotSettings(webSocketManager, telemetry) },
     ),
     invalid(
@@ -230,7 +323,15 @@ ${user}
 export class PriceFeed {
   socket = getWebSocketManager(user);
 }`,
-      [captive([4, 3, 4, 38], 'PriceFeed', "registered with lifetime 'singleton'", 'this.socket', 'getWebSocketManager(user)')],
+      [
+        captive(
+          [4, 3, 4, 38],
+          'PriceFeed',
+          "registered with lifetime 'singleton'",
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+      ],
       { settings: ssotSettings(webSocketManager, loosePriceFeed) },
     ),
     // A construction where it is allowed; every spelling of the class.
@@ -265,7 +366,13 @@ class PriceFeed {
 export const feed = new PriceFeed();`,
       [
         error('captiveNoFactory', [3, 3, 3, 35], {
-          data: { className: 'PriceFeed', reason: 'instantiated at module scope, line 5', target: 'this.socket', service: 'WebSocketManager', call: '' },
+          data: {
+            className: 'PriceFeed',
+            reason: 'instantiated at module scope, line 5',
+            target: 'this.socket',
+            service: 'WebSocketManager',
+            call: '',
+          },
         }),
       ],
       { filename: allowedFile, settings: ssotSettings(withoutFactory) },
@@ -289,7 +396,13 @@ export const panel = new ChatPanel();`,
           'Components.getConversationManager(user)',
           'ConversationManager',
         ),
-        captive([6, 3, 6, 46], 'ChatPanel', 'instantiated at module scope, line 8', 'this.socket', 'sockets.getWebSocketManager(user)'),
+        captive(
+          [6, 3, 6, 46],
+          'ChatPanel',
+          'instantiated at module scope, line 8',
+          'this.socket',
+          'sockets.getWebSocketManager(user)',
+        ),
       ],
       { settings: ssotSettings(webSocketManager, conversations) },
     ),
@@ -304,7 +417,15 @@ class Store {
   }
 }
 export const store = new Store();`,
-      [captive([4, 3, 4, 38], 'Store', 'instantiated at module scope, line 9', 'this.socket', 'getWebSocketManager(user)')],
+      [
+        captive(
+          [4, 3, 4, 38],
+          'Store',
+          'instantiated at module scope, line 9',
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+      ],
       { filename: component },
     ),
   ],
@@ -331,7 +452,15 @@ class PriceFeed {
   }
 }
 export const feed = new PriceFeed();`,
-      [captive([4, 5, 4, 44], 'PriceFeed', 'instantiated at module scope, line 7', 'this.socket', 'getWebSocketManager(user)')],
+      [
+        captive(
+          [4, 5, 4, 44],
+          'PriceFeed',
+          'instantiated at module scope, line 7',
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+      ],
       { filename: script },
     ),
     invalid(
@@ -340,7 +469,15 @@ class PriceFeed {
   socket = getWebSocketManager(globalThis.user);
 }
 module.exports = new PriceFeed();`,
-      [captive([3, 3, 3, 49], 'PriceFeed', 'instantiated at module scope, line 5', 'this.socket', 'getWebSocketManager(globalThis.user)')],
+      [
+        captive(
+          [3, 3, 3, 49],
+          'PriceFeed',
+          'instantiated at module scope, line 5',
+          'this.socket',
+          'getWebSocketManager(globalThis.user)',
+        ),
+      ],
       { filename: script, languageOptions: commonJs },
     ),
   ],
@@ -374,7 +511,9 @@ export const socket = getWebSocketManager(user);`;
       hook,
     );
     const at = (ruleId: string) =>
-      messages.filter((message) => message.ruleId === ruleId).map((message) => `${String(message.line)}:${String(message.column)}`);
+      messages
+        .filter((message) => message.ruleId === ruleId)
+        .map((message) => `${String(message.line)}:${String(message.column)}`);
     expect(at('ssot/no-module-singleton')).toEqual(['5:19', '8:5', '14:23']);
     expect(at('ssot/no-scoped-in-singleton')).toEqual(['6:3', '11:5']);
   });

@@ -1,6 +1,15 @@
 import rule, { type MessageIds, type Options } from '../../rules/require-scope-argument.js';
 import type { ServiceSettings } from '../../src/settings.js';
-import { appFile, cases, error, jsRuleTester, ruleTester, ssotSettings, webSocketManager, type Position } from '../rule-tester.js';
+import {
+  appFile,
+  cases,
+  error,
+  jsRuleTester,
+  ruleTester,
+  ssotSettings,
+  webSocketManager,
+  type Position,
+} from '../rule-tester.js';
 
 const hook = appFile('src/hooks/use-socket.ts');
 const component = appFile('src/hooks/socket-status.tsx');
@@ -22,7 +31,11 @@ const conversations: ServiceSettings = {
   name: 'ConversationManager',
   class: 'ConversationManager',
   module: 'src/frontend/component-factory.ts',
-  factory: { name: 'FrontendComponentFactory.getConversationManager', module: 'src/frontend/component-factory.ts', scope: { name: 'user context' } },
+  factory: {
+    name: 'FrontendComponentFactory.getConversationManager',
+    module: 'src/frontend/component-factory.ts',
+    scope: { name: 'user context' },
+  },
 };
 const registryObject: ServiceSettings = {
   name: 'ConversationManager',
@@ -40,10 +53,25 @@ const commonJs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonj
 const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings(perUser) });
 
 type Data = Record<string, string>;
-const perUserData: Data = { factory: 'getWebSocketManager', scope: 'user context', position: '1', service: 'WebSocketManager' };
+const perUserData: Data = {
+  factory: 'getWebSocketManager',
+  scope: 'user context',
+  position: '1',
+  service: 'WebSocketManager',
+};
 const secondData: Data = { ...perUserData, scope: 'user or request context', position: '2' };
-const conversationData: Data = { factory: 'FrontendComponentFactory.getConversationManager', scope: 'user context', position: '1', service: 'ConversationManager' };
-const registryData: Data = { factory: 'managers.get', scope: 'user or request context', position: '1', service: 'ConversationManager' };
+const conversationData: Data = {
+  factory: 'FrontendComponentFactory.getConversationManager',
+  scope: 'user context',
+  position: '1',
+  service: 'ConversationManager',
+};
+const registryData: Data = {
+  factory: 'managers.get',
+  scope: 'user or request context',
+  position: '1',
+  service: 'ConversationManager',
+};
 
 const missing = (position: Position, data: Data = perUserData) => error<MessageIds>('missing', position, { data });
 /** A constant scope argument, with the argument as the message spells it. */
@@ -83,12 +111,24 @@ getWebSocketManager();`,
     { code: `${importFactory}\ngetWebSocketManager();`, settings: ssotSettings(webSocketManager) },
     `${importFactory}\nexport const factories = [getWebSocketManager];`,
     // `allow` globs of the service: tests may pass fixtures.
-    { code: `${importFactory}\ngetWebSocketManager({ userId: 'fixture' });\ngetWebSocketManager();`, filename: fixture },
+    {
+      code: `${importFactory}\ngetWebSocketManager({ userId: 'fixture' });\ngetWebSocketManager();`,
+      filename: fixture,
+    },
     // The scope argument is the second one.
-    { code: `${importFactory}\ngetWebSocketManager('chat', user);\ndeclare const user: unknown;`, settings: ssotSettings(secondArgument) },
+    {
+      code: `${importFactory}\ngetWebSocketManager('chat', user);\ndeclare const user: unknown;`,
+      settings: ssotSettings(secondArgument),
+    },
     // A member path: only the member is the factory.
-    { code: `${importMember}\nFrontendComponentFactory.toString();\nnew FrontendComponentFactory();`, settings: ssotSettings(conversations) },
-    { code: `${importMember}\nexport function f(userId: string) { return FrontendComponentFactory.getConversationManager({ userId }); }`, settings: ssotSettings(conversations) },
+    {
+      code: `${importMember}\nFrontendComponentFactory.toString();\nnew FrontendComponentFactory();`,
+      settings: ssotSettings(conversations),
+    },
+    {
+      code: `${importMember}\nexport function f(userId: string) { return FrontendComponentFactory.getConversationManager({ userId }); }`,
+      settings: ssotSettings(conversations),
+    },
   ]),
   invalid: [
     // Missing.
@@ -157,18 +197,26 @@ export async function f() {
   lazy.getWebSocketManager();
   (sockets.getWebSocketManager as typeof connect)();
 }`,
-      [missing([6, 3, 6, 12]), missing([7, 3, 7, 32]), missing([8, 3, 8, 26]), missing([9, 3, 9, 29]), missing([10, 3, 10, 52])],
+      [
+        missing([6, 3, 6, 12]),
+        missing([7, 3, 7, 32]),
+        missing([8, 3, 8, 26]),
+        missing([9, 3, 9, 29]),
+        missing([10, 3, 10, 52]),
+      ],
     ),
     // The scope is the second argument: a first argument alone is not enough.
-    invalid(`${importFactory}\ngetWebSocketManager('chat');\ngetWebSocketManager('chat', null);`, [missing([2, 1, 2, 28], secondData), constant([3, 29, 3, 33], 'null', secondData)], {
-      settings: ssotSettings(secondArgument),
-    }),
+    invalid(
+      `${importFactory}\ngetWebSocketManager('chat');\ngetWebSocketManager('chat', null);`,
+      [missing([2, 1, 2, 28], secondData), constant([3, 29, 3, 33], 'null', secondData)],
+      {
+        settings: ssotSettings(secondArgument),
+      },
+    ),
     // The default name of the scope, and a long argument.
     invalid(
       `${importFactory}\ngetWebSocketManager(user, { userId: 'a-rather-long-guest-identifier-for-everyone' });\ndeclare const user: unknown;`,
-      [
-        constant([2, 27, 2, 84], 'value', secondData),
-      ],
+      [constant([2, 27, 2, 84], 'value', secondData)],
       { settings: ssotSettings(secondArgument) },
     ),
     // Member paths: a static method through every spelling of its class, and a method of an exported object.
@@ -179,15 +227,16 @@ import * as frontend from '../frontend/component-factory';
 FrontendComponentFactory.getConversationManager();
 Components.getConversationManager({ userId: 'guest' });
 frontend.FrontendComponentFactory['getConversationManager'](null);`,
-      [missing([4, 1, 4, 50], conversationData), constant([5, 35, 5, 54], "{ userId: 'guest' }", conversationData), constant([6, 61, 6, 65], 'null', conversationData)],
+      [
+        missing([4, 1, 4, 50], conversationData),
+        constant([5, 35, 5, 54], "{ userId: 'guest' }", conversationData),
+        constant([6, 61, 6, 65], 'null', conversationData),
+      ],
       { settings: ssotSettings(conversations) },
     ),
     invalid(
       `import { managers } from '../frontend';\nmanagers.get();\nmanagers.get(undefined);`,
-      [
-        missing([2, 1, 2, 15], registryData),
-        constant([3, 14, 3, 23], 'undefined', registryData),
-      ],
+      [missing([2, 1, 2, 15], registryData), constant([3, 14, 3, 23], 'undefined', registryData)],
       { settings: ssotSettings(registryObject) },
     ),
     // In the factory's own module, its local binding.
@@ -215,9 +264,13 @@ export function Status() {
 jsRuleTester.run('require-scope-argument (JavaScript)', rule, {
   valid: valid([{ code: `${importFactory}\nexport const f = (user) => getWebSocketManager(user);`, filename: script }]),
   invalid: [
-    invalid(`${importFactory}\nconst GUEST = { userId: 'guest' };\ngetWebSocketManager(GUEST);\ngetWebSocketManager();`, [constant([3, 21, 3, 26], 'GUEST'), missing([4, 1, 4, 22])], {
-      filename: script,
-    }),
+    invalid(
+      `${importFactory}\nconst GUEST = { userId: 'guest' };\ngetWebSocketManager(GUEST);\ngetWebSocketManager();`,
+      [constant([3, 21, 3, 26], 'GUEST'), missing([4, 1, 4, 22])],
+      {
+        filename: script,
+      },
+    ),
     invalid(
       `const { getWebSocketManager } = require('../websocket/factory');\nconst factory = require('../websocket/factory');\ngetWebSocketManager(null);\nfactory.getWebSocketManager();`,
       [constant([3, 21, 3, 25], 'null'), missing([4, 1, 4, 30])],
