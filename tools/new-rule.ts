@@ -34,8 +34,8 @@ function camelCase(name: string): string {
 export function ruleFiles(name: string): Record<string, string> {
   return {
     [`rules/${name}.ts`]: `import { createRule } from '../src/create-rule.js';
-import { mentionedServices, serviceOf } from '../src/identity.js';
-import { registryOf } from '../src/registry.js';
+import { serviceContextOf } from '../src/service-context.js';
+import { serviceVisitor } from '../src/service-visitor.js';
 
 // TODO: the messages your reports use, and the options (each with a description in \`schema\`).
 export type MessageIds = 'constructed';
@@ -56,19 +56,18 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
-    // The registry (settings.ssot, validated once) is read first: bad settings stop the lint here.
-    const registry = registryOf(context);
-    const { sourceCode } = context;
+    // The per-file service context, shared by every rule: settings validated once (bad settings stop the
+    // lint here), the services this file can spell and is restricted for, identity and message data.
+    const services = serviceContextOf(context);
     // Files that cannot spell any service's class get no listeners at all (see docs/architecture.md).
-    const services = mentionedServices(registry.servicesFor(context.filename), sourceCode);
-    if (services.length === 0) return {};
-    return {
-      // TODO: the events your policy is about. serviceOf() answers "which service is this?" by identity.
-      NewExpression(node) {
-        const service = serviceOf(node.callee, services, registry, sourceCode, context.filename);
+    if (services.applicable.length === 0) return {};
+    // TODO: the domain events your policy is about: construct, subclass, factoryCall, moduleReference,
+    // classDeclared (src/service-visitor.ts). Each event already names the service, by identity.
+    return serviceVisitor(services, {
+      construct: ({ node, service }) => {
         if (service !== undefined) context.report({ node, messageId: 'constructed', data: { service: service.name } });
       },
-    };
+    });
   },
 });
 `,
@@ -185,6 +184,11 @@ function main(argv: readonly string[]): number {
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
   const indexFile = path.join(root, 'rules/index.ts');
   writeFileSync(indexFile, registerRule(readFileSync(indexFile, 'utf8'), name));
+  // Written as Prettier lays it out, so `npm test`'s format check passes before the first edit.
+  execFileSync('npx', ['prettier', '--write', ...Object.keys(files), 'rules/index.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   // eslint-doc-generator reads the built plugin: build, then write the README list and the doc header.
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   execFileSync('npm', ['run', '--silent', 'docs'], { cwd: root, stdio: 'inherit' });

@@ -54,7 +54,7 @@ describe('npm run new-rule', () => {
   });
 
   it(
-    'passes the sync tests, its own tests, the type-check, the lint and docs:check',
+    'passes the sync tests, its own tests, the type-check, the lint, docs:check and the format check',
     async () => {
       expectOk(
         await inCopy(process.execPath, [
@@ -76,6 +76,7 @@ describe('npm run new-rule', () => {
         ]),
       );
       expectOk(await inCopy('npm', ['run', '--silent', 'docs:check']));
+      expectOk(await inCopy('npm', ['run', '--silent', 'format:check']));
     },
     TEST_TIMEOUT * 4,
   );
