@@ -8,6 +8,7 @@ import { factoryAt, type FactoryService } from './factories.js';
 import { findVariable, originOf, serviceOf, skipWrappers, staticString, type Origin } from './identity.js';
 import {
   destinationOf,
+  instanceClassOf,
   isClearedByTheSameFunction,
   isFixedKey,
   isModuleLoad,
@@ -210,37 +211,6 @@ export function singletonReasonOf(
 }
 
 // ── Instance fields ───────────────────────────────────────────────────────────────────────────────
-
-/**
- * The class whose instance `this` is at `node`: in a constructor, an instance method, getter or
- * setter, an instance field initialiser, and arrow functions inside those. Undefined in static code,
- * plain functions and object literals.
- */
-export function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
-  let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case 'FunctionDeclaration':
-        return undefined;
-      case 'FunctionExpression': {
-        const method = parent.parent;
-        if (method.type === 'MethodDefinition' && method.value === parent && !method.static)
-          return method.parent.parent;
-        return undefined;
-      }
-      case 'PropertyDefinition':
-      case 'AccessorProperty':
-        if (child === parent.value) return parent.static ? undefined : parent.parent.parent;
-        break;
-      case 'StaticBlock':
-      case 'Program':
-        return undefined;
-      default:
-        break;
-    }
-  }
-  return undefined;
-}
 
 /** `this.x`, `this.#x`, `this['x']`, `this.a.b` (fixed keys only) in instance code: the class and the target's text. */
 export function instanceFieldTarget(

@@ -331,8 +331,12 @@ function declaratorDestination(
   return local;
 }
 
-/** The class whose instance `this` is at `node` (constructor, method, accessor, instance field), if any. */
-function instanceOwner(node: TSESTree.Node): ClassNode | undefined {
+/**
+ * The class whose instance `this` is at `node`: in a constructor, an instance method, getter or
+ * setter, an instance field initialiser, and arrow functions inside those. Undefined in static code,
+ * plain functions and object literals.
+ */
+export function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
     switch (parent.type) {
@@ -363,7 +367,7 @@ function instanceFieldOf(target: TSESTree.Node, sourceCode: SourceCode): Destina
   const member = skipWrappers(target);
   if (member.type !== 'MemberExpression' || skipWrappers(member.object).type !== 'ThisExpression') return undefined;
   if (member.computed && !isFixedKey(member.property, sourceCode)) return undefined;
-  const owner = instanceOwner(member);
+  const owner = instanceClassOf(member);
   return owner === undefined
     ? undefined
     : { kind: 'instanceField', owner, name: keyText(member, sourceCode), node: member };
