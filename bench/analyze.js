@@ -173,6 +173,11 @@ export function analyze(results) {
     noise,
     load: { during: spread(loads), before: results.machine.loadBefore, after: results.machine.loadAfter },
     floorOverRecommended: paired(samplesOf('floor'), samplesOf('recommended'), 'cpuMs'),
+    // `eslint-plugin-ssot audit` over ESLint with the same config (the parser, no rules), per round.
+    audit: {
+      wall: paired(samplesOf('audit'), samplesOf('parser'), 'wallMs'),
+      cpu: paired(samplesOf('audit'), samplesOf('parser'), 'cpuMs'),
+    },
     modes,
     peerRules,
     scaleRows,

@@ -48,6 +48,8 @@ export const VARIANTS = {
     mode: 'strict',
     label: '7s. oxlint: 5 + ssot JS plugin, strict options',
   },
+  parser: { tool: 'eslint', adds: 'parser', label: '8. ESLint: @typescript-eslint/parser, no rules' },
+  audit: { tool: 'audit', adds: 'parser', label: '9. `eslint-plugin-ssot audit --format json`, config of 8' },
 };
 
 /** @typedef {{ meta: { version: string }, rules: Record<string, { meta?: { docs?: { strictOptions?: readonly unknown[] } } }> }} LoadedPlugin */
@@ -169,8 +171,19 @@ async function reportGraphStats() {
  * @returns {Promise<Linter.Config[]>}
  */
 export async function eslintConfig(variant, root) {
-  const base = await recommendedConfig();
   const { adds, mode } = VARIANTS[variant] ?? {};
+  if (adds === 'parser') {
+    // No baseline: the parser for the TypeScript files and no rule (the audit runs with this config too).
+    const tseslint = (await import('typescript-eslint')).default;
+    return [
+      {
+        files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+        languageOptions: { parser: tseslint.parser, sourceType: 'module' },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+      },
+    ];
+  }
+  const base = await recommendedConfig();
   if (adds === 'nothing') return base;
   if (adds === 'floor') {
     const floor = /** @type {{ default: ESLint.Plugin }} */ (
@@ -250,8 +263,8 @@ export async function eslintConfig(variant, root) {
 }
 
 /**
- * Writes `eslint.<variant>.config.js` for each ESLint variant, `<variant>.json` for each oxlint variant
- * and the floor plugin under `root`. Returns the config file of each variant.
+ * Writes `eslint.<variant>.config.js` for each ESLint (and audit) variant, `<variant>.json` for each oxlint
+ * variant and the floor plugin under `root`. Returns the config file of each variant.
  * @param {string} root
  * @returns {Promise<Record<string, string>>}
  */
@@ -263,7 +276,7 @@ export async function writeConfigs(root) {
   const floorPlugin = writeFloorPlugin(root, ruleNames);
   const configsModule = pathToFileURL(path.join(repoRoot, 'bench', 'configs.js')).href;
   for (const [variant, { tool, adds, mode }] of Object.entries(VARIANTS)) {
-    if (tool === 'eslint') {
+    if (tool === 'eslint' || tool === 'audit') {
       const file = path.join(root, `eslint.${variant}.config.js`);
       writeFileSync(
         file,

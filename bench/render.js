@@ -406,6 +406,8 @@ recommended (no type information); the ssot runs add every rule of the plugin ($
 warnings; the peers add \`no-restricted-syntax\` selectors for constructions, subclasses and module-level instances of the
 same classes, \`import-x/no-restricted-paths\` (one zone per service module, \`eslint-import-resolver-typescript\`) and
 \`boundaries/dependencies\` (one file category per service module). ESLint runs on one thread (no \`--concurrency\`).
+Run 8 is ESLint with only \`@typescript-eslint/parser\` for the TypeScript files and no rule; run 9 is
+\`eslint-plugin-ssot audit c0 -c <the config of 8> --format json -o <file>\` on the same files, in the same rounds.
 oxlint runs: oxlint's default rules, plus \`${results.pluginEntry}\` (or the floor plugin) as a JS plugin with the same settings.
 
 Each run is a new \`node\` process; wall time is measured around it, CPU time and peak RSS with ${

@@ -80,6 +80,8 @@ const overBudget = (/** @type {number} */ share) => BUDGET_MS > 0 && Date.now() 
 const eslintBin = path.join(packageRoot('eslint'), 'bin', 'eslint.js');
 const oxlintBin = path.join(packageRoot('oxlint'), 'bin', 'oxlint');
 const loadProbe = path.join(repoRoot, 'bench', 'load-probe.js');
+/** The audit command of the build being measured (the snapshot in bench/.work/dist). */
+const auditBin = path.join(pluginDir, 'src', 'audit', 'cli.js');
 
 const log = (/** @type {string} */ line = '') => {
   process.stdout.write(`${line}\n`);
@@ -112,6 +114,8 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
   const outFile = path.join(root, `out.${variant}.json`);
   const graphFile = path.join(root, `graph.${variant}.json`);
   rmSync(graphFile, { force: true });
+  if (tool === 'audit' && scale !== 1)
+    throw new Error(`bench: the audit is timed on the ×1 corpus only, not ×${String(scale)}`);
   const run =
     tool === 'eslint'
       ? measure(
@@ -119,11 +123,14 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
           ['-c', config, '-f', 'json', '-o', outFile, ...(stats ? ['--stats'] : []), ...copies(scale)],
           { cwd: root, nodeArgs, env: { BENCH_GRAPH_STATS: graphFile } },
         )
-      : // oxlint skips git-ignored directories (bench/.work is), so it gets the file list.
-        measure(oxlintBin, ['-c', config, '-f', 'json', ...files], { cwd: root, stdoutFile: outFile, nodeArgs });
+      : tool === 'audit'
+        ? // The directory of the ×1 corpus (c0, the files ESLint lints), so nothing else in the root is audited.
+          measure(auditBin, ['audit', 'c0', '-c', config, '--format', 'json', '-o', outFile], { cwd: root, nodeArgs })
+        : // oxlint skips git-ignored directories (bench/.work is), so it gets the file list.
+          measure(oxlintBin, ['-c', config, '-f', 'json', ...files], { cwd: root, stdoutFile: outFile, nodeArgs });
   if (run.status !== 0 && run.status !== 1)
     throw new Error(`bench: ${variant} ×${String(scale)} exited with ${String(run.status)}:\n${run.stderr}`);
-  const output = readOutput(tool, outFile, root);
+  const output = tool === 'audit' ? readAudit(outFile) : readOutput(tool, outFile, root);
   if (output.files !== files.length)
     throw new Error(
       `bench: ${variant} ×${String(scale)} linted ${String(output.files)} files, expected ${String(files.length)}`,
@@ -150,6 +157,28 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
     ...(output.stats === undefined ? {} : { stats: output.stats }),
     ...(graph === undefined ? {} : { graph }),
   };
+}
+
+/**
+ * The audit's JSON report, in the shape of a lint's output: files scanned, files it could not parse or
+ * lint (`errors`: a crash or a parse error, which the bench refuses), its findings per kind.
+ * @param {string} outFile
+ * @returns {{ files: number, fatal: number, counts: Record<string, number>, findings: Finding[], stats: undefined }}
+ */
+function readAudit(outFile) {
+  const report =
+    /** @type {{ files: number, errors: { file: string, message: string }[], singletons: unknown[], duplicates: unknown[], constructions: unknown[], factories: unknown[], violations: unknown[] }} */ (
+      JSON.parse(readFileSync(outFile, 'utf8'))
+    );
+  for (const error of report.errors) log(`  audit could not read ${error.file}: ${error.message}`);
+  const counts = {
+    singletons: report.singletons.length,
+    duplicates: report.duplicates.length,
+    constructions: report.constructions.length,
+    factories: report.factories.length,
+    violations: report.violations.length,
+  };
+  return { files: report.files, fatal: report.errors.length, counts, findings: [], stats: undefined };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Types shared by the bench scripts (plain JavaScript checked with `// @ts-check`; see bench/tsconfig.json).
 
-/** `'eslint'` or `'oxlint'`. */
-export type Tool = 'eslint' | 'oxlint';
+/** `'eslint'`, `'oxlint'`, or `'audit'` (`eslint-plugin-ssot audit`, which lints through ESLint's Node API). */
+export type Tool = 'eslint' | 'oxlint' | 'audit';
 
 /** The ssot rules' options: every rule at its defaults, or with the `strictOptions` of its metadata. */
 export type Mode = 'default' | 'strict';
@@ -9,8 +9,11 @@ export type Mode = 'default' | 'strict';
 /** One run compared on the page: which linter, what it adds to the users' baseline, and its label. */
 export interface Variant {
   readonly tool: Tool;
-  /** What the run adds on top of the tool's baseline: nothing, the do-nothing plugin, the ssot rules, or the peer rules. */
-  readonly adds: 'nothing' | 'floor' | 'ssot' | 'peers';
+  /**
+   * What the run adds on top of the tool's baseline: nothing, the do-nothing plugin, the ssot rules, or the peer
+   * rules; `parser`: no baseline at all, only `@typescript-eslint/parser` and no rule (the audit's yardstick).
+   */
+  readonly adds: 'nothing' | 'floor' | 'ssot' | 'peers' | 'parser';
   readonly mode?: Mode;
   readonly label: string;
   /** Only in the `--stats` rounds (too slow to time in every round; only its rules' times are compared). */
