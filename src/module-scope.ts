@@ -97,11 +97,10 @@ export type ThisOwner =
   | { readonly kind: 'object'; readonly node: TSESTree.ObjectExpression }
   | { readonly kind: 'module' };
 
-/**
- * What `this` is at `node`: a class (static methods, getters, fields and blocks), an object literal
- * (its methods), the module (CommonJS top level), or unknown (functions, instance members).
- */
-export function thisOwner(node: TSESTree.Node): ThisOwner | undefined {
+/** What `this` is at `node`, instance code included (see thisOwner and instanceClassOf). */
+type ThisAt = ThisOwner | { readonly kind: 'instance'; readonly node: ClassNode };
+
+function thisAt(node: TSESTree.Node): ThisAt | undefined {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
     switch (parent.type) {
@@ -111,17 +110,16 @@ export function thisOwner(node: TSESTree.Node): ThisOwner | undefined {
         const method = parent.parent;
         if (
           (method.type === 'MethodDefinition' || method.type === 'TSAbstractMethodDefinition') &&
-          method.value === parent &&
-          method.static
+          method.value === parent
         )
-          return { kind: 'class', node: method.parent.parent };
+          return { kind: method.static ? 'class' : 'instance', node: method.parent.parent };
         if (method.type === 'Property' && method.value === parent && method.parent.type === 'ObjectExpression')
           return { kind: 'object', node: method.parent };
         return undefined;
       }
       case 'PropertyDefinition':
       case 'AccessorProperty':
-        if (child === parent.value) return parent.static ? { kind: 'class', node: parent.parent.parent } : undefined;
+        if (child === parent.value) return { kind: parent.static ? 'class' : 'instance', node: parent.parent.parent };
         break;
       case 'StaticBlock':
         return { kind: 'class', node: parent.parent.parent };
@@ -133,6 +131,15 @@ export function thisOwner(node: TSESTree.Node): ThisOwner | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * What `this` is at `node`: a class (static methods, getters, fields and blocks), an object literal
+ * (its methods), the module (CommonJS top level), or unknown (functions, instance members).
+ */
+export function thisOwner(node: TSESTree.Node): ThisOwner | undefined {
+  const at = thisAt(node);
+  return at?.kind === 'instance' ? undefined : at;
 }
 
 function isGlobalVariable(variable: Variable | undefined): boolean {
@@ -337,29 +344,8 @@ function declaratorDestination(
  * plain functions and object literals.
  */
 export function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
-  let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case 'FunctionDeclaration':
-        return undefined;
-      case 'FunctionExpression': {
-        const method = parent.parent;
-        if (method.type === 'MethodDefinition' && method.value === parent)
-          return method.static ? undefined : method.parent.parent;
-        return undefined;
-      }
-      case 'PropertyDefinition':
-      case 'AccessorProperty':
-        if (child === parent.value) return parent.static ? undefined : parent.parent.parent;
-        break;
-      case 'StaticBlock':
-      case 'Program':
-        return undefined;
-      default:
-        break;
-    }
-  }
-  return undefined;
+  const at = thisAt(node);
+  return at?.kind === 'instance' ? at.node : undefined;
 }
 
 /** `this.x = …` in instance code: the instance field it writes. */
