@@ -238,11 +238,11 @@ export type MessageIds =
 export type Options = [
   {
     /** Report module-level instances of any class, not only the registered services. */
-    checkAllClasses?: boolean;
+    checkAllClasses: boolean;
     /** Class names or `/regex/` strings `checkAllClasses` leaves alone. */
-    ignoreClasses?: string[];
+    ignoreClasses: string[];
     /** Functions that cache their callback's result. */
-    memoizers?: string[];
+    memoizers: string[];
   },
 ];
 
@@ -328,13 +328,12 @@ export default createRule<Options, MessageIds>({
         '{{service}} is a singleton, but {{how}} makes the {{container}} container create {{declared}}; declare it a singleton so every user shares the one instance.',
     },
   },
-  create(context, [options]) {
+  create(context, [{ checkAllClasses, ignoreClasses, memoizers: memoizerNames }]) {
     const fileId = normalizeModulePath(context.filename);
-    const checkAllClasses = options.checkAllClasses ?? false;
     // Without settings only `checkAllClasses` has something to check (an empty registry); otherwise a missing registry is an error.
     const context_ = serviceContextOf(context, checkAllClasses);
     const { registry, sourceCode, filename } = context_;
-    const isIgnored = compileIgnore(options.ignoreClasses ?? []);
+    const isIgnored = compileIgnore(ignoreClasses);
     // Only services whose class or factory the file can spell (see ServiceContext): on most files the
     // rule needs no listener at all, unless `checkAllClasses` looks at every construction. Homes
     // count too: they may construct the service, but not keep it at module level.
@@ -344,7 +343,7 @@ export default createRule<Options, MessageIds>({
     // file without the word `new` has none, so strict mode skips it like the default mode does.
     const checksAllClasses = checkAllClasses && mayMention(sourceCode, 'new');
     if (services.length === 0 && factoryServices.length === 0 && !checksAllClasses) return {};
-    const memoizers = new Set(options.memoizers ?? []);
+    const memoizers = new Set(memoizerNames);
 
     /** Is this file the one place a `lifetime: 'singleton'` service may keep its instance? */
     function isSingletonHome(service: Service, callee: TSESTree.Node): boolean {

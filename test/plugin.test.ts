@@ -158,6 +158,17 @@ describe.each(ruleNames)('rule %s', (name) => {
     expect(schemas.flatMap((schema, index) => schemaProblems(schema, `schema[${String(index)}]`))).toEqual([]);
   });
 
+  it('declares a default in meta.defaultOptions for every option (options are required fields, defaulted once)', () => {
+    const schemas = (Array.isArray(meta.schema) ? meta.schema : [meta.schema]) as JsonSchema[];
+    // A rule without options declares none (eslint-plugin/require-meta-default-options).
+    const defaults: readonly unknown[] = meta.defaultOptions ?? [];
+    expect(defaults).toHaveLength(schemas.length);
+    schemas.forEach((schema, index) => {
+      const declared = Object.keys(defaults[index] ?? {}).sort();
+      expect(declared, `defaultOptions[${String(index)}]`).toEqual(Object.keys(schema.properties ?? {}).sort());
+    });
+  });
+
   it('accepts its default options and rejects unknown ones', () => {
     const defaults: unknown[] = [...(meta.defaultOptions ?? [])];
     expect(lintWith(name, defaults)).toEqual([]);

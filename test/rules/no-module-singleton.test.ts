@@ -49,6 +49,10 @@ const conversationService = {
   factory: { name: 'FrontendComponentFactory.getConversationManager', module: 'src/frontend/component-factory.ts' },
 };
 
+const [defaultOptions] = rule.meta.defaultOptions ?? [];
+if (defaultOptions === undefined) throw new Error('no-module-singleton declares no meta.defaultOptions');
+/** The rule's options: its defaults with `changes`, as ESLint merges them. */
+const optionsWith = (changes: Partial<Options[0]>): Options => [{ ...defaultOptions, ...changes }];
 const { valid, invalid } = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings() });
 const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings() });
 
@@ -151,7 +155,7 @@ export const later = () => once(() => new WebSocketManager());`,
       code: `${importManager}
 import { once } from 'lodash-es';
 export const getManager = once(() => new WebSocketManager());`,
-      options: [{ memoizers: ['memoizeOne'] }],
+      options: optionsWith({ memoizers: ['memoizeOne'] }),
     },
     // The factory called per user.
     `${importFactory}
@@ -192,7 +196,7 @@ export const list = new Array<number>(3);
 export const boxed = new Object();
 export const viaWindow = new window.Map();
 export const viaGlobal = new globalThis.Set();`,
-      options: [{ checkAllClasses: true }],
+      options: optionsWith({ checkAllClasses: true }),
     },
     // checkAllClasses: subclasses and aliases of value-like globals.
     {
@@ -203,7 +207,7 @@ const Dictionary = Map;
 export const dictionary = new Dictionary();
 const LruMap = class extends Map {};
 export const lru = new LruMap();`,
-      options: [{ checkAllClasses: true }],
+      options: optionsWith({ checkAllClasses: true }),
     },
     // checkAllClasses: ignoreClasses by name (as imported or written) and /regex/.
     {
@@ -213,7 +217,7 @@ export const EMPTY = new Obs();
 class AsyncScheduler {}
 export const asyncScheduler = new AsyncScheduler();
 export const store = new ns.Store();`,
-      options: [{ checkAllClasses: true, ignoreClasses: ['Observable', '/scheduler$/i', 'ns.Store'] }],
+      options: optionsWith({ checkAllClasses: true, ignoreClasses: ['Observable', '/scheduler$/i', 'ns.Store'] }),
     },
     // lifetime: 'singleton': the one instance in the factory module (re-created in the same slot).
     {
@@ -256,7 +260,7 @@ export const manager = getWebSocketManager();`,
       code: `export function make() {
   return new Date();
 }`,
-      options: [{ checkAllClasses: true }],
+      options: optionsWith({ checkAllClasses: true }),
       settings: undefined,
     },
     // shadowed global
@@ -516,7 +520,7 @@ export const forFirstUser = once((user: { userId: string }) => new WebSocketMana
 import { lazy } from './lazy';
 export const getManager = lazy(() => new WebSocketManager());`,
       [error('memoized', [3, 38, 3, 60])],
-      { options: [{ memoizers: ['lazy'] }] },
+      { options: optionsWith({ memoizers: ['lazy'] }) },
     ),
     // 4. Factory at module scope
     // A subclass of a service at module scope, also in a folder `allow` lets construct it.
@@ -710,7 +714,7 @@ export const socket = new WebSocket("wss://example.com");`,
         error('lazyNoFactory', [7, 27, 7, 57], { data: { service: 'AsyncScheduler', target: 'cache' } }),
         error('eagerNoFactory', [8, 23, 8, 57], { data: { service: 'WebSocket' } }),
       ],
-      { options: [{ checkAllClasses: true }] },
+      { options: optionsWith({ checkAllClasses: true }) },
     ),
     invalid(
       `import { Observable } from 'rxjs';
@@ -718,13 +722,13 @@ import * as ns from './store';
 export const EMPTY = new Observable();
 export const store = new ns.Store();`,
       [error('eagerNoFactory', [4, 22, 4, 36])],
-      { options: [{ checkAllClasses: true, ignoreClasses: ['Observable'] }] },
+      { options: optionsWith({ checkAllClasses: true, ignoreClasses: ['Observable'] }) },
     ),
     invalid(
       `class Cache {}
 export const cache = new Cache();`,
       [error('eagerNoFactory', [2, 22, 2, 33])],
-      { options: [{ checkAllClasses: true }], settings: undefined },
+      { options: optionsWith({ checkAllClasses: true }), settings: undefined },
     ),
     // lifetime: 'singleton'
     invalid(
