@@ -2,7 +2,7 @@ import { RuleCreator, type RuleWithMetaAndName } from '@typescript-eslint/utils/
 import { SsotConfigError } from './settings.js';
 
 /** Where each rule's documentation lives; `docs.url` is derived from the rule name. */
-export const DOCS_BASE_URL = 'https://github.com/eslint-plugin-ssot/eslint-plugin-ssot/blob/main/docs/rules';
+const DOCS_BASE_URL = 'https://github.com/eslint-plugin-ssot/eslint-plugin-ssot/blob/main/docs/rules';
 
 export interface SsotRuleDocs {
   /** Part of `ssot/recommended` (and so of `ssot.configure(...)`). */
@@ -62,7 +62,7 @@ function reportedBefore(error: unknown, settings: unknown): boolean {
 }
 
 /** The languages every rule supports: ESLint's JavaScript language (espree, `@typescript-eslint/parser`, …). */
-export const JS_LANGUAGES: readonly string[] = ['js/js'];
+const JS_LANGUAGES: readonly string[] = ['js/js'];
 
 /**
  * Is this JavaScript's `SourceCode` (ESLint's or oxlint's), with a scope manager? Markdown, JSON and

@@ -95,7 +95,7 @@ export function requireSource(node: TSESTree.Node, scope: Scope): string | undef
 }
 
 /** The path of property names from a destructuring pattern's root down to `target`. */
-export function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] | undefined {
+function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] | undefined {
   if (pattern === target) return [];
   switch (pattern.type) {
     case 'AssignmentPattern':
@@ -266,7 +266,7 @@ export function originsOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sou
 }
 
 /** The name an origin is known by (for loose matching and for messages). */
-export function originName(origin: Origin): string | undefined {
+function originName(origin: Origin): string | undefined {
   return origin.kind === 'module' ? undefined : origin.name;
 }
 
@@ -317,7 +317,7 @@ export function importDenotes(
 }
 
 /** Is `origin` the class of `service`, as seen from `filename`? Through barrels, package entries, default and CommonJS exports. */
-export function isServiceOrigin(
+function isServiceOrigin(
   origin: Origin,
   service: Service,
   registry: Registry,

@@ -100,7 +100,7 @@ export function hasValueUse(variable: Variable | undefined): boolean {
  * or a read of a static member (`C.VERSION`) — not `C.prototype`/`C.constructor`, not a call of a
  * static method (it may be a factory of its own), not a write.
  */
-export function isInertValueUse(reference: TSESLint.Scope.Reference): boolean {
+function isInertValueUse(reference: TSESLint.Scope.Reference): boolean {
   const identifier = reference.identifier;
   const parent = identifier.parent;
   if (parent.type === 'BinaryExpression') return parent.operator === 'instanceof' && parent.right === identifier;

@@ -76,8 +76,6 @@ export interface Registry {
   readonly containers: readonly ContainerSpec[];
   /** Services whose construction/import is restricted in this file (exempt ones removed). */
   servicesFor(filename: string): readonly Service[];
-  /** Is `filename` the service's own module or its factory module? */
-  isHome(service: Service, filename: string): boolean;
   /** Does `specifier`, written in `filename`, refer to `target`? */
   refersTo(specifier: string, filename: string, target: ModuleTarget): boolean;
   /** The specifier a file should use to import `target` (relative path, alias or package as configured). */
@@ -250,9 +248,6 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     services,
     resolver,
     containers,
-    isHome: (service, filename) =>
-      service.homeIds.has(normalizeModulePath(filename)) ||
-      service.homeIds.has(normalizeModulePath(realFile(filename))),
     servicesFor(filename) {
       let result = servicesByFile.get(filename);
       if (result === undefined) {

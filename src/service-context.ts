@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describeAllowed } from './messages.js';
 import { factoryAt as factoryOf, mentionedFactories, type FactoryService } from './factories.js';
-import { importDenotes, mentionedServices, originOf, serviceBinding, serviceOf, serviceWords } from './identity.js';
+import { importDenotes, mentionedServices, originOf, serviceBinding, serviceOf } from './identity.js';
 import { localExportNames } from './module-scope.js';
 import { getRegistry, registryOf, type Registry, type Service } from './registry.js';
 import { normalizeModulePath } from './resolution.js';
@@ -112,7 +112,7 @@ const emptyRegistries = new Map<string, Registry>();
  * The registry of `settings.ssot`, or — with `optional` and no settings — an empty one (no
  * services), so a rule never branches on a missing registry.
  */
-export function registryOrEmpty(
+function registryOrEmpty(
   context: Omit<RuleContextLike, 'sourceCode' | 'filename'> & { readonly filename: string },
   optional: boolean,
 ): Registry {
@@ -254,11 +254,6 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
     messageData: messageDataOf,
   };
   return self;
-}
-
-/** The names a file may import `service`'s class by (its own, and the other names its module exports it as). */
-export function importNamesOf(service: Service, registry: Registry): readonly string[] {
-  return serviceWords(service, registry);
 }
 
 /** Is `filename` (relative to rootDir) matched by the service's `allow` globs? */

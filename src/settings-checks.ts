@@ -10,7 +10,7 @@ import * as v from 'valibot';
 /** An ECMAScript IdentifierName (what `export class X` or `export function x` can be called). */
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
 
-export function isIdentifier(name: string): boolean {
+function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }
 
@@ -42,7 +42,7 @@ export const modulePathCheck = v.check(
 );
 
 /** What is wrong with an `allow`-style glob, or undefined when it is fine. */
-export function globProblem(glob: string): string | undefined {
+function globProblem(glob: string): string | undefined {
   const pattern = glob.startsWith('!') ? glob.slice(1) : glob;
   if (SEPARATOR_BACKSLASH.test(pattern))
     return `write globs with '/' on every OS ('\\' escapes the next character): ${JSON.stringify(withSlashes(glob))}`;

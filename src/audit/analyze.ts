@@ -491,7 +491,7 @@ interface ProposalInput {
 
 const TEST_FILE = /(?:^|\/)__tests__\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** The allow glob a proposal gives a service constructed in tests. */
-export const TEST_GLOB = '**/*.{test,spec}.*';
+const TEST_GLOB = '**/*.{test,spec}.*';
 
 /**
  * Which factory candidate a class's service gets: a function or the class's own static method

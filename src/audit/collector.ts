@@ -24,7 +24,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 type Context = Readonly<TSESLint.RuleContext<'facts', []>>;
 
 /** Global constructors whose instances are connections: one owner module each. */
-export const CONNECTION_GLOBALS: ReadonlySet<string> = new Set([
+const CONNECTION_GLOBALS: ReadonlySet<string> = new Set([
   'BroadcastChannel',
   'EventSource',
   'RTCPeerConnection',

@@ -13,16 +13,7 @@ import { SsotConfigError } from '../settings.js';
 import { collectorRule, progress } from './collector.js';
 import { COLLECTOR_NAMESPACE, COLLECTOR_RULE, SHAPES_RULE, type FileFacts } from './facts.js';
 
-export const SOURCE_GLOBS = [
-  '**/*.js',
-  '**/*.mjs',
-  '**/*.cjs',
-  '**/*.jsx',
-  '**/*.ts',
-  '**/*.mts',
-  '**/*.cts',
-  '**/*.tsx',
-];
+const SOURCE_GLOBS = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 export interface ScanOptions {
@@ -74,7 +65,7 @@ const singletonShapes: typeof noModuleSingleton = {
   create: (context) => noModuleSingleton.create(Object.create(context, { settings: { value: {} } }) as typeof context),
 };
 
-export const auditPlugin = {
+const auditPlugin = {
   meta: { name: 'eslint-plugin-ssot/audit' },
   rules: { collect: collectorRule, 'singleton-shapes': singletonShapes },
 };
