@@ -8,6 +8,7 @@ import {
   withListener,
   type ContainerSpec,
 } from '../src/containers.js';
+import { BoundedMap } from '../src/bounded-map.js';
 import { createRule } from '../src/create-rule.js';
 import { findVariable, mayMention, memberName, originOf, skipWrappers, type Origin } from '../src/identity.js';
 import {
@@ -134,18 +135,11 @@ function isValueLike(callee: TSESTree.Node, sourceCode: SourceCode, depth = 0): 
 }
 
 type IgnoreTest = (names: readonly string[]) => boolean;
-const compiledIgnores = new Map<string, IgnoreTest>();
+const compiledIgnores = new BoundedMap<string, IgnoreTest>(100);
 
 /** `ignoreClasses` as a test, compiled once per distinct list (and checked on every file, even one the rule skips). */
 function compileIgnore(patterns: readonly string[]): IgnoreTest {
-  const key = patterns.join('\0');
-  let test = compiledIgnores.get(key);
-  if (test === undefined) {
-    test = compileIgnoreUncached(patterns);
-    if (compiledIgnores.size > 100) compiledIgnores.clear();
-    compiledIgnores.set(key, test);
-  }
-  return test;
+  return compiledIgnores.getOrCompute(patterns.join('\0'), () => compileIgnoreUncached(patterns));
 }
 
 function compileIgnoreUncached(patterns: readonly string[]): IgnoreTest {

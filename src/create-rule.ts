@@ -1,4 +1,5 @@
 import { RuleCreator, type RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import { BoundedMap } from './bounded-map.js';
 import { SsotConfigError } from './settings.js';
 
 /** Where each rule's documentation lives; `docs.url` is derived from the rule name. */
@@ -44,7 +45,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   };
 }
 
-const reportedErrors = new Set<string>();
+const reportedErrors = new BoundedMap<string, true>(100);
 
 /**
  * Has this configuration error been thrown before in this process, to a host that lints on after a
@@ -56,8 +57,7 @@ const reportedErrors = new Set<string>();
 function reportedBefore(error: unknown, settings: unknown): boolean {
   if (!(error instanceof SsotConfigError) || !Object.isFrozen(settings)) return false;
   if (reportedErrors.has(error.message)) return true;
-  if (reportedErrors.size >= 100) reportedErrors.clear();
-  reportedErrors.add(error.message);
+  reportedErrors.set(error.message, true);
   return false;
 }
 

@@ -6,6 +6,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { BoundedMap } from './bounded-map.js';
 
 function toPosix(file: string): string {
   return file.replaceAll('\\', '/');
@@ -41,15 +42,10 @@ function realDirectory(directory: string): string {
  * real path, looked up once per directory (bounded cache), and its name.
  */
 export function realFiles(): (file: string) => string {
-  const realDirectories = new Map<string, string>();
+  const realDirectories = new BoundedMap<string, string>(MAX_DIRECTORIES);
   return (file) => {
     const directory = path.dirname(file);
-    let real = realDirectories.get(directory);
-    if (real === undefined) {
-      real = realDirectory(directory);
-      if (realDirectories.size >= MAX_DIRECTORIES) realDirectories.clear();
-      realDirectories.set(directory, real);
-    }
+    const real = realDirectories.getOrCompute(directory, () => realDirectory(directory));
     return real === directory ? file : path.join(real, path.basename(file));
   };
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { BoundedMap } from './bounded-map.js';
 import { compileGlobs, realFiles, rootRelative } from './paths.js';
 import {
   findTsconfig,
@@ -238,7 +239,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
 
   checkDuplicateServices(services);
 
-  const servicesByFile = new Map<string, readonly Service[]>();
+  const servicesByFile = new BoundedMap<string, readonly Service[]>(5000);
   let shape = shapeOf('');
   const realFile = realFiles();
   const relativePath = rootRelative(rootDir, realFile);
@@ -258,7 +259,6 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
         result = services.filter(
           (service) => !service.homeIds.has(id) && !service.homeIds.has(realId) && !service.isAllowedPath(relative),
         );
-        if (servicesByFile.size > 5000) servicesByFile.clear();
         servicesByFile.set(filename, result);
       }
       return result;
@@ -301,7 +301,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
 
   // A bare specifier whose package is installed under node_modules (and is not a path alias) can
   // never reach a project file; remember that per package name, so `react` is resolved once.
-  const externalPackages = new Map<string, boolean>();
+  const externalPackages = new BoundedMap<string, boolean>(5000);
   function isExternal(packageName: string): boolean {
     let external = externalPackages.get(packageName);
     if (external === undefined) {
@@ -363,8 +363,8 @@ function settingsJson(raw: object): string {
   }
 }
 
-const registries = new WeakMap<object, Map<string, Registry>>();
-const registriesByJson = new Map<string, Registry>();
+const registries = new WeakMap<object, BoundedMap<string, Registry>>();
+const registriesByJson = new BoundedMap<string, Registry>(50);
 
 /**
  * The registry for `settings.ssot` as seen from `cwd`. Validated once per settings object (and, for
@@ -374,14 +374,13 @@ export function getRegistry(raw: unknown, cwd: string): Registry {
   if (typeof raw === 'object' && raw !== null) {
     let byCwd = registries.get(raw);
     if (byCwd === undefined) {
-      byCwd = new Map();
+      byCwd = new BoundedMap(50);
       registries.set(raw, byCwd);
     }
     let registry = byCwd.get(cwd);
     if (registry === undefined) {
       const key = `${cwd}\0${settingsJson(raw)}`;
       registry = registriesByJson.get(key) ?? buildRegistry(raw, cwd);
-      if (registriesByJson.size > 50) registriesByJson.clear();
       registriesByJson.set(key, registry);
       byCwd.set(cwd, registry);
     }

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ResolverFactory, type ResolveResult } from 'oxc-resolver';
+import { BoundedMap } from './bounded-map.js';
 import { SsotConfigError } from './settings.js';
 
 const SOURCE_EXTENSIONS = [
@@ -78,7 +79,8 @@ export interface ResolverHandle {
 }
 
 const MAX_CACHE_ENTRIES = 20_000;
-const resolvers = new Map<string, ResolverHandle>();
+/** One resolver per tsconfig; a monorepo has a few hundred at most. */
+const resolvers = new BoundedMap<string, ResolverHandle>(500);
 
 /** Does the tsconfig (not its `extends`: TypeScript does not inherit `references`) declare project references? */
 function hasReferences(tsconfig: string | undefined): boolean {
@@ -142,7 +144,7 @@ function createResolver(tsconfig: string | undefined): ResolverHandle {
   // include/exclude), so results are cached per file; otherwise one tsconfig applies everywhere
   // and results are shared by every file of a directory.
   let perFile = hasReferences(tsconfig);
-  const cache = new Map<string, string | null>();
+  const cache = new BoundedMap<string, string | null>(MAX_CACHE_ENTRIES);
   // The tsconfig is read once; an editor session that edits it (a new `paths` alias) gets a fresh
   // resolver and cache on the next lint, found by one stat every couple of seconds at most.
   let stamp = modifiedAt(tsconfig);
@@ -163,11 +165,6 @@ function createResolver(tsconfig: string | undefined): ResolverHandle {
     const hit = cache.get(key);
     if (hit !== undefined) return hit ?? undefined;
     const resolved = compute();
-    if (cache.size >= MAX_CACHE_ENTRIES) {
-      // Drop the oldest entry (Map keeps insertion order): a bounded cache for long editor sessions.
-      const oldest = cache.keys().next();
-      if (oldest.done !== true) cache.delete(oldest.value);
-    }
     cache.set(key, resolved);
     return resolved ?? undefined;
   }
@@ -192,13 +189,7 @@ function createResolver(tsconfig: string | undefined): ResolverHandle {
 
 /** One resolver per tsconfig for the whole process (tsconfig is read once, never per file). */
 export function getResolver(tsconfig: string | undefined): ResolverHandle {
-  const key = tsconfig ?? '';
-  let resolver = resolvers.get(key);
-  if (resolver === undefined) {
-    resolver = createResolver(tsconfig);
-    resolvers.set(key, resolver);
-  }
-  return resolver;
+  return resolvers.getOrCompute(tsconfig ?? '', () => createResolver(tsconfig));
 }
 
 /** The nearest `tsconfig.json` at or above `directory`. */

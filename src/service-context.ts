@@ -14,6 +14,7 @@
  */
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { BoundedMap } from './bounded-map.js';
 import { describeAllowed } from './messages.js';
 import { factoryAt as factoryOf, mentionedFactories, type FactoryService } from './factories.js';
 import { importDenotes, mentionedServices, originOf, serviceBinding, serviceOf } from './identity.js';
@@ -106,7 +107,7 @@ export function messageDataOf(service: Service): ServiceMessageData {
 }
 const messageCache = new WeakMap<Service, ServiceMessageData>();
 
-const emptyRegistries = new Map<string, Registry>();
+const emptyRegistries = new BoundedMap<string, Registry>(50);
 
 /**
  * The registry of `settings.ssot`, or — with `optional` and no settings — an empty one (no
@@ -117,13 +118,7 @@ function registryOrEmpty(
   optional: boolean,
 ): Registry {
   if (!optional || context.settings.ssot !== undefined) return registryOf(context);
-  let empty = emptyRegistries.get(context.cwd);
-  if (empty === undefined) {
-    empty = getRegistry({ services: [] }, context.cwd);
-    if (emptyRegistries.size > 50) emptyRegistries.clear();
-    emptyRegistries.set(context.cwd, empty);
-  }
-  return empty;
+  return emptyRegistries.getOrCompute(context.cwd, () => getRegistry({ services: [] }, context.cwd));
 }
 
 let current:

@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { BoundedMap } from './bounded-map.js';
 import { parseJsonc } from './module-graph.js';
 import { getResolver, isRelativeSpecifier, normalizeModulePath } from './resolution.js';
 
@@ -182,17 +183,6 @@ function compilerFacts(tsconfig: string): CompilerFacts {
   };
 }
 
-const MAX_ENTRIES = 500;
-
-function remember<Value>(map: Map<string, Value>, key: string, value: Value): Value {
-  if (map.size >= MAX_ENTRIES) {
-    const oldest = map.keys().next();
-    if (oldest.done !== true) map.delete(oldest.value);
-  }
-  map.set(key, value);
-  return value;
-}
-
 function modifiedAt(file: string): number {
   try {
     return statSync(file).mtimeMs;
@@ -201,7 +191,8 @@ function modifiedAt(file: string): number {
   }
 }
 
-const factsCache = new Map<string, { stamp: number; facts: CompilerFacts }>();
+const MAX_ENTRIES = 500;
+const factsCache = new BoundedMap<string, { stamp: number; facts: CompilerFacts }>(MAX_ENTRIES);
 
 /** Facts of a tsconfig, re-read when the file changes (an editor session that adds an alias). */
 function factsOf(tsconfig: string | undefined): CompilerFacts {
@@ -209,10 +200,12 @@ function factsOf(tsconfig: string | undefined): CompilerFacts {
   const stamp = modifiedAt(tsconfig);
   const hit = factsCache.get(tsconfig);
   if (hit?.stamp === stamp) return hit.facts;
-  return remember(factsCache, tsconfig, { stamp, facts: compilerFacts(tsconfig) }).facts;
+  const facts = compilerFacts(tsconfig);
+  factsCache.set(tsconfig, { stamp, facts });
+  return facts;
 }
 
-const packageTypes = new Map<string, boolean>();
+const packageTypes = new BoundedMap<string, boolean>(MAX_ENTRIES);
 
 /** Is a `.ts`/`.js` file in `directory` an ES module (nearest package.json says `"type": "module"`)? */
 function isModuleDirectory(directory: string): boolean {
@@ -226,7 +219,8 @@ function isModuleDirectory(directory: string): boolean {
     const parent = path.dirname(directory);
     if ((error as { code?: unknown }).code === 'ENOENT' && parent !== directory) result = isModuleDirectory(parent);
   }
-  return remember(packageTypes, directory, result);
+  packageTypes.set(directory, result);
+  return result;
 }
 
 function isEsmFile(file: string): boolean {

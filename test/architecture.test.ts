@@ -25,3 +25,30 @@ describe('docs/architecture.md', () => {
     expect(gone, `Remove or rename these rows in docs/architecture.md: ${gone.join(', ')}`).toEqual([]);
   });
 });
+
+describe('process-wide caches', () => {
+  const files = [
+    ...sources,
+    ...readdirSync(path.join(root, 'rules'))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => `rules/${file}`),
+  ];
+  // A module-level `new Map()` / `new Set()` that starts empty is a cache that lives as long as the
+  // process (an editor's ESLint server: hours); WeakMaps keyed by objects are bounded by their keys,
+  // and a `ReadonlySet` cannot grow.
+  const unbounded = /^(?:export )?(?:const|let) (\w+)(?:: (?!Readonly)[^=]+)? = new (?:Map|Set)(?:<[^(]*>)?\(\)/gmu;
+
+  it('are all BoundedMaps (src/bounded-map.ts), so none grows without limit', () => {
+    const found = files.flatMap((file) =>
+      [...readFileSync(path.join(root, file), 'utf8').matchAll(unbounded)].map((match) => `${file}: ${match[1] ?? ''}`),
+    );
+    expect(found, 'Use `new BoundedMap(limit)` for these').toEqual([]);
+  });
+
+  it('the check finds an unbounded cache (so it can fail)', () => {
+    expect([...'const cache = new Map<string, string>();\n'.matchAll(unbounded)]).toHaveLength(1);
+    expect([
+      ...'const NAMES = new Set([1]);\nconst c = new BoundedMap<string, string>(5);\n'.matchAll(unbounded),
+    ]).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { BoundedMap } from '../bounded-map.js';
 import { findVariable, originOf, type Origin } from '../identity.js';
 import { registrationsListener } from './containers.js';
 import { thisOwner, type ClassNode } from '../module-scope.js';
@@ -36,17 +37,11 @@ const CONNECTION_GLOBALS: ReadonlySet<string> = new Set([
 /** In-process progress hook: called once per file the collector finishes (not from worker threads). */
 export const progress: { onFile: (() => void) | undefined } = { onFile: undefined };
 
-const tsconfigByDirectory = new Map<string, string | undefined>();
+const tsconfigByDirectory = new BoundedMap<string, string | undefined>(5000);
 
 function resolverFor(file: string) {
   const directory = path.dirname(file);
-  let tsconfig = tsconfigByDirectory.get(directory);
-  if (!tsconfigByDirectory.has(directory)) {
-    if (tsconfigByDirectory.size > 5000) tsconfigByDirectory.clear();
-    tsconfig = findTsconfig(directory);
-    tsconfigByDirectory.set(directory, tsconfig);
-  }
-  return getResolver(tsconfig);
+  return getResolver(tsconfigByDirectory.getOrCompute(directory, () => findTsconfig(directory)));
 }
 
 /** The project file `specifier` reaches from `file`; undefined for packages (node_modules) and unresolved ones. */
