@@ -22,7 +22,8 @@ import {
 } from '../src/imports.js';
 import { registryOf, type Registry, type Service } from '../src/registry.js';
 import { findTsconfig } from '../src/resolution.js';
-import { messageDataOf, serviceContextOf } from '../src/service-context.js';
+import { messageDataOf } from '../src/messages.js';
+import { serviceContextOf } from '../src/service-context.js';
 import { emitsDecoratorMetadata } from '../src/specifier.js';
 
 export type MessageIds =

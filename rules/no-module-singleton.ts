@@ -23,7 +23,7 @@ import {
   type FunctionNode,
 } from '../src/module-scope.js';
 import type { Service } from '../src/registry.js';
-import { homeText, isAllowedFile, serviceContextOf } from '../src/service-context.js';
+import { isAllowedFile, serviceContextOf } from '../src/service-context.js';
 import { serviceVisitor } from '../src/service-visitor.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { SsotConfigError } from '../src/settings.js';
@@ -404,7 +404,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkFactoryCall(node: TSESTree.CallExpression, service: Service): void {
-      const data = { service: service.name, factory: service.factory?.name ?? '', target: '', memoizer: '' };
+      const data = { ...context_.messageData(service), target: '', memoizer: '' };
       if (isModuleLoad(node)) {
         context.report({ node, messageId: 'factoryAtModuleScope', data });
         return;
@@ -455,7 +455,7 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: entry.node,
               messageId: service.factory === undefined ? 'singletonElsewhereNoFactory' : 'singletonElsewhere',
-              data: { service: service.name, factory: service.factory?.name ?? '', home: homeText(service) },
+              data: context_.messageData(service),
             });
           } else if (first !== undefined && entry.slot !== first.slot) {
             context.report({

@@ -15,7 +15,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { BoundedMap } from './bounded-map.js';
-import { describeAllowed } from './messages.js';
+import { messageDataOf, type ServiceMessageData } from './messages.js';
 import { factoryAt as factoryOf, mentionedFactories, type FactoryService } from './factories.js';
 import { importDenotes, mentionedServices, originOf, serviceBinding, serviceOf } from './identity.js';
 import { localExportNames } from './module-scope.js';
@@ -29,22 +29,6 @@ interface RuleContextLike {
   readonly cwd: string;
   readonly filename: string;
   readonly sourceCode: SourceCode;
-}
-
-/** The placeholders every service message may use: `{{service}}`, `{{factory}}`, `{{factoryModule}}`, `{{module}}`, `{{allowed}}`, `{{home}}`. */
-export interface ServiceMessageData extends Record<string, string> {
-  /** The service's name from the settings. */
-  readonly service: string;
-  /** Its factory function's name ('' without a factory). */
-  readonly factory: string;
-  /** The factory's module as configured ('' without a factory). */
-  readonly factoryModule: string;
-  /** The service's module as configured ('' for globals and loose services). */
-  readonly module: string;
-  /** Where it may be constructed, as a phrase ("its own module 'x', its factory module 'y' or 'glob'"). */
-  readonly allowed: string;
-  /** The one place a singleton may keep its instance, as a phrase. */
-  readonly home: string;
 }
 
 /** The service behind a module reference, and the name it is taken by (`'*'`: the whole module object). */
@@ -79,33 +63,6 @@ export interface ServiceContext {
   /** Message placeholders for `service` (one shape for every rule). */
   messageData(service: Service): ServiceMessageData;
 }
-
-/** Where a singleton may keep its one instance, for messages. */
-export function homeText(service: Service): string {
-  if (service.factory !== undefined) return `its factory module '${service.factory.module.display}'`;
-  if (service.module?.kind === 'file') return `its own module '${service.module.display}'`;
-  if (service.module === undefined && !service.global) return 'the module that declares it';
-  if (service.allowGlobs.length === 0) return 'the files listed in its `allow` setting (none yet)';
-  return `the files listed in its \`allow\` setting (${service.allowGlobs.map((glob) => `'${glob}'`).join(', ')})`;
-}
-
-/** Message placeholders for `service` (cached per service). */
-export function messageDataOf(service: Service): ServiceMessageData {
-  let data = messageCache.get(service);
-  if (data === undefined) {
-    data = {
-      service: service.name,
-      factory: service.factory?.name ?? '',
-      factoryModule: service.factory?.module.display ?? '',
-      module: service.module?.display ?? '',
-      allowed: describeAllowed(service),
-      home: homeText(service),
-    };
-    messageCache.set(service, data);
-  }
-  return data;
-}
-const messageCache = new WeakMap<Service, ServiceMessageData>();
 
 const emptyRegistries = new BoundedMap<string, Registry>(50);
 
