@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { findVariable, memberName, staticString } from '../src/identity.js';
-import { moduleExportName, removeSpecifier } from '../src/imports.js';
+import { removeSpecifier, semicolonOf } from '../src/fixes.js';
+import { moduleExportName } from '../src/imports.js';
 import { registryOf } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { sourcesOf, type Source } from '../src/sources.js';
@@ -256,7 +257,7 @@ export default createRule<Options, MessageIds>({
       const typeOnly = isTypeOnly(declaration);
       const specifierText = sourceCode.getText(specifier);
       const existing = destination.existing;
-      const semicolon = text[declaration.range[1] - 1] === ';' ? ';' : '';
+      const semicolon = semicolonOf(sourceCode, declaration);
       return (fixer) => {
         const fixes = [removeSpecifier(fixer, sourceCode, declaration, specifier)];
         const named = existing?.specifiers.filter(

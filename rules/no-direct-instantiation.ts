@@ -1,8 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { mayUseContainers, resolveCallOf, withListener } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
-import { factoryCallText } from '../src/factories.js';
-import { factoryImport } from '../src/fixes.js';
+import { factoryCallText, factoryImport } from '../src/fixes.js';
 import { originsOf } from '../src/identity.js';
 import type { Service } from '../src/registry.js';
 import { serviceContextOf } from '../src/service-context.js';

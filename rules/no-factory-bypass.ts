@@ -2,7 +2,15 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isInjectionTokenUse } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
-import { factoryImport, spellModule } from '../src/fixes.js';
+import {
+  existingFactoryImport,
+  factoryImport,
+  makeTypeOnly,
+  removeSpecifier,
+  removeStatement,
+  semicolonOf,
+  spellModule,
+} from '../src/fixes.js';
 import { findVariable, mayMention, requireSource, serviceWords, staticString } from '../src/identity.js';
 import {
   exportedNames,
@@ -12,19 +20,16 @@ import {
   isTypeScriptFile,
   isTypePositionReference,
   isUsedOnlyAsType,
-  makeTypeOnly,
   mayCallImport,
   moduleExportName,
   moduleObjectReach,
-  removeSpecifier,
-  removeStatement,
   starSpecifiers,
 } from '../src/imports.js';
-import { registryOf, type Registry, type Service } from '../src/registry.js';
+import { registryOf, type Service } from '../src/registry.js';
 import { findTsconfig } from '../src/resolution.js';
 import { messageDataOf } from '../src/messages.js';
 import { serviceContextOf } from '../src/service-context.js';
-import { emitsDecoratorMetadata } from '../src/specifier.js';
+import { emitsDecoratorMetadata, quoteSpecifier } from '../src/specifier.js';
 
 export type MessageIds =
   | 'bypass'
@@ -39,12 +44,7 @@ export type Options = [{ allowTypeImports: boolean; checkAllValueUses: boolean }
 
 /** A service with a `module`: the only kind whose module can be reached around its factory. */
 type ModuleService = Service & { readonly module: NonNullable<Service['module']> };
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
-
-function quote(specifier: string): string {
-  return `'${specifier.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-}
 
 /** The name an import specifier takes from its module; undefined for a namespace import (it takes every name). */
 function importedName(specifier: TSESTree.ImportClause): string | undefined {
@@ -57,34 +57,6 @@ function leftmostName(name: TSESTree.EntityName): string | undefined {
   let current = name;
   while (current.type === 'TSQualifiedName') current = current.left;
   return current.type === 'Identifier' ? current.name : undefined;
-}
-
-/** Is the factory already imported as a value (under any local name)? */
-function importsFactory(
-  service: ModuleService,
-  registry: Registry,
-  program: TSESTree.Program,
-  filename: string,
-): boolean {
-  const factory = service.factory;
-  if (factory === undefined) return false;
-  return program.body.some(
-    (statement) =>
-      statement.type === 'ImportDeclaration' &&
-      statement.importKind !== 'type' &&
-      statement.specifiers.some(
-        (specifier) =>
-          specifier.type === 'ImportSpecifier' &&
-          specifier.importKind !== 'type' &&
-          moduleExportName(specifier.imported) === factory.export,
-      ) &&
-      registry.refersTo(statement.source.value, filename, factory.module),
-  );
-}
-
-/** `;` when the statement ends with one, to keep the file's style. */
-function semicolonOf(sourceCode: SourceCode, statement: TSESTree.Node): string {
-  return sourceCode.text[statement.range[1] - 1] === ';' ? ';' : '';
 }
 
 export default createRule<Options, MessageIds>({
@@ -201,11 +173,11 @@ export default createRule<Options, MessageIds>({
       const keepType = canFixTypes && hasTypeUse(variable);
       if (sole && !keepType) {
         // Replace the declaration in place (or drop it when the factory is imported already).
-        if (importsFactory(service, registry, program, filename))
+        if (existingFactoryImport(factory, registry, program, filename) !== undefined)
           return { messageId: 'useFactory', data, fix: (fixer) => removeStatement(fixer, sourceCode, declaration) };
         if (findVariable(sourceCode.getScope(declaration), factory.export) !== undefined) return undefined;
         const target = factorySpecifier(service, declaration.source.value) ?? '';
-        const text = `import { ${factory.export} } from ${quote(target)}${semicolonOf(sourceCode, declaration)}`;
+        const text = `import { ${factory.export} } from ${quoteSpecifier(target)}${semicolonOf(sourceCode, declaration)}`;
         return { messageId: 'useFactory', data, fix: (fixer) => fixer.replaceText(declaration, text) };
       }
       const access = factoryImport(service, registry, sourceCode, filename, declaration);
@@ -277,7 +249,7 @@ export default createRule<Options, MessageIds>({
       const target = declaration.source === null ? undefined : factorySpecifier(service, declaration.source.value);
       if (factory !== undefined && target !== undefined) {
         const alreadyExported = exportedNames(program).has(factory.export);
-        const text = `export { ${factory.export} } from ${quote(target)}${semicolonOf(sourceCode, declaration)}`;
+        const text = `export { ${factory.export} } from ${quoteSpecifier(target)}${semicolonOf(sourceCode, declaration)}`;
         suggestions.push({
           messageId: 'reexportFactory',
           data,

@@ -139,11 +139,6 @@ function aliasesOf(program: TSESTree.Program, exportName: string): ReadonlySet<s
   return aliases;
 }
 
-/** The call text of a factory from the local name of its first segment: `F.getX(args)`. */
-export function factoryCallText(factory: Factory, localName: string, args: string): string {
-  return `${[localName, ...factory.members].join('.')}(${args})`;
-}
-
 /**
  * The service whose factory `callee` is, among `services` (each with a factory). The member path's
  * segments must be spelled as static members (`F.getX`, `F['getX']`); the first segment is then

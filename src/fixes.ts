@@ -1,10 +1,16 @@
-/** Shared fix and suggestion builders: "use the factory instead". */
+/**
+ * The one home of fix and suggestion builders: "use the factory instead" (import it, call it), and
+ * the edits of import and export declarations every rule shares — remove a specifier or a statement,
+ * make a specifier type-only, keep the file's semicolon style. Specifiers are spelled (and quoted)
+ * by src/specifier.ts.
+ */
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './identity.js';
-import type { ModuleTarget, Registry, Service } from './registry.js';
+import { moduleExportName } from './imports.js';
+import type { Factory, ModuleTarget, Registry, Service } from './registry.js';
 import { isRelativeSpecifier } from './resolution.js';
-import { importSpecifiers, spellSpecifier } from './specifier.js';
+import { importSpecifiers, quoteSpecifier, spellSpecifier } from './specifier.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -59,6 +65,24 @@ export interface FactoryImport {
   readonly fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 }
 
+/** The value import of the factory already in the file (`import { getX as get } from '…'`), if any. */
+export function existingFactoryImport(
+  factory: Factory,
+  registry: Registry,
+  program: TSESTree.Program,
+  filename: string,
+): TSESTree.ImportSpecifier | undefined {
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
+    if (!registry.refersTo(statement.source.value, filename, factory.module)) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== 'ImportSpecifier' || specifier.importKind === 'type') continue;
+      if (moduleExportName(specifier.imported) === factory.export) return specifier;
+    }
+  }
+  return undefined;
+}
+
 /**
  * How `node`'s file gets at the service's factory: reuse an existing import of it, or add one
  * (an `import` in modules, a `require` in CommonJS scripts). Undefined when the factory's name is
@@ -74,17 +98,16 @@ export function factoryImport(
   const factory = service.factory;
   if (factory === undefined) return undefined;
   const program = sourceCode.ast;
-  let existingDeclaration: TSESTree.ImportDeclaration | undefined;
-  for (const statement of program.body) {
-    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
-    if (!registry.refersTo(statement.source.value, filename, factory.module)) continue;
-    for (const specifier of statement.specifiers) {
-      if (specifier.type !== 'ImportSpecifier' || specifier.importKind === 'type') continue;
-      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      if (imported === factory.export) return { localName: specifier.local.name, fix: () => [] };
-    }
-    if (statement.specifiers.some((specifier) => specifier.type === 'ImportSpecifier')) existingDeclaration = statement;
-  }
+  const imported = existingFactoryImport(factory, registry, program, filename);
+  if (imported !== undefined) return { localName: imported.local.name, fix: () => [] };
+  // The last value import of the factory's module with a `{ … }` list, to add the factory to.
+  const existingDeclaration = program.body.findLast(
+    (statement): statement is TSESTree.ImportDeclaration =>
+      statement.type === 'ImportDeclaration' &&
+      statement.importKind !== 'type' &&
+      statement.specifiers.some((specifier) => specifier.type === 'ImportSpecifier') &&
+      registry.refersTo(statement.source.value, filename, factory.module),
+  );
   if (findVariable(sourceCode.getScope(node), factory.export) !== undefined) return undefined;
 
   const name = factory.export;
@@ -106,7 +129,7 @@ export function factoryImport(
     if (last !== undefined) return { localName: name, fix: (fixer) => [rewrite(fixer, last, '', `, ${name}`)] };
   }
   const specifier = spellModule(registry, factory.module, filename, program);
-  const quoted = `'${specifier.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  const quoted = quoteSpecifier(specifier);
   const isScript = program.sourceType !== 'module'; // 'script', or 'commonjs' from espree
   const text = isScript ? `const { ${name} } = require(${quoted});` : `import { ${name} } from ${quoted};`;
   const imports = program.body.filter((statement) => statement.type === 'ImportDeclaration');
@@ -131,10 +154,120 @@ export function factoryImport(
   };
 }
 
+/** The call text of a factory from the local name of its first segment: `F.getX(args)`. */
+export function factoryCallText(factory: Factory, localName: string, args: string): string {
+  return `${[localName, ...factory.members].join('.')}(${args})`;
+}
+
 /** Source text of a call's arguments, `a, b` (trailing comma dropped). */
 export function argumentsText(sourceCode: SourceCode, args: readonly TSESTree.CallExpressionArgument[]): string {
   const first = args[0];
   const last = args.at(-1);
   if (first === undefined || last === undefined) return '';
   return sourceCode.text.slice(first.range[0], last.range[1]);
+}
+
+/** `;` when the statement ends with one: text a fix writes next to it keeps the file's style. */
+export function semicolonOf(sourceCode: SourceCode, statement: TSESTree.Node): string {
+  return sourceCode.text[statement.range[1] - 1] === ';' ? ';' : '';
+}
+
+type ListDeclaration = TSESTree.ImportDeclaration | TSESTree.ExportNamedDeclaration;
+type ListSpecifier = TSESTree.ImportClause | TSESTree.ExportSpecifier;
+
+function token(sourceCode: SourceCode, found: TSESTree.Token | null): TSESTree.Token {
+  if (found === null) throw new Error('eslint-plugin-ssot: unexpected end of an import or export declaration');
+  return found;
+}
+
+/** Removes `specifier` from its declaration's list, with its comma (or the whole declaration when it is the only one). */
+export function removeSpecifier(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  declaration: ListDeclaration,
+  specifier: ListSpecifier,
+): TSESLint.RuleFix {
+  if (declaration.specifiers.length === 1) return removeStatement(fixer, sourceCode, declaration);
+  const isComma = (candidate: TSESTree.Token): boolean => candidate.value === ',';
+  if (specifier.type === 'ImportDefaultSpecifier') {
+    // `import C, { x }` → `import { x }`
+    const comma = token(sourceCode, sourceCode.getTokenAfter(specifier));
+    return fixer.removeRange([specifier.range[0], token(sourceCode, sourceCode.getTokenAfter(comma)).range[0]]);
+  }
+  if (specifier.type === 'ImportNamespaceSpecifier') {
+    // `import D, * as ns` → `import D`
+    return fixer.removeRange([
+      token(sourceCode, sourceCode.getTokenBefore(specifier, { filter: isComma })).range[0],
+      specifier.range[1],
+    ]);
+  }
+  const named = (declaration.specifiers as readonly ListSpecifier[]).filter(
+    (candidate) => candidate.type === 'ImportSpecifier' || candidate.type === 'ExportSpecifier',
+  );
+  if (named.length === 1) {
+    // `import D, { C }` → `import D`
+    const open = token(
+      sourceCode,
+      sourceCode.getTokenBefore(specifier, { filter: (candidate) => candidate.value === '{' }),
+    );
+    const close = token(
+      sourceCode,
+      sourceCode.getTokenAfter(specifier, { filter: (candidate) => candidate.value === '}' }),
+    );
+    return fixer.removeRange([token(sourceCode, sourceCode.getTokenBefore(open)).range[0], close.range[1]]);
+  }
+  // From the end of the token before to the end of the comma after: a list written one name per
+  // line loses the whole line.
+  const before = token(sourceCode, sourceCode.getTokenBefore(specifier));
+  const after = token(sourceCode, sourceCode.getTokenAfter(specifier));
+  if (isComma(after)) return fixer.removeRange([before.range[1], after.range[1]]);
+  return fixer.removeRange([before.range[0], specifier.range[1]]);
+}
+
+/** Removes a whole statement, with its line break when it sits on its own line. */
+export function removeStatement(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  statement: TSESTree.Node,
+): TSESLint.RuleFix {
+  const text = sourceCode.text;
+  const [start, end] = statement.range;
+  const ownLine =
+    (start === 0 || text[start - 1] === '\n') &&
+    (end === text.length || text[end] === '\n' || text.startsWith('\r\n', end));
+  if (!ownLine) return fixer.remove(statement);
+  if (end < text.length) return fixer.removeRange([start, end + (text[end] === '\r' ? 2 : 1)]);
+  // The last line: take the line break before it instead.
+  return fixer.removeRange([start === 0 ? 0 : start - (text.startsWith('\r\n', start - 2) ? 2 : 1), end]);
+}
+
+/**
+ * Makes `specifier` type-only: `import type { C }` / `import type C` / `import type * as ns` /
+ * `export type { C } from` when it is the declaration's only specifier, `{ type C, x }` when it has
+ * company, and a separate `import type C from` when a default or namespace import has company.
+ */
+export function makeTypeOnly(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  declaration: ListDeclaration | TSESTree.TSImportEqualsDeclaration,
+  specifier?: ListSpecifier,
+): TSESLint.RuleFix[] {
+  const keyword = token(sourceCode, sourceCode.getFirstToken(declaration));
+  if (
+    declaration.type === 'TSImportEqualsDeclaration' ||
+    specifier === undefined ||
+    declaration.specifiers.length === 1
+  )
+    return [fixer.insertTextAfter(keyword, ' type')];
+  if (specifier.type === 'ImportSpecifier' || specifier.type === 'ExportSpecifier')
+    return [fixer.insertTextBefore(specifier, 'type ')];
+  const binding = specifier.type === 'ImportNamespaceSpecifier' ? `* as ${specifier.local.name}` : specifier.local.name;
+  const source = declaration.source === null ? '' : sourceCode.getText(declaration.source);
+  return [
+    fixer.insertTextBefore(
+      declaration,
+      `import type ${binding} from ${source}${semicolonOf(sourceCode, declaration)}\n`,
+    ),
+    removeSpecifier(fixer, sourceCode, declaration, specifier),
+  ];
 }

@@ -1,11 +1,10 @@
 /**
  * Import and export declarations: the names they bind, whether a binding is used only in type
- * positions, how far a `require()`/`import()` result reaches, and fixes that edit specifier lists.
+ * positions, how far a `require()`/`import()` result reaches. Fixes that edit them live in src/fixes.ts.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isTypeWrapper, memberName, staticString } from './identity.js';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
 
 /** `C` in `import { C }`, `'C'` in `import { 'C' as X }`. */
@@ -219,104 +218,6 @@ export function moduleObjectReach(
   if (parent.type === 'VariableDeclarator' && parent.init === node) return patternReach(parent.id, name, call);
   if (parent.type === 'AssignmentExpression' && parent.right === node) return patternReach(parent.left, name, call);
   return call;
-}
-
-type ListDeclaration = TSESTree.ImportDeclaration | TSESTree.ExportNamedDeclaration;
-type ListSpecifier = TSESTree.ImportClause | TSESTree.ExportSpecifier;
-
-function token(sourceCode: SourceCode, found: TSESTree.Token | null): TSESTree.Token {
-  if (found === null) throw new Error('eslint-plugin-ssot: unexpected end of an import or export declaration');
-  return found;
-}
-
-/** Removes `specifier` from its declaration's list, with its comma (or the whole declaration when it is the only one). */
-export function removeSpecifier(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: SourceCode,
-  declaration: ListDeclaration,
-  specifier: ListSpecifier,
-): TSESLint.RuleFix {
-  if (declaration.specifiers.length === 1) return removeStatement(fixer, sourceCode, declaration);
-  const isComma = (candidate: TSESTree.Token): boolean => candidate.value === ',';
-  if (specifier.type === 'ImportDefaultSpecifier') {
-    // `import C, { x }` → `import { x }`
-    const comma = token(sourceCode, sourceCode.getTokenAfter(specifier));
-    return fixer.removeRange([specifier.range[0], token(sourceCode, sourceCode.getTokenAfter(comma)).range[0]]);
-  }
-  if (specifier.type === 'ImportNamespaceSpecifier') {
-    // `import D, * as ns` → `import D`
-    return fixer.removeRange([
-      token(sourceCode, sourceCode.getTokenBefore(specifier, { filter: isComma })).range[0],
-      specifier.range[1],
-    ]);
-  }
-  const named = (declaration.specifiers as readonly ListSpecifier[]).filter(
-    (candidate) => candidate.type === 'ImportSpecifier' || candidate.type === 'ExportSpecifier',
-  );
-  if (named.length === 1) {
-    // `import D, { C }` → `import D`
-    const open = token(
-      sourceCode,
-      sourceCode.getTokenBefore(specifier, { filter: (candidate) => candidate.value === '{' }),
-    );
-    const close = token(
-      sourceCode,
-      sourceCode.getTokenAfter(specifier, { filter: (candidate) => candidate.value === '}' }),
-    );
-    return fixer.removeRange([token(sourceCode, sourceCode.getTokenBefore(open)).range[0], close.range[1]]);
-  }
-  // From the end of the token before to the end of the comma after: a list written one name per
-  // line loses the whole line.
-  const before = token(sourceCode, sourceCode.getTokenBefore(specifier));
-  const after = token(sourceCode, sourceCode.getTokenAfter(specifier));
-  if (isComma(after)) return fixer.removeRange([before.range[1], after.range[1]]);
-  return fixer.removeRange([before.range[0], specifier.range[1]]);
-}
-
-/** Removes a whole statement, with its line break when it sits on its own line. */
-export function removeStatement(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: SourceCode,
-  statement: TSESTree.Node,
-): TSESLint.RuleFix {
-  const text = sourceCode.text;
-  const [start, end] = statement.range;
-  const ownLine =
-    (start === 0 || text[start - 1] === '\n') &&
-    (end === text.length || text[end] === '\n' || text.startsWith('\r\n', end));
-  if (!ownLine) return fixer.remove(statement);
-  if (end < text.length) return fixer.removeRange([start, end + (text[end] === '\r' ? 2 : 1)]);
-  // The last line: take the line break before it instead.
-  return fixer.removeRange([start === 0 ? 0 : start - (text.startsWith('\r\n', start - 2) ? 2 : 1), end]);
-}
-
-/**
- * Makes `specifier` type-only: `import type { C }` / `import type C` / `import type * as ns` /
- * `export type { C } from` when it is the declaration's only specifier, `{ type C, x }` when it has
- * company, and a separate `import type C from` when a default or namespace import has company.
- */
-export function makeTypeOnly(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: SourceCode,
-  declaration: ListDeclaration | TSESTree.TSImportEqualsDeclaration,
-  specifier?: ListSpecifier,
-): TSESLint.RuleFix[] {
-  const keyword = token(sourceCode, sourceCode.getFirstToken(declaration));
-  if (
-    declaration.type === 'TSImportEqualsDeclaration' ||
-    specifier === undefined ||
-    declaration.specifiers.length === 1
-  )
-    return [fixer.insertTextAfter(keyword, ' type')];
-  if (specifier.type === 'ImportSpecifier' || specifier.type === 'ExportSpecifier')
-    return [fixer.insertTextBefore(specifier, 'type ')];
-  const binding = specifier.type === 'ImportNamespaceSpecifier' ? `* as ${specifier.local.name}` : specifier.local.name;
-  const source = declaration.source === null ? '' : sourceCode.getText(declaration.source);
-  const semicolon = sourceCode.text[declaration.range[1] - 1] === ';' ? ';' : '';
-  return [
-    fixer.insertTextBefore(declaration, `import type ${binding} from ${source}${semicolon}\n`),
-    removeSpecifier(fixer, sourceCode, declaration, specifier),
-  ];
 }
 
 /** Names this module exports itself (`export { a }`, `export function a`, `export { a } from`, …). */
