@@ -11,7 +11,7 @@ import {
   semicolonOf,
   spellModule,
 } from '../src/fixes.js';
-import { findVariable, mayMention, requireSource, serviceWords, staticString } from '../src/identity.js';
+import { findVariable, mayMention, serviceWords } from '../src/identity.js';
 import {
   exportedNames,
   hasOnlyInertValueUses,
@@ -21,14 +21,13 @@ import {
   isTypePositionReference,
   isUsedOnlyAsType,
   mayCallImport,
-  moduleExportName,
-  moduleObjectReach,
   starSpecifiers,
 } from '../src/imports.js';
 import { registryOf, type Service } from '../src/registry.js';
 import { findTsconfig } from '../src/resolution.js';
 import { messageDataOf } from '../src/messages.js';
 import { serviceContextOf } from '../src/service-context.js';
+import { serviceVisitor, type ReferencedName } from '../src/service-visitor.js';
 import { emitsDecoratorMetadata, quoteSpecifier } from '../src/specifier.js';
 
 export type MessageIds =
@@ -45,12 +44,6 @@ export type Options = [{ allowTypeImports: boolean; checkAllValueUses: boolean }
 /** A service with a `module`: the only kind whose module can be reached around its factory. */
 type ModuleService = Service & { readonly module: NonNullable<Service['module']> };
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
-
-/** The name an import specifier takes from its module; undefined for a namespace import (it takes every name). */
-function importedName(specifier: TSESTree.ImportClause): string | undefined {
-  if (specifier.type === 'ImportSpecifier') return moduleExportName(specifier.imported);
-  return specifier.type === 'ImportDefaultSpecifier' ? 'default' : undefined;
-}
 
 /** The leftmost name of `A.B.C` in a type. */
 function leftmostName(name: TSESTree.EntityName): string | undefined {
@@ -198,9 +191,8 @@ export default createRule<Options, MessageIds>({
       declaration: TSESTree.ImportDeclaration,
       specifier: TSESTree.ImportClause,
       service: ModuleService,
+      typeOnly: boolean,
     ): void {
-      const typeOnly =
-        declaration.importKind === 'type' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type');
       const variable = sourceCode.getDeclaredVariables(specifier)[0];
       if (service.container !== undefined && specifier.type !== 'ImportNamespaceSpecifier') {
         // The container is the factory: types and injection tokens are how its services are used (and
@@ -283,11 +275,15 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `require(M)` / `import(M)`: reported where the class is taken from the module object. */
-    function checkModuleObject(call: TSESTree.CallExpression | TSESTree.ImportExpression, source: string): void {
+    function checkModuleObject(
+      call: TSESTree.CallExpression | TSESTree.ImportExpression,
+      source: string,
+      reach: (name: string) => TSESTree.Node | undefined,
+    ): void {
       const reaches = new Map<string, TSESTree.Node>();
       for (const className of classNames) {
-        const reach = moduleObjectReach(call, className);
-        if (reach !== undefined) reaches.set(className, reach);
+        const node = reach(className);
+        if (node !== undefined) reaches.set(className, node);
       }
       if (reaches.size === 0) return;
       for (const service of services) {
@@ -305,98 +301,99 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    const listener: TSESLint.RuleListener = {
-      ImportDeclaration(node) {
-        if (node.importKind === 'type' && allowTypeImports) return;
-        // Cheap pre-filter: only specifiers that can take a class name lead to resolving the module.
-        const candidates = node.specifiers.filter((specifier) => {
-          if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type' && allowTypeImports) return false;
-          const name = importedName(specifier);
-          return name === undefined || importableNames.has(name);
-        });
-        if (candidates.length === 0) return;
-        for (const specifier of candidates) {
-          const name = importedName(specifier);
-          // A namespace import takes every export of the service's own module; a named or default
-          // import is the class when its binding is, whichever module it is imported from.
-          const found =
-            name === undefined ? servicesReachedBy(node.source.value) : servicesImportedAs(node.source.value, name);
-          for (const service of found) reportImport(node, specifier, service);
+    function checkImport(declaration: TSESTree.ImportDeclaration, names: readonly ReferencedName[]): void {
+      for (const { name, node: specifier, typeOnly } of names) {
+        if (typeOnly && allowTypeImports) continue;
+        if (
+          specifier.type !== 'ImportSpecifier' &&
+          specifier.type !== 'ImportDefaultSpecifier' &&
+          specifier.type !== 'ImportNamespaceSpecifier'
+        )
+          continue;
+        // A namespace import takes every export of the service's own module; a named or default
+        // import is the class when its binding is, whichever module it is imported from. Only names
+        // that can be a class's lead to resolving the module (a cheap pre-filter).
+        if (specifier.type === 'ImportNamespaceSpecifier') {
+          for (const service of servicesReachedBy(declaration.source.value))
+            reportImport(declaration, specifier, service, typeOnly);
+        } else if (importableNames.has(name)) {
+          for (const service of servicesImportedAs(declaration.source.value, name))
+            reportImport(declaration, specifier, service, typeOnly);
         }
-      },
-      TSImportEqualsDeclaration(node) {
-        if (node.moduleReference.type !== 'TSExternalModuleReference') return;
-        if (node.importKind === 'type' && allowTypeImports) return;
-        const source = staticString(node.moduleReference.expression);
-        if (source === undefined) return;
-        const exported = node.parent.type === 'ExportNamedDeclaration';
-        // The module object: the service's own module, or a module whose `export =` is the class.
-        const reached = servicesReachedBy(source);
-        for (const service of [
-          ...reached,
-          ...servicesImportedAs(source, '=').filter((service) => !reached.includes(service)),
-        ]) {
-          if (exported) {
-            reportReexport(node.parent, service, []);
-            continue;
-          }
-          const fixable =
-            node.importKind === 'value' && canFixTypes && isUsedOnlyAsType(sourceCode.getDeclaredVariables(node)[0]);
-          context.report({
-            node,
-            messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
-            data: messageDataOf(service),
-            fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, node) : null,
-            suggest: [],
-          });
-        }
-      },
-      ExportNamedDeclaration(node) {
-        if (node.source === null || (node.exportKind === 'type' && allowTypeImports)) return;
-        const candidates = node.specifiers.filter(
-          (specifier) =>
-            importableNames.has(moduleExportName(specifier.local)) &&
-            !(specifier.exportKind === 'type' && allowTypeImports),
-        );
-        if (candidates.length === 0) return;
-        for (const specifier of candidates) {
-          for (const service of servicesImportedAs(node.source.value, moduleExportName(specifier.local))) {
-            const typeOnly = node.exportKind === 'type' || specifier.exportKind === 'type';
-            reportReexport(specifier, service, typeOnly ? [] : reexportSuggestions(node, specifier, service));
-          }
-        }
-      },
-      ExportAllDeclaration(node) {
-        if (node.exportKind === 'type' && allowTypeImports) return;
-        // `export * from` leaves the default export out; `export * as ns from` carries it.
-        const carries = (service: ModuleService): boolean => node.exported !== null || service.className !== 'default';
-        if (!services.some(carries)) return;
-        const source = node.source.value;
-        for (const service of services) {
-          if (!carries(service)) continue;
-          const name = node.exported === null ? service.className : 'default';
-          if (
-            servicesReachedBy(source).includes(service) ||
-            (node.exported === null && servicesImportedAs(source, name).includes(service))
-          )
-            reportReexport(node, service, []);
-        }
-      },
-      ImportExpression(node) {
-        const source = staticString(node.source);
-        if (source !== undefined) checkModuleObject(node, source);
-      },
-    };
-    // Most files never call `require`: they need no listener on every call expression.
-    if (mayMention(sourceCode, 'require')) {
-      listener.CallExpression = (node) => {
-        if (node.callee.type !== 'Identifier' || node.callee.name !== 'require') return;
-        const source = requireSource(node, sourceCode.getScope(node));
-        if (source !== undefined) checkModuleObject(node, source);
-      };
+      }
     }
-    if (!allowTypeImports) {
-      listener.TSImportType = (node) => {
+
+    function checkImportEquals(node: TSESTree.TSImportEqualsDeclaration, source: string): void {
+      const exported = node.parent.type === 'ExportNamedDeclaration';
+      // The module object: the service's own module, or a module whose `export =` is the class.
+      const reached = servicesReachedBy(source);
+      for (const service of [
+        ...reached,
+        ...servicesImportedAs(source, '=').filter((service) => !reached.includes(service)),
+      ]) {
+        if (exported) {
+          reportReexport(node.parent, service, []);
+          continue;
+        }
+        const fixable =
+          node.importKind === 'value' && canFixTypes && isUsedOnlyAsType(sourceCode.getDeclaredVariables(node)[0]);
+        context.report({
+          node,
+          messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
+          data: messageDataOf(service),
+          fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, node) : null,
+          suggest: [],
+        });
+      }
+    }
+
+    function checkExportFrom(
+      declaration: TSESTree.ExportNamedDeclaration,
+      source: string,
+      names: readonly ReferencedName[],
+    ): void {
+      for (const { name, node: specifier, typeOnly } of names) {
+        if ((typeOnly && allowTypeImports) || specifier.type !== 'ExportSpecifier' || !importableNames.has(name))
+          continue;
+        for (const service of servicesImportedAs(source, name))
+          reportReexport(specifier, service, typeOnly ? [] : reexportSuggestions(declaration, specifier, service));
+      }
+    }
+
+    function checkExportAll(node: TSESTree.ExportAllDeclaration, source: string): void {
+      // `export * from` leaves the default export out; `export * as ns from` carries it.
+      const carries = (service: ModuleService): boolean => node.exported !== null || service.className !== 'default';
+      for (const service of services) {
+        if (!carries(service)) continue;
+        const name = node.exported === null ? service.className : 'default';
+        if (
+          servicesReachedBy(source).includes(service) ||
+          (node.exported === null && servicesImportedAs(source, name).includes(service))
+        )
+          reportReexport(node, service, []);
+      }
+    }
+
+    // One event for every syntax that names a module (import, export … from, export *, import =,
+    // require(), import()); the visitor listens to `require` calls only in files that spell the word.
+    const listener = serviceVisitor(context_, {
+      moduleReference(event) {
+        if ('reach' in event) {
+          checkModuleObject(event.node, event.specifier, event.reach);
+          return;
+        }
+        if (event.typeOnly && allowTypeImports) return;
+        const { node, specifier, names } = event;
+        if (node.type === 'ImportDeclaration') checkImport(node, names);
+        else if (node.type === 'ExportNamedDeclaration') checkExportFrom(node, specifier, names);
+        else if (node.type === 'ExportAllDeclaration') checkExportAll(node, specifier);
+        else checkImportEquals(node, specifier);
+      },
+    });
+    if (allowTypeImports) return listener;
+    return {
+      ...listener,
+      TSImportType(node) {
         const name = node.qualifier === null ? undefined : leftmostName(node.qualifier);
         if (name !== undefined && !classNames.has(name)) return;
         for (const service of servicesReachedBy(node.source.value)) {
@@ -408,8 +405,7 @@ export default createRule<Options, MessageIds>({
             suggest: [],
           });
         }
-      };
-    }
-    return listener;
+      },
+    };
   },
 });
