@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { findVariable, memberName, staticString } from '../src/identity.js';
-import { removeSpecifier, semicolonOf } from '../src/fixes.js';
+import { moveSpecifier, rewriteSpecifier } from '../src/fixes.js';
 import { moduleExportName } from '../src/imports.js';
 import { registryOf } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { sourcesOf, type Source } from '../src/sources.js';
-import { importSpecifiers, quoteSpecifier, spellSpecifier } from '../src/specifier.js';
+import { importSpecifiers, spellSpecifier } from '../src/specifier.js';
 
 export type MessageIds = 'nonCanonical' | 'replaced' | 'importFromSource';
 export type Options = [];
@@ -236,60 +236,13 @@ export default createRule<Options, MessageIds>({
       return result;
     }
 
-    function quoted(specifier: string, like: TSESTree.StringLiteral): string {
-      return quoteSpecifier(specifier, sourceCode.getText(like));
-    }
-
-    function isTypeOnly(declaration: ListDeclaration): boolean {
-      return declaration.type === 'ImportDeclaration'
-        ? declaration.importKind === 'type'
-        : declaration.exportKind === 'type';
-    }
-
     /** Moves `specifier` out of `declaration` into an import (or re-export) from `destination`. */
     function moveFix(
       declaration: ListDeclaration,
       specifier: NamedSpecifier,
       destination: Destination,
     ): Fix | undefined {
-      if (declaration.source === null || (declaration.attributes.length > 0 && destination.existing === undefined))
-        return undefined;
-      const typeOnly = isTypeOnly(declaration);
-      const specifierText = sourceCode.getText(specifier);
-      const existing = destination.existing;
-      const semicolon = semicolonOf(sourceCode, declaration);
-      return (fixer) => {
-        const fixes = [removeSpecifier(fixer, sourceCode, declaration, specifier)];
-        const named = existing?.specifiers.filter(
-          (candidate) => candidate.type === 'ImportSpecifier' || candidate.type === 'ExportSpecifier',
-        );
-        const lastNamed = named?.at(-1);
-        if (existing !== undefined && existing !== declaration && !isTypeOnly(existing) && lastNamed !== undefined) {
-          fixes.push(
-            fixer.insertTextAfter(
-              lastNamed,
-              `, ${typeOnly && !specifierText.startsWith('type ') ? 'type ' : ''}${specifierText}`,
-            ),
-          );
-        } else if (
-          existing !== undefined &&
-          existing !== declaration &&
-          isTypeOnly(existing) === typeOnly &&
-          typeOnly &&
-          lastNamed !== undefined
-        ) {
-          fixes.push(fixer.insertTextAfter(lastNamed, `, ${specifierText}`));
-        } else {
-          const keyword = declaration.type === 'ImportDeclaration' ? 'import' : 'export';
-          const statement = `${keyword} ${typeOnly ? 'type ' : ''}{ ${specifierText} } from ${quoted(destination.specifier, declaration.source)}${semicolon}`;
-          // After a comment that ends the declaration's line, so the comment stays with it.
-          const trailing = sourceCode
-            .getCommentsAfter(declaration)
-            .find((comment) => comment.loc.start.line === declaration.loc.end.line);
-          fixes.push(fixer.insertTextAfter(trailing ?? declaration, `\n${statement}`));
-        }
-        return fixes;
-      };
+      return moveSpecifier(sourceCode, declaration, specifier, destination.specifier, destination.existing);
     }
 
     function report(
@@ -340,7 +293,7 @@ export default createRule<Options, MessageIds>({
       const rewrite =
         (destination: Destination): Fix =>
         (fixer) =>
-          fixer.replaceText(literal, quoted(destination.specifier, literal));
+          rewriteSpecifier(fixer, sourceCode, literal, destination.specifier);
       for (const { specifier, name, source } of misplacedNames) {
         if (rewriteTo !== undefined) {
           report(specifier, name, source, info, rewrite(rewriteTo), undefined);
@@ -424,7 +377,7 @@ export default createRule<Options, MessageIds>({
         const fix: Fix | undefined =
           destination === undefined
             ? undefined
-            : (fixer) => fixer.replaceText(literal, quoted(destination.specifier, literal));
+            : (fixer) => rewriteSpecifier(fixer, sourceCode, literal, destination.specifier);
         if (proven !== undefined) report(entry.node, entry.name, entry.source, info, fix, undefined);
         else
           report(

@@ -271,3 +271,71 @@ export function makeTypeOnly(
     removeSpecifier(fixer, sourceCode, declaration, specifier),
   ];
 }
+
+function isTypeOnly(declaration: ListDeclaration): boolean {
+  return declaration.type === 'ImportDeclaration'
+    ? declaration.importKind === 'type'
+    : declaration.exportKind === 'type';
+}
+
+/** Rewrites a specifier's string literal to `specifier`, keeping the literal's quote style. */
+export function rewriteSpecifier(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  literal: TSESTree.StringLiteral,
+  specifier: string,
+): TSESLint.RuleFix {
+  return fixer.replaceText(literal, quoteSpecifier(specifier, sourceCode.getText(literal)));
+}
+
+/**
+ * Moves `specifier` out of `declaration` into an import (or, for a re-export, a re-export) of
+ * `target`: merged into `existing` (a declaration of `target` already in the file) when its kind
+ * allows, otherwise a new declaration after `declaration` (and after a comment that ends its line).
+ * Undefined when `declaration` has import attributes and there is nothing to merge into.
+ */
+export function moveSpecifier(
+  sourceCode: SourceCode,
+  declaration: ListDeclaration,
+  specifier: TSESTree.ImportSpecifier | TSESTree.ExportSpecifier,
+  target: string,
+  existing: ListDeclaration | undefined,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
+  const source = declaration.source;
+  if (source === null || (declaration.attributes.length > 0 && existing === undefined)) return undefined;
+  const typeOnly = isTypeOnly(declaration);
+  const specifierText = sourceCode.getText(specifier);
+  const semicolon = semicolonOf(sourceCode, declaration);
+  return (fixer) => {
+    const fixes = [removeSpecifier(fixer, sourceCode, declaration, specifier)];
+    const named = existing?.specifiers.filter(
+      (candidate) => candidate.type === 'ImportSpecifier' || candidate.type === 'ExportSpecifier',
+    );
+    const lastNamed = named?.at(-1);
+    if (existing !== undefined && existing !== declaration && !isTypeOnly(existing) && lastNamed !== undefined) {
+      fixes.push(
+        fixer.insertTextAfter(
+          lastNamed,
+          `, ${typeOnly && !specifierText.startsWith('type ') ? 'type ' : ''}${specifierText}`,
+        ),
+      );
+    } else if (
+      existing !== undefined &&
+      existing !== declaration &&
+      isTypeOnly(existing) === typeOnly &&
+      typeOnly &&
+      lastNamed !== undefined
+    ) {
+      fixes.push(fixer.insertTextAfter(lastNamed, `, ${specifierText}`));
+    } else {
+      const keyword = declaration.type === 'ImportDeclaration' ? 'import' : 'export';
+      const statement = `${keyword} ${typeOnly ? 'type ' : ''}{ ${specifierText} } from ${quoteSpecifier(target, sourceCode.getText(source))}${semicolon}`;
+      // After a comment that ends the declaration's line, so the comment stays with it.
+      const trailing = sourceCode
+        .getCommentsAfter(declaration)
+        .find((comment) => comment.loc.start.line === declaration.loc.end.line);
+      fixes.push(fixer.insertTextAfter(trailing ?? declaration, `\n${statement}`));
+    }
+    return fixes;
+  };
+}
