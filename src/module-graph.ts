@@ -334,16 +334,16 @@ function mayExport(file: string, name: string): boolean {
     entry.starExport ??= STAR_EXPORT.test(text);
     // The rules ask about a few names (the services' classes) in many files: one read answers all
     // names asked so far, so a file is read once however many services there are.
-    if (askedNames.size < MAX_ASKED_NAMES) askedNames.add(name);
-    for (const asked of askedNames) entry.spells.set(asked, text.includes(asked));
+    askedNames.set(name, true);
+    for (const asked of askedNames.keys()) entry.spells.set(asked, text.includes(asked));
     spells = text.includes(name);
   }
   return spells || entry.starExport === true;
 }
 
-/** Names `mayExport` has been asked about (the services' class names, mostly). */
-const askedNames = new Set<string>();
 const MAX_ASKED_NAMES = 64;
+/** Names `mayExport` has been asked about lately (the services' class names, mostly). */
+const askedNames = new BoundedMap<string, true>(MAX_ASKED_NAMES);
 
 // ---------------------------------------------------------------------------------------------
 // Built workspace packages: build output → source.
