@@ -568,9 +568,10 @@ ruleTester.run('no-factory-bypass (workspace)', rule, {
         },
       ),
     ),
+    // The package's own tsconfig (module: NodeNext through `extends`) applies, not the solution root's: './….js'.
     workspace.invalid("export { SessionManager } from '@acme/core/session';", [
       error('reexport', SESSION, [
-        reexportFactory("export { getSessionManager } from './session/factory';"),
+        reexportFactory("export { getSessionManager } from './session/factory.js';"),
         reexportType("export type { SessionManager } from '@acme/core/session';"),
       ]),
     ]),
