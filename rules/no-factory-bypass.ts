@@ -11,6 +11,7 @@ import {
   hasValueUse,
   isTypeScriptFile,
   isTypePositionReference,
+  isDecoratorMetadataPosition,
   isUsedOnlyAsType,
   makeTypeOnly,
   mayCallImport,
@@ -167,13 +168,19 @@ export default createRule<Options, MessageIds>({
     // The names a class may be imported by: its own, the other names its module exports it as, and `default`.
     const importableNames = new Set([...services.flatMap((service) => serviceWords(service, registry)), 'default']);
     const parserOptions = context.languageOptions.parserOptions as { emitDecoratorMetadata?: unknown } | undefined;
-    // Decorator metadata turns type annotations into runtime references: no type-only fixes then —
-    // set in parserOptions, or (where NestJS and Angular set it) in the tsconfig that applies to the file.
-    const canFixTypes =
-      allowTypeImports &&
-      isTypeScriptFile(filename) &&
-      parserOptions?.emitDecoratorMetadata !== true &&
-      !emitsDecoratorMetadata(findTsconfig(path.dirname(filename)) ?? registry.resolver.tsconfig);
+    // Decorator metadata turns some type annotations into runtime references (set in parserOptions,
+    // or — where NestJS and Angular set it — in the tsconfig that applies to the file).
+    const decoratorMetadata =
+      parserOptions?.emitDecoratorMetadata === true ||
+      emitsDecoratorMetadata(findTsconfig(path.dirname(filename)) ?? registry.resolver.tsconfig);
+    const typeFixes = allowTypeImports && isTypeScriptFile(filename);
+    /** A type-only import of this binding keeps behaviour: none of its types is written into decorator metadata. */
+    const canFixTypes = (variable: TSESLint.Scope.Variable | undefined): boolean =>
+      typeFixes &&
+      (!decoratorMetadata ||
+        variable?.references.some((reference) => isDecoratorMetadataPosition(reference.identifier)) !== true);
+    // A re-export's importers are out of sight: with decorator metadata, no type-only re-export.
+    const canFixReexportTypes = typeFixes && !decoratorMetadata;
 
     /** The factory's module as this file should spell it, copying the extension style of `hint`. */
     function factorySpecifier(service: ModuleService, hint: string): string | undefined {
@@ -194,10 +201,10 @@ export default createRule<Options, MessageIds>({
       // compile (and would hide the `new C()` from no-direct-instantiation): offer nothing then.
       if (hasValueUse(variable)) return undefined;
       // Types still name the class and cannot keep a type-only import of it (JavaScript, decorator metadata).
-      if (!canFixTypes && hasTypeUse(variable)) return undefined;
+      if (!canFixTypes(variable) && hasTypeUse(variable)) return undefined;
       const data = messageDataOf(service);
       const sole = declaration.specifiers.length === 1;
-      const keepType = canFixTypes && hasTypeUse(variable);
+      const keepType = canFixTypes(variable) && hasTypeUse(variable);
       if (sole && !keepType) {
         // Replace the declaration in place (or drop it when the factory is imported already).
         if (importsFactory(service, registry, program, filename))
@@ -253,7 +260,7 @@ export default createRule<Options, MessageIds>({
         hasOnlyInertValueUses(variable)
       )
         return;
-      const fixable = !typeOnly && canFixTypes && isUsedOnlyAsType(variable);
+      const fixable = !typeOnly && canFixTypes(variable) && isUsedOnlyAsType(variable);
       const suggestion =
         fixable || typeOnly ? undefined : importFactorySuggestion(declaration, specifier, service, variable);
       context.report({
@@ -290,7 +297,7 @@ export default createRule<Options, MessageIds>({
           },
         });
       }
-      if (canFixTypes) {
+      if (canFixReexportTypes) {
         suggestions.push({
           messageId: 'reexportType',
           data,
@@ -367,8 +374,8 @@ export default createRule<Options, MessageIds>({
             reportReexport(node.parent, service, []);
             continue;
           }
-          const fixable =
-            node.importKind === 'value' && canFixTypes && isUsedOnlyAsType(sourceCode.getDeclaredVariables(node)[0]);
+          const variable = sourceCode.getDeclaredVariables(node)[0];
+          const fixable = node.importKind === 'value' && canFixTypes(variable) && isUsedOnlyAsType(variable);
           context.report({
             node,
             messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
