@@ -462,7 +462,7 @@ function instanceFieldOf(target: TSESTree.Node, sourceCode: SourceCode): Destina
 const IDENTITY_METHODS = new Set(['freeze', 'seal', 'preventExtensions']);
 
 /** `Object.freeze(x)`, `Object.seal(x)`, `Object.preventExtensions(x)` (the global `Object`): calls that return their argument. */
-function isIdentityCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+export function isIdentityCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
   const callee = skipWrappers(call.callee);
   if (callee.type !== 'MemberExpression' || call.optional) return false;
   const name = memberName(callee);
