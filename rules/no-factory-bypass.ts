@@ -30,6 +30,8 @@ export type MessageIds =
   | 'bypass'
   | 'bypassContainer'
   | 'bypassNoFactory'
+  | 'typeOnly'
+  | 'typeOnlyNoFactory'
   | 'reexport'
   | 'reexportNoFactory'
   | 'useFactory'
@@ -82,6 +84,12 @@ function importsFactory(
   );
 }
 
+/** The message of a value import around the factory: a type-only one when the binding is used only as a type (and the fix makes it so). */
+function bypassMessage(service: Service, usedOnlyAsType: boolean): MessageIds {
+  if (usedOnlyAsType) return service.factory === undefined ? 'typeOnlyNoFactory' : 'typeOnly';
+  return service.factory === undefined ? 'bypassNoFactory' : 'bypass';
+}
+
 /** `;` when the statement ends with one, to keep the file's style. */
 function semicolonOf(sourceCode: SourceCode, statement: TSESTree.Node): string {
   return sourceCode.text[statement.range[1] - 1] === ';' ? ';' : '';
@@ -121,6 +129,10 @@ export default createRule<Options, MessageIds>({
       bypass:
         "Import {{factory}} from '{{factoryModule}}' instead of reaching into '{{module}}': {{service}} is created only by its factory.",
       bypassNoFactory: "Do not import {{service}} from '{{module}}' here: it may be used directly only in {{allowed}}.",
+      typeOnly:
+        "{{service}} is used here only as a type: import it with `import type` from '{{source}}', so this file cannot construct it around {{factory}}().",
+      typeOnlyNoFactory:
+        "{{service}} is used here only as a type: import it with `import type` from '{{source}}', so this file cannot use it outside {{allowed}}.",
       bypassContainer:
         "Do not use {{service}} from '{{module}}' as a value here: it is provided by the {{container}} container; inject it (a constructor parameter or the container's inject) instead.",
       reexport: "This module re-exports {{service}} from '{{module}}', letting every importer bypass {{factory}}().",
@@ -265,8 +277,9 @@ export default createRule<Options, MessageIds>({
         fixable || typeOnly ? undefined : importFactorySuggestion(declaration, specifier, service, variable);
       context.report({
         node: specifier,
-        messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
-        data: messageDataOf(service),
+        // Used only as a type, the import needs no factory (the file may import it already): say what the fix does.
+        messageId: bypassMessage(service, fixable),
+        data: { ...messageDataOf(service), source: declaration.source.value },
         fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, declaration, specifier) : null,
         suggest: suggestion === undefined ? [] : [suggestion],
       });
@@ -378,8 +391,8 @@ export default createRule<Options, MessageIds>({
           const fixable = node.importKind === 'value' && canFixTypes(variable) && isUsedOnlyAsType(variable);
           context.report({
             node,
-            messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
-            data: messageDataOf(service),
+            messageId: bypassMessage(service, fixable),
+            data: { ...messageDataOf(service), source },
             fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, node) : null,
             suggest: [],
           });

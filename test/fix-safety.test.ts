@@ -37,7 +37,7 @@ ruleTester.run('no-factory-bypass with emitDecoratorMetadata in tsconfig.json (t
     invalid(decorated, [error('bypass', [1, 10, 1, 26])]),
     // The same file in a project without decorator metadata (the fixture app): the type-only autofix applies.
     {
-      ...invalid(decorated, [error('bypass', [1, 10, 1, 26])]),
+      ...invalid(decorated, [error('typeOnly', [1, 10, 1, 26])]),
       filename: path.join(fixturesDir, 'app/src/gateway.ts'),
       settings: {
         ssot: {
@@ -67,7 +67,9 @@ const typeImportManager = "import type { WebSocketManager } from './manager';";
 const metadataCase = (body: string) => invalid(`${importManager}\n${body}`, [error('bypass', [1, 10, 1, 26])]);
 /** The type-only fix applies: no annotation of the class is written into metadata. */
 const typeCase = (body: string) =>
-  invalid(`${importManager}\n${body}`, [error('bypass', [1, 10, 1, 26])], { output: `${typeImportManager}\n${body}` });
+  invalid(`${importManager}\n${body}`, [error('typeOnly', [1, 10, 1, 26])], {
+    output: `${typeImportManager}\n${body}`,
+  });
 const declareDecorators =
   'declare const Injectable: () => ClassDecorator;\ndeclare const Prop: () => PropertyDecorator;\ndeclare const Get: () => MethodDecorator;';
 
