@@ -2,7 +2,9 @@
  * The README cannot lie: its Quick start config, linting the two files it shows, gives exactly the
  * output it shows; and its install instructions name a way that works before the package is published.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
@@ -90,5 +92,33 @@ describe('README Install', () => {
     expect(packageJson.scripts.prepare).toContain('npm run build');
     expect(packageJson.scripts.prepare).toContain("existsSync('dist/src/index.js')");
     expect(packageJson.files).toContain('dist');
+  });
+
+  it('the packed package.json has no prepare script (npm warns about install scripts), and the repository keeps it', () => {
+    const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(packageJson.scripts.prepack).toBe('tsx tools/pack-manifest.ts strip');
+    expect(packageJson.scripts.postpack).toBe('tsx tools/pack-manifest.ts restore');
+    // What npm pack runs, in a copy: prepack strips `prepare`, postpack restores the file byte for byte.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ssot-pack-'));
+    try {
+      const original = readFileSync(path.join(root, 'package.json'), 'utf8');
+      writeFileSync(path.join(dir, 'package.json'), original);
+      const run = (command: string) =>
+        execFileSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'tools/pack-manifest.ts'), command], {
+          cwd: dir,
+        });
+      run('strip');
+      const packed = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      };
+      expect(packed.scripts.prepare).toBeUndefined();
+      expect(packed.scripts.build).toBe(packageJson.scripts.build);
+      run('restore');
+      expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(original);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
