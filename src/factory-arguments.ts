@@ -11,8 +11,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { parseSync } from 'oxc-parser';
 import { BoundedMap } from './bounded-map.js';
+import { oxcParser } from './lazy.js';
 import { staticString } from './identity.js';
 import type { Factory, Service } from './registry.js';
 
@@ -117,7 +117,7 @@ function declaredOf(node: Node | null | undefined, text: string): Declared {
 }
 
 function readDeclarations(file: string, text: string): Declarations {
-  const program = parseSync(file, text).program as unknown as { body: Node[] };
+  const program = oxcParser().parseSync(file, text).program as unknown as { body: Node[] };
   const locals = new Map<string, Declared>();
   const exports = new Map<string, readonly Parameter[]>();
   const exported: [exportName: string, local: string][] = [];
