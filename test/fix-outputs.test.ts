@@ -5,13 +5,14 @@
  * is type-checked by a TypeScript program in the case's own project (its tsconfig, its fixture tree)
  * and compared with the program of the input: an output may not add any of the diagnostics below.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InvalidTestCase, SuggestionOutput } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { recordSuites, type RecordedSuite } from './rule-tester.js';
 
 /** What a fix must never add: unknown or duplicate names, imports that do not resolve, wrong calls. */
@@ -201,6 +202,19 @@ describe.skip('rule suites, recorded (each runs in its own file)', async () => {
   }
 });
 
+// The suites' own clean-up (`afterAll`) is skipped with them: remove the scratch projects their imports wrote.
+afterAll(() => {
+  const scratch = new Set<string>();
+  for (const suite of suites)
+    for (const test of [...suite.tests.valid, ...suite.tests.invalid]) {
+      const filename = typeof test === 'string' ? undefined : test.filename;
+      const relative = filename === undefined ? '..' : path.relative(os.tmpdir(), filename);
+      const [first] = relative.split(path.sep);
+      if (first?.startsWith('ssot-graph-') === true) scratch.add(path.join(os.tmpdir(), first));
+    }
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('fix and suggestion outputs of every rule suite', () => {
   it('records the suites of every rule', () => {
     expect(new Set(suites.map((suite) => suite.rule)).size).toBe(
@@ -211,7 +225,7 @@ describe('fix and suggestion outputs of every rule suite', () => {
 
   it('catches an output that breaks code (the check itself can fail)', () => {
     const suite = suites.find((recorded) => recorded.name === 'no-direct-instantiation');
-    const test = suite?.tests.invalid?.find(
+    const test = suite?.tests.invalid.find(
       (invalid) => invalid.errors[0]?.suggestions !== undefined && typeof invalid.errors[0].suggestions !== 'number',
     );
     if (suite === undefined || test === undefined) throw new Error('no suggestion case in no-direct-instantiation');
@@ -223,7 +237,7 @@ describe('fix and suggestion outputs of every rule suite', () => {
 
   it('catches a fix that is not a fixed point (the check itself can fail)', () => {
     const suite = suites.find((recorded) => recorded.name === 'no-factory-bypass');
-    const test = suite?.tests.invalid?.find((invalid) => typeof invalid.output === 'string');
+    const test = suite?.tests.invalid.find((invalid) => typeof invalid.output === 'string');
     if (suite === undefined || test === undefined) throw new Error('no fix case in no-factory-bypass');
     // The input itself as "output": the rule's fix still applies to it.
     expect(problemsOf({ suite, test, kind: 'fix', text: test.code }).join('\n')).toMatch(/a second pass changes it/);
