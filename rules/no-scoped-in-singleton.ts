@@ -4,6 +4,7 @@ import { mentionedFactories } from '../src/factories.js';
 import { mentionedServices } from '../src/identity.js';
 import {
   fieldText,
+  injectedScopedServices,
   injectedServiceOf,
   instanceFieldTarget,
   scopedValueOf,
@@ -15,7 +16,7 @@ import {
 import type { ClassNode } from '../src/module-scope.js';
 import { registryOf } from '../src/registry.js';
 
-export type MessageIds = 'captive' | 'captiveNoFactory';
+export type MessageIds = 'captive' | 'captiveInjected' | 'captiveNoFactory';
 export type Options = [];
 
 const KEEPING_OPERATORS = new Set(['=', '??=', '||=', '&&=']);
@@ -36,6 +37,12 @@ function reasonText(reason: SingletonReason): string {
       return `instantiated at module scope, line ${String(reason.node.loc.start.line)}`;
     case 'static-instance':
       return `it keeps its own static instance, line ${String(reason.node.loc.start.line)}`;
+    case 'container': {
+      const { declared } = reason;
+      return declared.forced === undefined
+        ? `${declared.how} makes ${declared.spec.label} keep one instance`
+        : `${declared.spec.label} keeps ${declared.forced} a singleton whatever it injects, line ${String(declared.node.loc.start.line)}`;
+    }
   }
 }
 
@@ -51,6 +58,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       captive:
         '{{className}} lives for the whole process ({{reason}}), so the {{service}} kept in `{{target}}` serves every later user; get it per call with {{call}}.',
+      captiveInjected:
+        '{{className}} lives for the whole process ({{reason}}), so the {{service}} injected into `{{target}}` serves every later user; resolve it per request instead of injecting it.',
       captiveNoFactory:
         '{{className}} lives for the whole process ({{reason}}), so the {{service}} kept in `{{target}}` serves every later user; get it per call instead of keeping it.',
     },
@@ -69,7 +78,10 @@ export default createRule<Options, MessageIds>({
 
     function reasonOf(classNode: ClassNode): SingletonReason | undefined {
       if (!reasons.has(classNode))
-        reasons.set(classNode, singletonReasonOf(classNode, registry.services, sourceCode, filename));
+        reasons.set(
+          classNode,
+          singletonReasonOf(classNode, registry.services, sourceCode, filename, registry.containers),
+        );
       return reasons.get(classNode);
     }
 
@@ -109,7 +121,31 @@ export default createRule<Options, MessageIds>({
       if (value !== undefined) report(node, classNode, reason, value, fieldText(node, sourceCode));
     }
 
+    /** A container-kept class: what the container injects into it. */
+    function checkClass(node: ClassNode): void {
+      const reason = reasonOf(node);
+      if (reason?.kind !== 'container') return;
+      for (const { service, dependency } of injectedScopedServices(node, lifetimes)) {
+        const { field } = dependency;
+        const binding = dependency.node.type === 'TSParameterProperty' ? dependency.node.parameter : dependency.node;
+        const parameter = binding.type === 'AssignmentPattern' ? binding.left : binding;
+        const target =
+          field === undefined
+            ? parameter.type === 'Identifier'
+              ? parameter.name
+              : sourceCode.getText(parameter)
+            : `this.${field}`;
+        context.report({
+          node: dependency.node,
+          messageId: 'captiveInjected',
+          data: { className: className(node), reason: reasonText(reason), service: service.name, target },
+        });
+      }
+    }
+
     return {
+      ClassDeclaration: checkClass,
+      ClassExpression: checkClass,
       PropertyDefinition: checkField,
       AccessorProperty: checkField,
       AssignmentExpression(node) {
@@ -126,7 +162,8 @@ export default createRule<Options, MessageIds>({
         if (method.type !== 'MethodDefinition' || method.kind !== 'constructor') return;
         const classNode = method.parent.parent;
         const reason = reasonOf(classNode);
-        if (reason === undefined) return;
+        // A container-kept class's injections are reported with what the container injects.
+        if (reason === undefined || reason.kind === 'container') return;
         const service = injectedServiceOf(node, lifetimes);
         if (service === undefined) return;
         const binding = node.parameter.type === 'AssignmentPattern' ? node.parameter.left : node.parameter;

@@ -4,6 +4,13 @@
  * provably the same for every caller (constants).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import {
+  declaredLifetime,
+  injectedDependencies,
+  type ContainerSpec,
+  type DeclaredLifetime,
+  type InjectedDependency,
+} from './containers.js';
 import { factoryAt, type FactoryService } from './factories.js';
 import { findVariable, originOf, serviceOf, skipWrappers, staticString, type Origin } from './identity.js';
 import {
@@ -114,7 +121,12 @@ export type SingletonReason =
   /** An instance is kept at module scope in this file (`export const feed = new PriceFeed()`). */
   | { readonly kind: 'module-instance'; readonly node: TSESTree.Node }
   /** It keeps its own instance: `static instance`, `static #instance`, `getInstance()`. */
-  | { readonly kind: 'static-instance'; readonly node: TSESTree.Node };
+  | { readonly kind: 'static-instance'; readonly node: TSESTree.Node }
+  /**
+   * A DI container keeps one instance: tsyringe `@singleton()`, Inversify `@injectable(Singleton)`,
+   * Angular `providedIn: 'root'`, NestJS gateways, schedulers and Passport strategies.
+   */
+  | { readonly kind: 'container'; readonly declared: DeclaredLifetime };
 
 const STATIC_INSTANCE = /^[#_]?instance$/i;
 
@@ -195,13 +207,33 @@ function singletonServiceOf(
   });
 }
 
+/**
+ * The container declaration that keeps `classNode` one per process, where injecting a scoped service
+ * makes it captive. NestJS's ordinary providers are not: Nest bubbles request scope up the injection
+ * chain, so only the classes it keeps singletons whatever they inject (`forced`) count.
+ */
+export function containerSingletonOf(
+  classNode: ClassNode,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): DeclaredLifetime | undefined {
+  // espree's class nodes carry no `decorators` (it cannot parse them): nothing a container declares.
+  if (specs.length === 0 || !Array.isArray(classNode.decorators)) return undefined;
+  const declared = declaredLifetime(classNode, specs, sourceCode);
+  if (declared?.lifetime !== 'singleton') return undefined;
+  return declared.spec.name === 'nestjs' && declared.forced === undefined ? undefined : declared;
+}
+
 /** Why `classNode` lives for the whole process, or undefined when nothing says it does. */
 export function singletonReasonOf(
   classNode: ClassNode,
   services: readonly Service[],
   sourceCode: SourceCode,
   filename: string,
+  specs: readonly ContainerSpec[] = [],
 ): SingletonReason | undefined {
+  const declared = containerSingletonOf(classNode, specs, sourceCode);
+  if (declared !== undefined) return { kind: 'container', declared };
   const service = singletonServiceOf(classNode, services, sourceCode, filename);
   if (service !== undefined) return { kind: 'service', service };
   const instance = moduleInstanceOf(classNode, sourceCode);
@@ -292,16 +324,12 @@ function typeOrigin(name: TSESTree.EntityName, sourceCode: SourceCode): Origin |
   return undefined;
 }
 
-/** The scoped service a parameter's type annotation names (`ws: WebSocketManager`), resolved by identity. */
-export function injectedServiceOf(parameter: TSESTree.Parameter, context: LifetimeContext): Service | undefined {
-  const binding = parameter.type === 'TSParameterProperty' ? parameter.parameter : parameter;
-  const target = binding.type === 'AssignmentPattern' ? binding.left : binding;
-  if (target.type !== 'Identifier') return undefined;
-  const annotation = target.typeAnnotation?.typeAnnotation;
-  if (annotation?.type !== 'TSTypeReference' || context.scopedServices.length === 0) return undefined;
-  const origin = typeOrigin(annotation.typeName, context.sourceCode);
+/** The scoped service a type name (`WebSocketManager`, `ws.WebSocketManager`) refers to, resolved by identity. */
+function scopedServiceOfType(typeName: TSESTree.EntityName, context: LifetimeContext): Service | undefined {
+  if (context.scopedServices.length === 0) return undefined;
+  const origin = typeOrigin(typeName, context.sourceCode);
   if (origin === undefined) return undefined;
-  const localName = annotation.typeName.type === 'Identifier' ? annotation.typeName.name : undefined;
+  const localName = typeName.type === 'Identifier' ? typeName.name : undefined;
   const { registry, filename } = context;
   return context.scopedServices.find((service) => {
     if (service.global) return origin.kind === 'global' && origin.name === service.className;
@@ -313,6 +341,41 @@ export function injectedServiceOf(parameter: TSESTree.Parameter, context: Lifeti
       return module.kind === 'file' && module.id === normalizeModulePath(filename) && origin.name === service.className;
     return false;
   });
+}
+
+/** The scoped service a parameter's type annotation names (`ws: WebSocketManager`), resolved by identity. */
+export function injectedServiceOf(parameter: TSESTree.Parameter, context: LifetimeContext): Service | undefined {
+  const binding = parameter.type === 'TSParameterProperty' ? parameter.parameter : parameter;
+  const target = binding.type === 'AssignmentPattern' ? binding.left : binding;
+  if (target.type !== 'Identifier') return undefined;
+  const annotation = target.typeAnnotation?.typeAnnotation;
+  return annotation?.type === 'TSTypeReference' ? scopedServiceOfType(annotation.typeName, context) : undefined;
+}
+
+/** A scoped service a DI container injects into `classNode`, with the parameter or field that receives it. */
+export interface InjectedScoped {
+  readonly service: Service;
+  readonly dependency: InjectedDependency;
+}
+
+/**
+ * The scoped services a container injects into `classNode`: constructor parameters by type or by
+ * `@inject(T)`/`@Inject(T)`, `@inject(T)` properties, Angular `inject(C)` field initialisers.
+ */
+export function injectedScopedServices(classNode: ClassNode, context: LifetimeContext): InjectedScoped[] {
+  if (context.scopedServices.length === 0) return [];
+  const found: InjectedScoped[] = [];
+  for (const dependency of injectedDependencies(classNode, context.registry.containers, context.sourceCode)) {
+    const token = dependency.token;
+    const typeName =
+      token.parent?.type === 'TSTypeReference' && token.parent.typeName === token ? token.parent.typeName : undefined;
+    const service =
+      typeName === undefined
+        ? serviceOf(token, context.scopedServices, context.registry, context.sourceCode, context.filename)
+        : scopedServiceOfType(typeName, context);
+    if (service !== undefined) found.push({ service, dependency });
+  }
+  return found;
 }
 
 /** A constructor parameter of `classNode` (also a parameter property's binding) declared by `variable`. */

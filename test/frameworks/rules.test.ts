@@ -9,6 +9,7 @@ import bypassRule, {
   type MessageIds as BypassIds,
   type Options as BypassOptions,
 } from '../../rules/no-factory-bypass.js';
+import scopedRule, { type MessageIds as ScopedIds } from '../../rules/no-scoped-in-singleton.js';
 import singletonRule, {
   type MessageIds as SingletonIds,
   type Options as SingletonOptions,
@@ -276,6 +277,93 @@ const importSession = "import { SessionContext } from './session';";
           settings: ssotSettings(webSocketManager),
           filename: hook,
         },
+      ),
+    ],
+  });
+}
+
+{
+  const scopedSession = (container: string) => ({ ...session(container), lifetime: 'scoped' as const });
+  const { valid, invalid } = cases<ScopedIds, []>({
+    filename: consumer,
+    settings: ssotSettings(scopedSession('tsyringe')),
+  });
+  const tsyringeOrders = (decorator: string) =>
+    `import { inject, injectable, singleton } from 'tsyringe';\n${importSession}\n${decorator}\nexport class Orders { constructor(@inject(SessionContext) readonly session: SessionContext) {} }`;
+  ruleTester.run('no-scoped-in-singleton: containers', scopedRule, {
+    valid: valid([
+      // A transient class may inject a scoped service.
+      tsyringeOrders('@injectable()'),
+      // NestJS bubbles request scope up the chain: an ordinary provider that injects a request-scoped one becomes request-scoped.
+      {
+        code: `import { Injectable } from '@nestjs/common';\n${importSession}\n@Injectable()\nexport class Orders { constructor(private readonly session: SessionContext) {} }`,
+        settings: ssotSettings(scopedSession('nestjs')),
+      },
+      // Angular: a component-provided service (no providedIn) lives with its component.
+      {
+        code: `import { Injectable, inject } from '@angular/core';\n${importSession}\n@Injectable()\nexport class Cart { session = inject(SessionContext); }`,
+        settings: ssotSettings(scopedSession('angular')),
+      },
+      // A process-wide class injecting another class.
+      "import { singleton } from 'tsyringe';\nimport { PriceFeed } from './feed';\n@singleton()\nexport class Orders { constructor(readonly feed: PriceFeed) {} }",
+    ]),
+    invalid: [
+      invalid(tsyringeOrders('@singleton()'), [
+        error('captiveInjected', [4, 35, 4, 91], {
+          data: {
+            className: 'Orders',
+            reason: '@singleton() makes tsyringe keep one instance',
+            service: 'SessionContext',
+            target: 'this.session',
+          },
+        }),
+      ]),
+      invalid(
+        `import { inject, injectable } from 'inversify';\n${importSession}\n@injectable('Singleton')\nexport class Orders { constructor(@inject(SessionContext) session: unknown) {} }`,
+        [
+          error('captiveInjected', [4, 59, 4, 75], {
+            data: {
+              className: 'Orders',
+              reason: "@injectable('Singleton') makes InversifyJS keep one instance",
+              service: 'SessionContext',
+              target: 'session',
+            },
+          }),
+        ],
+        { settings: ssotSettings(scopedSession('inversify')) },
+      ),
+      invalid(
+        `import { Injectable, inject } from '@angular/core';\n${importSession}\n@Injectable({ providedIn: 'root' })\nexport class Cart { session = inject(SessionContext); }`,
+        [
+          error('captiveInjected', [4, 21, 4, 54], {
+            data: {
+              className: 'Cart',
+              reason: "@Injectable({ providedIn: 'root' }) makes Angular keep one instance",
+              service: 'SessionContext',
+              target: 'this.session',
+            },
+          }),
+        ],
+        { settings: ssotSettings(scopedSession('angular')) },
+      ),
+      invalid(
+        `import { WebSocketGateway } from '@nestjs/websockets';\n${importSession}\n@WebSocketGateway()\nexport class Events { constructor(private readonly session: SessionContext) {} }`,
+        [
+          error('captiveInjected', [4, 35, 4, 75], {
+            data: {
+              className: 'Events',
+              reason: 'NestJS keeps a WebSocket gateway a singleton whatever it injects, line 3',
+              service: 'SessionContext',
+              target: 'this.session',
+            },
+          }),
+        ],
+        { settings: ssotSettings(scopedSession('nestjs')) },
+      ),
+      invalid(
+        `import { Injectable } from '@nestjs/common';\nimport { Cron } from '@nestjs/schedule';\n${importSession}\n@Injectable()\nexport class Reports {\n  constructor(private readonly session: SessionContext) {}\n  @Cron('0 * * * *') run() {}\n}`,
+        [error('captiveInjected', [6, 15, 6, 55])],
+        { settings: ssotSettings(scopedSession('nestjs')) },
       ),
     ],
   });
