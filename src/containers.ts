@@ -484,6 +484,46 @@ export function registrationOf(
   };
 }
 
+/**
+ * The registration a reference of a class takes part in, as the class it provides:
+ * `bind(C).toSelf()…`, `bind(T).to(C)…`, `registerSingleton(C)`, `register(T, { useClass: C }, …)`.
+ */
+export function registrationProviding(
+  reference: TSESTree.Identifier,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): Registration | undefined {
+  let child: TSESTree.Node = reference;
+  let parent = reference.parent;
+  // `{ useClass: C }` and type wrappers around the argument.
+  while (
+    parent.type === 'Property' ||
+    parent.type === 'ObjectExpression' ||
+    parent.type === 'TSAsExpression' ||
+    parent.type === 'TSNonNullExpression' ||
+    parent.type === 'TSSatisfiesExpression'
+  ) {
+    if (parent.type === 'Property' && parent.value !== child) return undefined;
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent.type !== 'CallExpression' || parent.callee === child) return undefined;
+  let call: TSESTree.CallExpression = parent;
+  // `bind(T).to(C)`: walk down the chain to the `bind(T)` call.
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const registration = registrationOf(call, specs, sourceCode);
+    if (registration !== undefined)
+      return registration.provided !== undefined && skipWrappers(registration.provided) === reference
+        ? registration
+        : undefined;
+    const callee = skipWrappers(call.callee);
+    const object = callee.type === 'MemberExpression' ? skipWrappers(callee.object) : undefined;
+    if (object?.type !== 'CallExpression') return undefined;
+    call = object;
+  }
+  return undefined;
+}
+
 /** What a class's container decorators (or its shape, for NestJS's always-singleton classes) declare. */
 export interface DeclaredLifetime {
   readonly spec: ContainerSpec;

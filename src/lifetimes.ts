@@ -7,6 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   declaredLifetime,
   injectedDependencies,
+  registrationProviding,
   type ContainerSpec,
   type DeclaredLifetime,
   type InjectedDependency,
@@ -208,6 +209,34 @@ function singletonServiceOf(
 }
 
 /**
+ * A registration in this file that keeps `classNode` one per process: `bind(C).toSelf().inSingletonScope()`,
+ * `registerSingleton(C)`. Registrations in other modules (the usual composition root) are not seen:
+ * nothing imports a class's module back from where it is bound.
+ */
+function singletonRegistrationOf(
+  classNode: ClassNode,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): DeclaredLifetime | undefined {
+  for (const variable of classVariables(classNode, sourceCode)) {
+    for (const reference of variable.references) {
+      if (reference.identifier.type !== 'Identifier') continue;
+      const registration = registrationProviding(reference.identifier, specs, sourceCode);
+      if (registration?.lifetime !== 'singleton') continue;
+      return {
+        spec: registration.spec,
+        lifetime: 'singleton',
+        node: registration.node,
+        how: `${registration.how} on line ${String(registration.node.loc.start.line)}`,
+        forced: undefined,
+        byDefault: false,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
  * The container declaration that keeps `classNode` one per process, where injecting a scoped service
  * makes it captive. NestJS's ordinary providers are not: Nest bubbles request scope up the injection
  * chain, so only the classes it keeps singletons whatever they inject (`forced`) count.
@@ -217,8 +246,11 @@ export function containerSingletonOf(
   specs: readonly ContainerSpec[],
   sourceCode: SourceCode,
 ): DeclaredLifetime | undefined {
+  if (specs.length === 0) return undefined;
+  const registered = singletonRegistrationOf(classNode, specs, sourceCode);
+  if (registered !== undefined) return registered;
   // espree's class nodes carry no `decorators` (it cannot parse them): nothing a container declares.
-  if (specs.length === 0 || !Array.isArray(classNode.decorators)) return undefined;
+  if (!Array.isArray(classNode.decorators)) return undefined;
   const declared = declaredLifetime(classNode, specs, sourceCode);
   if (declared?.lifetime !== 'singleton') return undefined;
   return declared.spec.name === 'nestjs' && declared.forced === undefined ? undefined : declared;

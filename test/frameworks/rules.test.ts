@@ -290,6 +290,7 @@ const importSession = "import { SessionContext } from './session';";
   });
   const tsyringeOrders = (decorator: string) =>
     `import { inject, injectable, singleton } from 'tsyringe';\n${importSession}\n${decorator}\nexport class Orders { constructor(@inject(SessionContext) readonly session: SessionContext) {} }`;
+  const inversifyOrders = `import { Container, inject, injectable } from 'inversify';\n${importSession}\n@injectable()\nexport class Orders { constructor(@inject(SessionContext) readonly session: SessionContext) {} }`;
   ruleTester.run('no-scoped-in-singleton: containers', scopedRule, {
     valid: valid([
       // A transient class may inject a scoped service.
@@ -306,6 +307,20 @@ const importSession = "import { SessionContext } from './session';";
       },
       // A process-wide class injecting another class.
       "import { singleton } from 'tsyringe';\nimport { PriceFeed } from './feed';\n@singleton()\nexport class Orders { constructor(readonly feed: PriceFeed) {} }",
+      // Bound per request, or bound as a singleton under another class.
+      {
+        code: `${inversifyOrders}\nnew Container().bind(Orders).toSelf().inRequestScope();`,
+        settings: ssotSettings(scopedSession('inversify')),
+      },
+      {
+        code: `${inversifyOrders}\nclass Other {}\nnew Container().bind(Orders).to(Other).inSingletonScope();`,
+        settings: ssotSettings(scopedSession('inversify')),
+      },
+      // Known limit: a binding in another module (the composition root) is not seen from the class's file.
+      {
+        code: `${inversifyOrders}\nexport const bound = Orders;`,
+        settings: ssotSettings(scopedSession('inversify')),
+      },
     ]),
     invalid: [
       invalid(tsyringeOrders('@singleton()'), [
@@ -363,6 +378,55 @@ const importSession = "import { SessionContext } from './session';";
       invalid(
         `import { Injectable } from '@nestjs/common';\nimport { Cron } from '@nestjs/schedule';\n${importSession}\n@Injectable()\nexport class Reports {\n  constructor(private readonly session: SessionContext) {}\n  @Cron('0 * * * *') run() {}\n}`,
         [error('captiveInjected', [6, 15, 6, 55])],
+        { settings: ssotSettings(scopedSession('nestjs')) },
+      ),
+      // Inversify: a singleton binding in the class's own module keeps it one per process.
+      invalid(
+        `${inversifyOrders}\nconst container = new Container();\ncontainer.bind(Orders).toSelf().inSingletonScope();`,
+        [
+          error('captiveInjected', [4, 35, 4, 91], {
+            data: {
+              className: 'Orders',
+              reason: 'inSingletonScope() on line 6 makes InversifyJS keep one instance',
+              service: 'SessionContext',
+              target: 'this.session',
+            },
+          }),
+        ],
+        { settings: ssotSettings(scopedSession('inversify')) },
+      ),
+      invalid(
+        `${inversifyOrders}\nconst container = new Container();\ncontainer.bind('Orders').to(Orders).inSingletonScope();`,
+        [error('captiveInjected', [4, 35, 4, 91])],
+        { settings: ssotSettings(scopedSession('inversify')) },
+      ),
+      // tsyringe: registerSingleton() of the class.
+      invalid(
+        `${tsyringeOrders('@injectable()')}\nimport { container } from 'tsyringe';\ncontainer.registerSingleton('Orders', Orders);`,
+        [
+          error('captiveInjected', [4, 35, 4, 91], {
+            data: {
+              className: 'Orders',
+              reason: 'registerSingleton() on line 6 makes tsyringe keep one instance',
+              service: 'SessionContext',
+              target: 'this.session',
+            },
+          }),
+        ],
+      ),
+      // NestJS keeps Passport strategies singletons.
+      invalid(
+        `import { Injectable } from '@nestjs/common';\nimport { PassportStrategy } from '@nestjs/passport';\nimport { Strategy } from 'passport-jwt';\n${importSession}\n@Injectable()\nexport class JwtStrategy extends PassportStrategy(Strategy) {\n  constructor(private readonly session: SessionContext) {\n    super();\n  }\n}`,
+        [
+          error('captiveInjected', [7, 15, 7, 55], {
+            data: {
+              className: 'JwtStrategy',
+              reason: 'NestJS keeps a Passport strategy a singleton whatever it injects, line 6',
+              service: 'SessionContext',
+              target: 'this.session',
+            },
+          }),
+        ],
         { settings: ssotSettings(scopedSession('nestjs')) },
       ),
     ],
