@@ -15,6 +15,7 @@ import {
 } from '../src/lifetimes.js';
 import type { ClassNode } from '../src/module-scope.js';
 import { registryOf } from '../src/registry.js';
+import { mayUseContainers } from '../src/containers.js';
 
 export type MessageIds = 'captive' | 'captiveInjected' | 'captiveNoFactory';
 export type Options = [];
@@ -72,7 +73,9 @@ export default createRule<Options, MessageIds>({
     const scoped = registry.services.filter((service) => service.lifetime === 'scoped');
     const scopedServices = mentionedServices(scoped, sourceCode);
     const scopedFactories = mentionedFactories(scoped, sourceCode);
-    if (scopedServices.length === 0 && scopedFactories.length === 0) return {};
+    // With `discover.decorators`, a container-kept class may inject a class its decorator declares scoped.
+    const discovers = registry.discoverDecorators && mayUseContainers(sourceCode, registry.containers);
+    if (scopedServices.length === 0 && scopedFactories.length === 0 && !discovers) return {};
     const lifetimes: LifetimeContext = { registry, sourceCode, filename, scopedServices, scopedFactories };
     const reasons = new Map<ClassNode, SingletonReason | undefined>();
 
@@ -125,7 +128,7 @@ export default createRule<Options, MessageIds>({
     function checkClass(node: ClassNode): void {
       const reason = reasonOf(node);
       if (reason?.kind !== 'container') return;
-      for (const { service, dependency } of injectedScopedServices(node, lifetimes)) {
+      for (const { name, dependency } of injectedScopedServices(node, lifetimes)) {
         const { field } = dependency;
         const binding = dependency.node.type === 'TSParameterProperty' ? dependency.node.parameter : dependency.node;
         const parameter = binding.type === 'AssignmentPattern' ? binding.left : binding;
@@ -138,7 +141,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: dependency.node,
           messageId: 'captiveInjected',
-          data: { className: className(node), reason: reasonText(reason), service: service.name, target },
+          data: { className: className(node), reason: reasonText(reason), service: name, target },
         });
       }
     }

@@ -12,6 +12,7 @@ import {
   type DeclaredLifetime,
   type InjectedDependency,
 } from './containers.js';
+import { discoveredLifetime, importedClassDecorators } from './decorated-classes.js';
 import { factoryAt, type FactoryService } from './factories.js';
 import { findVariable, originOf, serviceOf, skipWrappers, staticString, type Origin } from './identity.js';
 import {
@@ -386,8 +387,32 @@ export function injectedServiceOf(parameter: TSESTree.Parameter, context: Lifeti
 
 /** A scoped service a DI container injects into `classNode`, with the parameter or field that receives it. */
 export interface InjectedScoped {
-  readonly service: Service;
+  /** The registered service's name, or the class's name when its decorator declares it scoped (`discover.decorators`). */
+  readonly name: string;
   readonly dependency: InjectedDependency;
+}
+
+/**
+ * With `settings.ssot.discover.decorators`: the class `token` names, when its own declaration says it
+ * is scoped — in this file (any container's scoped decorator), or in the module it is imported from
+ * (NestJS `@Injectable({ scope: Scope.REQUEST })`, read through the module graph).
+ */
+function discoveredScopedClass(
+  token: TSESTree.Node,
+  typeName: TSESTree.EntityName | undefined,
+  context: LifetimeContext,
+): string | undefined {
+  const { registry, sourceCode, filename } = context;
+  if (!registry.discoverDecorators) return undefined;
+  const origin = typeName === undefined ? originOf(token, sourceCode) : typeOrigin(typeName, sourceCode);
+  if (origin?.kind === 'export') {
+    const decorators = importedClassDecorators(registry.resolver, filename, origin.source, origin.name);
+    return decorators !== undefined && discoveredLifetime(decorators) === 'scoped' ? origin.name : undefined;
+  }
+  if (origin?.kind !== 'local') return undefined;
+  const def = findVariable(sourceCode.getScope(token), origin.name)?.defs[0];
+  if (def?.type !== 'ClassName' || !Array.isArray(def.node.decorators)) return undefined;
+  return declaredLifetime(def.node, registry.containers, sourceCode)?.lifetime === 'scoped' ? origin.name : undefined;
 }
 
 /**
@@ -395,7 +420,7 @@ export interface InjectedScoped {
  * `@inject(T)`/`@Inject(T)`, `@inject(T)` properties, Angular `inject(C)` field initialisers.
  */
 export function injectedScopedServices(classNode: ClassNode, context: LifetimeContext): InjectedScoped[] {
-  if (context.scopedServices.length === 0) return [];
+  if (context.scopedServices.length === 0 && !context.registry.discoverDecorators) return [];
   const found: InjectedScoped[] = [];
   for (const dependency of injectedDependencies(classNode, context.registry.containers, context.sourceCode)) {
     const token = dependency.token;
@@ -405,7 +430,8 @@ export function injectedScopedServices(classNode: ClassNode, context: LifetimeCo
       typeName === undefined
         ? serviceOf(token, context.scopedServices, context.registry, context.sourceCode, context.filename)
         : scopedServiceOfType(typeName, context);
-    if (service !== undefined) found.push({ service, dependency });
+    const name = service?.name ?? discoveredScopedClass(token, typeName, context);
+    if (name !== undefined) found.push({ name, dependency });
   }
   return found;
 }

@@ -74,6 +74,8 @@ export interface Registry {
   readonly resolver: ResolverHandle;
   /** The DI containers whose APIs the rules recognise: the four built in and `settings.ssot.containers`. */
   readonly containers: readonly ContainerSpec[];
+  /** `settings.ssot.discover.decorators`: classes a framework decorator declares count without being listed (off by default). */
+  readonly discoverDecorators: boolean;
   /** Services whose construction/import is restricted in this file (exempt ones removed). */
   servicesFor(filename: string): readonly Service[];
   /** Is `filename` the service's own module or its factory module? */
@@ -250,6 +252,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     services,
     resolver,
     containers,
+    discoverDecorators: settings.discover?.decorators ?? false,
     isHome: (service, filename) =>
       service.homeIds.has(normalizeModulePath(filename)) ||
       service.homeIds.has(normalizeModulePath(realFile(filename))),

@@ -432,3 +432,58 @@ const importSession = "import { SessionContext } from './session';";
     ],
   });
 }
+
+// Opt-in decorator-based discovery (`settings.ssot.discover.decorators`): a class its own decorator
+// declares request-scoped counts as a scoped service without being listed in `services`.
+{
+  const discover = { ssot: { ...ssotSettings(webSocketManager).ssot, discover: { decorators: true } } };
+  const { valid, invalid } = cases<ScopedIds, []>({ filename: consumer, settings: discover });
+  const gateway = (imports: string, parameter: string) =>
+    `import { WebSocketGateway } from '@nestjs/websockets';\n${imports}\n@WebSocketGateway()\nexport class Events { constructor(private readonly context: ${parameter}) {} }`;
+  ruleTester.run('no-scoped-in-singleton: decorator discovery', scopedRule, {
+    valid: valid([
+      // Off by default: the unlisted class is not known to be scoped.
+      {
+        code: gateway("import { RequestContext } from './request-context';", 'RequestContext'),
+        settings: ssotSettings(webSocketManager),
+      },
+      // Nest's default scope is no declaration (it bubbles to request scope).
+      gateway("import { Clock } from './request-context';", 'Clock'),
+      // An ordinary provider injecting a request-scoped one becomes request-scoped itself.
+      `import { Injectable } from '@nestjs/common';\nimport { RequestContext } from './request-context';\n@Injectable()\nexport class Orders { constructor(private readonly context: RequestContext) {} }`,
+      // A module that cannot be resolved is not read.
+      gateway("import { RequestContext } from './missing';", 'RequestContext'),
+    ]),
+    invalid: [
+      invalid(gateway("import { RequestContext } from './request-context';", 'RequestContext'), [
+        error('captiveInjected', [4, 35, 4, 75], {
+          data: {
+            className: 'Events',
+            reason: 'NestJS keeps a WebSocket gateway a singleton whatever it injects, line 3',
+            service: 'RequestContext',
+            target: 'this.context',
+          },
+        }),
+      ]),
+      // Through a barrel and a renamed export; `@Inject(T)` as the token.
+      invalid(
+        `import { Inject } from '@nestjs/common';\nimport { WebSocketGateway } from '@nestjs/websockets';\nimport { Context } from './discovered';\n@WebSocketGateway()\nexport class Events { constructor(@Inject(Context) context: unknown) {} }`,
+        [
+          error('captiveInjected', [5, 52, 5, 68], {
+            data: {
+              className: 'Events',
+              reason: 'NestJS keeps a WebSocket gateway a singleton whatever it injects, line 4',
+              service: 'Context',
+              target: 'context',
+            },
+          }),
+        ],
+      ),
+      // A class declared in the linted file.
+      invalid(
+        `import { Injectable, Scope } from '@nestjs/common';\nimport { WebSocketGateway } from '@nestjs/websockets';\n@Injectable({ scope: Scope.REQUEST })\nclass Local {}\n@WebSocketGateway()\nexport class Events { constructor(private readonly local: Local) {} }`,
+        [error('captiveInjected', [6, 35, 6, 64])],
+      ),
+    ],
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * The class decorators of another module, for opt-in decorator-based discovery
+ * (`settings.ssot.discover.decorators`): `@Injectable({ scope: Scope.REQUEST })` on a class a file
+ * imports makes it a scoped service, `@Injectable({ providedIn: 'root' })` an application-wide one,
+ * without listing it in `services`.
+ *
+ * This is the cost of the option: the class's module is resolved through the module graph (barrels
+ * followed) and parsed with oxc-parser once per process, re-read when its size or mtime changes
+ * (bounded cache). Only the decorators' callees and their first argument's static properties are
+ * kept, with the modules they are imported from, so identity is checked here as in the linted file.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { parseSync } from 'oxc-parser';
+import { BoundedMap } from './bounded-map.js';
+import { moduleGraphFor, moduleRecordOf } from './module-graph.js';
+import type { ResolverHandle } from './resolution.js';
+
+/** A static option of a decorator: a string literal, or `Enum.MEMBER` with the module `Enum` is imported from. */
+export interface DecoratorOption {
+  readonly text: string;
+  readonly source: string | undefined;
+}
+
+/** One class decorator read from another module: `@Injectable({ scope: Scope.REQUEST })` from `@nestjs/common`. */
+export interface ForeignDecorator {
+  /** The module the decorator is imported from, and its exported name there. */
+  readonly source: string;
+  readonly name: string;
+  /** The first argument's static properties (`scope` → `Scope.REQUEST`, `providedIn` → `root`). */
+  readonly options: ReadonlyMap<string, DecoratorOption>;
+}
+
+interface OxcNode {
+  readonly type: string;
+  readonly [key: string]: unknown;
+}
+
+interface Imported {
+  readonly specifier: string;
+  readonly name: string;
+}
+
+const MAX_DEPTH = 8;
+const MAX_FILES = 2000;
+const files = new BoundedMap<
+  string,
+  { readonly size: number; readonly mtimeMs: number; readonly classes: ReadonlyMap<string, ForeignDecorator[]> }
+>(MAX_FILES);
+
+function optionOf(value: OxcNode, imports: ReadonlyMap<string, Imported>): DecoratorOption | undefined {
+  if (value.type === 'Literal' && typeof value.value === 'string') return { text: value.value, source: undefined };
+  const object = value.object as OxcNode | undefined;
+  const property = value.property as OxcNode | undefined;
+  if (
+    value.type !== 'MemberExpression' ||
+    value.computed === true ||
+    object?.type !== 'Identifier' ||
+    property?.type !== 'Identifier'
+  )
+    return undefined;
+  const imported = imports.get(object.name as string);
+  return imported === undefined
+    ? undefined
+    : { text: `${imported.name}.${property.name as string}`, source: imported.specifier };
+}
+
+function decoratorOf(decorator: OxcNode, imports: ReadonlyMap<string, Imported>): ForeignDecorator | undefined {
+  let expression = decorator.expression as OxcNode;
+  const call = expression.type === 'CallExpression' ? expression : undefined;
+  if (call !== undefined) expression = call.callee as OxcNode;
+  if (expression.type !== 'Identifier') return undefined;
+  const imported = imports.get(expression.name as string);
+  if (imported === undefined) return undefined;
+  const options = new Map<string, DecoratorOption>();
+  const [first] = (call?.arguments ?? []) as OxcNode[];
+  if (first?.type === 'ObjectExpression') {
+    for (const property of first.properties as OxcNode[]) {
+      const key = property.key as OxcNode | undefined;
+      if (property.type !== 'Property' || property.computed === true || key?.type !== 'Identifier') continue;
+      const option = optionOf(property.value as OxcNode, imports);
+      if (option !== undefined) options.set(key.name as string, option);
+    }
+  }
+  return { source: imported.specifier, name: imported.name, options };
+}
+
+/** The decorated top-level classes of `file` by local name (`default` for an anonymous default export). */
+function decoratedClasses(file: string): ReadonlyMap<string, ForeignDecorator[]> {
+  const empty = new Map<string, ForeignDecorator[]>();
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    files.delete(file);
+    return empty;
+  }
+  const cached = files.get(file);
+  if (cached?.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.classes;
+  const classes = new Map<string, ForeignDecorator[]>();
+  try {
+    const text = readFileSync(file, 'utf8');
+    const record = moduleRecordOf(file);
+    // A file with no decorator syntax, or no imports to take one from, declares nothing to discover.
+    if (text.includes('@') && record !== undefined && record.imports.size > 0) {
+      const { program } = parseSync(file, text);
+      for (const statement of program.body as unknown as OxcNode[]) {
+        const declaration =
+          statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration'
+            ? (statement.declaration as OxcNode | null)
+            : statement;
+        if (declaration?.type !== 'ClassDeclaration') continue;
+        const decorators = ((declaration.decorators ?? []) as OxcNode[])
+          .map((decorator) => decoratorOf(decorator, record.imports))
+          .filter((decorator) => decorator !== undefined);
+        const id = declaration.id as OxcNode | null;
+        if (decorators.length > 0) classes.set(id === null ? 'default' : (id.name as string), decorators);
+      }
+    }
+  } catch {
+    // Unreadable or unparsable: nothing discovered (the file's own lint run reports its syntax).
+  }
+  files.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, classes });
+  return classes;
+}
+
+/**
+ * The class decorators of the class the module `specifier`, imported in `filename`, exports as `name`,
+ * followed through re-exports and imports to the declaring module; undefined when it cannot be read.
+ */
+export function importedClassDecorators(
+  resolver: ResolverHandle,
+  filename: string,
+  specifier: string,
+  name: string,
+): readonly ForeignDecorator[] | undefined {
+  const graph = moduleGraphFor(resolver);
+  const exportedBy = (file: string | undefined, exported: string, depth: number): ForeignDecorator[] | undefined => {
+    if (file === undefined || depth > MAX_DEPTH) return undefined;
+    const record = moduleRecordOf(file);
+    if (record === undefined) return undefined;
+    const entry = record.exports.get(exported);
+    if (entry === undefined) {
+      // `export *` (never the default export).
+      if (exported === 'default') return undefined;
+      for (const star of record.stars) {
+        const found = exportedBy(graph.resolve(file, star), exported, depth + 1);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    if (!('local' in entry)) return exportedBy(graph.resolve(file, entry.specifier), entry.name, depth + 1);
+    const imported = record.imports.get(entry.local);
+    if (imported === undefined) return decoratedClasses(file).get(entry.local);
+    return exportedBy(graph.resolve(file, imported.specifier), imported.name, depth + 1);
+  };
+  return exportedBy(graph.resolve(filename, specifier), name, 0);
+}
+
+/** Cache figures, for tests. */
+export function decoratedClassesCacheSize(): number {
+  return files.size;
+}
+
+/**
+ * What the built-in frameworks' decorators read from another module declare, for discovery: NestJS
+ * `@Injectable({ scope: Scope.REQUEST })` (and `@Controller`) is `'scoped'`, Angular
+ * `@Injectable({ providedIn: 'root' | 'platform' })` is `'singleton'`; anything else is not a
+ * declaration discovery trusts (NestJS's default singleton bubbles to request scope).
+ */
+export function discoveredLifetime(decorators: readonly ForeignDecorator[]): 'scoped' | 'singleton' | undefined {
+  for (const { source, name, options } of decorators) {
+    if (source === '@nestjs/common' && (name === 'Injectable' || name === 'Controller')) {
+      const scope = options.get('scope');
+      if (scope?.source === '@nestjs/common' && scope.text === 'Scope.REQUEST') return 'scoped';
+    }
+    if (source === '@angular/core' && name === 'Injectable') {
+      const providedIn = options.get('providedIn');
+      if (providedIn?.source === undefined && (providedIn?.text === 'root' || providedIn?.text === 'platform'))
+        return 'singleton';
+    }
+  }
+  return undefined;
+}
