@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
+  angularProvidedClasses,
   declaredLifetime,
   lifetimeText,
   mayUseContainers,
@@ -9,6 +10,7 @@ import {
   type ContainerSpec,
 } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
+import { discoveredAt } from '../src/decorated-classes.js';
 import { findVariable, mayMention, memberName, originOf, skipWrappers, type Origin } from '../src/identity.js';
 import {
   GLOBAL_OBJECTS,
@@ -133,6 +135,17 @@ function isValueLike(callee: TSESTree.Node, sourceCode: SourceCode, depth = 0): 
   return superClass !== undefined && isValueLike(superClass, sourceCode, depth + 1);
 }
 
+/** An array element with the comma that separates it from the next (or the previous) one. */
+function listElementRange(element: TSESTree.Node, sourceCode: SourceCode): [number, number] {
+  const after = sourceCode.getTokenAfter(element);
+  if (after?.value === ',') {
+    const next = sourceCode.getTokenAfter(after);
+    return [element.range[0], next?.value === ']' ? after.range[1] : (next?.range[0] ?? after.range[1])];
+  }
+  const before = sourceCode.getTokenBefore(element);
+  return [before?.value === ',' ? before.range[0] : element.range[0], element.range[1]];
+}
+
 type IgnoreTest = (names: readonly string[]) => boolean;
 const compiledIgnores = new Map<string, IgnoreTest>();
 
@@ -231,6 +244,8 @@ export type MessageIds =
   | 'lazyNoFactory'
   | 'memoized'
   | 'memoizedNoFactory'
+  | 'providedAgain'
+  | 'removeProvider'
   | 'singletonElsewhere'
   | 'singletonElsewhereNoFactory'
   | 'singletonSecond';
@@ -262,6 +277,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-module-singleton',
   meta: {
     type: 'problem',
+    hasSuggestions: true,
     docs: {
       description: 'Disallow module-level instances of services, shared by every importer of the module',
       recommended: true,
@@ -326,6 +342,9 @@ export default createRule<Options, MessageIds>({
         '{{service}} is scoped, but {{how}} makes the {{container}} container keep one instance for the whole process, shared by every user; {{advice}}.',
       containerNotSingleton:
         '{{service}} is a singleton, but {{how}} makes the {{container}} container create {{declared}}; declare it a singleton so every user shares the one instance.',
+      providedAgain:
+        '{{service}} is one instance for the whole application ({{why}}), but listing it in `{{key}}` of {{owner}} makes Angular create another one {{where}}, which no longer shares state with the rest of the application; remove it from `{{key}}`.',
+      removeProvider: 'Remove {{service}} from `{{key}}`.',
     },
   },
   create(context, [options]) {
@@ -343,7 +362,9 @@ export default createRule<Options, MessageIds>({
     // `checkAllClasses` only looks at `new` expressions, and a keyword cannot be spelt with escapes: a
     // file without the word `new` has none, so strict mode skips it like the default mode does.
     const checksAllClasses = checkAllClasses && mayMention(sourceCode, 'new');
-    if (services.length === 0 && factoryServices.length === 0 && !checksAllClasses) return {};
+    // `discover.decorators`: an Angular class listed in `providers` may be application-wide by its own decorator.
+    const discovers = registry.discoverDecorators && mayUseContainers(sourceCode, registry.containers);
+    if (services.length === 0 && factoryServices.length === 0 && !checksAllClasses && !discovers) return {};
     const memoizers = new Set(options.memoizers ?? []);
 
     /** Is this file the one place a `lifetime: 'singleton'` service may keep its instance? */
@@ -560,6 +581,43 @@ export default createRule<Options, MessageIds>({
         );
     }
 
+    /** The application-wide Angular service `created` is: registered a singleton, or (discovery) `providedIn: 'root'`. */
+    function applicationWide(created: TSESTree.Expression): { service: string; why: string } | undefined {
+      const singletons = containerServices.filter(
+        (service) => service.lifetime === 'singleton' && service.container?.name === 'angular',
+      );
+      const service = singletons.length === 0 ? undefined : context_.serviceAt(created, singletons);
+      if (service !== undefined) return { service: service.name, why: "registered with `lifetime: 'singleton'`" };
+      const origin = originOf(created, sourceCode);
+      const discovered = discoveredAt(origin, created, registry, sourceCode, filename);
+      return discovered?.lifetime === 'singleton' && discovered.container === 'angular'
+        ? { service: sourceCode.getText(created), why: "`@Injectable({ providedIn: 'root' })`" }
+        : undefined;
+    }
+
+    /** Angular: an application-wide service listed again in a component's, directive's or NgModule's providers. */
+    function checkProviders(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+      for (const { owner, key, element, created } of angularProvidedClasses(node, registry.containers, sourceCode)) {
+        const found = applicationWide(created);
+        if (found === undefined) continue;
+        const name = node.id?.name ?? `this @${owner}`;
+        const where =
+          owner === 'NgModule' ? `for ${name}'s injector when it is lazy-loaded` : `for every ${name} and its children`;
+        context.report({
+          node: element,
+          messageId: 'providedAgain',
+          data: { service: found.service, why: found.why, key, owner: name, where },
+          suggest: [
+            {
+              messageId: 'removeProvider',
+              data: { service: found.service, key },
+              fix: (fixer) => fixer.removeRange(listElementRange(element, sourceCode)),
+            },
+          ],
+        });
+      }
+    }
+
     const listener: TSESLint.RuleListener = {
       ...serviceVisitor(
         context_,
@@ -586,11 +644,15 @@ export default createRule<Options, MessageIds>({
       onNew?.(node);
       news.push(node);
     };
-    if (containerServices.length === 0) return listener;
+    if (containerServices.length === 0 && !discovers) return listener;
+    const checkClass = (node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void => {
+      checkDeclaration(node);
+      checkProviders(node);
+    };
     return {
       ...withListener(listener, 'CallExpression', checkRegistration),
-      ClassDeclaration: checkDeclaration,
-      ClassExpression: checkDeclaration,
+      ClassDeclaration: checkClass,
+      ClassExpression: checkClass,
     };
   },
 });

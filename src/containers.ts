@@ -655,6 +655,61 @@ export function declaredLifetime(
   return nestForcedSingleton(node, specs, sourceCode) ?? declared;
 }
 
+/** A class Angular creates for a component's, directive's or NgModule's own injector. */
+export interface ProvidedClass {
+  /** The decorator: `Component`, `Directive`, `NgModule`. */
+  readonly owner: string;
+  /** `providers` or `viewProviders`. */
+  readonly key: string;
+  /** The array element: `C`, `{ provide: C, useClass: C }`. */
+  readonly element: TSESTree.Node;
+  /** The class Angular instantiates for it. */
+  readonly created: TSESTree.Expression;
+}
+
+const ANGULAR_INJECTOR_OWNERS = new Set(['Component', 'Directive', 'NgModule']);
+
+/**
+ * The classes an Angular `@Component`/`@Directive`/`@NgModule` lists in `providers` or
+ * `viewProviders` — `C` or `{ provide: T, useClass: C }` (nested arrays too) — each of which Angular
+ * instantiates again for that injector. `useValue`, `useFactory` and `useExisting` create no class.
+ */
+export function angularProvidedClasses(
+  node: ClassNode,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): ProvidedClass[] {
+  const angular = specs.find((candidate) => candidate.name === 'angular');
+  if (angular === undefined || !Array.isArray(node.decorators)) return [];
+  const found: ProvidedClass[] = [];
+  for (const decorator of node.decorators) {
+    const expression = skipWrappers(decorator.expression);
+    if (expression.type !== 'CallExpression') continue;
+    const owner = exportPath(expression.callee, [angular], sourceCode)?.path;
+    if (owner === undefined || !ANGULAR_INJECTOR_OWNERS.has(owner)) continue;
+    const options = expressionArgument(expression, 0);
+    for (const key of ['providers', 'viewProviders']) {
+      const visit = (value: TSESTree.Node | undefined, depth: number): void => {
+        const list = value === undefined ? undefined : skipWrappers(value);
+        if (list?.type !== 'ArrayExpression' || depth > MAX_DEPTH) return;
+        for (const element of list.elements) {
+          if (element === null || element.type === 'SpreadElement') continue;
+          const item = skipWrappers(element);
+          if (item.type === 'ArrayExpression') visit(item, depth + 1);
+          else if (item.type === 'Identifier' || item.type === 'MemberExpression')
+            found.push({ owner, key, element, created: element });
+          else if (item.type === 'ObjectExpression') {
+            const useClass = propertyValue(item, 'useClass');
+            if (useClass !== undefined) found.push({ owner, key, element, created: useClass as TSESTree.Expression });
+          }
+        }
+      };
+      visit(propertyValue(options, key), 0);
+    }
+  }
+  return found;
+}
+
 /** One dependency a container injects into a class. */
 export interface InjectedDependency {
   /** The token: an expression (`@Inject(T)`, `inject(C)`) or a type name (`ws: WebSocketManager`). */

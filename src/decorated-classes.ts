@@ -11,8 +11,12 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseSync } from 'oxc-parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { BoundedMap } from './bounded-map.js';
+import { declaredLifetime } from './containers.js';
+import { findVariable, type Origin } from './identity.js';
 import { moduleGraphFor, moduleRecordOf } from './module-graph.js';
+import type { Registry } from './registry.js';
 import type { ResolverHandle } from './resolution.js';
 
 /** A static option of a decorator: a string literal, or `Enum.MEMBER` with the module `Enum` is imported from. */
@@ -161,23 +165,56 @@ export function decoratedClassesCacheSize(): number {
   return files.size;
 }
 
+/** What discovery trusts a class's decorator to declare, and for which framework. */
+export interface Discovered {
+  readonly lifetime: 'scoped' | 'singleton';
+  readonly container: 'nestjs' | 'angular';
+}
+
 /**
  * What the built-in frameworks' decorators read from another module declare, for discovery: NestJS
- * `@Injectable({ scope: Scope.REQUEST })` (and `@Controller`) is `'scoped'`, Angular
- * `@Injectable({ providedIn: 'root' | 'platform' })` is `'singleton'`; anything else is not a
+ * `@Injectable({ scope: Scope.REQUEST })` (and `@Controller`) is scoped, Angular
+ * `@Injectable({ providedIn: 'root' | 'platform' })` is application-wide; anything else is not a
  * declaration discovery trusts (NestJS's default singleton bubbles to request scope).
  */
-export function discoveredLifetime(decorators: readonly ForeignDecorator[]): 'scoped' | 'singleton' | undefined {
+export function discoveredLifetime(decorators: readonly ForeignDecorator[]): Discovered | undefined {
   for (const { source, name, options } of decorators) {
     if (source === '@nestjs/common' && (name === 'Injectable' || name === 'Controller')) {
       const scope = options.get('scope');
-      if (scope?.source === '@nestjs/common' && scope.text === 'Scope.REQUEST') return 'scoped';
+      if (scope?.source === '@nestjs/common' && scope.text === 'Scope.REQUEST')
+        return { lifetime: 'scoped', container: 'nestjs' };
     }
     if (source === '@angular/core' && name === 'Injectable') {
       const providedIn = options.get('providedIn');
       if (providedIn?.source === undefined && (providedIn?.text === 'root' || providedIn?.text === 'platform'))
-        return 'singleton';
+        return { lifetime: 'singleton', container: 'angular' };
     }
   }
   return undefined;
+}
+
+/**
+ * With `settings.ssot.discover.decorators`: what the declaration of the class `origin` names says —
+ * a class of this file (`at` is where it is named) by its container decorator, an imported one by
+ * its module's decorators, read through the module graph. Undefined when discovery is off.
+ */
+export function discoveredAt(
+  origin: Origin | undefined,
+  at: TSESTree.Node,
+  registry: Registry,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+): Discovered | undefined {
+  if (!registry.discoverDecorators) return undefined;
+  if (origin?.kind === 'export') {
+    const decorators = importedClassDecorators(registry.resolver, filename, origin.source, origin.name);
+    return decorators === undefined ? undefined : discoveredLifetime(decorators);
+  }
+  if (origin?.kind !== 'local') return undefined;
+  const def = findVariable(sourceCode.getScope(at), origin.name)?.defs[0];
+  if (def?.type !== 'ClassName' || !Array.isArray(def.node.decorators)) return undefined;
+  const declared = declaredLifetime(def.node, registry.containers, sourceCode);
+  if (declared === undefined || declared.lifetime === 'transient') return undefined;
+  const container = declared.spec.name;
+  return container === 'nestjs' || container === 'angular' ? { lifetime: declared.lifetime, container } : undefined;
 }

@@ -12,7 +12,7 @@ import {
   type DeclaredLifetime,
   type InjectedDependency,
 } from './containers.js';
-import { discoveredLifetime, importedClassDecorators } from './decorated-classes.js';
+import { discoveredAt } from './decorated-classes.js';
 import { factoryAt, type FactoryService } from './factories.js';
 import { findVariable, originOf, serviceOf, skipWrappers, staticString, type Origin } from './identity.js';
 import {
@@ -392,11 +392,7 @@ export interface InjectedScoped {
   readonly dependency: InjectedDependency;
 }
 
-/**
- * With `settings.ssot.discover.decorators`: the class `token` names, when its own declaration says it
- * is scoped — in this file (any container's scoped decorator), or in the module it is imported from
- * (NestJS `@Injectable({ scope: Scope.REQUEST })`, read through the module graph).
- */
+/** With `settings.ssot.discover.decorators`: the class `token` names, when its own declaration says it is scoped. */
 function discoveredScopedClass(
   token: TSESTree.Node,
   typeName: TSESTree.EntityName | undefined,
@@ -405,14 +401,8 @@ function discoveredScopedClass(
   const { registry, sourceCode, filename } = context;
   if (!registry.discoverDecorators) return undefined;
   const origin = typeName === undefined ? originOf(token, sourceCode) : typeOrigin(typeName, sourceCode);
-  if (origin?.kind === 'export') {
-    const decorators = importedClassDecorators(registry.resolver, filename, origin.source, origin.name);
-    return decorators !== undefined && discoveredLifetime(decorators) === 'scoped' ? origin.name : undefined;
-  }
-  if (origin?.kind !== 'local') return undefined;
-  const def = findVariable(sourceCode.getScope(token), origin.name)?.defs[0];
-  if (def?.type !== 'ClassName' || !Array.isArray(def.node.decorators)) return undefined;
-  return declaredLifetime(def.node, registry.containers, sourceCode)?.lifetime === 'scoped' ? origin.name : undefined;
+  const discovered = discoveredAt(origin, token, registry, sourceCode, filename);
+  return discovered?.lifetime === 'scoped' && origin !== undefined && 'name' in origin ? origin.name : undefined;
 }
 
 /**

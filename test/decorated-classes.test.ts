@@ -18,7 +18,7 @@ describe('importedClassDecorators', () => {
   const consumer = path.join(dir, 'consumer.ts');
   const lifetimeOf = (specifier: string, name: string) => {
     const decorators = importedClassDecorators(resolver, consumer, specifier, name);
-    return decorators === undefined ? 'unread' : (discoveredLifetime(decorators) ?? 'none');
+    return decorators === undefined ? 'unread' : (discoveredLifetime(decorators)?.lifetime ?? 'none');
   };
 
   it('reads NestJS request scope and Angular providedIn through barrels and renames', () => {

@@ -14,7 +14,7 @@ import singletonRule, {
   type MessageIds as SingletonIds,
   type Options as SingletonOptions,
 } from '../../rules/no-module-singleton.js';
-import { appFile, cases, error, ruleTester, ssotSettings, webSocketManager } from '../rule-tester.js';
+import { appFile, cases, error, ruleTester, ssotSettings, suggestion, webSocketManager } from '../rule-tester.js';
 
 const root = appFile('src/main.ts');
 const hook = appFile('src/hooks/use-socket.ts');
@@ -113,6 +113,30 @@ const importSession = "import { SessionContext } from './session';";
   const scopedAdvice = 'get it per user or request with getWebSocketManager() instead';
   ruleTester.run('no-module-singleton: containers', singletonRule, {
     valid: valid([
+      // Angular: a scoped service provided per component is the sanctioned shape; a singleton's `useExisting`/`useValue` creates nothing.
+      {
+        code: `import { Component } from '@angular/core';\n${importSession}\n@Component({ selector: 'app-orders', template: '', providers: [SessionContext] })\nexport class OrdersComponent {}`,
+        filename: consumer,
+        settings: ssotSettings(session('angular')),
+      },
+      {
+        code: "import { Component } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Component({ selector: 'app-prices', template: '', providers: [{ provide: 'feed', useExisting: PriceFeed }] })\nexport class PricesComponent {}",
+        filename: consumer,
+        settings: ssotSettings(feed('angular')),
+      },
+      // A same-named decorator of another package.
+      {
+        code: "import { Component } from './my-angular';\nimport { PriceFeed } from './feed';\n@Component({ providers: [PriceFeed] })\nexport class PricesComponent {}",
+        filename: consumer,
+        settings: ssotSettings(feed('angular')),
+      },
+      // A singleton of another container.
+      {
+        code: "import { Component } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Component({ providers: [PriceFeed] })\nexport class PricesComponent {}",
+        filename: consumer,
+        settings: ssotSettings(feed('nestjs')),
+      },
+
       // Situation 1: per-resolution registrations are not process-wide.
       `import { container, Lifecycle } from 'tsyringe';\n${importManager}\ncontainer.register(WebSocketManager, { useClass: WebSocketManager }, { lifecycle: Lifecycle.ContainerScoped });`,
       `import { Container } from 'inversify';\n${importManager}\nnew Container().bind(WebSocketManager).toSelf().inRequestScope();`,
@@ -160,6 +184,82 @@ const importSession = "import { SessionContext } from './session';";
       },
     ]),
     invalid: [
+      // Angular: an application-wide service listed again in a component's, directive's or module's providers.
+      invalid(
+        "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Component({ selector: 'app-prices', template: '', providers: [PriceFeed] })\nexport class PricesComponent {}",
+        [
+          error('providedAgain', [3, 64, 3, 73], {
+            data: {
+              service: 'PriceFeed',
+              why: "registered with `lifetime: 'singleton'`",
+              key: 'providers',
+              owner: 'PricesComponent',
+              where: 'for every PricesComponent and its children',
+            },
+            suggestions: [
+              suggestion(
+                'removeProvider',
+                "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Component({ selector: 'app-prices', template: '', providers: [] })\nexport class PricesComponent {}",
+              ),
+            ],
+          }),
+        ],
+        { filename: consumer, settings: ssotSettings(feed('angular')) },
+      ),
+      invalid(
+        "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Directive({ selector: '[prices]', providers: [Other, { provide: PriceFeed, useClass: PriceFeed }] })\nexport class PricesDirective {}\nclass Other {}",
+        [
+          error(
+            'providedAgain',
+            [3, 55, 3, 98],
+            [
+              suggestion(
+                'removeProvider',
+                "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Directive({ selector: '[prices]', providers: [Other] })\nexport class PricesDirective {}\nclass Other {}",
+              ),
+            ],
+          ),
+        ],
+        { filename: consumer, settings: ssotSettings(feed('angular')) },
+      ),
+      invalid(
+        "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@NgModule({ providers: [[PriceFeed], Other] })\nexport class PricesModule {}\nclass Other {}",
+        [
+          error('providedAgain', [3, 26, 3, 35], {
+            data: {
+              service: 'PriceFeed',
+              why: "registered with `lifetime: 'singleton'`",
+              key: 'providers',
+              owner: 'PricesModule',
+              where: "for PricesModule's injector when it is lazy-loaded",
+            },
+            suggestions: [
+              suggestion(
+                'removeProvider',
+                "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@NgModule({ providers: [[], Other] })\nexport class PricesModule {}\nclass Other {}",
+              ),
+            ],
+          }),
+        ],
+        { filename: consumer, settings: ssotSettings(feed('angular')) },
+      ),
+      invalid(
+        "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Component({ selector: 'app-prices', template: '', viewProviders: [PriceFeed, Other] })\nexport class PricesComponent {}\nclass Other {}",
+        [
+          error(
+            'providedAgain',
+            [3, 68, 3, 77],
+            [
+              suggestion(
+                'removeProvider',
+                "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Component({ selector: 'app-prices', template: '', viewProviders: [Other] })\nexport class PricesComponent {}\nclass Other {}",
+              ),
+            ],
+          ),
+        ],
+        { filename: consumer, settings: ssotSettings(feed('angular')) },
+      ),
+
       // Situation 1, also in the `allow`ed composition root (src/main.ts is not a home of the service, but allowed files are checked too).
       invalid(
         `import { container } from 'tsyringe';\n${importManager}\ncontainer.registerSingleton(WebSocketManager);`,
@@ -483,6 +583,60 @@ const importSession = "import { SessionContext } from './session';";
       invalid(
         `import { Injectable, Scope } from '@nestjs/common';\nimport { WebSocketGateway } from '@nestjs/websockets';\n@Injectable({ scope: Scope.REQUEST })\nclass Local {}\n@WebSocketGateway()\nexport class Events { constructor(private readonly local: Local) {} }`,
         [error('captiveInjected', [6, 35, 6, 64])],
+      ),
+    ],
+  });
+}
+
+// Decorator-based discovery in no-module-singleton: an unlisted Angular `providedIn: 'root'` class in `providers`.
+{
+  const discover = { ssot: { ...ssotSettings(webSocketManager).ssot, discover: { decorators: true } } };
+  const { valid, invalid } = cases<SingletonIds, SingletonOptions>({ filename: consumer, settings: discover });
+  ruleTester.run('no-module-singleton: decorator discovery', singletonRule, {
+    valid: valid([
+      // Off by default.
+      {
+        code: "import { Component } from '@angular/core';\nimport { CartService } from './discovered';\n@Component({ selector: 'app-cart', template: '', providers: [CartService] })\nexport class CartComponent {}",
+        settings: ssotSettings(webSocketManager),
+      },
+      // A class without providedIn lives with the component that provides it.
+      "import { Component, Injectable } from '@angular/core';\n@Injectable()\nclass Local {}\n@Component({ providers: [Local] })\nexport class CartComponent {}",
+    ]),
+    invalid: [
+      invalid(
+        "import { Component } from '@angular/core';\nimport { CartService } from './discovered';\n@Component({ selector: 'app-cart', template: '', providers: [CartService] })\nexport class CartComponent {}",
+        [
+          error('providedAgain', [3, 62, 3, 73], {
+            data: {
+              service: 'CartService',
+              why: "`@Injectable({ providedIn: 'root' })`",
+              key: 'providers',
+              owner: 'CartComponent',
+              where: 'for every CartComponent and its children',
+            },
+            suggestions: [
+              suggestion(
+                'removeProvider',
+                "import { Component } from '@angular/core';\nimport { CartService } from './discovered';\n@Component({ selector: 'app-cart', template: '', providers: [] })\nexport class CartComponent {}",
+              ),
+            ],
+          }),
+        ],
+      ),
+      invalid(
+        "import { Component, Injectable } from '@angular/core';\n@Injectable({ providedIn: 'root' })\nclass Local {}\n@Component({ selector: 'app-cart', template: '', providers: [Local] })\nexport class CartComponent {}",
+        [
+          error(
+            'providedAgain',
+            [4, 62, 4, 67],
+            [
+              suggestion(
+                'removeProvider',
+                "import { Component, Injectable } from '@angular/core';\n@Injectable({ providedIn: 'root' })\nclass Local {}\n@Component({ selector: 'app-cart', template: '', providers: [] })\nexport class CartComponent {}",
+              ),
+            ],
+          ),
+        ],
       ),
     ],
   });
