@@ -16,8 +16,8 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseSync } from 'oxc-parser';
 import { BoundedMap } from './bounded-map.js';
+import { oxcParser } from './lazy.js';
 import {
   isRelativeSpecifier,
   looksLikePackage,
@@ -74,12 +74,20 @@ interface CachedRecord {
   readonly record: ModuleRecord | undefined;
 }
 
+const GRAPH_STATS = Symbol.for('eslint-plugin-ssot.graphStats');
 const MAX_RECORDS = 5000;
 const MAX_DEPTH = 32;
 const records = new BoundedMap<string, CachedRecord>(MAX_RECORDS);
 
-/** Statistics for docs/module-graph.md and the bench: how many files were parsed, and how long it took. */
-export const graphStats = { parsed: 0, parseMs: 0 };
+/**
+ * Statistics for docs/module-graph.md and the bench: how many files were parsed, and how long it took.
+ * One object per process, kept on `globalThis`: the published plugin is one bundled file, and the bench
+ * reads these counters through this module's separately built copy.
+ */
+export const graphStats = ((globalThis as { [GRAPH_STATS]?: { parsed: number; parseMs: number } })[GRAPH_STATS] ??= {
+  parsed: 0,
+  parseMs: 0,
+});
 
 /** Text that may hold `export =`, `module.exports`, `exports.X` or a top-level `require()`: the only reasons to read statements. */
 const NEEDS_STATEMENTS = /\bexport\s*=|\bexports\b|\brequire\s*\(/;
@@ -195,7 +203,9 @@ function readStatements(
 /** Reads the export table of a module's text (exported for tests). */
 export function readModuleRecord(filename: string, text: string): ModuleRecord {
   const started = performance.now();
-  const result = parseSync(filename, text, { lang: /\.d\.[cm]?ts$/.test(filename) ? 'dts' : undefined } as never);
+  const result = oxcParser().parseSync(filename, text, {
+    lang: /\.d\.[cm]?ts$/.test(filename) ? 'dts' : undefined,
+  } as never);
   const exports = new Map<string, ExportEntry>();
   const imports = new Map<string, Reexport>();
   const stars: string[] = [];
