@@ -10,11 +10,11 @@
  * kept, with the modules they are imported from, so identity is checked here as in the linted file.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parseSync } from 'oxc-parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { BoundedMap } from './bounded-map.js';
 import { declaredLifetime } from './containers.js';
 import { findVariable, type Origin } from './identity.js';
+import { oxcParser } from './lazy.js';
 import { moduleGraphFor, moduleRecordOf } from './module-graph.js';
 import type { Registry } from './registry.js';
 import type { ResolverHandle } from './resolution.js';
@@ -106,7 +106,7 @@ function decoratedClasses(file: string): ReadonlyMap<string, ForeignDecorator[]>
     const record = moduleRecordOf(file);
     // A file with no decorator syntax, or no imports to take one from, declares nothing to discover.
     if (text.includes('@') && record !== undefined && record.imports.size > 0) {
-      const { program } = parseSync(file, text);
+      const { program } = oxcParser().parseSync(file, text);
       for (const statement of program.body as unknown as OxcNode[]) {
         const declaration =
           statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration'
