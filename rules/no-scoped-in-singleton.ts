@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { mentionedFactories } from '../src/factories.js';
 import { mentionedServices } from '../src/identity.js';
 import {
   fieldText,
+  boundSingletonCaptives,
   injectedScopedServices,
   injectedServiceOf,
   instanceFieldTarget,
@@ -17,7 +19,7 @@ import type { ClassNode } from '../src/module-scope.js';
 import { registryOf } from '../src/registry.js';
 import { mayUseContainers } from '../src/containers.js';
 
-export type MessageIds = 'captive' | 'captiveInjected' | 'captiveNoFactory';
+export type MessageIds = 'captive' | 'captiveBound' | 'captiveInjected' | 'captiveNoFactory';
 export type Options = [];
 
 const KEEPING_OPERATORS = new Set(['=', '??=', '||=', '&&=']);
@@ -59,6 +61,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       captive:
         '{{className}} lives for the whole process ({{reason}}), so the {{service}} kept in `{{target}}` serves every later user; get it per call with {{call}}.',
+      captiveBound:
+        '{{className}} is bound with {{how}} here, so it lives for the whole process and the {{service}} its module ({{module}}) injects into `{{target}}` on line {{line}} serves every later user; bind {{className}} per request or resolve {{service}} per request instead.',
       captiveInjected:
         '{{className}} lives for the whole process ({{reason}}), so the {{service}} injected into `{{target}}` serves every later user; resolve it per request instead of injecting it.',
       captiveNoFactory:
@@ -68,14 +72,17 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const registry = registryOf(context);
     const { sourceCode, filename } = context;
-    // Only files that can declare a class and spell a scoped service's class or factory.
-    if (!sourceCode.text.includes('class')) return {};
     const scoped = registry.services.filter((service) => service.lifetime === 'scoped');
+    // A composition root binding an imported class as a singleton: its module is read for what it injects.
+    const usesContainers = mayUseContainers(sourceCode, registry.containers);
+    const binds = scoped.length > 0 && usesContainers;
+    // Otherwise only files that can declare a class and spell a scoped service's class or factory.
+    if (!sourceCode.text.includes('class') && !binds) return {};
     const scopedServices = mentionedServices(scoped, sourceCode);
     const scopedFactories = mentionedFactories(scoped, sourceCode);
     // With `discover.decorators`, a container-kept class may inject a class its decorator declares scoped.
-    const discovers = registry.discoverDecorators && mayUseContainers(sourceCode, registry.containers);
-    if (scopedServices.length === 0 && scopedFactories.length === 0 && !discovers) return {};
+    const discovers = registry.discoverDecorators && usesContainers;
+    if (scopedServices.length === 0 && scopedFactories.length === 0 && !discovers && !binds) return {};
     const lifetimes: LifetimeContext = { registry, sourceCode, filename, scopedServices, scopedFactories };
     const reasons = new Map<ClassNode, SingletonReason | undefined>();
 
@@ -146,7 +153,29 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** `container.bind(Orders).toSelf().inSingletonScope()` of a class declared in another module. */
+    function checkBinding(node: TSESTree.CallExpression): void {
+      const bound = boundSingletonCaptives(node, scoped, registry, sourceCode, filename);
+      if (bound === undefined) return;
+      const { registration, className: boundClass, captives } = bound;
+      for (const { service, injection, file } of captives) {
+        context.report({
+          node: registration.node,
+          messageId: 'captiveBound',
+          data: {
+            className: boundClass,
+            how: registration.how,
+            service: service.name,
+            module: path.relative(registry.rootDir, file).replaceAll('\\', '/'),
+            target: injection.target,
+            line: String(injection.line),
+          },
+        });
+      }
+    }
+
     return {
+      ...(binds ? { CallExpression: checkBinding } : {}),
       ClassDeclaration: checkClass,
       ClassExpression: checkClass,
       PropertyDefinition: checkField,

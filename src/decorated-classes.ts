@@ -34,12 +34,32 @@ export interface ForeignDecorator {
   readonly options: ReadonlyMap<string, DecoratorOption>;
 }
 
+/** A constructor parameter of a class read from another module: what the container injects into it. */
+export interface ForeignInjection {
+  /** The parameter (`session`, or `this.session` for a parameter property), for messages. */
+  readonly target: string;
+  readonly line: number;
+  /** The parameter decorator's callee (`@inject(T)`), as imported, and the import of its first argument. */
+  readonly decorator: Imported | undefined;
+  readonly token: Imported | undefined;
+  /** The import of the parameter's type name (`session: SessionContext`). */
+  readonly type: Imported | undefined;
+}
+
+/** A top-level class of another module: its class decorators and constructor injections. */
+export interface ForeignClass {
+  readonly file: string;
+  readonly decorators: readonly ForeignDecorator[];
+  readonly injections: readonly ForeignInjection[];
+}
+
 interface OxcNode {
   readonly type: string;
   readonly [key: string]: unknown;
 }
 
-interface Imported {
+/** A name imported in another module: the specifier and the export. */
+export interface Imported {
   readonly specifier: string;
   readonly name: string;
 }
@@ -48,7 +68,7 @@ const MAX_DEPTH = 8;
 const MAX_FILES = 2000;
 const files = new BoundedMap<
   string,
-  { readonly size: number; readonly mtimeMs: number; readonly classes: ReadonlyMap<string, ForeignDecorator[]> }
+  { readonly size: number; readonly mtimeMs: number; readonly classes: ReadonlyMap<string, ForeignClass> }
 >(MAX_FILES);
 
 function optionOf(value: OxcNode, imports: ReadonlyMap<string, Imported>): DecoratorOption | undefined {
@@ -88,9 +108,53 @@ function decoratorOf(decorator: OxcNode, imports: ReadonlyMap<string, Imported>)
   return { source: imported.specifier, name: imported.name, options };
 }
 
+function importedName(node: OxcNode | undefined, imports: ReadonlyMap<string, Imported>): Imported | undefined {
+  return node?.type === 'Identifier' ? imports.get(node.name as string) : undefined;
+}
+
+/** The constructor parameters of a class declaration, with their injection tokens as imported. */
+function injectionsOf(
+  declaration: OxcNode,
+  imports: ReadonlyMap<string, Imported>,
+  lineOf: (offset: number) => number,
+): ForeignInjection[] {
+  const body = (declaration.body as OxcNode).body as OxcNode[];
+  const constructor = body.find((member) => member.type === 'MethodDefinition' && member.kind === 'constructor');
+  const params = ((constructor?.value as OxcNode | undefined)?.params ?? []) as OxcNode[];
+  const injections: ForeignInjection[] = [];
+  for (const param of params) {
+    const property = param.type === 'TSParameterProperty';
+    const inner = property ? (param.parameter as OxcNode) : param;
+    const binding = inner.type === 'AssignmentPattern' ? (inner.left as OxcNode) : inner;
+    if (binding.type !== 'Identifier') continue;
+    const decorators = [
+      ...((property ? param.decorators : []) as OxcNode[]),
+      ...((binding.decorators ?? []) as OxcNode[]),
+    ];
+    const call = decorators
+      .map((decorator) => decorator.expression as OxcNode)
+      .find((expression) => expression.type === 'CallExpression');
+    const annotation = (binding.typeAnnotation as OxcNode | null)?.typeAnnotation as OxcNode | undefined;
+    injections.push({
+      target: property ? `this.${binding.name as string}` : (binding.name as string),
+      line: lineOf(param.start as number),
+      decorator: importedName(call?.callee as OxcNode | undefined, imports),
+      token: importedName((call?.arguments as OxcNode[] | undefined)?.[0], imports),
+      type: annotation?.type === 'TSTypeReference' ? importedName(annotation.typeName as OxcNode, imports) : undefined,
+    });
+  }
+  return injections;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
 /** The decorated top-level classes of `file` by local name (`default` for an anonymous default export). */
-function decoratedClasses(file: string): ReadonlyMap<string, ForeignDecorator[]> {
-  const empty = new Map<string, ForeignDecorator[]>();
+function decoratedClasses(file: string): ReadonlyMap<string, ForeignClass> {
+  const empty = new Map<string, ForeignClass>();
   let stat;
   try {
     stat = statSync(file);
@@ -100,7 +164,7 @@ function decoratedClasses(file: string): ReadonlyMap<string, ForeignDecorator[]>
   }
   const cached = files.get(file);
   if (cached?.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.classes;
-  const classes = new Map<string, ForeignDecorator[]>();
+  const classes = new Map<string, ForeignClass>();
   try {
     const text = readFileSync(file, 'utf8');
     const record = moduleRecordOf(file);
@@ -117,7 +181,9 @@ function decoratedClasses(file: string): ReadonlyMap<string, ForeignDecorator[]>
           .map((decorator) => decoratorOf(decorator, record.imports))
           .filter((decorator) => decorator !== undefined);
         const id = declaration.id as OxcNode | null;
-        if (decorators.length > 0) classes.set(id === null ? 'default' : (id.name as string), decorators);
+        if (decorators.length === 0) continue;
+        const injections = injectionsOf(declaration, record.imports, (offset) => lineOf(text, offset));
+        classes.set(id === null ? 'default' : (id.name as string), { file, decorators, injections });
       }
     }
   } catch {
@@ -137,8 +203,21 @@ export function importedClassDecorators(
   specifier: string,
   name: string,
 ): readonly ForeignDecorator[] | undefined {
+  return importedClass(resolver, filename, specifier, name)?.decorators;
+}
+
+/**
+ * The decorated class the module `specifier`, imported in `filename`, exports as `name` — its
+ * decorators and constructor injections — read from its declaring module; undefined when it cannot be read.
+ */
+export function importedClass(
+  resolver: ResolverHandle,
+  filename: string,
+  specifier: string,
+  name: string,
+): ForeignClass | undefined {
   const graph = moduleGraphFor(resolver);
-  const exportedBy = (file: string | undefined, exported: string, depth: number): ForeignDecorator[] | undefined => {
+  const exportedBy = (file: string | undefined, exported: string, depth: number): ForeignClass | undefined => {
     if (file === undefined || depth > MAX_DEPTH) return undefined;
     const record = moduleRecordOf(file);
     if (record === undefined) return undefined;

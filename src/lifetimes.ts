@@ -7,14 +7,25 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   declaredLifetime,
   injectedDependencies,
+  registrationOf,
   registrationProviding,
   type ContainerSpec,
   type DeclaredLifetime,
   type InjectedDependency,
+  type Registration,
 } from './containers.js';
-import { discoveredAt } from './decorated-classes.js';
+import { discoveredAt, importedClass, type ForeignInjection } from './decorated-classes.js';
 import { factoryAt, type FactoryService } from './factories.js';
-import { findVariable, originOf, serviceOf, skipWrappers, staticString, type Origin } from './identity.js';
+import {
+  findVariable,
+  importDenotes,
+  originOf,
+  serviceBinding,
+  serviceOf,
+  skipWrappers,
+  staticString,
+  type Origin,
+} from './identity.js';
 import {
   destinationOf,
   instanceClassOf,
@@ -424,6 +435,51 @@ export function injectedScopedServices(classNode: ClassNode, context: LifetimeCo
     if (name !== undefined) found.push({ name, dependency });
   }
   return found;
+}
+
+/** A scoped service injected into a class bound as a singleton in another module (the composition root). */
+export interface BoundCaptive {
+  readonly service: Service;
+  readonly injection: ForeignInjection;
+  /** The class's module, as read. */
+  readonly file: string;
+}
+
+/**
+ * A composition root's `bind(C).toSelf().inSingletonScope()` / `registerSingleton(C)` of a class
+ * imported from another module: the registration and the scoped services that class's constructor
+ * injects (by `@inject(T)`/`@Inject(T)` or by type), read from its module through the module graph.
+ * Classes declared in this file are checked at their declaration instead.
+ */
+export function boundSingletonCaptives(
+  call: TSESTree.CallExpression,
+  scoped: readonly Service[],
+  registry: Registry,
+  sourceCode: SourceCode,
+  filename: string,
+): { readonly registration: Registration; readonly className: string; readonly captives: BoundCaptive[] } | undefined {
+  const registration = registrationOf(call, registry.containers, sourceCode);
+  if (registration?.lifetime !== 'singleton' || registration.provided === undefined) return undefined;
+  const origin = originOf(registration.provided, sourceCode);
+  if (origin?.kind !== 'export') return undefined;
+  const foreign = importedClass(registry.resolver, filename, origin.source, origin.name);
+  if (foreign === undefined) return undefined;
+  const captives: BoundCaptive[] = [];
+  for (const injection of foreign.injections) {
+    const { decorator } = injection;
+    const byDecorator =
+      decorator !== undefined &&
+      registry.containers.some(
+        (spec) => spec.modules.includes(decorator.specifier) && spec.inject.includes(decorator.name),
+      );
+    const token = byDecorator ? injection.token : injection.type;
+    if (token === undefined) continue;
+    const service = scoped.find((candidate) =>
+      importDenotes(registry, foreign.file, token.specifier, token.name, serviceBinding(candidate, registry)),
+    );
+    if (service !== undefined) captives.push({ service, injection, file: foreign.file });
+  }
+  return { registration, className: sourceCode.getText(registration.provided), captives };
 }
 
 /** A constructor parameter of `classNode` (also a parameter property's binding) declared by `variable`. */

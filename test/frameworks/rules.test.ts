@@ -393,6 +393,20 @@ const importSession = "import { SessionContext } from './session';";
   const inversifyOrders = `import { Container, inject, injectable } from 'inversify';\n${importSession}\n@injectable()\nexport class Orders { constructor(@inject(SessionContext) readonly session: SessionContext) {} }`;
   ruleTester.run('no-scoped-in-singleton: containers', scopedRule, {
     valid: valid([
+      // A composition root: bound per request, or a class that injects no scoped service.
+      {
+        code: "import { Container } from 'inversify';\nimport { Orders } from './orders';\nconst container = new Container();\ncontainer.bind(Orders).toSelf().inRequestScope();",
+        settings: ssotSettings(scopedSession('inversify')),
+      },
+      {
+        code: "import { Container } from 'inversify';\nimport { PriceFeed } from './feed';\nnew Container().bind(PriceFeed).toSelf().inSingletonScope();",
+        settings: ssotSettings(scopedSession('inversify')),
+      },
+      // A module that cannot be resolved is not read.
+      {
+        code: "import { Container } from 'inversify';\nimport { Orders } from './missing';\nnew Container().bind(Orders).toSelf().inSingletonScope();",
+        settings: ssotSettings(scopedSession('inversify')),
+      },
       // A transient class may inject a scoped service.
       tsyringeOrders('@injectable()'),
       // NestJS bubbles request scope up the chain: an ordinary provider that injects a request-scoped one becomes request-scoped.
@@ -423,6 +437,38 @@ const importSession = "import { SessionContext } from './session';";
       },
     ]),
     invalid: [
+      // A composition root binding a class of another module as a singleton: its module is read.
+      invalid(
+        "import { Container } from 'inversify';\nimport { Orders } from './orders';\nconst container = new Container();\ncontainer.bind(Orders).toSelf().inSingletonScope();",
+        [
+          error('captiveBound', [4, 1, 4, 51], {
+            data: {
+              className: 'Orders',
+              how: 'inSingletonScope()',
+              service: 'SessionContext',
+              module: 'src/di/orders.ts',
+              target: 'this.session',
+              line: '9',
+            },
+          }),
+        ],
+        { settings: ssotSettings(scopedSession('inversify')) },
+      ),
+      invalid(
+        "import { container } from 'tsyringe';\nimport { Reports } from './reports';\ncontainer.registerSingleton(Reports);",
+        [
+          error('captiveBound', [3, 1, 3, 37], {
+            data: {
+              className: 'Reports',
+              how: 'registerSingleton()',
+              service: 'SessionContext',
+              module: 'src/di/reports.ts',
+              target: 'session',
+              line: '7',
+            },
+          }),
+        ],
+      ),
       invalid(tsyringeOrders('@singleton()'), [
         error('captiveInjected', [4, 35, 4, 91], {
           data: {
