@@ -1,13 +1,16 @@
 /**
- * The class decorators of another module, for opt-in decorator-based discovery
- * (`settings.ssot.discover.decorators`): `@Injectable({ scope: Scope.REQUEST })` on a class a file
- * imports makes it a scoped service, `@Injectable({ providedIn: 'root' })` an application-wide one,
- * without listing it in `services`.
+ * Decorated classes of another module: their class decorators and constructor injections, for
+ * - opt-in decorator-based discovery (`settings.ssot.discover.decorators`): `@Injectable({ scope:
+ *   Scope.REQUEST })` on a class a file imports makes it a scoped service, `@Injectable({ providedIn:
+ *   'root' })` an application-wide one, without listing it in `services`;
+ * - composition roots: `bind(C).toSelf().inSingletonScope()` of a class declared elsewhere is captive
+ *   when C's constructor injects a scoped service.
  *
- * This is the cost of the option: the class's module is resolved through the module graph (barrels
- * followed) and parsed with oxc-parser once per process, re-read when its size or mtime changes
- * (bounded cache). Only the decorators' callees and their first argument's static properties are
- * kept, with the modules they are imported from, so identity is checked here as in the linted file.
+ * The cost: the class's module is resolved through the module graph (barrels followed) and parsed
+ * with oxc-parser once per process, re-read when its size or mtime changes (bounded cache). Only the
+ * decorators' callees, their first argument's static properties and the constructor parameters'
+ * tokens are kept, with the modules they are imported from, so identity is checked as in the linted
+ * file.
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
