@@ -7,18 +7,17 @@
  *   when C's constructor injects a scoped service.
  *
  * The cost: the class's module is resolved through the module graph (barrels followed) and parsed
- * with oxc-parser once per process, re-read when its size or mtime changes (bounded cache). Only the
- * decorators' callees, their first argument's static properties and the constructor parameters'
- * tokens are kept, with the modules they are imported from, so identity is checked as in the linted
- * file.
+ * with oxc-parser once per module record (the graph's cache: bounded, re-read when the file's size or
+ * mtime changes). Only the decorators' callees, their first argument's static properties and the
+ * constructor parameters' tokens are kept, with the modules they are imported from, so identity is
+ * checked as in the linted file.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { BoundedMap } from './bounded-map.js';
 import { declaredLifetime } from './containers.js';
 import { findVariable, type Origin } from './identity.js';
 import { oxcParser } from './lazy.js';
-import { moduleGraphFor, moduleRecordOf } from './module-graph.js';
+import { moduleGraphFor, moduleRecordOf, type ModuleRecord } from './module-graph.js';
 import type { Registry } from './registry.js';
 import type { ResolverHandle } from './resolution.js';
 
@@ -68,11 +67,6 @@ export interface Imported {
 }
 
 const MAX_DEPTH = 8;
-const MAX_FILES = 2000;
-const files = new BoundedMap<
-  string,
-  { readonly size: number; readonly mtimeMs: number; readonly classes: ReadonlyMap<string, ForeignClass> }
->(MAX_FILES);
 
 function optionOf(value: OxcNode, imports: ReadonlyMap<string, Imported>): DecoratorOption | undefined {
   if (value.type === 'Literal' && typeof value.value === 'string') return { text: value.value, source: undefined };
@@ -155,24 +149,24 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/**
+ * The decorated classes read from each module record. The graph's records are the freshness check
+ * (size + mtime) and the bound: a changed file gets a new record, and a record evicted from the
+ * graph's bounded cache takes its entry here with it.
+ */
+const classesByRecord = new WeakMap<ModuleRecord, ReadonlyMap<string, ForeignClass>>();
+
 /** The decorated top-level classes of `file` by local name (`default` for an anonymous default export). */
 function decoratedClasses(file: string): ReadonlyMap<string, ForeignClass> {
-  const empty = new Map<string, ForeignClass>();
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch {
-    files.delete(file);
-    return empty;
-  }
-  const cached = files.get(file);
-  if (cached?.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.classes;
+  const record = moduleRecordOf(file);
+  if (record === undefined) return new Map();
+  const cached = classesByRecord.get(record);
+  if (cached !== undefined) return cached;
   const classes = new Map<string, ForeignClass>();
   try {
     const text = readFileSync(file, 'utf8');
-    const record = moduleRecordOf(file);
-    // A file with no decorator syntax, or no imports to take one from, declares nothing to discover.
-    if (text.includes('@') && record !== undefined && record.imports.size > 0) {
+    // A file with no decorator syntax, or no imports to take one from, declares nothing to read.
+    if (text.includes('@') && record.imports.size > 0) {
       const { program } = oxcParser().parseSync(file, text);
       for (const statement of program.body as unknown as OxcNode[]) {
         const declaration =
@@ -190,9 +184,9 @@ function decoratedClasses(file: string): ReadonlyMap<string, ForeignClass> {
       }
     }
   } catch {
-    // Unreadable or unparsable: nothing discovered (the file's own lint run reports its syntax).
+    // Unreadable or unparsable: nothing read (the file's own lint run reports its syntax).
   }
-  files.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, classes });
+  classesByRecord.set(record, classes);
   return classes;
 }
 
@@ -240,11 +234,6 @@ export function importedClass(
     return exportedBy(graph.resolve(file, imported.specifier), imported.name, depth + 1);
   };
   return exportedBy(graph.resolve(filename, specifier), name, 0);
-}
-
-/** Cache figures, for tests. */
-export function decoratedClassesCacheSize(): number {
-  return files.size;
 }
 
 /** What discovery trusts a class's decorator to declare, and for which framework. */

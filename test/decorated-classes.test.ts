@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { discoveredLifetime, importedClassDecorators } from '../src/decorated-classes.js';
 import { getRegistry } from '../src/registry.js';
 
@@ -13,6 +13,9 @@ describe('importedClassDecorators', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ssot-decorated-'));
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
   const { resolver } = getRegistry({ rootDir: dir, services: [] }, dir);
   const consumer = path.join(dir, 'consumer.ts');
@@ -60,6 +63,8 @@ describe('importedClassDecorators', () => {
       "import { Injectable, Scope } from '@nestjs/common';\n@Injectable({ scope: Scope.REQUEST })\nexport class A {}\n",
     );
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    // The module graph's record is the freshness check: trusted for a second, then compared.
+    vi.setSystemTime(Date.now() + 1500);
     expect(lifetimeOf('./edited', 'A')).toBe('scoped');
   });
 });
