@@ -14,7 +14,16 @@ import singletonRule, {
   type MessageIds as SingletonIds,
   type Options as SingletonOptions,
 } from '../../rules/no-module-singleton.js';
-import { appFile, cases, error, ruleTester, ssotSettings, suggestion, webSocketManager } from '../rule-tester.js';
+import {
+  appFile,
+  cases,
+  error,
+  ruleTester,
+  ssotSettings,
+  suggestion,
+  webSocketManager,
+  type Position,
+} from '../rule-tester.js';
 
 const root = appFile('src/main.ts');
 const hook = appFile('src/hooks/use-socket.ts');
@@ -111,6 +120,26 @@ const importSession = "import { SessionContext } from './session';";
 {
   const { valid, invalid } = cases<SingletonIds, SingletonOptions>({ filename: root, settings: ssotSettings() });
   const scopedAdvice = 'get it per user or request with getWebSocketManager() instead';
+  /** An Angular singleton `PriceFeed` listed in providers: the finding, and the suggestion's `providers` after removal. */
+  const providedAgain = (
+    declaration: string,
+    fixedList: string,
+    position: Position,
+    place?: { owner: string; where: string },
+  ) => {
+    const imports =
+      "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n";
+    const fixed = declaration.replace(/(view)?[pP]roviders: \[.*\](?= \}\))/, fixedList);
+    const data =
+      place === undefined
+        ? undefined
+        : { service: 'PriceFeed', why: "registered with `lifetime: 'singleton'`", key: 'providers', ...place };
+    return invalid(
+      `${imports}${declaration}`,
+      [error('providedAgain', position, { data, suggestions: [suggestion('removeProvider', `${imports}${fixed}`)] })],
+      { filename: consumer, settings: ssotSettings(feed('angular')) },
+    );
+  };
   ruleTester.run('no-module-singleton: containers', singletonRule, {
     valid: valid([
       // Angular: a scoped service provided per component is the sanctioned shape; a singleton's `useExisting`/`useValue` creates nothing.
@@ -185,79 +214,27 @@ const importSession = "import { SessionContext } from './session';";
     ]),
     invalid: [
       // Angular: an application-wide service listed again in a component's, directive's or module's providers.
-      invalid(
-        "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Component({ selector: 'app-prices', template: '', providers: [PriceFeed] })\nexport class PricesComponent {}",
-        [
-          error('providedAgain', [3, 64, 3, 73], {
-            data: {
-              service: 'PriceFeed',
-              why: "registered with `lifetime: 'singleton'`",
-              key: 'providers',
-              owner: 'PricesComponent',
-              where: 'for every PricesComponent and its children',
-            },
-            suggestions: [
-              suggestion(
-                'removeProvider',
-                "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Component({ selector: 'app-prices', template: '', providers: [] })\nexport class PricesComponent {}",
-              ),
-            ],
-          }),
-        ],
-        { filename: consumer, settings: ssotSettings(feed('angular')) },
+      providedAgain(
+        "@Component({ selector: 'app-prices', template: '', providers: [PriceFeed] })\nexport class PricesComponent {}",
+        'providers: []',
+        [3, 64, 3, 73],
+        { owner: 'PricesComponent', where: 'for every PricesComponent and its children' },
       ),
-      invalid(
-        "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Directive({ selector: '[prices]', providers: [Other, { provide: PriceFeed, useClass: PriceFeed }] })\nexport class PricesDirective {}\nclass Other {}",
-        [
-          error(
-            'providedAgain',
-            [3, 55, 3, 98],
-            [
-              suggestion(
-                'removeProvider',
-                "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Directive({ selector: '[prices]', providers: [Other] })\nexport class PricesDirective {}\nclass Other {}",
-              ),
-            ],
-          ),
-        ],
-        { filename: consumer, settings: ssotSettings(feed('angular')) },
+      providedAgain(
+        "@Directive({ selector: '[prices]', providers: [Other, { provide: PriceFeed, useClass: PriceFeed }] })\nexport class PricesDirective {}\nclass Other {}",
+        'providers: [Other]',
+        [3, 55, 3, 98],
       ),
-      invalid(
-        "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@NgModule({ providers: [[PriceFeed], Other] })\nexport class PricesModule {}\nclass Other {}",
-        [
-          error('providedAgain', [3, 26, 3, 35], {
-            data: {
-              service: 'PriceFeed',
-              why: "registered with `lifetime: 'singleton'`",
-              key: 'providers',
-              owner: 'PricesModule',
-              where: "for PricesModule's injector when it is lazy-loaded",
-            },
-            suggestions: [
-              suggestion(
-                'removeProvider',
-                "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@NgModule({ providers: [[], Other] })\nexport class PricesModule {}\nclass Other {}",
-              ),
-            ],
-          }),
-        ],
-        { filename: consumer, settings: ssotSettings(feed('angular')) },
+      providedAgain(
+        '@NgModule({ providers: [[PriceFeed], Other] })\nexport class PricesModule {}\nclass Other {}',
+        'providers: [[], Other]',
+        [3, 26, 3, 35],
+        { owner: 'PricesModule', where: "for PricesModule's injector when it is lazy-loaded" },
       ),
-      invalid(
-        "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Component({ selector: 'app-prices', template: '', viewProviders: [PriceFeed, Other] })\nexport class PricesComponent {}\nclass Other {}",
-        [
-          error(
-            'providedAgain',
-            [3, 68, 3, 77],
-            [
-              suggestion(
-                'removeProvider',
-                "import { Component, Directive, NgModule } from '@angular/core';\nimport { PriceFeed } from './feed';\n@Component({ selector: 'app-prices', template: '', viewProviders: [Other] })\nexport class PricesComponent {}\nclass Other {}",
-              ),
-            ],
-          ),
-        ],
-        { filename: consumer, settings: ssotSettings(feed('angular')) },
+      providedAgain(
+        "@Component({ selector: 'app-prices', template: '', viewProviders: [PriceFeed, Other] })\nexport class PricesComponent {}\nclass Other {}",
+        'viewProviders: [Other]',
+        [3, 68, 3, 77],
       ),
 
       // Situation 1, also in the `allow`ed composition root (src/main.ts is not a home of the service, but allowed files are checked too).
