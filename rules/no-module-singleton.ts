@@ -566,7 +566,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkDeclaration(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
-      if (node.decorators.length === 0) return;
+      // espree's class nodes carry no `decorators` (it cannot parse them).
+      if (!Array.isArray(node.decorators) || node.decorators.length === 0) return;
       const service = declaredService(node);
       if (service === undefined) return;
       const declared = declaredLifetime(node, registry.containers, sourceCode);

@@ -18,6 +18,7 @@ import {
   appFile,
   cases,
   error,
+  jsRuleTester,
   ruleTester,
   ssotSettings,
   suggestion,
@@ -661,6 +662,33 @@ const importSession = "import { SessionContext } from './session';";
           ),
         ],
       ),
+    ],
+  });
+}
+
+// JavaScript (espree, no decorators): container files never crash the rules, and what needs no decorator still holds.
+{
+  const discover = {
+    ssot: {
+      ...ssotSettings({ ...session('tsyringe'), lifetime: 'scoped' }, feed('angular')).ssot,
+      discover: { decorators: true },
+    },
+  };
+  const code =
+    "import { container } from 'tsyringe';\nimport { Component } from '@angular/core';\nimport { Reports } from './reports';\nclass Local {}\nexport class Holder { constructor(session) { this.session = session; } }\ncontainer.registerSingleton(Reports);";
+  jsRuleTester.run('no-module-singleton: containers in JavaScript', singletonRule, {
+    valid: [{ code, filename: appFile('src/di/consumer.js'), settings: discover }],
+    invalid: [],
+  });
+  jsRuleTester.run('no-scoped-in-singleton: containers in JavaScript', scopedRule, {
+    valid: [],
+    invalid: [
+      {
+        code,
+        filename: appFile('src/di/consumer.js'),
+        settings: discover,
+        errors: [error('captiveBound', [6, 1, 6, 37])],
+      },
     ],
   });
 }
