@@ -123,6 +123,8 @@ export default createRule<Options, MessageIds>({
     const mentionsOwned = pattern !== undefined && (pattern.test(text) || text.includes('\\u'));
     const mayImportReplaced = sources.replacing.length > 0 && /\b(?:import|export|require)\b/.test(text);
     if (!mentionsOwned && !mayImportReplaced) return {};
+    /** Can this specifier reach a replaced module? (Resolving every import of every file is the expensive part.) */
+    const mayReplace = (specifier: string): boolean => mayImportReplaced && sources.mayReachReplaced(specifier);
     const owners = sources.owners;
     const fileId = normalizeModulePath(filename);
     const program = sourceCode.ast;
@@ -404,7 +406,7 @@ export default createRule<Options, MessageIds>({
       literal: TSESTree.StringLiteral,
     ): void {
       const { names, complete } = takenNames(call);
-      if (!mayImportReplaced && !names.some((taken) => owners.has(taken.name))) return;
+      if (!mayReplace(literal.value) && !names.some((taken) => owners.has(taken.name))) return;
       const info = visitSource(literal, literal.value);
       if (info === undefined) return;
       const found = names.flatMap((taken) => {
@@ -441,20 +443,23 @@ export default createRule<Options, MessageIds>({
       ImportDeclaration(node) {
         // Resolving is the expensive part: only for a declaration that names an owned name, or when
         // some module is replaced (any import may reach it).
-        if (!mayImportReplaced && !takesOwnedName(node)) return;
+        if (!mayReplace(node.source.value) && !takesOwnedName(node)) return;
         const info = visitSource(node.source, node.source.value);
         if (info !== undefined) checkList(node, info);
       },
       ExportNamedDeclaration(node) {
-        if (node.source === null || (!mayImportReplaced && !takesOwnedName(node))) return;
+        if (node.source === null || (!mayReplace(node.source.value) && !takesOwnedName(node))) return;
         const info = visitSource(node.source, node.source.value);
         if (info !== undefined) checkList(node, info);
       },
       ExportAllDeclaration(node) {
-        if (mayImportReplaced) visitSource(node.source, node.source.value);
+        if (mayReplace(node.source.value)) visitSource(node.source, node.source.value);
       },
       TSImportEqualsDeclaration(node) {
-        if (mayImportReplaced && node.moduleReference.type === 'TSExternalModuleReference')
+        if (
+          node.moduleReference.type === 'TSExternalModuleReference' &&
+          mayReplace(node.moduleReference.expression.value)
+        )
           visitSource(node.moduleReference.expression, node.moduleReference.expression.value);
       },
       ImportExpression(node) {
