@@ -222,8 +222,8 @@ function singletonServiceOf(
 
 /**
  * A registration in this file that keeps `classNode` one per process: `bind(C).toSelf().inSingletonScope()`,
- * `registerSingleton(C)`. Registrations in other modules (the usual composition root) are not seen:
- * nothing imports a class's module back from where it is bound.
+ * `registerSingleton(C)`. A registration in another module (the usual composition root) is reported
+ * there instead, by `boundSingletonCaptives`, which reads the class's module.
  */
 function singletonRegistrationOf(
   classNode: ClassNode,
