@@ -232,6 +232,12 @@ const importSession = "import { SessionContext } from './session';";
         [3, 26, 3, 35],
         { owner: 'PricesModule', where: "for PricesModule's injector when it is lazy-loaded" },
       ),
+      // Standard decorators.
+      providedAgain(
+        'export @Component({ providers: [PriceFeed] }) class PricesComponent {}',
+        'providers: []',
+        [3, 33, 3, 42],
+      ),
       providedAgain(
         "@Component({ selector: 'app-prices', template: '', viewProviders: [PriceFeed, Other] })\nexport class PricesComponent {}\nclass Other {}",
         'viewProviders: [Other]',
