@@ -48,6 +48,34 @@ export function reachesFactory(
   return importDenotes(registry, filename, specifier, name, targetBinding(factory.module, factory.export, registry));
 }
 
+/**
+ * The local name of a value import of this file that is the factory's first segment, through every
+ * spelling: renamed (`import { F as Components }`), from its module or through a barrel. Undefined
+ * when the file imports it nowhere (a namespace import does not count: it binds no such name).
+ */
+export function importedFactoryName(
+  factory: Factory,
+  registry: Registry,
+  program: TSESTree.Program,
+  filename: string,
+): string | undefined {
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === 'ImportNamespaceSpecifier') continue;
+      if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') continue;
+      const name =
+        specifier.type === 'ImportDefaultSpecifier'
+          ? 'default'
+          : specifier.imported.type === 'Identifier'
+            ? specifier.imported.name
+            : specifier.imported.value;
+      if (reachesFactory(statement.source.value, name, factory, registry, filename)) return specifier.local.name;
+    }
+  }
+  return undefined;
+}
+
 const exportsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, ReadonlySet<string>>>();
 
 /** Is the local binding `local` of this file exported as `name`? */
