@@ -406,6 +406,34 @@ export const panel = new ChatPanel();`,
       ],
       { settings: ssotSettings(webSocketManager, conversations) },
     ),
+    // The factory through aliases declared inside the method: of the function, and destructured from the class.
+    invalid(
+      `${importFactory}
+import { FrontendComponentFactory } from '../frontend/component-factory';
+class Feed {
+  socket: unknown;
+  conversation: unknown;
+  connect(u: { userId: string }) {
+    const get = getWebSocketManager;
+    const { getConversationManager } = FrontendComponentFactory;
+    this.socket = get(u);
+    this.conversation = getConversationManager(u);
+  }
+}
+export const feed = new Feed();`,
+      [
+        captive([9, 5, 9, 25], 'Feed', 'instantiated at module scope, line 13', 'this.socket', 'get(u)'),
+        captive(
+          [10, 5, 10, 50],
+          'Feed',
+          'instantiated at module scope, line 13',
+          'this.conversation',
+          'getConversationManager(u)',
+          'ConversationManager',
+        ),
+      ],
+      { settings: ssotSettings(webSocketManager, conversations) },
+    ),
     // TSX.
     invalid(
       `${importFactory}
