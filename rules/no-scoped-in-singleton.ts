@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { mentionedFactories } from '../src/factories.js';
 import { mentionedServices } from '../src/identity.js';
+import { DEFAULT_MEMOIZERS, MEMOIZERS_SCHEMA } from '../src/memoizers.js';
 import {
   fieldText,
   injectedServiceOf,
@@ -16,7 +17,12 @@ import type { ClassNode } from '../src/module-scope.js';
 import { registryOf } from '../src/registry.js';
 
 export type MessageIds = 'captive' | 'captiveNoFactory';
-export type Options = [];
+export type Options = [
+  {
+    /** Functions that cache their callback's result: `once(() => new PriceFeed())` at module scope is singleton-lived. */
+    memoizers: string[];
+  },
+];
 
 const KEEPING_OPERATORS = new Set(['=', '??=', '||=', '&&=']);
 const MAX_CALL_TEXT = 60;
@@ -33,7 +39,9 @@ function reasonText(reason: SingletonReason): string {
     case 'service':
       return `registered with lifetime 'singleton'`;
     case 'module-instance':
-      return `instantiated at module scope, line ${String(reason.node.loc.start.line)}`;
+      return reason.memoizer === undefined
+        ? `instantiated at module scope, line ${String(reason.node.loc.start.line)}`
+        : `instantiated once by the memoized ${reason.memoizer}() at module scope, line ${String(reason.node.loc.start.line)}`;
     case 'static-instance':
       return `it keeps its own static instance, line ${String(reason.node.loc.start.line)}`;
   }
@@ -47,7 +55,14 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow scoped services kept in instance fields of singleton-lived classes',
       recommended: true,
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: { memoizers: MEMOIZERS_SCHEMA },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ memoizers: [...DEFAULT_MEMOIZERS] }],
     messages: {
       captive:
         '{{className}} lives for the whole process ({{reason}}), so the {{service}} kept in `{{target}}` serves every later user; get it per call with {{call}}.',
@@ -55,7 +70,7 @@ export default createRule<Options, MessageIds>({
         '{{className}} lives for the whole process ({{reason}}), so the {{service}} kept in `{{target}}` serves every later user; get it per call instead of keeping it.',
     },
   },
-  create(context) {
+  create(context, [options]) {
     const registry = registryOf(context);
     const { sourceCode, filename } = context;
     // Only files that can declare a class and spell a scoped service's class or factory.
@@ -66,10 +81,11 @@ export default createRule<Options, MessageIds>({
     if (scopedServices.length === 0 && scopedFactories.length === 0) return {};
     const lifetimes: LifetimeContext = { registry, sourceCode, filename, scopedServices, scopedFactories };
     const reasons = new Map<ClassNode, SingletonReason | undefined>();
+    const memoizers = new Set(options.memoizers);
 
     function reasonOf(classNode: ClassNode): SingletonReason | undefined {
       if (!reasons.has(classNode))
-        reasons.set(classNode, singletonReasonOf(classNode, registry.services, sourceCode, filename));
+        reasons.set(classNode, singletonReasonOf(classNode, registry.services, sourceCode, filename, memoizers));
       return reasons.get(classNode);
     }
 
