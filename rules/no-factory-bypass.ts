@@ -19,7 +19,7 @@ import {
   moduleObjectReach,
   removeSpecifier,
   removeStatement,
-  starSpecifiers,
+  starStatements,
 } from '../src/imports.js';
 import { registryOf, type Registry, type Service } from '../src/registry.js';
 import { findTsconfig } from '../src/resolution.js';
@@ -144,10 +144,16 @@ export default createRule<Options, MessageIds>({
       !context_.mentioned.some((service) => service.module !== undefined) &&
       !mayCallImport(sourceCode.text) &&
       !mayMention(sourceCode, 'require') &&
-      starSpecifiers(sourceCode.text)?.every(
-        (specifier) =>
+      starStatements(sourceCode.text)?.every(
+        ({ specifier, reexportsNames }) =>
           servicesReachedBy(specifier).length === 0 &&
-          services.every((service) => servicesImportedAs(specifier, service.className).length === 0),
+          // A namespace is reported only when it is the service's own module (the module graph is
+          // not asked); `export * from` a barrel re-exports the class it carries.
+          (!reexportsNames ||
+            services.every(
+              (service) =>
+                service.className === 'default' || servicesImportedAs(specifier, service.className).length === 0,
+            )),
       ) === true
     )
       return {};

@@ -1,4 +1,5 @@
-import { RuleCreator, type RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import { SsotConfigError } from './settings.js';
 
 /** Where each rule's documentation lives; `docs.url` is derived from the rule name. */
@@ -13,23 +14,35 @@ export interface SsotRuleDocs {
   strictOptions?: readonly unknown[];
 }
 
-const ruleCreator = RuleCreator<SsotRuleDocs>((name) => `${DOCS_BASE_URL}/${name}.md`);
+/** A rule as `createRule` returns it: typescript-eslint's `RuleModule` with its name. */
+export type SsotRule<Options extends readonly unknown[], MessageIds extends string> = RuleModule<
+  MessageIds,
+  Options,
+  SsotRuleDocs
+> & { name: string };
 
 /**
- * typescript-eslint's `RuleCreator` (docs URL from the rule name, typed options and messages), minus
- * its per-file options merge: ESLint (9.15 and later, all this plugin supports) and oxlint already
- * merge `meta.defaultOptions` into `context.options`, and typescript-eslint's wrapper structured-clones
- * the defaults again for every rule and file, which took about a quarter of the rules' time on the
- * benchmark corpus (docs/performance.md).
+ * The shape typescript-eslint's `RuleCreator` gives a rule (docs URL from the rule name, typed options
+ * and messages), built here without its runtime: its per-file options merge is not needed — ESLint
+ * (9.15 and later, all this plugin supports) and oxlint already merge `meta.defaultOptions` into
+ * `context.options`, and the wrapper structured-cloned the defaults again for every rule and file
+ * (about a quarter of the rules' time on the benchmark corpus) — and importing it cost every process
+ * loading the plugin a few milliseconds (docs/performance.md).
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<RuleWithMetaAndName<Options, MessageIds, SsotRuleDocs>>,
-): ReturnType<typeof ruleCreator<Options, MessageIds>> {
-  const created = ruleCreator(rule);
+): SsotRule<Options, MessageIds> {
   return {
-    ...created,
-    // ESLint ≥ 10 then refuses to run the rule on JSON, Markdown or CSS (with an error naming the language).
-    meta: { ...created.meta, languages: JS_LANGUAGES } as typeof created.meta,
+    name: rule.name,
+    // typescript-eslint's `RuleModule` type still declares the ESLint 8 copy of the defaults.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- set so the type (and ESLint 8-era tools) see the defaults
+    defaultOptions: rule.meta.defaultOptions ?? ([] as unknown as Options),
+    meta: {
+      ...rule.meta,
+      docs: { ...rule.meta.docs, url: `${DOCS_BASE_URL}/${rule.name}.md` },
+      // ESLint ≥ 10 then refuses to run the rule on JSON, Markdown or CSS (with an error naming the language).
+      languages: JS_LANGUAGES,
+    } as SsotRule<Options, MessageIds>['meta'],
     create(context) {
       // ESLint 9 ignores `meta.languages`: a rule given another language's source code does nothing.
       // Declaration files construct and import nothing at run time.

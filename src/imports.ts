@@ -19,24 +19,29 @@ const GAP = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;
 const STAR = new RegExp(String.raw`\b(?:import|export)${GAP}(?:type\b${GAP})?\*`, 'g');
 /** The same statements written plainly (no comments inside), up to their module specifier. */
 const PLAIN_STAR =
-  /\b(?:import|export)\s*(?:type\s*)?\*\s*(?:as\b\s*(?:[\w$]+|"[^"\n]*"|'[^'\n]*')\s*)?from\s*(["'])([^"'\n]*)\1/g;
+  /\b(import|export)\s*(?:type\s*)?\*\s*(as\b\s*(?:[\w$]+|"[^"\n]*"|'[^'\n]*')\s*)?from\s*(["'])([^"'\n]*)\3/g;
 /** `import('m')`: a dynamic import or an import type, whose module object may reach every export. */
 const IMPORT_CALL = new RegExp(String.raw`\bimport${GAP}\(`);
 
 /**
- * The module specifiers of the file's namespace imports and star re-exports (the statements that
- * take every export of a module without naming it), read from the text so a rule can decide before
- * touching the AST. Undefined when the text does not allow that: a statement written with comments
- * inside or an escape in its specifier (then only the AST tells). It may list such text from a
- * comment or string too, never miss a real statement: keywords and `*` cannot be escaped, and every
- * plain statement is also a start, so equal counts mean every start was read.
+ * The file's namespace imports and star re-exports (the statements that take every export of a
+ * module without naming it): each module specifier, and whether the statement re-exports the
+ * module's names one by one (`export * from`, so a class re-exported by that module becomes an export
+ * of this file) rather than taking a namespace (`import * as ns`, `export * as ns`). Read from the
+ * text so a rule can decide before touching the AST. Undefined when the text does not allow that: a
+ * statement written with comments inside or an escape in its specifier (then only the AST tells). It
+ * may list such text from a comment or string too, never miss a real statement: keywords and `*`
+ * cannot be escaped, and every plain statement is also a start, so equal counts mean every start was read.
  */
-export function starSpecifiers(text: string): readonly string[] | undefined {
+export function starStatements(text: string): readonly { specifier: string; reexportsNames: boolean }[] | undefined {
   const starts = text.match(STAR)?.length ?? 0;
   if (starts === 0) return [];
-  const specifiers = Array.from(text.matchAll(PLAIN_STAR), (match) => match[2] ?? '');
-  if (specifiers.length !== starts || specifiers.some((specifier) => specifier.includes('\\'))) return undefined;
-  return specifiers;
+  const statements = Array.from(text.matchAll(PLAIN_STAR), (match) => ({
+    specifier: match[4] ?? '',
+    reexportsNames: match[1] === 'export' && match[2] === undefined,
+  }));
+  if (statements.length !== starts || statements.some(({ specifier }) => specifier.includes('\\'))) return undefined;
+  return statements;
 }
 
 /** Can this file call `import()` (a dynamic import, or `typeof import()` in a type)? A text test. */

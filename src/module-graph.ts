@@ -16,8 +16,8 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseSync } from 'oxc-parser';
 import { BoundedMap } from './bounded-map.js';
+import { oxcParser } from './lazy.js';
 import {
   isRelativeSpecifier,
   looksLikePackage,
@@ -71,15 +71,38 @@ export interface ModuleRecord {
 interface CachedRecord {
   readonly size: number;
   readonly mtimeMs: number;
-  readonly record: ModuleRecord | undefined;
+  /** The export table, read on first need (undefined: not read yet; null: unreadable or unparsable). */
+  record: ModuleRecord | null | undefined;
+  /** Does the text spell a name (asked names only), and can it re-export names it does not spell (`export *`)? Read before any parse. */
+  readonly spells: Map<string, boolean>;
+  starExport: boolean | undefined;
+  /** When size and mtime were last compared with the file (`Date.now()`). */
+  checkedAt: number;
 }
 
+/**
+ * How long a record is trusted without a `stat`. A lint run asks for the same barrels once per import
+ * of every file — through `export *`, once per star — and a `stat` each time cost more than reading the
+ * graph itself (docs/performance.md). A long-lived process (an editor) sees an edited module within
+ * this interval, as it sees an edited tsconfig (src/resolution.ts).
+ */
+const FRESHNESS_INTERVAL_MS = 1000;
+
+const GRAPH_STATS = Symbol.for('eslint-plugin-ssot.graphStats');
 const MAX_RECORDS = 5000;
+const MAX_ANSWERS = 20_000;
 const MAX_DEPTH = 32;
 const records = new BoundedMap<string, CachedRecord>(MAX_RECORDS);
 
-/** Statistics for docs/module-graph.md and the bench: how many files were parsed, and how long it took. */
-export const graphStats = { parsed: 0, parseMs: 0 };
+/**
+ * Statistics for docs/module-graph.md and the bench: how many files were parsed, and how long it took.
+ * One object per process, kept on `globalThis`: the published plugin is one bundled file, and the bench
+ * reads these counters through this module's separately built copy.
+ */
+export const graphStats = ((globalThis as { [GRAPH_STATS]?: { parsed: number; parseMs: number } })[GRAPH_STATS] ??= {
+  parsed: 0,
+  parseMs: 0,
+});
 
 /** Text that may hold `export =`, `module.exports`, `exports.X` or a top-level `require()`: the only reasons to read statements. */
 const NEEDS_STATEMENTS = /\bexport\s*=|\bexports\b|\brequire\s*\(/;
@@ -195,7 +218,9 @@ function readStatements(
 /** Reads the export table of a module's text (exported for tests). */
 export function readModuleRecord(filename: string, text: string): ModuleRecord {
   const started = performance.now();
-  const result = parseSync(filename, text, { lang: /\.d\.[cm]?ts$/.test(filename) ? 'dts' : undefined } as never);
+  const result = oxcParser().parseSync(filename, text, {
+    lang: /\.d\.[cm]?ts$/.test(filename) ? 'dts' : undefined,
+  } as never);
   const exports = new Map<string, ExportEntry>();
   const imports = new Map<string, Reexport>();
   const stars: string[] = [];
@@ -239,29 +264,92 @@ export function readModuleRecord(filename: string, text: string): ModuleRecord {
   return { exports, stars, imports, typeExports, typeStars };
 }
 
-/** The export table of `file`, read once and re-read when its size or mtime changes; undefined when unreadable. */
-export function moduleRecordOf(file: string): ModuleRecord | undefined {
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch {
+/** The cache entry of `file`, its size and mtime compared at most once per {@link FRESHNESS_INTERVAL_MS}; undefined when it does not exist. */
+function cachedEntry(file: string): CachedRecord | undefined {
+  const cached = records.get(file);
+  const now = Date.now();
+  if (cached !== undefined && now - cached.checkedAt < FRESHNESS_INTERVAL_MS) return cached;
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat === undefined) {
     records.delete(file);
     return undefined;
   }
-  const cached = records.get(file);
-  if (cached?.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.record;
-  let record: ModuleRecord | undefined;
-  try {
-    record = readModuleRecord(file, readFileSync(file, 'utf8'));
-  } catch {
-    record = undefined;
+  if (cached?.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
+    cached.checkedAt = now;
+    return cached;
   }
-  records.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, record });
-  return record;
+  const entry: CachedRecord = {
+    size: stat.size,
+    mtimeMs: stat.mtimeMs,
+    record: undefined,
+    spells: new Map(),
+    starExport: undefined,
+    checkedAt: now,
+  };
+  records.set(file, entry);
+  return entry;
 }
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The export table of `file`, read once and re-read when its size or mtime changes (compared at most
+ * once per {@link FRESHNESS_INTERVAL_MS}); undefined when unreadable.
+ */
+export function moduleRecordOf(file: string): ModuleRecord | undefined {
+  const entry = cachedEntry(file);
+  if (entry === undefined) return undefined;
+  if (entry.record === undefined) {
+    const text = readText(file);
+    try {
+      entry.record = text === undefined ? null : readModuleRecord(file, text);
+    } catch {
+      entry.record = null;
+    }
+  }
+  return entry.record ?? undefined;
+}
+
+/** `export *` (also `export type *`, `export * as ns`, with comments between): a module that may export names its text never spells. */
+const STAR_EXPORT = /\bexport(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*(?:type\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*)?\*/;
+
+/**
+ * Can `file` export `name` at all? A module exports a name only by spelling it (`export class N`,
+ * `export { x as N }`, `exports.N =`) or through `export *`: when its text has neither, the answer is
+ * no without parsing it. Most modules a namespace import reaches are ruled out this way.
+ */
+function mayExport(file: string, name: string): boolean {
+  const entry = cachedEntry(file);
+  if (entry === undefined || entry.record !== undefined) return true;
+  let spells = entry.spells.get(name);
+  if (spells === undefined) {
+    const text = readText(file);
+    if (text === undefined) return true;
+    entry.starExport ??= STAR_EXPORT.test(text);
+    // The rules ask about a few names (the services' classes) in many files: one read answers all
+    // names asked so far, so a file is read once however many services there are.
+    if (askedNames.size < MAX_ASKED_NAMES) askedNames.add(name);
+    for (const asked of askedNames) entry.spells.set(asked, text.includes(asked));
+    spells = text.includes(name);
+  }
+  return spells || entry.starExport === true;
+}
+
+/** Names `mayExport` has been asked about (the services' class names, mostly). */
+const askedNames = new Set<string>();
+const MAX_ASKED_NAMES = 64;
 
 // ---------------------------------------------------------------------------------------------
 // Built workspace packages: build output → source.
+
+/** `.ts`, `.tsx`, `.mts`, `.cts`, but not `.d.ts`-style declaration files. */
+const TS_SOURCE = /(?<!\.d(?:\.[^./\\]+)?)\.[cm]?tsx?$/;
 
 const SOURCE_FOR_OUTPUT: readonly (readonly [RegExp, readonly string[]])[] = [
   [/\.d\.ts$|\.js$/, ['.ts', '.tsx', '.js', '.jsx']],
@@ -392,6 +480,8 @@ function sourceByDeclarationMap(file: string): string | undefined {
  */
 export function sourceFileOf(file: string): string {
   if (file.includes(`${path.sep}node_modules${path.sep}`) || file.includes('/node_modules/')) return file;
+  // A TypeScript source (not a declaration file) is never build output.
+  if (TS_SOURCE.test(file)) return file;
   const cached = sources.get(file);
   if (cached !== undefined) return cached;
   let source = sourceByDeclarationMap(file);
@@ -534,6 +624,21 @@ export function moduleGraphFor(resolver: ResolverHandle): ModuleGraph {
 
 function createGraph(resolver: ResolverHandle): ModuleGraph {
   const resolve = (file: string, specifier: string): string | undefined => resolveModuleFile(resolver, file, specifier);
+  // Answers to "what does module M export as N", shared by every file of the run: the files of a
+  // project import the same barrels, and through `export *` one answer reads many records. Trusted
+  // for as long as the records they were read from (FRESHNESS_INTERVAL_MS).
+  const answers = new BoundedMap<string, { readonly at: number; readonly binding: Binding | undefined }>(MAX_ANSWERS);
+
+  /** `exportOf` from the top of a chain (nothing seen yet), remembered for the freshness interval. */
+  function exportAnswer(file: string, name: string, types: boolean): Binding | undefined {
+    const key = `${types ? 't' : 'v'}\0${file}\0${name}`;
+    const now = Date.now();
+    const known = answers.get(key);
+    if (known !== undefined && now - known.at < FRESHNESS_INTERVAL_MS) return known.binding;
+    const binding = exportOf(file, name, new Set(), types);
+    answers.set(key, { at: now, binding });
+    return binding;
+  }
 
   function follow(
     file: string,
@@ -547,9 +652,10 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
     if (name === '*') return { module: normalizeModulePath(target), name: '*' };
     if (name === '=') {
       // The module object: its `export =`/`module.exports =` value, else its namespace.
-      return exportOf(target, '=', seen) ?? { module: normalizeModulePath(target), name: '*' };
+      const whole = seen.size === 0 ? exportAnswer(target, '=', false) : exportOf(target, '=', seen);
+      return whole ?? { module: normalizeModulePath(target), name: '*' };
     }
-    return exportOf(target, name, seen, types);
+    return seen.size === 0 ? exportAnswer(target, name, types) : exportOf(target, name, seen, types);
   }
 
   function localBinding(
@@ -568,6 +674,7 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
     const key = `${file}\0${name}`;
     if (seen.has(key) || seen.size > MAX_DEPTH * 4) return undefined;
     seen.add(key);
+    if (name !== 'default' && name !== '=' && !mayExport(file, name)) return undefined;
     const record = moduleRecordOf(file);
     if (record === undefined) return { module: normalizeModulePath(file), name };
     const entry = record.exports.get(name) ?? (types ? record.typeExports.get(name) : undefined);
@@ -614,7 +721,7 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
   return {
     resolve,
     importBinding: (file, specifier, name) => follow(file, specifier, name, new Set()),
-    exportBinding: (moduleFile, name, types = false) => exportOf(moduleFile, name, new Set(), types),
+    exportBinding: (moduleFile, name, types = false) => exportAnswer(moduleFile, name, types),
     exportNames: (moduleFile, types = false) => exportNames(moduleFile, new Set(), types),
   };
 }

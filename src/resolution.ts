@@ -7,7 +7,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ResolverFactory, type ResolveResult } from 'oxc-resolver';
+import type { ResolveResult } from 'oxc-resolver';
+import { oxcResolver } from './lazy.js';
 import { SsotConfigError } from './settings.js';
 
 const SOURCE_EXTENSIONS = [
@@ -133,7 +134,7 @@ function pathOf(result: ResolveResult, tsconfig: string | undefined): string | n
 
 function createResolver(tsconfig: string | undefined): ResolverHandle {
   const newFactory = () =>
-    new ResolverFactory({
+    new (oxcResolver().ResolverFactory)({
       ...(tsconfig === undefined ? {} : { tsconfig: { configFile: tsconfig, references: 'auto' as const } }),
       ...RESOLVE_OPTIONS,
     });

@@ -239,11 +239,14 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
       let result = importedAs.get(key);
       if (result === undefined) {
         const direct = self.servicesReachedBy(specifier);
+        // Only a name the class goes by (`serviceWords`, the rules' pre-filter) or the module's
+        // default or `export =` value is followed through the module graph.
         const found = registry.services.filter(
           (service) =>
             service.module !== undefined &&
             ((name === service.className && direct.includes(service)) ||
-              importDenotes(registry, filename, specifier, name, serviceBinding(service, registry, sourceCode))),
+              ((name === 'default' || name === '=' || serviceWords(service, registry).includes(name)) &&
+                importDenotes(registry, filename, specifier, name, serviceBinding(service, registry, sourceCode)))),
         );
         const restricted = found.length === 0 ? found : allowedHere();
         result = found.filter((service) => restricted.includes(service));

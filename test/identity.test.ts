@@ -4,7 +4,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { mayMention } from '../src/identity.js';
-import { mayCallImport, starSpecifiers } from '../src/imports.js';
+import { mayCallImport, starStatements } from '../src/imports.js';
 import { appFile, ssotSettings } from './rule-tester.js';
 
 function findings(code: string): { ruleId: string | null; line: number; column: number }[] {
@@ -60,23 +60,29 @@ describe('the text pre-filter in front of scope lookups', () => {
     expect(mayMention(sourceCodeOf("import Socket from './socket';"), 'default')).toBe(true);
   });
 
-  it('starSpecifiers: the modules of namespace imports and star re-exports, or undefined when only the AST can tell', () => {
+  it('starStatements: the modules of namespace imports and star re-exports, or undefined when only the AST can tell', () => {
     expect(
-      starSpecifiers("import { Other } from './other';\nexport const area = 2 * 3;\nexport function* ids() {}"),
+      starStatements("import { Other } from './other';\nexport const area = 2 * 3;\nexport function* ids() {}"),
     ).toEqual([]);
     expect(
-      starSpecifiers(
+      starStatements(
         "import * as ws from './ws';\nimport type*as T from\"./types.js\";\nexport * from '@/all';\nexport * as 'odd name' from '#x';",
       ),
-    ).toEqual(['./ws', './types.js', '@/all', '#x']);
+    ).toEqual([
+      { specifier: './ws', reexportsNames: false },
+      { specifier: './types.js', reexportsNames: false },
+      // Only a plain `export *` re-exports the module's names one by one.
+      { specifier: '@/all', reexportsNames: true },
+      { specifier: '#x', reexportsNames: false },
+    ]);
     // Comments inside the statement, an escape in the specifier, a name the plain pattern does not read.
-    expect(starSpecifiers("import /* all */ * as ws from './ws';")).toBeUndefined();
-    expect(starSpecifiers("export type // all\n* from './ws';")).toBeUndefined();
-    expect(starSpecifiers("export * from './\\u0077s';")).toBeUndefined();
-    expect(starSpecifiers("import * as Ωmega from './ws';")).toBeUndefined();
+    expect(starStatements("import /* all */ * as ws from './ws';")).toBeUndefined();
+    expect(starStatements("export type // all\n* from './ws';")).toBeUndefined();
+    expect(starStatements("export * from './\\u0077s';")).toBeUndefined();
+    expect(starStatements("import * as Ωmega from './ws';")).toBeUndefined();
     // Text in a comment that looks like a statement is read too (harmless), or makes it undecidable.
-    expect(starSpecifiers("// export * from './ws'")).toEqual(['./ws']);
-    expect(starSpecifiers('// export * from the socket module')).toBeUndefined();
+    expect(starStatements("// export * from './ws'")).toEqual([{ specifier: './ws', reexportsNames: true }]);
+    expect(starStatements('// export * from the socket module')).toBeUndefined();
   });
 
   it('mayCallImport: dynamic imports and import types, through comments', () => {

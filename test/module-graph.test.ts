@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
   bindingKey,
+  graphStats,
   moduleGraphFor,
   moduleRecordOf,
   readModuleRecord,
@@ -125,6 +126,9 @@ describe('freshness', () => {
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('re-reads a module whose size or mtime changed', () => {
     const file = path.join(dir, 'barrel.ts');
@@ -132,6 +136,9 @@ describe('freshness', () => {
     expect([...(moduleRecordOf(file)?.exports.keys() ?? [])]).toEqual(['A']);
     writeFileSync(file, "export { B } from './a';\n");
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    // Within a second the record is trusted without a stat (one lint run asks for a barrel thousands of times).
+    expect([...(moduleRecordOf(file)?.exports.keys() ?? [])]).toEqual(['A']);
+    vi.setSystemTime(Date.now() + 1500);
     expect([...(moduleRecordOf(file)?.exports.keys() ?? [])]).toEqual(['B']);
   });
 
@@ -140,7 +147,58 @@ describe('freshness', () => {
     writeFileSync(file, 'export const x = 1;\n');
     expect(moduleRecordOf(file)).toBeDefined();
     rmSync(file);
+    vi.setSystemTime(Date.now() + 1500);
     expect(moduleRecordOf(file)).toBeUndefined();
+  });
+});
+
+describe('reading only what can answer', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ssot-graph-lazy-'));
+  const write = (name: string, text: string): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const freshGraph = moduleGraphFor(getRegistry({ rootDir: dir, services: [] }, dir).resolver);
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('does not parse a module whose text cannot export the name (no spelling, no `export *`)', () => {
+    const plain = write('plain.ts', 'export const other = 1;\nexport default class Widget {}\n');
+    const starred = write('starred.ts', "export * from './plain';\n");
+    const before = graphStats.parsed;
+    expect(freshGraph.exportBinding(plain, 'WebSocketManager')).toBeUndefined();
+    expect(graphStats.parsed).toBe(before);
+    // `export *` may re-export a name the text never spells: that module is parsed (and so is its target, which spells `other`).
+    expect(key(freshGraph.exportBinding(starred, 'other'))).toBe(
+      bindingKey({ module: normalizeModulePath(plain), name: 'other' }),
+    );
+    expect(graphStats.parsed).toBe(before + 2);
+    // The default export is looked up without the text test.
+    expect(key(freshGraph.exportBinding(plain, 'default'))).toBe(
+      bindingKey({ module: normalizeModulePath(plain), name: 'Widget' }),
+    );
+  });
+
+  it('remembers an answer for the freshness interval, then sees the edited barrel', () => {
+    const target = write('target.ts', 'export class A {}\nexport class B {}\n');
+    const barrel = write('barrel.ts', "export { A as Socket } from './target';\n");
+    expect(key(freshGraph.exportBinding(barrel, 'Socket'))).toBe(
+      bindingKey({ module: normalizeModulePath(target), name: 'A' }),
+    );
+    writeFileSync(barrel, "export { B as Socket } from './target';\n");
+    utimesSync(barrel, new Date(), new Date(Date.now() + 5000));
+    expect(key(freshGraph.exportBinding(barrel, 'Socket'))).toBe(
+      bindingKey({ module: normalizeModulePath(target), name: 'A' }),
+    );
+    vi.setSystemTime(Date.now() + 1500);
+    expect(key(freshGraph.exportBinding(barrel, 'Socket'))).toBe(
+      bindingKey({ module: normalizeModulePath(target), name: 'B' }),
+    );
   });
 });
 
