@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { BoundedMap } from './bounded-map.js';
-import { moduleGraphFor, sameBinding, type Binding } from './module-graph.js';
+import { moduleGraphFor, moduleRecordOf, sameBinding, type Binding, type ModuleRecord } from './module-graph.js';
 import type { ModuleTarget, Registry, Service } from './registry.js';
 
 export type Origin =
@@ -344,12 +344,23 @@ export function isServiceOrigin(
 }
 
 const ALIAS_FRESHNESS_MS = 1000;
-const aliasCache = new BoundedMap<Service, { readonly at: number; readonly words: readonly string[] }>(1000);
+/** However unchanged the service's module looks, its aliases are recomputed this often (a module it re-exports from may have changed). */
+const ALIAS_MAX_AGE_MS = 30_000;
+interface AliasEntry {
+  /** When the entry was last confirmed (`Date.now()`). */
+  at: number;
+  readonly computedAt: number;
+  readonly words: readonly string[];
+  /** The service module's export table the words were computed from (same object: unchanged file). */
+  readonly record: ModuleRecord | undefined;
+}
+const aliasCache = new BoundedMap<Service, AliasEntry>(1000);
 
 /**
  * The words a file must spell to refer to a service's class: its name, and the other names its
- * module (or package entry) exports it as (`export { lookup as io, lookup as connect }`). Re-read at
- * most once a second, so an edited module is seen by a long-lived process.
+ * module (or package entry) exports it as (`export { lookup as io, lookup as connect }`). Checked at
+ * most once a second, and recomputed when the module's export table changed (or every 30 seconds),
+ * so an edited module is seen by a long-lived process.
  */
 export function serviceWords(service: Service, registry: Registry): readonly string[] {
   const target = service.module;
@@ -360,6 +371,11 @@ export function serviceWords(service: Service, registry: Registry): readonly str
   const graph = moduleGraphFor(registry.resolver);
   const file =
     target.kind === 'file' ? target.file : graph.resolve(path.join(registry.rootDir, 'package.json'), target.name);
+  const record = file === undefined ? undefined : moduleRecordOf(file);
+  if (cached !== undefined && cached.record === record && now - cached.computedAt < ALIAS_MAX_AGE_MS) {
+    cached.at = now;
+    return cached.words;
+  }
   const words = [service.className];
   if (file !== undefined) {
     const binding = targetBinding(target, service.className, registry);
@@ -368,7 +384,7 @@ export function serviceWords(service: Service, registry: Registry): readonly str
       if (sameBinding(graph.exportBinding(file, exported), binding)) words.push(exported);
     }
   }
-  aliasCache.set(service, { at: now, words });
+  aliasCache.set(service, { at: now, computedAt: now, words, record });
   return words;
 }
 

@@ -348,8 +348,9 @@ const MAX_ASKED_NAMES = 64;
 // ---------------------------------------------------------------------------------------------
 // Built workspace packages: build output → source.
 
-/** `.ts`, `.tsx`, `.mts`, `.cts`, but not `.d.ts`-style declaration files. */
-const TS_SOURCE = /(?<!\.d(?:\.[^./\\]+)?)\.[cm]?tsx?$/;
+/** `.ts`, `.tsx`, `.mts`, `.cts` (declaration files are told apart by `DECLARATION`). */
+const TS_SOURCE = /\.[cm]?tsx?$/;
+const DECLARATION = /\.d(?:\.[^./\\]+)?\.[cm]?ts$/;
 
 const SOURCE_FOR_OUTPUT: readonly (readonly [RegExp, readonly string[]])[] = [
   [/\.d\.ts$|\.js$/, ['.ts', '.tsx', '.js', '.jsx']],
@@ -481,7 +482,7 @@ function sourceByDeclarationMap(file: string): string | undefined {
 export function sourceFileOf(file: string): string {
   if (file.includes(`${path.sep}node_modules${path.sep}`) || file.includes('/node_modules/')) return file;
   // A TypeScript source (not a declaration file) is never build output.
-  if (TS_SOURCE.test(file)) return file;
+  if (TS_SOURCE.test(file) && !DECLARATION.test(file)) return file;
   const cached = sources.get(file);
   if (cached !== undefined) return cached;
   let source = sourceByDeclarationMap(file);

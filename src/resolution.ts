@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolveResult } from 'oxc-resolver';
+import { BoundedMap } from './bounded-map.js';
 import { oxcResolver } from './lazy.js';
 import { SsotConfigError } from './settings.js';
 
@@ -202,13 +203,27 @@ export function getResolver(tsconfig: string | undefined): ResolverHandle {
   return resolver;
 }
 
-/** The nearest `tsconfig.json` at or above `directory`. */
+const nearestTsconfigs = new BoundedMap<string, { readonly at: number; readonly tsconfig: string | undefined }>(2000);
+
+/**
+ * The nearest `tsconfig.json` at or above `directory`. Asked for every linted file: the answer is
+ * kept per directory for {@link FRESHNESS_INTERVAL_MS}, like the tsconfig's own freshness check.
+ */
 export function findTsconfig(directory: string): string | undefined {
+  const now = Date.now();
+  const known = nearestTsconfigs.get(directory);
+  if (known !== undefined && now - known.at < FRESHNESS_INTERVAL_MS) return known.tsconfig;
+  let tsconfig: string | undefined;
   for (let current = directory; ; current = path.dirname(current)) {
     const candidate = path.join(current, 'tsconfig.json');
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(current) === current) return undefined;
+    if (existsSync(candidate)) {
+      tsconfig = candidate;
+      break;
+    }
+    if (path.dirname(current) === current) break;
   }
+  nearestTsconfigs.set(directory, { at: now, tsconfig });
+  return tsconfig;
 }
 
 export function isDirectory(file: string): boolean {
