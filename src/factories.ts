@@ -276,6 +276,35 @@ function aliasesOf(sourceCode: SourceCode, exportName: string, head: string | un
   return aliases;
 }
 
+const looseByProgram = new WeakMap<TSESTree.Program, Map<string, boolean>>();
+
+/** `text` with regular-expression syntax escaped (an export name may contain `$`). */
+function escapeRegExp(text: string): string {
+  return text.replaceAll(/[$()*+.?[\\\]^{|}]/g, '\\$&');
+}
+
+/**
+ * Can a binding anywhere in the file take the export `exportName` straight from a module object
+ * loaded in place — `const { getX: connect } = await import(M)`, `const connect = require(M).getX`,
+ * inside a function too? A text test (the renaming key `getX:` or the member `).getX`): only then
+ * does a call through an identifier the scope manager did not show as an alias need a scope lookup.
+ */
+function mayTakeFromLoadedModule(sourceCode: SourceCode, exportName: string): boolean {
+  const program = sourceCode.ast;
+  let byExport = looseByProgram.get(program);
+  if (byExport === undefined) {
+    byExport = new Map();
+    looseByProgram.set(program, byExport);
+  }
+  let found = byExport.get(exportName);
+  if (found === undefined) {
+    const name = escapeRegExp(exportName);
+    found = new RegExp(String.raw`(?:^|[^\w$])${name}\s*:|\)\s*\??\.\s*${name}(?![\w$])`, 'u').test(sourceCode.text);
+    byExport.set(exportName, found);
+  }
+  return found;
+}
+
 /**
  * `callee` with a local alias of a member path expanded: `get` of `const get = F.getX` or
  * `const { getX: get } = F` is `F` followed by the members `['getX']`. Otherwise `callee`, no members.
@@ -338,10 +367,11 @@ export function factoryAt(
   const last = start.type === 'MemberExpression' ? memberName(start) : start.type === 'Identifier' ? undefined : null;
   if (last === null || (last !== undefined && !lastNamesOf(services).has(last))) return undefined;
   const head = (factory: Factory): string | undefined => factory.members[0];
-  if (
-    start.type === 'Identifier' &&
-    !services.some((service) => aliasesOf(sourceCode, service.factory.export, head(service.factory)).has(start.name))
-  )
+  /** May `name` be a plain factory's alias (or, for a member path, its first segment's or a member alias)? */
+  const mayAlias = (factory: Factory, name: string): boolean =>
+    aliasesOf(sourceCode, factory.export, head(factory)).has(name) ||
+    (factory.members.length === 0 && mayTakeFromLoadedModule(sourceCode, factory.export));
+  if (start.type === 'Identifier' && !services.some((service) => mayAlias(service.factory, start.name)))
     return undefined;
   // A local alias of a member path (`const { getX } = F`): expanded once, when a member factory is a candidate.
   let expanded: ReturnType<typeof expandMemberAlias> | undefined;
@@ -350,13 +380,13 @@ export function factoryAt(
     const { factory } = service;
     let root: TSESTree.Node | undefined;
     if (start.type === 'Identifier' && factory.members.length > 0) {
-      if (!aliasesOf(sourceCode, factory.export, head(factory)).has(start.name)) continue;
+      if (!mayAlias(factory, start.name)) continue;
       expanded ??= expandMemberAlias(start, sourceCode);
       root = matchMembers(expanded.root, expanded.members, factory.members);
     } else root = matchMembers(start, [], factory.members);
     // `ns.getX` for a plain factory: the module-object case is the origin's.
     if (root === undefined || (factory.members.length === 0 && last !== undefined && last !== factory.export)) continue;
-    if (root.type === 'Identifier' && !aliasesOf(sourceCode, factory.export, head(factory)).has(root.name)) continue;
+    if (root.type === 'Identifier' && !mayAlias(factory, root.name)) continue;
     const origin = originOf(root, sourceCode) ?? moduleBinding(root, sourceCode);
     if (origin === undefined) continue;
     if (origin.kind === 'export') {

@@ -105,6 +105,15 @@ export function connect() {
   getWebSocketManager({ get userId() { return 'x'; } });
   fallback = { userId: 'other' };
 }`,
+    // Renaming keys and loaded modules that are not the factory's.
+    `export async function f(config: { getWebSocketManager: () => void }) {
+  const { getWebSocketManager: fromConfig } = config;
+  const { getWebSocketManager: other } = await import('some-other-lib');
+  const local = { getWebSocketManager: () => undefined };
+  fromConfig();
+  other();
+  local.getWebSocketManager();
+}`,
     // Local aliases that are not the factory: another member, a reassigned alias, a shadowing parameter.
     {
       code: `${importMember}
@@ -246,6 +255,21 @@ export async function f(user: { userId: string }) {
         missing([11, 3, 11, 14]),
         constant([12, 16, 12, 35], "{ userId: 'guest' }"),
       ],
+    ),
+    // Taken inside a function straight from a module object loaded there: renamed destructuring of
+    // `await import()` and `require()`, a member of either.
+    invalid(
+      `export async function f() {
+  const { getWebSocketManager: connect } = await import('../websocket/factory.js');
+  const open = (await import('@/websocket/factory')).getWebSocketManager;
+  const { getWebSocketManager: viaRequire } = require('../websocket/factory');
+  const required = require('../websocket/factory').getWebSocketManager;
+  connect();
+  open(null);
+  viaRequire();
+  required({});
+}`,
+      [missing([6, 3, 6, 12]), constant([7, 8, 7, 12], 'null'), missing([8, 3, 8, 15]), constant([9, 12, 9, 14], '{}')],
     ),
     // Member paths through local aliases: destructured from the class (inside a function and at
     // module level) and a local alias of the member.
