@@ -167,6 +167,8 @@ export default createRule<Options, MessageIds>({
     const mentionsOwned = pattern !== undefined && (pattern.test(text) || text.includes('\\u'));
     const mayImportReplaced = sources.replacing.length > 0 && /\b(?:import|export|require)\b/.test(text);
     if (!mentionsOwned && !mayImportReplaced) return {};
+    /** Can this specifier reach a replaced module? (Resolving every import of every file is the expensive part.) */
+    const mayReplace = (specifier: string): boolean => mayImportReplaced && sources.mayReachReplaced(specifier);
     const owners = sources.owners;
     const fileId = normalizeModulePath(filename);
     const program = sourceCode.ast;
@@ -448,7 +450,7 @@ export default createRule<Options, MessageIds>({
      * owned by one source and provably the same binding there, otherwise a suggestion.
      */
     function checkModuleObject(literal: TSESTree.StringLiteral, { names, complete }: Taken): void {
-      if (!mayImportReplaced && !names.some((taken) => owners.has(taken.name))) return;
+      if (!mayReplace(literal.value) && !names.some((taken) => owners.has(taken.name))) return;
       const info = visitSource(literal, literal.value);
       if (info === undefined) return;
       const found = names.flatMap((taken) => {
@@ -488,28 +490,28 @@ export default createRule<Options, MessageIds>({
         const namespace = node.specifiers.find((specifier) => specifier.type === 'ImportNamespaceSpecifier');
         if (namespace !== undefined) {
           if (mentionsOwned) checkModuleObject(node.source, memberNames(sourceCode.getDeclaredVariables(namespace)[0]));
-          else visitSource(node.source, node.source.value);
+          else if (mayReplace(node.source.value)) visitSource(node.source, node.source.value);
           return;
         }
         // Resolving is the expensive part: only for a declaration that names an owned name, or when
         // some module is replaced (any import may reach it).
-        if (!mayImportReplaced && !takesOwnedName(node)) return;
+        if (!mayReplace(node.source.value) && !takesOwnedName(node)) return;
         const info = visitSource(node.source, node.source.value);
         if (info !== undefined) checkList(node, info);
       },
       ExportNamedDeclaration(node) {
-        if (node.source === null || (!mayImportReplaced && !takesOwnedName(node))) return;
+        if (node.source === null || (!mayReplace(node.source.value) && !takesOwnedName(node))) return;
         const info = visitSource(node.source, node.source.value);
         if (info !== undefined) checkList(node, info);
       },
       ExportAllDeclaration(node) {
-        if (mayImportReplaced) visitSource(node.source, node.source.value);
+        if (mayReplace(node.source.value)) visitSource(node.source, node.source.value);
       },
       TSImportEqualsDeclaration(node) {
         if (node.moduleReference.type !== 'TSExternalModuleReference') return;
         const literal = node.moduleReference.expression;
         if (mentionsOwned) checkModuleObject(literal, memberNames(sourceCode.getDeclaredVariables(node)[0]));
-        else visitSource(literal, literal.value);
+        else if (mayReplace(literal.value)) visitSource(literal, literal.value);
       },
       ImportExpression(node) {
         if (node.source.type === 'Literal' && typeof node.source.value === 'string')

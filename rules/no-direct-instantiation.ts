@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { mayUseContainers, resolveCallOf, withListener } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
+import { factoryCallArguments } from '../src/factory-arguments.js';
 import { factoryCallText } from '../src/factories.js';
 import { factoryImport } from '../src/fixes.js';
 import { originsOf } from '../src/identity.js';
@@ -52,8 +53,9 @@ export default createRule<Options, MessageIds>({
 
     function report(
       node: TSESTree.NewExpression | TSESTree.CallExpression,
+      kind: 'call' | 'new' | 'reflect',
       service: Service,
-      args: string | undefined,
+      constructorArgs: string | undefined,
     ): void {
       const data = { ...services.messageData(service), container: service.container?.label ?? '' };
       const factory = service.factory;
@@ -61,6 +63,11 @@ export default createRule<Options, MessageIds>({
         context.report({ node, messageId: service.container === undefined ? 'directNoFactory' : 'container', data });
         return;
       }
+      // The factory is not the constructor: pass on only what it is known to take (src/factory-arguments.ts).
+      const args =
+        constructorArgs === undefined
+          ? undefined
+          : factoryCallArguments({ ...service, factory }, node, kind, constructorArgs, sourceCode);
       const access = args === undefined ? undefined : factoryImport(service, registry, sourceCode, filename, node);
       context.report({
         node,
@@ -95,9 +102,10 @@ export default createRule<Options, MessageIds>({
     }
 
     const listener = serviceVisitor(services, {
-      construct: ({ node, service, args, callee }) => {
+      construct: ({ node, kind, service, args, callee }) => {
         // `new (cond ? Fake : C)()` may construct something else: the factory call is no faithful replacement then.
-        if (service !== undefined) report(node, service, originsOf(callee, sourceCode).length > 1 ? undefined : args);
+        if (service !== undefined)
+          report(node, kind, service, originsOf(callee, sourceCode).length > 1 ? undefined : args);
       },
       subclass: ({ superClass, service }) => {
         context.report({

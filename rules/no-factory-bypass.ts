@@ -12,6 +12,7 @@ import {
   hasValueUse,
   isTypeScriptFile,
   isTypePositionReference,
+  isDecoratorMetadataPosition,
   isUsedOnlyAsType,
   makeTypeOnly,
   mayCallImport,
@@ -30,6 +31,8 @@ export type MessageIds =
   | 'bypass'
   | 'bypassContainer'
   | 'bypassNoFactory'
+  | 'typeOnly'
+  | 'typeOnlyNoFactory'
   | 'reexport'
   | 'reexportNoFactory'
   | 'useFactory'
@@ -68,6 +71,12 @@ function importsFactory(
 ): boolean {
   const factory = service.factory;
   return factory !== undefined && importedFactoryName(factory, registry, program, filename) !== undefined;
+}
+
+/** The message of a value import around the factory: a type-only one when the binding is used only as a type (and the fix makes it so). */
+function bypassMessage(service: Service, usedOnlyAsType: boolean): MessageIds {
+  if (usedOnlyAsType) return service.factory === undefined ? 'typeOnlyNoFactory' : 'typeOnly';
+  return service.factory === undefined ? 'bypassNoFactory' : 'bypass';
 }
 
 /** `;` when the statement ends with one, to keep the file's style. */
@@ -109,6 +118,10 @@ export default createRule<Options, MessageIds>({
       bypass:
         "Import {{factory}} from '{{factoryModule}}' instead of reaching into '{{module}}': {{service}} is created only by its factory.",
       bypassNoFactory: "Do not import {{service}} from '{{module}}' here: it may be used directly only in {{allowed}}.",
+      typeOnly:
+        "{{service}} is used here only as a type: import it with `import type` from '{{source}}', so this file cannot construct it around {{factory}}().",
+      typeOnlyNoFactory:
+        "{{service}} is used here only as a type: import it with `import type` from '{{source}}', so this file cannot use it outside {{allowed}}.",
       bypassContainer:
         "Do not use {{service}} from '{{module}}' as a value here: it is provided by the {{container}} container; inject it (a constructor parameter or the container's inject) instead.",
       reexport: "This module re-exports {{service}} from '{{module}}', letting every importer bypass {{factory}}().",
@@ -162,13 +175,19 @@ export default createRule<Options, MessageIds>({
     // The names a class may be imported by: its own, the other names its module exports it as, and `default`.
     const importableNames = new Set([...services.flatMap((service) => serviceWords(service, registry)), 'default']);
     const parserOptions = context.languageOptions.parserOptions as { emitDecoratorMetadata?: unknown } | undefined;
-    // Decorator metadata turns type annotations into runtime references: no type-only fixes then —
-    // set in parserOptions, or (where NestJS and Angular set it) in the tsconfig that applies to the file.
-    const canFixTypes =
-      allowTypeImports &&
-      isTypeScriptFile(filename) &&
-      parserOptions?.emitDecoratorMetadata !== true &&
-      !emitsDecoratorMetadata(findTsconfig(path.dirname(filename)) ?? registry.resolver.tsconfig);
+    // Decorator metadata turns some type annotations into runtime references (set in parserOptions,
+    // or — where NestJS and Angular set it — in the tsconfig that applies to the file).
+    const decoratorMetadata =
+      parserOptions?.emitDecoratorMetadata === true ||
+      emitsDecoratorMetadata(findTsconfig(path.dirname(filename)) ?? registry.resolver.tsconfig);
+    const typeFixes = allowTypeImports && isTypeScriptFile(filename);
+    /** A type-only import of this binding keeps behaviour: none of its types is written into decorator metadata. */
+    const canFixTypes = (variable: TSESLint.Scope.Variable | undefined): boolean =>
+      typeFixes &&
+      (!decoratorMetadata ||
+        variable?.references.some((reference) => isDecoratorMetadataPosition(reference.identifier)) !== true);
+    // A re-export's importers are out of sight: with decorator metadata, no type-only re-export.
+    const canFixReexportTypes = typeFixes && !decoratorMetadata;
 
     /** The factory's module as this file should spell it, copying the extension style of `hint`. */
     function factorySpecifier(service: ModuleService, hint: string): string | undefined {
@@ -189,10 +208,10 @@ export default createRule<Options, MessageIds>({
       // compile (and would hide the `new C()` from no-direct-instantiation): offer nothing then.
       if (hasValueUse(variable)) return undefined;
       // Types still name the class and cannot keep a type-only import of it (JavaScript, decorator metadata).
-      if (!canFixTypes && hasTypeUse(variable)) return undefined;
+      if (!canFixTypes(variable) && hasTypeUse(variable)) return undefined;
       const data = messageDataOf(service);
       const sole = declaration.specifiers.length === 1;
-      const keepType = canFixTypes && hasTypeUse(variable);
+      const keepType = canFixTypes(variable) && hasTypeUse(variable);
       if (sole && !keepType) {
         // Replace the declaration in place (or drop it when the factory is imported already).
         if (importsFactory(service, registry, program, filename))
@@ -248,13 +267,14 @@ export default createRule<Options, MessageIds>({
         hasOnlyInertValueUses(variable)
       )
         return;
-      const fixable = !typeOnly && canFixTypes && isUsedOnlyAsType(variable);
+      const fixable = !typeOnly && canFixTypes(variable) && isUsedOnlyAsType(variable);
       const suggestion =
         fixable || typeOnly ? undefined : importFactorySuggestion(declaration, specifier, service, variable);
       context.report({
         node: specifier,
-        messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
-        data: messageDataOf(service),
+        // Used only as a type, the import needs no factory (the file may import it already): say what the fix does.
+        messageId: bypassMessage(service, fixable),
+        data: { ...messageDataOf(service), source: declaration.source.value },
         fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, declaration, specifier) : null,
         suggest: suggestion === undefined ? [] : [suggestion],
       });
@@ -285,7 +305,7 @@ export default createRule<Options, MessageIds>({
           },
         });
       }
-      if (canFixTypes) {
+      if (canFixReexportTypes) {
         suggestions.push({
           messageId: 'reexportType',
           data,
@@ -362,12 +382,12 @@ export default createRule<Options, MessageIds>({
             reportReexport(node.parent, service, []);
             continue;
           }
-          const fixable =
-            node.importKind === 'value' && canFixTypes && isUsedOnlyAsType(sourceCode.getDeclaredVariables(node)[0]);
+          const variable = sourceCode.getDeclaredVariables(node)[0];
+          const fixable = node.importKind === 'value' && canFixTypes(variable) && isUsedOnlyAsType(variable);
           context.report({
             node,
-            messageId: service.factory === undefined ? 'bypassNoFactory' : 'bypass',
-            data: messageDataOf(service),
+            messageId: bypassMessage(service, fixable),
+            data: { ...messageDataOf(service), source },
             fix: fixable ? (fixer) => makeTypeOnly(fixer, sourceCode, node) : null,
             suggest: [],
           });

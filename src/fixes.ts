@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importedFactoryName } from './factories.js';
 import { findVariable } from './identity.js';
 import type { ModuleTarget, Registry, Service } from './registry.js';
-import { isRelativeSpecifier } from './resolution.js';
+import { findTsconfig, isRelativeSpecifier } from './resolution.js';
 import { importSpecifiers, spellSpecifier } from './specifier.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -16,6 +16,19 @@ function relativeStyleHint(program: TSESTree.Program): string | undefined {
       return statement.source.value;
   }
   return undefined;
+}
+
+/**
+ * The tsconfig whose options the file is compiled with: a project's own tsconfig below the
+ * registry's (a solution-style root whose `references` build the packages, each extending a base
+ * with `module: NodeNext`), else the registry's.
+ */
+function tsconfigOfFile(registry: Registry, filename: string): string | undefined {
+  const root = registry.resolver.tsconfig;
+  const nearest = findTsconfig(path.dirname(filename));
+  if (root === undefined || nearest === undefined) return root ?? nearest;
+  const relative = path.relative(path.dirname(root), path.dirname(nearest));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? nearest : root;
 }
 
 /**
@@ -39,7 +52,7 @@ export function spellModule(
       : spellSpecifier({
           file: filename,
           target: file,
-          tsconfig: registry.resolver.tsconfig,
+          tsconfig: tsconfigOfFile(registry, filename),
           previous,
           neighbours: importSpecifiers(program),
         });

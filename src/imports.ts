@@ -89,6 +89,50 @@ export function isTypePositionReference(reference: TSESLint.Scope.Reference): bo
   }
 }
 
+function hasDecorators(node: TSESTree.Node): boolean {
+  return 'decorators' in node && Array.isArray(node.decorators) && node.decorators.length > 0;
+}
+
+/** The parameter node `annotation` types (`x: T`, `x: T = d`, `private x: T`), if it types one. */
+function annotatedParameter(annotation: TSESTree.TSTypeAnnotation): TSESTree.Node | undefined {
+  let parameter: TSESTree.Node = annotation.parent;
+  if (parameter.parent?.type === 'AssignmentPattern' && parameter.parent.left === parameter)
+    parameter = parameter.parent;
+  if (parameter.parent?.type === 'TSParameterProperty') parameter = parameter.parent;
+  return parameter;
+}
+
+/**
+ * Is `identifier` (a type reference) in a position whose type TypeScript writes into decorator
+ * metadata under `emitDecoratorMetadata` — so the type is a runtime reference there? The type
+ * annotation of a constructor parameter of a decorated class (or of a constructor with a decorated
+ * parameter), of a decorated property or accessor, of a parameter or the return type of a decorated
+ * method (or of a method with a decorated parameter).
+ */
+export function isDecoratorMetadataPosition(identifier: TSESTree.Node): boolean {
+  let node: TSESTree.Node = identifier;
+  while (node.parent !== undefined && node.parent.type !== 'TSTypeAnnotation') {
+    if (!node.parent.type.startsWith('TS')) return false;
+    node = node.parent;
+  }
+  const annotation = node.parent;
+  if (annotation?.type !== 'TSTypeAnnotation') return false;
+  const owner = annotation.parent;
+  if ((owner.type === 'PropertyDefinition' || owner.type === 'AccessorProperty') && owner.typeAnnotation === annotation)
+    return hasDecorators(owner);
+  let fn: TSESTree.Node | undefined;
+  if (owner.type === 'FunctionExpression' && owner.returnType === annotation) fn = owner;
+  else {
+    const parameter = annotatedParameter(annotation);
+    const parent = parameter?.parent;
+    if (parent?.type === 'FunctionExpression' && parent.params.includes(parameter as TSESTree.Parameter)) fn = parent;
+  }
+  const method = fn?.parent;
+  if (fn?.type !== 'FunctionExpression' || method?.type !== 'MethodDefinition' || method.value !== fn) return false;
+  if (fn.params.some(hasDecorators) || hasDecorators(method)) return true;
+  return method.kind === 'constructor' && hasDecorators(method.parent.parent);
+}
+
 /** Is the binding used, and only in type positions (so a type-only import keeps behaviour)? */
 export function isUsedOnlyAsType(variable: Variable | undefined): boolean {
   const references = variable?.references ?? [];

@@ -12,6 +12,7 @@ import {
   instanceClassOf,
   isClearedByTheSameFunction,
   isFixedKey,
+  isIdentityCall,
   isModuleLoad,
   localExportNames,
   outerWrapper,
@@ -40,7 +41,8 @@ function moduleConstInit(variable: Variable): TSESTree.Expression | undefined {
 
 /**
  * Is `node` provably the same value for every caller? `undefined`, `null`, `void 0`, literals,
- * template literals without expressions, object and array literals whose values all are, and
+ * template literals whose expressions all are (none, or `${HOST}` of a constant), object and array
+ * literals whose values all are, `Object.freeze`/`seal`/`preventExtensions` of one, and
  * identifiers bound to module-level `const`s initialised with one — through `as`, `!`, `satisfies`
  * and parentheses. Parameters, properties, calls, spreads and anything else are not.
  */
@@ -51,7 +53,16 @@ export function isConstant(node: TSESTree.Node, sourceCode: SourceCode, depth = 
     case 'Literal':
       return true;
     case 'TemplateLiteral':
-      return value.expressions.length === 0;
+      return value.expressions.every((expression) => isConstant(expression, sourceCode, depth + 1));
+    case 'CallExpression':
+      // `Object.freeze({ userId: 'anonymous' })` returns its (constant) argument.
+      return (
+        isIdentityCall(value, sourceCode) &&
+        value.arguments.length === 1 &&
+        value.arguments[0] !== undefined &&
+        value.arguments[0].type !== 'SpreadElement' &&
+        isConstant(value.arguments[0], sourceCode, depth + 1)
+      );
     case 'UnaryExpression':
       // `void 0`, `-1`, `!0`
       return (

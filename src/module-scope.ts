@@ -44,6 +44,104 @@ export function iifeCall(fn: TSESTree.Node): TSESTree.CallExpression | TSESTree.
   return undefined;
 }
 
+/** Array methods that call their callback before they return. */
+const CALLING_METHODS = new Set([
+  'every',
+  'filter',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+  'forEach',
+  'map',
+  'reduce',
+  'reduceRight',
+  'some',
+  'sort',
+  'toSorted',
+]);
+/** Of those, the ones whose result holds what the callback returns (`[1, 2].map(() => new C())`). */
+const COLLECTING_METHODS = new Set(['flatMap', 'map', 'reduce', 'reduceRight']);
+/** Array methods whose result is an array again (a receiver of the methods above). */
+const ARRAY_METHODS = new Set([...CALLING_METHODS, 'concat', 'flat', 'reverse', 'slice', 'toReversed', 'with']);
+const MAX_ARRAY_STEPS = 8;
+
+function isGlobalCall(node: TSESTree.Node, object: string, names: ReadonlySet<string>): boolean {
+  const callee = node.type === 'CallExpression' ? skipWrappers(node.callee) : undefined;
+  if (callee?.type !== 'MemberExpression') return false;
+  const name = memberName(callee);
+  const target = skipWrappers(callee.object);
+  return target.type === 'Identifier' && target.name === object && name !== undefined && names.has(name);
+}
+
+const ARRAY_FACTORIES = new Set(['from', 'of']);
+const ARRAY_FROM = new Set(['from']);
+const OBJECT_ARRAYS = new Set(['entries', 'keys', 'values']);
+
+/** The `const name = …` initialiser of a top-level binding `name` (seen from `node`), if any. */
+function topLevelConstInit(node: TSESTree.Node, name: string): TSESTree.Expression | undefined {
+  // Up to the Program (whose own parent some parsers set to null, unlike its type says).
+  let program = node as TSESTree.Node | null | undefined;
+  while (program != null && program.type !== 'Program') program = program.parent;
+  if (program == null) return undefined;
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+    for (const declarator of declaration.declarations)
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name) return declarator.init ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Is `node` surely an array, without types: an array literal, `Array.from/of(…)`, `new Array(…)`,
+ * `Object.keys/values/entries(…)`, an array method's result on one, or a top-level `const` holding one.
+ */
+function isArrayValue(start: TSESTree.Node, steps = 0): boolean {
+  const node = skipWrappers(start);
+  if (steps > MAX_ARRAY_STEPS) return false;
+  switch (node.type) {
+    case 'ArrayExpression':
+      return true;
+    case 'NewExpression':
+      return node.callee.type === 'Identifier' && node.callee.name === 'Array';
+    case 'Identifier': {
+      const init = topLevelConstInit(node, node.name);
+      return init !== undefined && isArrayValue(init, steps + 1);
+    }
+    case 'CallExpression': {
+      if (isGlobalCall(node, 'Array', ARRAY_FACTORIES) || isGlobalCall(node, 'Object', OBJECT_ARRAYS)) return true;
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== 'MemberExpression') return false;
+      const name = memberName(callee);
+      return name !== undefined && ARRAY_METHODS.has(name) && isArrayValue(callee.object, steps + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * The call that runs the callback `fn` before it returns: an array method on an array
+ * (`[1, 2].map(() => …)`, `list.forEach(function () {…})`) or `Array.from(items, () => …)`.
+ * `collecting`: only the calls whose result holds what `fn` returns (`map`, `flatMap`, `reduce`,
+ * `Array.from`). Async functions and generators are excluded (their bodies run later).
+ */
+export function callbackCall(fn: TSESTree.Node, collecting = false): TSESTree.CallExpression | undefined {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
+  if (fn.async || fn.generator) return undefined;
+  const outer = outerWrapper(fn);
+  const call = outer.parent;
+  if (call?.type !== 'CallExpression' || call.optional) return undefined;
+  if (isGlobalCall(call, 'Array', ARRAY_FROM)) return call.arguments[1] === outer ? call : undefined;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== 'MemberExpression' || call.arguments[0] !== outer) return undefined;
+  const name = memberName(callee);
+  if (name === undefined || !(collecting ? COLLECTING_METHODS : CALLING_METHODS).has(name)) return undefined;
+  return isArrayValue(callee.object) ? call : undefined;
+}
+
 /**
  * Is `node` evaluated while the module loads (exactly once per process)? True at the top level, in
  * top-level blocks and namespaces, inside immediately-invoked functions run from there, in static
@@ -59,7 +157,8 @@ export function isModuleLoad(node: TSESTree.Node): boolean {
         return false;
       case 'FunctionExpression':
       case 'ArrowFunctionExpression':
-        if (iifeCall(parent) === undefined) return false;
+        // Run where it is defined, or by an array method called there (`[1, 2].map(() => new C())`).
+        if (iifeCall(parent) === undefined && callbackCall(parent) === undefined) return false;
         break;
       case 'PropertyDefinition':
       case 'AccessorProperty':
@@ -308,8 +407,9 @@ function returnedBy(
   followLocals: boolean,
   options: DestinationOptions,
 ): Destination | undefined {
-  const call = iifeCall(fn);
-  // An immediately-invoked function's result is the call's value: keep following it.
+  // An immediately-invoked function's result is the call's value, and so are the elements of
+  // `[1, 2].map(() => …)`'s (what `map`, `flatMap`, `reduce`, `Array.from` collect): keep following it.
+  const call = iifeCall(fn) ?? callbackCall(fn, true);
   return call === undefined ? { kind: 'returned', fn } : destinationOf(call, sourceCode, followLocals, options);
 }
 
@@ -362,7 +462,7 @@ function instanceFieldOf(target: TSESTree.Node, sourceCode: SourceCode): Destina
 const IDENTITY_METHODS = new Set(['freeze', 'seal', 'preventExtensions']);
 
 /** `Object.freeze(x)`, `Object.seal(x)`, `Object.preventExtensions(x)` (the global `Object`): calls that return their argument. */
-function isIdentityCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+export function isIdentityCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
   const callee = skipWrappers(call.callee);
   if (callee.type !== 'MemberExpression' || call.optional) return false;
   const name = memberName(callee);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { compileGlobs, rootRelative } from './paths.js';
 import { classifyModule, type ModuleTarget, type Registry } from './registry.js';
-import { looksLikePackage, normalizeModulePath, packageNameOf } from './resolution.js';
+import { isRelativeSpecifier, looksLikePackage, normalizeModulePath, packageNameOf } from './resolution.js';
 import { parseSettings, SsotConfigError } from './settings.js';
 import { bindingKey, moduleGraphFor, moduleRecordOf, type ModuleGraph, type ModuleRecord } from './module-graph.js';
 import { isPathAlias } from './specifier.js';
@@ -27,9 +27,9 @@ export interface Source {
   /** The names listed in the settings; undefined: every name the module declares and exports. */
   readonly listedNames: ReadonlySet<string> | undefined;
   /** Is this module id (normalised, see `normalizeModulePath`) one of the source's entries? */
-  readonly isEntry: (id: string, relativePath: string) => boolean;
-  /** Is this module one the source replaces? */
-  readonly isReplaced: (id: string, relativePath: string) => boolean;
+  readonly isEntry: ModuleMatcher;
+  /** Is this module one the source replaces? (`stems`: see `mayReachReplaced`.) */
+  readonly isReplaced: ModuleMatcher;
   /** May this file (relative to rootDir) define the source's names again? */
   readonly isAllowed: (relativePath: string) => boolean;
 }
@@ -46,6 +46,12 @@ export interface Sources {
   readonly namePattern: RegExp | undefined;
   /** Sources with `replaces`. */
   readonly replacing: readonly Source[];
+  /**
+   * Can `specifier` resolve to a replaced module? False only when it provably cannot: a relative
+   * specifier whose last segment names none of the replaced files (nor, for an `index` file, its
+   * directory), when every `replaces` entry is a file. Spares resolving every import of every file.
+   */
+  mayReachReplaced(specifier: string): boolean;
   /** `file` relative to rootDir, POSIX separators. */
   relativePath(file: string): string;
   /** Does the module `id` (normalised) belong to `source` itself? */
@@ -62,27 +68,56 @@ const GLOB = /[*?[\]{}()!]/;
  * A matcher for `entries`/`replaces`: globs match the module's path relative to rootDir (with or
  * without its extension); a plain path, alias or package is resolved once and compared by identity.
  */
-function moduleMatcher(
-  patterns: readonly string[],
-  registry: Registry,
-  where: string,
-  owner: string,
-): (id: string, relativePath: string) => boolean {
-  if (patterns.length === 0) return () => false;
+/**
+ * Does a module match `entries` or `replaces`? By identity (module id) or by glob. `stems`: the
+ * names a relative specifier can end with to reach one of the listed files — the file's name, and
+ * its directory's for an `index` file — or undefined when a glob or a package is listed (then any
+ * specifier may). A symlink under another name is not followed.
+ */
+interface ModuleMatcher {
+  (id: string, relativePath: string): boolean;
+  readonly stems: ReadonlySet<string> | undefined;
+}
+
+function moduleMatcher(patterns: readonly string[], registry: Registry, where: string, owner: string): ModuleMatcher {
+  if (patterns.length === 0) return Object.assign(() => false, { stems: new Set<string>() });
   const globs = patterns.filter((pattern) => GLOB.test(pattern));
   const ids = new Set<string>();
+  let stems: Set<string> | undefined = globs.length === 0 ? new Set() : undefined;
   patterns.forEach((pattern, index) => {
     if (GLOB.test(pattern)) return;
     const target = classifyModule(pattern, registry.rootDir, registry.resolver, `${where}[${String(index)}]`, owner);
-    if (target.kind === 'file') ids.add(target.id);
-    else {
+    if (target.kind === 'file') {
+      ids.add(target.id);
+      const stem = fileStem(target.file);
+      stems?.add(stem);
+      if (stem === 'index') stems?.add(path.basename(path.dirname(target.file)).toLowerCase());
+    } else {
+      stems = undefined;
       const resolved = registry.resolver.resolve(registry.rootDir, target.name);
       ids.add(resolved === undefined ? `package:${target.name}` : normalizeModulePath(resolved));
     }
   });
   const glob = globs.length === 0 ? undefined : picomatch(globs, { dot: true });
-  return (id, relativePath) =>
-    ids.has(id) || (glob !== undefined && (glob(relativePath) || glob(relativePath.replace(/\.[cm]?[jt]sx?$/, ''))));
+  return Object.assign(
+    (id: string, relativePath: string) =>
+      ids.has(id) || (glob !== undefined && (glob(relativePath) || glob(relativePath.replace(/\.[cm]?[jt]sx?$/, '')))),
+    { stems },
+  );
+}
+
+/** A module file's extension; names are compared lower-cased (file systems may ignore case). */
+const EXTENSION = /\.(?:d\.)?[cm]?[jt]sx?$/;
+
+/** The last segment of a relative specifier without its extension; undefined for `.`, `..` or a trailing `/`. */
+function specifierStem(specifier: string): string | undefined {
+  const last = specifier.slice(specifier.lastIndexOf('/') + 1);
+  if (last === '' || last === '.' || last === '..') return undefined;
+  return last.replace(EXTENSION, '').toLowerCase();
+}
+
+function fileStem(file: string): string {
+  return path.basename(file).replace(EXTENSION, '').toLowerCase();
 }
 
 /**
@@ -196,6 +231,11 @@ function buildSources(registry: Registry, raw: unknown): Sources {
     return owned;
   }
 
+  const replacing = list.filter((source) => (settings.sources?.[source.index]?.replaces?.length ?? 0) > 0);
+  // Undefined when some replaced module can be reached by any specifier (a glob, a package).
+  const replacedStems = replacing.every((source) => source.isReplaced.stems !== undefined)
+    ? new Set(replacing.flatMap((source) => [...(source.isReplaced.stems ?? [])]))
+    : undefined;
   return {
     registry,
     list,
@@ -205,7 +245,12 @@ function buildSources(registry: Registry, raw: unknown): Sources {
     get namePattern() {
       return current().pattern;
     },
-    replacing: list.filter((source) => (settings.sources?.[source.index]?.replaces?.length ?? 0) > 0),
+    replacing,
+    mayReachReplaced: (specifier) => {
+      if (replacedStems === undefined || !isRelativeSpecifier(specifier)) return replacing.length > 0;
+      const stem = specifierStem(specifier);
+      return stem === undefined || replacedStems.has(stem);
+    },
     relativePath,
     isSourceModule: (source, id) => moduleIds.get(source) === id,
     originOf: (file, name) => graph.origin(file, name),

@@ -37,7 +37,7 @@ ruleTester.run('no-factory-bypass with emitDecoratorMetadata in tsconfig.json (t
     invalid(decorated, [error('bypass', [1, 10, 1, 26])]),
     // The same file in a project without decorator metadata (the fixture app): the type-only autofix applies.
     {
-      ...invalid(decorated, [error('bypass', [1, 10, 1, 26])]),
+      ...invalid(decorated, [error('typeOnly', [1, 10, 1, 26])]),
       filename: path.join(fixturesDir, 'app/src/gateway.ts'),
       settings: {
         ssot: {
@@ -57,6 +57,47 @@ ruleTester.run('no-factory-bypass with emitDecoratorMetadata in tsconfig.json (t
         "import type { WebSocketManager } from './websocket/manager';",
       ),
     },
+  ],
+});
+
+// ── emitDecoratorMetadata: the type-only fix is withheld only where the class is written into metadata ──
+const importManager = "import { WebSocketManager } from './manager';";
+const typeImportManager = "import type { WebSocketManager } from './manager';";
+/** No fix: the class is in a decorator-metadata position. */
+const metadataCase = (body: string) => invalid(`${importManager}\n${body}`, [error('bypass', [1, 10, 1, 26])]);
+/** The type-only fix applies: no annotation of the class is written into metadata. */
+const typeCase = (body: string) =>
+  invalid(`${importManager}\n${body}`, [error('typeOnly', [1, 10, 1, 26])], {
+    output: `${typeImportManager}\n${body}`,
+  });
+const declareDecorators =
+  'declare const Injectable: () => ClassDecorator;\ndeclare const Prop: () => PropertyDecorator;\ndeclare const Get: () => MethodDecorator;';
+
+ruleTester.run('no-factory-bypass with emitDecoratorMetadata, per decorator position', rule, {
+  valid: valid([]),
+  invalid: [
+    // Decorated class: its constructor's parameter types are `design:paramtypes`.
+    metadataCase(
+      `${declareDecorators}\n@Injectable()\nexport class Gateway {\n  constructor(private readonly manager: WebSocketManager) {}\n}`,
+    ),
+    // Decorated property (`design:type`), also `| undefined` (serialized as the class under strict).
+    metadataCase(`${declareDecorators}\nexport class Gateway {\n  @Prop() manager?: WebSocketManager | undefined;\n}`),
+    // Decorated method: parameter types and return type.
+    metadataCase(`${declareDecorators}\nexport class Gateway {\n  @Get() open(manager: WebSocketManager): void {}\n}`),
+    metadataCase(
+      `${declareDecorators}\nexport class Gateway {\n  @Get() current(): WebSocketManager {\n    throw new Error();\n  }\n}`,
+    ),
+    // A parameter decorator on a method makes its signature metadata too.
+    metadataCase(
+      `declare const Body: () => ParameterDecorator;\nexport class Gateway {\n  open(@Body() body: string, manager: WebSocketManager): void {}\n}`,
+    ),
+    // The same annotations without decorators, and non-metadata positions in a decorated class: type-only.
+    typeCase(
+      `export class Gateway {\n  constructor(private readonly manager: WebSocketManager) {}\n  open(manager: WebSocketManager): WebSocketManager {\n    return manager;\n  }\n}`,
+    ),
+    typeCase(
+      `${declareDecorators}\nexport function connect(manager: WebSocketManager): WebSocketManager {\n  return manager;\n}\n@Injectable()\nexport class Gateway {\n  manager?: WebSocketManager;\n  @Get() open(): void {\n    const local: WebSocketManager | undefined = undefined;\n    void local;\n  }\n}`,
+    ),
   ],
 });
 

@@ -7,10 +7,12 @@ import { fileURLToPath } from 'node:url';
 import {
   RuleTester,
   type InvalidTestCase,
+  type RunTests,
   type SuggestionOutput,
   type TestCaseError,
   type ValidTestCase,
 } from '@typescript-eslint/rule-tester';
+import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import * as espree from 'espree';
 import type { SsotSettings, ServiceSettings } from '../src/settings.js';
 
@@ -23,17 +25,60 @@ export function appFile(relative: string): string {
   return path.join(appDir, relative);
 }
 
-export const ruleTester = new RuleTester({
-  languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
-});
+/** One `run()` of a rule suite, as recorded by `recordSuites` instead of being run. */
+export interface RecordedSuite {
+  readonly name: string;
+  readonly rule: RuleModule<string, readonly unknown[]>;
+  readonly tests: RunTests<string, readonly unknown[]>;
+  /** The tester's own `languageOptions` (each case may add its own). */
+  readonly languageOptions: Readonly<Record<string, unknown>>;
+}
 
-export const jsRuleTester = new RuleTester({
-  languageOptions: {
-    parser: espree,
-    ecmaVersion: 'latest',
-    sourceType: 'module',
-    parserOptions: { ecmaFeatures: { jsx: true } },
-  },
+let recorder: RecordedSuite[] | undefined;
+
+/**
+ * Until `stop()`, every `ruleTester.run` / `jsRuleTester.run` records its suite into `into` instead of
+ * running it: test/fix-outputs.test.ts imports the rule suites to check every fix and suggestion output.
+ */
+export function recordSuites(into: RecordedSuite[]): { stop: () => void } {
+  recorder = into;
+  return {
+    stop: () => {
+      recorder = undefined;
+    },
+  };
+}
+
+/** A RuleTester whose suites test/fix-outputs.test.ts can record (`recordSuites`). */
+class RecordingRuleTester extends RuleTester {
+  readonly #languageOptions: Readonly<Record<string, unknown>>;
+  constructor(languageOptions: Readonly<Record<string, unknown>>) {
+    super({ languageOptions });
+    this.#languageOptions = languageOptions;
+  }
+  override run<MessageIds extends string, Options extends readonly unknown[]>(
+    name: string,
+    rule: RuleModule<MessageIds, Options>,
+    tests: RunTests<MessageIds, Options>,
+  ): void {
+    if (recorder === undefined) super.run(name, rule, tests);
+    else
+      recorder.push({
+        name,
+        rule: rule,
+        tests: tests,
+        languageOptions: this.#languageOptions,
+      });
+  }
+}
+
+export const ruleTester: RuleTester = new RecordingRuleTester({ parserOptions: { ecmaFeatures: { jsx: true } } });
+
+export const jsRuleTester: RuleTester = new RecordingRuleTester({
+  parser: espree,
+  ecmaVersion: 'latest',
+  sourceType: 'module',
+  parserOptions: { ecmaFeatures: { jsx: true } },
 });
 
 /** The WebSocketManager service from the README, as most rule tests register it. */

@@ -122,6 +122,35 @@ describe('what a source owns', () => {
     expect(source.isReplaced('/x', 'src/types/websocket.ts')).toBe(false);
   });
 
+  it('tells which specifiers cannot reach a replaced module without resolving them', () => {
+    const files = sourcesFor({
+      rootDir: appDir,
+      services: [],
+      sources: [{ module: 'src/types/websocket.ts', replaces: ['src/types/agents.ts', 'src/chat'] }],
+    });
+    // Any extension, any case (case-insensitive file systems), a directory for its index file.
+    for (const specifier of ['./agents', '../types/agents.js', './Agents.ts', '../chat', './chat/index.js'])
+      expect(files.mayReachReplaced(specifier), specifier).toBe(true);
+    // Another last segment, and what only the resolver can tell (aliases, packages, `.`, `..`, a trailing `/`).
+    expect(files.mayReachReplaced('./agent-types')).toBe(false);
+    expect(files.mayReachReplaced('../types/websocket.js')).toBe(false);
+    for (const specifier of ['@/types/agents-alias', 'some-package', '.', '..', './chat/'])
+      expect(files.mayReachReplaced(specifier), specifier).toBe(true);
+    // A glob may match any file: every specifier may reach it.
+    const globbed = sourcesFor({
+      rootDir: appDir,
+      services: [],
+      sources: [{ module: 'src/types/websocket.ts', replaces: ['src/types/agent*.ts'] }],
+    });
+    expect(globbed.mayReachReplaced('./anything')).toBe(true);
+    // Nothing replaced: nothing to reach.
+    expect(
+      sourcesFor({ rootDir: appDir, services: [], sources: [{ module: 'src/types/websocket.ts' }] }).mayReachReplaced(
+        './agents',
+      ),
+    ).toBe(false);
+  });
+
   describe('a source without names in a long-lived process', () => {
     let dir = '';
     afterEach(() => {

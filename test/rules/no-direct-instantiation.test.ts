@@ -259,15 +259,8 @@ ruleTester.run('no-direct-instantiation', rule, {
             ),
           ],
         ),
-        error(
-          'direct',
-          [5, 1, 5, 42],
-          [
-            useFactory(
-              "import { RECONNECT_DELAY_MS, getWebSocketManager } from '../websocket/factory';\nimport { WebSocketManager } from '@ws';\nconst user = { userId: 'u' };\nReflect.construct(WebSocketManager, [user]);\ngetWebSocketManager(...args);",
-            ),
-          ],
-        ),
+        // `args` may hold anything: no factory call is known to take it.
+        error('direct', [5, 1, 5, 42]),
       ],
     ),
     // Destructuring `await import()`, renamed.
@@ -670,6 +663,8 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
       ],
     },
     // A workspace package built to dist/ or not built yet; the service named by source path, package or subpath.
+    // The suggestion passes 'u' on only where the constructor's declaration is read (a file, not the
+    // package entry that re-exports it): getRealtime(userId: string) takes what RealtimeManager(userId?: string) is given.
     ...(['built', 'unbuilt'] as const).flatMap((state) =>
       ['packages/realtime/src/manager.ts', '@acme/realtime', '@acme/realtime/manager'].flatMap((module) =>
         ['@acme/realtime', '@acme/realtime/manager'].map((specifier) => ({
@@ -677,13 +672,25 @@ ruleTester.run('no-direct-instantiation (module graph)', rule, {
           filename: path.join(workspaces[state], 'packages/web/src/app.ts'),
           settings: settingsFor(workspaces[state], { ...realtimeService, module }),
           errors: [
-            directAt(
-              2,
-              1,
-              25,
-              `import { RealtimeManager } from '${specifier}';\nimport { getRealtime } from '../../realtime/src/factory.js';\ngetRealtime('u');`,
-              { service: 'RealtimeManager', factory: 'getRealtime', factoryModule: 'packages/realtime/src/factory.ts' },
-            ),
+            module === '@acme/realtime'
+              ? error<MessageIds>('direct', [2, 1, 2, 25], {
+                  data: {
+                    service: 'RealtimeManager',
+                    factory: 'getRealtime',
+                    factoryModule: 'packages/realtime/src/factory.ts',
+                  },
+                })
+              : directAt(
+                  2,
+                  1,
+                  25,
+                  `import { RealtimeManager } from '${specifier}';\nimport { getRealtime } from '../../realtime/src/factory.js';\ngetRealtime('u');`,
+                  {
+                    service: 'RealtimeManager',
+                    factory: 'getRealtime',
+                    factoryModule: 'packages/realtime/src/factory.ts',
+                  },
+                ),
           ],
         })),
       ),
@@ -760,4 +767,91 @@ describe('no-direct-instantiation through CommonJS exports', () => {
       { ruleId: 'ssot/no-direct-instantiation', messageId: 'directNoFactory', line: 2, column: 24, endColumn: 42 },
     ]);
   });
+});
+
+// ── The factory is not the constructor: a suggestion passes on only what the factory is known to take ──
+const liveSocket = {
+  name: 'LiveSocket',
+  class: 'LiveSocket',
+  module: 'src/live/socket.ts',
+  factory: { name: 'getLiveSocket', module: 'src/live/factory.ts', scope: { argument: 0, name: 'user' } },
+};
+const liveSocketWithoutScope = { ...liveSocket, factory: { name: 'getLiveSocket', module: 'src/live/factory.ts' } };
+const importLive = "import { LiveSocket } from '../live/socket.js';";
+const addLiveFactory = "import { getLiveSocket } from '../live/factory.js';";
+const live = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings(liveSocket) });
+const liveData = { service: 'LiveSocket', factory: 'getLiveSocket', factoryModule: 'src/live/factory.ts' };
+
+ruleTester.run('no-direct-instantiation (factory arguments)', rule, {
+  valid: live.valid([]),
+  invalid: [
+    // getLiveSocket(user) takes the scope: the `user` property is passed, not the options object (TS2353).
+    live.invalid(
+      `${importLive}\nexport const open = (url: string, user: UserContext) => new LiveSocket({ url, user });`,
+      [
+        error('direct', [2, 57, 2, 86], {
+          data: liveData,
+          suggestions: [
+            useFactory(
+              `${importLive}\n${addLiveFactory}\nexport const open = (url: string, user: UserContext) => getLiveSocket(user);`,
+            ),
+          ],
+        }),
+      ],
+    ),
+    // Renamed: the property named like the scope carries any expression; an identifier named like it too.
+    live.invalid(
+      `${importLive}\nnew LiveSocket({ url: URL, user: session.currentUser });\nnew LiveSocket(currentUser);`,
+      [
+        error('direct', [2, 1, 2, 56], {
+          data: liveData,
+          suggestions: [
+            useFactory(
+              `${importLive}\n${addLiveFactory}\ngetLiveSocket(session.currentUser);\nnew LiveSocket(currentUser);`,
+            ),
+          ],
+        }),
+        error('direct', [3, 1, 3, 28], {
+          data: liveData,
+          suggestions: [
+            useFactory(
+              `${importLive}\n${addLiveFactory}\nnew LiveSocket({ url: URL, user: session.currentUser });\ngetLiveSocket(currentUser);`,
+            ),
+          ],
+        }),
+      ],
+    ),
+    // No argument named like the scope, or two of them, or none at all: no suggestion.
+    live.invalid(
+      `${importLive}\nnew LiveSocket(options);\nnew LiveSocket({ user, otherUser });\nnew (LiveSocket as any)();`,
+      [
+        error('direct', [2, 1, 2, 24], { data: liveData }),
+        error('direct', [3, 1, 3, 36], { data: liveData }),
+        error('direct', [4, 1, 4, 26], { data: liveData }),
+      ],
+    ),
+    // Without scope settings the factory's declared parameters (user: UserContext) must take the
+    // constructor's arguments (options: LiveOptions): they do not, so no suggestion.
+    live.invalid(
+      `${importLive}\nnew LiveSocket({ url, user });`,
+      [error('direct', [2, 1, 2, 30], { data: liveData })],
+      {
+        settings: ssotSettings(liveSocketWithoutScope),
+      },
+    ),
+    // A factory that needs an argument the construction does not give: no argument-free call.
+    invalid(
+      "import { ConversationManager } from '../frontend/component-factory.js';\nnew (ConversationManager as any)();",
+      [
+        error('direct', [2, 1, 2, 35], {
+          data: {
+            service: 'ConversationManager',
+            factory: 'FrontendComponentFactory.getConversationManager',
+            factoryModule: 'src/frontend/component-factory.ts',
+          },
+        }),
+      ],
+      { settings: ssotSettings(conversationService) },
+    ),
+  ],
 });

@@ -264,12 +264,12 @@ ruleTester.run('no-factory-bypass', rule, {
     // ── Autofix: a value import used only as a type becomes type-only ──────────────────────────
     invalid(
       "import { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;",
-      [error('bypass', NAMED)],
+      [error('typeOnly', NAMED)],
       { output: "import type { WebSocketManager } from '../websocket/manager';\nlet m: WebSocketManager;" },
     ),
     invalid(
       "import { WebSocketManager, RECONNECT_DELAY_MS } from '@/websocket/manager.js';\nlet m: WebSocketManager = undefined!;\nRECONNECT_DELAY_MS;",
-      [error('bypass', NAMED)],
+      [error('typeOnly', NAMED)],
       {
         output:
           "import { type WebSocketManager, RECONNECT_DELAY_MS } from '@/websocket/manager.js';\nlet m: WebSocketManager = undefined!;\nRECONNECT_DELAY_MS;",
@@ -277,7 +277,7 @@ ruleTester.run('no-factory-bypass', rule, {
     ),
     invalid(
       "import { WebSocketManager as Manager } from '@ws';\ntype Version = typeof Manager.VERSION;\nfunction use(m: Manager): void {}",
-      [error('bypass', [1, 10, 1, 37])],
+      [error('typeOnly', [1, 10, 1, 37])],
       {
         output:
           "import type { WebSocketManager as Manager } from '@ws';\ntype Version = typeof Manager.VERSION;\nfunction use(m: Manager): void {}",
@@ -285,17 +285,17 @@ ruleTester.run('no-factory-bypass', rule, {
     ),
     invalid(
       "import * as ws from '../websocket/manager';\nlet m: ws.WebSocketManager;",
-      [error('bypass', [1, 8, 1, 15])],
+      [error('typeOnly', [1, 8, 1, 15])],
       { output: "import type * as ws from '../websocket/manager';\nlet m: ws.WebSocketManager;" },
     ),
     invalid(
       "import ws = require('../websocket/manager');\nlet m: ws.WebSocketManager;",
-      [error('bypass', [1, 1, 1, 45])],
+      [error('typeOnly', [1, 1, 1, 45])],
       { output: "import type ws = require('../websocket/manager');\nlet m: ws.WebSocketManager;" },
     ),
     invalid(
       "import Socket, { other } from '../services/socket';\nlet s: Socket = other;",
-      [error('bypassNoFactory', [1, 8, 1, 14])],
+      [error('typeOnlyNoFactory', [1, 8, 1, 14])],
       {
         output:
           "import type Socket from '../services/socket';\nimport { other } from '../services/socket';\nlet s: Socket = other;",
@@ -472,7 +472,7 @@ ruleTester.run('no-factory-bypass (tsx)', rule, {
   invalid: [
     tsx.invalid(
       "import { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
-      [error('bypass', NAMED)],
+      [error('typeOnly', NAMED)],
       {
         output:
           "import type { WebSocketManager } from '@/websocket/manager';\nexport const Status = (props: { manager: WebSocketManager }) => <span>{props.manager.user?.userId}</span>;",
@@ -562,15 +562,16 @@ ruleTester.run('no-factory-bypass (workspace)', rule, {
     ...["'@core/session/manager'", "'@acme/core/session'", "'#session'", "'./session/manager.js'"].map((source) =>
       workspace.invalid(
         `import { SessionManager } from ${source};\nlet s: SessionManager;`,
-        [error('bypass', SESSION)],
+        [error('typeOnly', SESSION)],
         {
           output: `import type { SessionManager } from ${source};\nlet s: SessionManager;`,
         },
       ),
     ),
+    // The package's own tsconfig (module: NodeNext through `extends`) applies, not the solution root's: './….js'.
     workspace.invalid("export { SessionManager } from '@acme/core/session';", [
       error('reexport', SESSION, [
-        reexportFactory("export { getSessionManager } from './session/factory';"),
+        reexportFactory("export { getSessionManager } from './session/factory.js';"),
         reexportType("export type { SessionManager } from '@acme/core/session';"),
       ]),
     ]),
@@ -614,6 +615,20 @@ ruleTester.run('no-factory-bypass (module graph)', rule, {
     typeof test === 'string' ? { code: test, filename: hook, settings: ssotSettings() } : { filename: hook, ...test },
   ),
   invalid: [
+    // The trial: the factory already imported from the barrel, the class used only as a type. The message
+    // says what the autofix does (a type-only import from the barrel), not "import the factory instead".
+    invalid(
+      "import { getWebSocketManager, WebSocketManager } from '../barrels';\nexport const m: WebSocketManager = getWebSocketManager();",
+      [
+        error('typeOnly', [1, 31, 1, 47], {
+          data: { service: 'WebSocketManager', factory: 'getWebSocketManager', source: '../barrels' },
+        }),
+      ],
+      {
+        output:
+          "import { getWebSocketManager, type WebSocketManager } from '../barrels';\nexport const m: WebSocketManager = getWebSocketManager();",
+      },
+    ),
     invalid("import { WebSocketManager } from '../barrels';\nnew WebSocketManager();", [error('bypass', NAMED)]),
     // Unused as a value: the suggestion imports the factory instead, from the factory's own module.
     invalid("import { WebSocketManager } from '../barrels';", [error('bypass', NAMED, [useFactory(FACTORY_IMPORT)])]),

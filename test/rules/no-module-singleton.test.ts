@@ -54,6 +54,14 @@ const js = cases<MessageIds, Options>({ filename: script, settings: ssotSettings
 
 ruleTester.run('no-module-singleton', rule, {
   valid: valid([
+    // Callbacks that do not run while the module loads, or whose results are not kept.
+    `${importManager}
+export const later = (ids: string[]) => ids.map(() => new WebSocketManager());
+declare const updates: { forEach(fn: () => void): Promise<void>; map(fn: () => unknown): unknown };
+export const mapped = updates.map(() => new WebSocketManager());
+export const pending = [1, 2].map(async () => new WebSocketManager());
+export const kept = [1, 2].filter(() => Boolean(new WebSocketManager()));
+[1, 2].forEach(() => new WebSocketManager().toString());`,
     // A call that does not return its argument, and a local `Object`.
     `${importManager}
 export const described = String(new WebSocketManager());
@@ -565,6 +573,27 @@ export const frozen = Object.freeze(new WebSocketManager());
 export const spread = [...[new WebSocketManager()]];
 export const merged = { ...{ manager: Object.seal(new WebSocketManager()) } };`,
       [error('eager', [2, 37, 2, 59]), error('eager', [3, 28, 3, 50]), error('eager', [4, 51, 4, 73])],
+    ),
+    // Callbacks an array method runs while the module loads: what `map`/`flatMap`/`reduce`/`Array.from`
+    // collect is kept; `forEach` stores it itself; the factory called from one runs at load time too.
+    // (Methods of what may not be an array — an Observable's `forEach` runs later — and async callbacks are not.)
+    invalid(
+      `${importManager}
+${importFactory}
+export const pool = [1, 2].map(() => new WebSocketManager());
+const ids = ['a', 'b'];
+export const flat = ids.filter(Boolean).flatMap(function () { return [new WebSocketManager()]; });
+export const made = Array.from({ length: 2 }, () => new WebSocketManager());
+let last: unknown;
+Object.keys({ a: 1 }).forEach(() => { last = new WebSocketManager(); });
+[user].forEach((u) => getWebSocketManager(u));`,
+      [
+        error('eager', [3, 38, 3, 60]),
+        error('eager', [5, 71, 5, 93]),
+        error('eager', [6, 53, 6, 75]),
+        error('eager', [8, 46, 8, 68]),
+        error('factoryAtModuleScope', [9, 23, 9, 45]),
+      ],
     ),
     // Indirect calls of the factory: `(0, f)(u)`, `f.call(null, u)`, `f.apply(null, [u])`.
     invalid(

@@ -93,7 +93,8 @@ export function connect(user: { userId: string }, args: [{ userId: string }], se
   getWebSocketManager({ userId: \`user-\${id}\` });
 }
 declare function currentUser(): { userId: string };`,
-    // Not provably constant: a `let`, a local const of a function, an import, a method in the literal.
+    // Not provably constant: a `let`, a local const of a function, an import, a method in the literal,
+    // a call other than Object.freeze/seal/preventExtensions, a freeze of something else.
     `${importFactory}
 import { GUEST } from '../config';
 let fallback = { userId: 'guest' };
@@ -103,6 +104,8 @@ export function connect() {
   getWebSocketManager(GUEST);
   getWebSocketManager(local);
   getWebSocketManager({ get userId() { return 'x'; } });
+  getWebSocketManager(structuredClone({ userId: 'x' }));
+  getWebSocketManager(Object.freeze(fallback));
   fallback = { userId: 'other' };
 }`,
     // Renaming keys and loaded modules that are not the factory's.
@@ -159,6 +162,17 @@ getWebSocketManager();`,
     },
   ]),
   invalid: [
+    // The trial's shape: module-level consts initialised with constants — also a template of constants
+    // and a frozen object — passed in an object literal at module level.
+    invalid(
+      `${importFactory}
+const HOST = 'realtime.example.test';
+const REALTIME_URL = \`wss://\${HOST}/socket\`;
+const ANONYMOUS_USER = Object.freeze({ userId: 'anonymous' });
+export const manager = getWebSocketManager({ url: REALTIME_URL, user: ANONYMOUS_USER });
+export const frozen = getWebSocketManager(ANONYMOUS_USER);`,
+      [constant([5, 44, 5, 87], 'value'), constant([6, 43, 6, 57], 'ANONYMOUS_USER')],
+    ),
     // Missing.
     invalid(`${importFactory}\ngetWebSocketManager();`, [missing([2, 1, 2, 22])]),
     // undefined, null, void 0, literals, a template literal without expressions.
