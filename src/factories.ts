@@ -117,6 +117,19 @@ type Variable = TSESLint.Scope.Variable;
 
 const aliasesByProgram = new WeakMap<TSESTree.Program, Map<string, ReadonlySet<string>>>();
 
+/** The per-file part of a cache keyed by file, then by name. */
+function fileCache<Value>(
+  cache: WeakMap<TSESTree.Program, Map<string, Value>>,
+  program: TSESTree.Program,
+): Map<string, Value> {
+  let byName = cache.get(program);
+  if (byName === undefined) {
+    byName = new Map();
+    cache.set(program, byName);
+  }
+  return byName;
+}
+
 function addPatternAliases(pattern: TSESTree.Node, exportName: string, aliases: Set<string>): void {
   if (pattern.type !== 'ObjectPattern') return;
   for (const property of pattern.properties) {
@@ -177,11 +190,7 @@ function declaratorOf(node: TSESTree.Node): TSESTree.VariableDeclarator | undefi
  */
 function aliasesOf(sourceCode: SourceCode, exportName: string, head: string | undefined): ReadonlySet<string> {
   const program = sourceCode.ast;
-  let byExport = aliasesByProgram.get(program);
-  if (byExport === undefined) {
-    byExport = new Map();
-    aliasesByProgram.set(program, byExport);
-  }
+  const byExport = fileCache(aliasesByProgram, program);
   const cacheKey = head === undefined ? exportName : `${exportName}.${head}`;
   let aliases = byExport.get(cacheKey) as Set<string> | undefined;
   if (aliases !== undefined) return aliases;
@@ -290,12 +299,7 @@ function escapeRegExp(text: string): string {
  * does a call through an identifier the scope manager did not show as an alias need a scope lookup.
  */
 function mayTakeFromLoadedModule(sourceCode: SourceCode, exportName: string): boolean {
-  const program = sourceCode.ast;
-  let byExport = looseByProgram.get(program);
-  if (byExport === undefined) {
-    byExport = new Map();
-    looseByProgram.set(program, byExport);
-  }
+  const byExport = fileCache(looseByProgram, sourceCode.ast);
   let found = byExport.get(exportName);
   if (found === undefined) {
     const name = escapeRegExp(exportName);
