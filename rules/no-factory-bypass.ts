@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isInjectionTokenUse } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
+import { importedFactoryName } from '../src/factories.js';
 import { factoryImport, spellModule } from '../src/fixes.js';
 import { findVariable, mayMention, requireSource, serviceWords, staticString } from '../src/identity.js';
 import {
@@ -61,7 +62,7 @@ function leftmostName(name: TSESTree.EntityName): string | undefined {
   return current.type === 'Identifier' ? current.name : undefined;
 }
 
-/** Is the factory already imported as a value (under any local name)? */
+/** Is the factory's first segment already imported as a value (under any local name, from its module or a barrel)? */
 function importsFactory(
   service: ModuleService,
   registry: Registry,
@@ -69,19 +70,7 @@ function importsFactory(
   filename: string,
 ): boolean {
   const factory = service.factory;
-  if (factory === undefined) return false;
-  return program.body.some(
-    (statement) =>
-      statement.type === 'ImportDeclaration' &&
-      statement.importKind !== 'type' &&
-      statement.specifiers.some(
-        (specifier) =>
-          specifier.type === 'ImportSpecifier' &&
-          specifier.importKind !== 'type' &&
-          moduleExportName(specifier.imported) === factory.export,
-      ) &&
-      registry.refersTo(statement.source.value, filename, factory.module),
-  );
+  return factory !== undefined && importedFactoryName(factory, registry, program, filename) !== undefined;
 }
 
 /** The message of a value import around the factory: a type-only one when the binding is used only as a type (and the fix makes it so). */

@@ -11,6 +11,7 @@ import {
 } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
 import { discoveredAt } from '../src/decorated-classes.js';
+import { DEFAULT_MEMOIZERS, MEMOIZERS_SCHEMA, moduleLevelMemoizer } from '../src/memoizers.js';
 import { findVariable, mayMention, memberName, originOf, skipWrappers, type Origin } from '../src/identity.js';
 import {
   GLOBAL_OBJECTS,
@@ -18,10 +19,8 @@ import {
   isClearedByTheSameFunction,
   isModuleLoad,
   localExportNames,
-  outerWrapper,
   slots,
   type Slot,
-  type FunctionNode,
 } from '../src/module-scope.js';
 import type { Service } from '../src/registry.js';
 import { homeText, isAllowedFile, serviceContextOf } from '../src/service-context.js';
@@ -202,34 +201,6 @@ function classLabel(callee: TSESTree.Node, sourceCode: SourceCode): string {
   return named === undefined ? sourceCode.getText(node) : named.names.join('.');
 }
 
-/** The memoizer call `fn` is passed to (`once(() => …)`), with the memoizer's name. */
-function memoizerCall(
-  fn: FunctionNode,
-  memoizers: ReadonlySet<string>,
-  sourceCode: SourceCode,
-): { readonly call: TSESTree.CallExpression; readonly name: string } | undefined {
-  const outer = outerWrapper(fn);
-  const call = outer.parent;
-  if (call?.type !== 'CallExpression' || !call.arguments.includes(outer as TSESTree.CallExpressionArgument))
-    return undefined;
-  const callee = skipWrappers(call.callee);
-  const candidates: string[] = [];
-  if (callee.type === 'Identifier') {
-    candidates.push(callee.name);
-    const origin = originOf(callee, sourceCode);
-    if (origin?.kind === 'export' && origin.name !== 'default') candidates.push(origin.name);
-  } else if (callee.type === 'MemberExpression') {
-    const name = memberName(callee);
-    if (name !== undefined) candidates.push(name);
-  }
-  const name = candidates.find((candidate) => memoizers.has(candidate));
-  if (name === undefined) return undefined;
-  // A memoized function with parameters is keyed by its arguments (a per-key cache), except under
-  // `once`, which ignores them.
-  if (fn.params.length > 0 && name !== 'once') return undefined;
-  return { call, name };
-}
-
 type Shape = 'eager' | 'lazy' | 'memoized';
 
 export type MessageIds =
@@ -300,20 +271,12 @@ export default createRule<Options, MessageIds>({
             description:
               'Class names, or `/regex/` strings matched against them, that `checkAllClasses` does not report.',
           },
-          memoizers: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              "Names of functions that cache their callback's result (`once(() => new C())` is a module-level instance).",
-          },
+          memoizers: MEMOIZERS_SCHEMA,
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [
-      { checkAllClasses: false, ignoreClasses: [], memoizers: ['once', 'memoize', 'memoizeOne', 'cache'] },
-    ],
+    defaultOptions: [{ checkAllClasses: false, ignoreClasses: [], memoizers: [...DEFAULT_MEMOIZERS] }],
     messages: {
       eager:
         '{{service}} is created once at module load and shared by every importer; create it per user or request with {{factory}}().',
@@ -391,8 +354,8 @@ export default createRule<Options, MessageIds>({
       const destination = destinationOf(node, sourceCode);
       if (destination === undefined) return undefined;
       if (destination.kind === 'returned') {
-        const memoized = memoizerCall(destination.fn, memoizers, sourceCode);
-        if (memoized === undefined || !isModuleLoad(memoized.call)) return undefined;
+        const memoized = moduleLevelMemoizer(destination.fn, memoizers, sourceCode);
+        if (memoized === undefined) return undefined;
         return {
           shape: 'memoized',
           at: node,

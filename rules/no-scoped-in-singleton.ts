@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { mentionedFactories } from '../src/factories.js';
 import { mentionedServices } from '../src/identity.js';
+import { DEFAULT_MEMOIZERS, MEMOIZERS_SCHEMA } from '../src/memoizers.js';
 import {
   fieldText,
   boundSingletonCaptives,
@@ -20,7 +21,12 @@ import { registryOf } from '../src/registry.js';
 import { mayUseContainers } from '../src/containers.js';
 
 export type MessageIds = 'captive' | 'captiveBound' | 'captiveInjected' | 'captiveNoFactory';
-export type Options = [];
+export type Options = [
+  {
+    /** Functions that cache their callback's result: `once(() => new PriceFeed())` at module scope is singleton-lived. */
+    memoizers: string[];
+  },
+];
 
 const KEEPING_OPERATORS = new Set(['=', '??=', '||=', '&&=']);
 const MAX_CALL_TEXT = 60;
@@ -37,7 +43,9 @@ function reasonText(reason: SingletonReason): string {
     case 'service':
       return `registered with lifetime 'singleton'`;
     case 'module-instance':
-      return `instantiated at module scope, line ${String(reason.node.loc.start.line)}`;
+      return reason.memoizer === undefined
+        ? `instantiated at module scope, line ${String(reason.node.loc.start.line)}`
+        : `instantiated once by the memoized ${reason.memoizer}() at module scope, line ${String(reason.node.loc.start.line)}`;
     case 'static-instance':
       return `it keeps its own static instance, line ${String(reason.node.loc.start.line)}`;
     case 'container': {
@@ -57,7 +65,14 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow scoped services kept in instance fields of singleton-lived classes',
       recommended: true,
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: { memoizers: MEMOIZERS_SCHEMA },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ memoizers: [...DEFAULT_MEMOIZERS] }],
     messages: {
       captive:
         '{{className}} lives for the whole process ({{reason}}), so the {{service}} kept in `{{target}}` serves every later user; get it per call with {{call}}.',
@@ -69,7 +84,7 @@ export default createRule<Options, MessageIds>({
         '{{className}} lives for the whole process ({{reason}}), so the {{service}} kept in `{{target}}` serves every later user; get it per call instead of keeping it.',
     },
   },
-  create(context) {
+  create(context, [options]) {
     const registry = registryOf(context);
     const { sourceCode, filename } = context;
     const scoped = registry.services.filter((service) => service.lifetime === 'scoped');
@@ -85,12 +100,13 @@ export default createRule<Options, MessageIds>({
     if (scopedServices.length === 0 && scopedFactories.length === 0 && !discovers && !binds) return {};
     const lifetimes: LifetimeContext = { registry, sourceCode, filename, scopedServices, scopedFactories };
     const reasons = new Map<ClassNode, SingletonReason | undefined>();
+    const memoizers = new Set(options.memoizers);
 
     function reasonOf(classNode: ClassNode): SingletonReason | undefined {
       if (!reasons.has(classNode))
         reasons.set(
           classNode,
-          singletonReasonOf(classNode, registry.services, sourceCode, filename, registry.containers),
+          singletonReasonOf(classNode, registry.services, sourceCode, filename, memoizers, registry.containers),
         );
       return reasons.get(classNode);
     }

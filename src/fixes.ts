@@ -1,6 +1,7 @@
 /** Shared fix and suggestion builders: "use the factory instead". */
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { importedFactoryName } from './factories.js';
 import { findVariable } from './identity.js';
 import type { ModuleTarget, Registry, Service } from './registry.js';
 import { findTsconfig, isRelativeSpecifier } from './resolution.js';
@@ -97,6 +98,13 @@ export function factoryImport(
       if (imported === factory.export) return { localName: specifier.local.name, fix: () => [] };
     }
     if (statement.specifiers.some((specifier) => specifier.type === 'ImportSpecifier')) existingDeclaration = statement;
+  }
+  // Imported under another name or through a barrel: call it by that name.
+  const imported = importedFactoryName(factory, registry, program, filename);
+  if (imported !== undefined) {
+    // Shadowed where the call goes (`(Components) => …`): that name would call something else.
+    const shadowed = findVariable(sourceCode.getScope(node), imported)?.defs[0]?.type !== 'ImportBinding';
+    return shadowed ? undefined : { localName: imported, fix: () => [] };
   }
   if (findVariable(sourceCode.getScope(node), factory.export) !== undefined) return undefined;
 

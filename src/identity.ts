@@ -124,7 +124,7 @@ function applyMember(origin: Origin | undefined, name: string): Origin | undefin
   return undefined;
 }
 
-function isNeverReassigned(variable: Variable): boolean {
+export function isNeverReassigned(variable: Variable): boolean {
   return variable.references.every((reference) => reference.init === true || !reference.isWrite());
 }
 

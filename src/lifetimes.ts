@@ -26,6 +26,7 @@ import {
   staticString,
   type Origin,
 } from './identity.js';
+import { moduleLevelMemoizer } from './memoizers.js';
 import {
   destinationOf,
   instanceClassOf,
@@ -142,8 +143,11 @@ export function scopeArgumentProblem(
 export type SingletonReason =
   /** A registered service with `lifetime: 'singleton'`. */
   | { readonly kind: 'service'; readonly service: Service }
-  /** An instance is kept at module scope in this file (`export const feed = new PriceFeed()`). */
-  | { readonly kind: 'module-instance'; readonly node: TSESTree.Node }
+  /**
+   * An instance is kept at module scope in this file (`export const feed = new PriceFeed()`), also by
+   * a memoizer called at module load (`once(() => new PriceFeed())`: `memoizer` is its name).
+   */
+  | { readonly kind: 'module-instance'; readonly node: TSESTree.Node; readonly memoizer?: string }
   /** It keeps its own instance: `static instance`, `static #instance`, `getInstance()`. */
   | { readonly kind: 'static-instance'; readonly node: TSESTree.Node }
   /**
@@ -181,9 +185,18 @@ function classVariables(classNode: ClassNode, sourceCode: SourceCode): readonly 
     : [];
 }
 
-/** Is the instance made by `creation` kept for the module's lifetime (the shapes `no-module-singleton` knows)? */
-function isKeptAtModuleScope(creation: TSESTree.NewExpression, sourceCode: SourceCode): boolean {
+/**
+ * Is the instance made by `creation` kept for the module's lifetime (the shapes `no-module-singleton`
+ * knows)? `true`, or the name of the memoizer called at module load that keeps it.
+ */
+function keptAtModuleScope(
+  creation: TSESTree.NewExpression,
+  sourceCode: SourceCode,
+  memoizers: ReadonlySet<string>,
+): boolean | string {
   const destination = destinationOf(creation, sourceCode);
+  if (destination?.kind === 'returned')
+    return moduleLevelMemoizer(destination.fn, memoizers, sourceCode)?.name ?? false;
   if (destination?.kind !== 'stored') return false;
   if (isModuleLoad(creation)) return true;
   return (
@@ -192,8 +205,12 @@ function isKeptAtModuleScope(creation: TSESTree.NewExpression, sourceCode: Sourc
   );
 }
 
-/** `new C()` (any wrappers) of one of `variables`, or `new this()` in static code of `classNode`, kept at module scope. */
-function moduleInstanceOf(classNode: ClassNode, sourceCode: SourceCode): TSESTree.NewExpression | undefined {
+/** The first `new C()` (any wrappers) of `classNode` kept at module scope, with the memoizer that keeps it if one does. */
+function moduleInstanceOf(
+  classNode: ClassNode,
+  sourceCode: SourceCode,
+  memoizers: ReadonlySet<string>,
+): SingletonReason | undefined {
   const creations: TSESTree.NewExpression[] = [];
   for (const variable of classVariables(classNode, sourceCode)) {
     for (const reference of variable.references) {
@@ -202,7 +219,12 @@ function moduleInstanceOf(classNode: ClassNode, sourceCode: SourceCode): TSESTre
     }
   }
   creations.sort((a, b) => a.range[0] - b.range[0]);
-  return creations.find((creation) => isKeptAtModuleScope(creation, sourceCode));
+  for (const creation of creations) {
+    const kept = keptAtModuleScope(creation, sourceCode, memoizers);
+    if (kept === true) return { kind: 'module-instance', node: creation };
+    if (kept !== false) return { kind: 'module-instance', node: creation, memoizer: kept };
+  }
+  return undefined;
 }
 
 /** Does this file declare the class of a `lifetime: 'singleton'` service (its own module, or any module in loose mode)? */
@@ -279,20 +301,24 @@ export function containerSingletonOf(
   return declared.spec.name === 'nestjs' && declared.forced === undefined ? undefined : declared;
 }
 
-/** Why `classNode` lives for the whole process, or undefined when nothing says it does. */
+/**
+ * Why `classNode` lives for the whole process, or undefined when nothing says it does. `memoizers`:
+ * the functions that cache their callback's result (see src/memoizers.ts).
+ */
 export function singletonReasonOf(
   classNode: ClassNode,
   services: readonly Service[],
   sourceCode: SourceCode,
   filename: string,
+  memoizers: ReadonlySet<string>,
   specs: readonly ContainerSpec[] = [],
 ): SingletonReason | undefined {
   const declared = containerSingletonOf(classNode, specs, sourceCode);
   if (declared !== undefined) return { kind: 'container', declared };
   const service = singletonServiceOf(classNode, services, sourceCode, filename);
   if (service !== undefined) return { kind: 'service', service };
-  const instance = moduleInstanceOf(classNode, sourceCode);
-  if (instance !== undefined) return { kind: 'module-instance', node: instance };
+  const instance = moduleInstanceOf(classNode, sourceCode, memoizers);
+  if (instance !== undefined) return instance;
   const member = staticInstanceMember(classNode);
   return member === undefined ? undefined : { kind: 'static-instance', node: member };
 }

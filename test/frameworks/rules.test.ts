@@ -9,7 +9,10 @@ import bypassRule, {
   type MessageIds as BypassIds,
   type Options as BypassOptions,
 } from '../../rules/no-factory-bypass.js';
-import scopedRule, { type MessageIds as ScopedIds } from '../../rules/no-scoped-in-singleton.js';
+import scopedRule, {
+  type MessageIds as ScopedIds,
+  type Options as ScopedOptions,
+} from '../../rules/no-scoped-in-singleton.js';
 import singletonRule, {
   type MessageIds as SingletonIds,
   type Options as SingletonOptions,
@@ -368,7 +371,7 @@ const importSession = "import { SessionContext } from './session';";
 
 {
   const scopedSession = (container: string) => ({ ...session(container), lifetime: 'scoped' as const });
-  const { valid, invalid } = cases<ScopedIds, []>({
+  const { valid, invalid } = cases<ScopedIds, ScopedOptions>({
     filename: consumer,
     settings: ssotSettings(scopedSession('tsyringe')),
   });
@@ -567,7 +570,7 @@ const importSession = "import { SessionContext } from './session';";
 // declares request-scoped counts as a scoped service without being listed in `services`.
 {
   const discover = { ssot: { ...ssotSettings(webSocketManager).ssot, discover: { decorators: true } } };
-  const { valid, invalid } = cases<ScopedIds, []>({ filename: consumer, settings: discover });
+  const { valid, invalid } = cases<ScopedIds, ScopedOptions>({ filename: consumer, settings: discover });
   const gateway = (imports: string, parameter: string) =>
     `import { WebSocketGateway } from '@nestjs/websockets';\n${imports}\n@WebSocketGateway()\nexport class Events { constructor(private readonly context: ${parameter}) {} }`;
   ruleTester.run('no-scoped-in-singleton: decorator discovery', scopedRule, {
