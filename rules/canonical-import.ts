@@ -59,11 +59,48 @@ function propertyName(property: TSESTree.Property): string | undefined {
   return staticString(property.key);
 }
 
+interface Taken {
+  names: TakenName[];
+  complete: boolean;
+}
+
+/**
+ * The names the uses of `variable`, a module object (a namespace import, `const m = await import(M)`,
+ * `import(M).then((m) => …)`), take from it: `m.N`, `m['N']`, `m.N` in a type (`ns.N`), `const { N } = m`.
+ * Complete when every use is one of those (not when the object escapes: `f(m)`, `typeof m`, `m[key]`).
+ */
+function memberNames(variable: TSESLint.Scope.Variable | undefined): Taken {
+  if (variable === undefined) return { names: [], complete: false };
+  const names: TakenName[] = [];
+  let complete = true;
+  for (const reference of variable.references) {
+    // The declaration's own initialisation is no use; any other write replaces the module object.
+    if (reference.isWrite()) {
+      complete &&= reference.init === true;
+      continue;
+    }
+    const identifier = reference.identifier;
+    const parent = identifier.parent;
+    if (parent.type === 'MemberExpression' && parent.object === identifier) {
+      const name = memberName(parent);
+      if (name === undefined) complete = false;
+      else names.push({ name, node: parent.property });
+    } else if (parent.type === 'TSQualifiedName' && parent.left === identifier)
+      names.push({ name: parent.right.name, node: parent.right });
+    else if (parent.type === 'VariableDeclarator' && parent.init === identifier) {
+      const taken = patternNames(parent.id);
+      names.push(...taken.names);
+      complete &&= taken.complete;
+    } else complete = false;
+  }
+  return { names, complete };
+}
+
 /**
  * The names a `require()`/`import()` call takes from its module object, and whether that is all it
  * takes (false when the module object escapes whole, or a rest element or computed key takes more).
  */
-function takenNames(call: TSESTree.Node): { names: TakenName[]; complete: boolean } {
+function takenNames(call: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): Taken {
   let node = unwrap(call);
   const parent = node.parent;
   if (parent?.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'then') {
@@ -72,6 +109,10 @@ function takenNames(call: TSESTree.Node): { names: TakenName[]; complete: boolea
     if (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression')
       return { names: [], complete: false };
     const parameter = callback.params[0];
+    if (parameter?.type === 'Identifier')
+      return memberNames(
+        sourceCode.getDeclaredVariables(callback).find((variable) => variable.name === parameter.name),
+      );
     return parameter === undefined ? { names: [], complete: true } : patternNames(parameter);
   }
   if (parent?.type === 'MemberExpression' && parent.object === node) {
@@ -80,12 +121,15 @@ function takenNames(call: TSESTree.Node): { names: TakenName[]; complete: boolea
       ? { names: [], complete: false }
       : { names: [{ name, node: parent.property }], complete: true };
   }
-  if (parent?.type === 'VariableDeclarator' && parent.init === node) return patternNames(parent.id);
+  if (parent?.type === 'VariableDeclarator' && parent.init === node)
+    return parent.id.type === 'Identifier' && parent.parent.kind === 'const'
+      ? memberNames(sourceCode.getDeclaredVariables(parent)[0])
+      : patternNames(parent.id);
   node = parent ?? node;
   return { names: [], complete: node.type === 'ExpressionStatement' };
 }
 
-function patternNames(pattern: TSESTree.Node): { names: TakenName[]; complete: boolean } {
+function patternNames(pattern: TSESTree.Node): Taken {
   if (pattern.type !== 'ObjectPattern') return { names: [], complete: false };
   const names: TakenName[] = [];
   let complete = true;
@@ -354,12 +398,12 @@ export default createRule<Options, MessageIds>({
       return mentionsOwned ? info : undefined;
     }
 
-    /** `require(M)` / `import(M)`: misplaced names taken from the module object; a fix rewrites M when every name is owned and proven. */
-    function checkModuleObject(
-      call: TSESTree.CallExpression | TSESTree.ImportExpression,
-      literal: TSESTree.StringLiteral,
-    ): void {
-      const { names, complete } = takenNames(call);
+    /**
+     * A module object — `require(M)`, `import(M)`, a namespace import, `import X = require(M)` — and
+     * the names taken from it: each misplaced one is reported; a fix rewrites M when every name is
+     * owned by one source and provably the same binding there, otherwise a suggestion.
+     */
+    function checkModuleObject(literal: TSESTree.StringLiteral, { names, complete }: Taken): void {
       if (!mayReplace(literal.value) && !names.some((taken) => owners.has(taken.name))) return;
       const info = visitSource(literal, literal.value);
       if (info === undefined) return;
@@ -395,6 +439,14 @@ export default createRule<Options, MessageIds>({
 
     return {
       ImportDeclaration(node) {
+        // A namespace import (never with named specifiers): the names its members take
+        // (`ns.WebSocketStatus`), read from its references.
+        const namespace = node.specifiers.find((specifier) => specifier.type === 'ImportNamespaceSpecifier');
+        if (namespace !== undefined) {
+          if (mentionsOwned) checkModuleObject(node.source, memberNames(sourceCode.getDeclaredVariables(namespace)[0]));
+          else if (mayReplace(node.source.value)) visitSource(node.source, node.source.value);
+          return;
+        }
         // Resolving is the expensive part: only for a declaration that names an owned name, or when
         // some module is replaced (any import may reach it).
         if (!mayReplace(node.source.value) && !takesOwnedName(node)) return;
@@ -410,15 +462,14 @@ export default createRule<Options, MessageIds>({
         if (mayReplace(node.source.value)) visitSource(node.source, node.source.value);
       },
       TSImportEqualsDeclaration(node) {
-        if (
-          node.moduleReference.type === 'TSExternalModuleReference' &&
-          mayReplace(node.moduleReference.expression.value)
-        )
-          visitSource(node.moduleReference.expression, node.moduleReference.expression.value);
+        if (node.moduleReference.type !== 'TSExternalModuleReference') return;
+        const literal = node.moduleReference.expression;
+        if (mentionsOwned) checkModuleObject(literal, memberNames(sourceCode.getDeclaredVariables(node)[0]));
+        else if (mayReplace(literal.value)) visitSource(literal, literal.value);
       },
       ImportExpression(node) {
         if (node.source.type === 'Literal' && typeof node.source.value === 'string')
-          checkModuleObject(node, node.source);
+          checkModuleObject(node.source, takenNames(node, sourceCode));
       },
       CallExpression(node) {
         if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || node.arguments.length !== 1) return;
@@ -426,7 +477,7 @@ export default createRule<Options, MessageIds>({
         if (argument?.type !== 'Literal' || typeof argument.value !== 'string') return;
         // A local `require` is not the module loader (CommonJS's own is a global without definitions).
         if ((findVariable(sourceCode.getScope(node), 'require')?.defs.length ?? 0) > 0) return;
-        checkModuleObject(node, argument);
+        checkModuleObject(argument, takenNames(node, sourceCode));
       },
     };
   },

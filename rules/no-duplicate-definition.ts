@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
+import { findVariable, memberName, patternPath, requireSource, skipWrappers, staticString } from '../src/identity.js';
 import { moduleExportName } from '../src/imports.js';
 import { registryOf } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
@@ -7,6 +8,9 @@ import { sourcesOf, type Source, type Sources } from '../src/sources.js';
 
 export type MessageIds = 'duplicate' | 'exportedAs';
 export type Options = [{ exportedOnly: boolean }];
+
+/** Text a file with CommonJS definitions contains: `exports`, `module.exports`, TypeScript's `export =`. */
+const COMMONJS_EXPORT = /\bexports\b|\bexport\s*=/;
 
 type Declaration = TSESTree.Node & { type: TSESTree.ProgramStatement['type'] | 'TSDeclareFunction' };
 
@@ -62,6 +66,51 @@ function topLevelDeclarations(program: TSESTree.Program): { declaration: Declara
   return result;
 }
 
+/** A CommonJS definition: `exports.X = value`, `module.exports.X = value`, or a property of `module.exports = { … }`. */
+interface CommonJsExport {
+  readonly name: string;
+  /** The property that names it (`X` of `exports.X`, the key of `{ X: … }`). */
+  readonly node: TSESTree.Node;
+  readonly value: TSESTree.Node;
+}
+
+/** `exports` or `module.exports`, where `exports` and `module` are CommonJS's own (not declared in the file). */
+function isExportsObject(node: TSESTree.Node, isGlobal: (name: string) => boolean): boolean {
+  if (node.type === 'Identifier') return node.name === 'exports' && isGlobal('exports');
+  return (
+    node.type === 'MemberExpression' &&
+    node.object.type === 'Identifier' &&
+    node.object.name === 'module' &&
+    memberName(node) === 'exports' &&
+    isGlobal('module')
+  );
+}
+
+/** The names a top-level statement defines on the CommonJS exports object (also `export = { … }`). */
+function commonJsExports(statement: TSESTree.ProgramStatement, isGlobal: (name: string) => boolean): CommonJsExport[] {
+  let object: TSESTree.Node | undefined;
+  if (statement.type === 'TSExportAssignment') object = statement.expression;
+  else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+    const { left, right, operator } = statement.expression;
+    if (operator !== '=') return [];
+    if (left.type === 'MemberExpression' && isExportsObject(left.object, isGlobal)) {
+      const name = memberName(left);
+      return name === undefined ? [] : [{ name, node: left.property, value: right }];
+    }
+    if (isExportsObject(left, isGlobal)) object = right;
+  }
+  if (object?.type !== 'ObjectExpression') return [];
+  return object.properties.flatMap((property) => {
+    if (property.type !== 'Property') return [];
+    const name = property.computed
+      ? staticString(property.key)
+      : property.key.type === 'Identifier'
+        ? property.key.name
+        : staticString(property.key);
+    return name === undefined ? [] : [{ name, node: property.key, value: property.value }];
+  });
+}
+
 /** `export { a, b as c }` without a source: local names that leave the module. */
 function locallyExportedNames(program: TSESTree.Program): Set<string> {
   const names = new Set<string>();
@@ -74,6 +123,11 @@ function locallyExportedNames(program: TSESTree.Program): Set<string> {
       names.add(statement.expression.name);
   }
   return names;
+}
+
+/** CommonJS `exports.X = local`, `module.exports = { X: local }`: locals that leave the module. */
+function commonJsExportedNames(exports: readonly CommonJsExport[]): Set<string> {
+  return new Set(exports.flatMap(({ value }) => (value.type === 'Identifier' ? [value.name] : [])));
 }
 
 export default createRule<Options, MessageIds>({
@@ -127,15 +181,53 @@ export default createRule<Options, MessageIds>({
       return source.file === undefined ? undefined : sources.originOf(source.file, name);
     }
 
-    /** Is the module-scope binding `local` an import of the owned binding (so exporting it re-exports the same thing)? */
+    /**
+     * Is the module-scope binding `local` an import of the owned binding (so exporting it re-exports
+     * the same thing)? `import { X as local }`, or CommonJS `const { X: local } = require(M)`.
+     */
     function importsOwned(local: string, name: string, source: Source, scope: TSESLint.Scope.Scope): boolean {
       const definition = scope.set.get(local)?.defs[0];
+      if (definition?.type === 'Variable') {
+        const required = definition.node.init === null ? undefined : requiredMember(definition.node.init, scope);
+        if (required === undefined) return false;
+        // `const { X: local } = require(M)` takes X; `const local = require(M).X` too.
+        const path = patternPath(definition.node.id, definition.name);
+        const exported =
+          required.member === undefined
+            ? path?.length === 1
+              ? path[0]
+              : undefined
+            : path?.length === 0
+              ? required.member
+              : undefined;
+        return exported !== undefined && reExportsOwned(required.specifier, exported, name, source);
+      }
       if (definition?.type !== 'ImportBinding' || definition.node.type !== 'ImportSpecifier') return false;
       const declaration = definition.parent;
       return (
         declaration.type === 'ImportDeclaration' &&
         reExportsOwned(declaration.source.value, moduleExportName(definition.node.imported), name, source)
       );
+    }
+
+    /** `require(M)` / `await import(M)` (the module object) or `require(M).X` with the global `require`. */
+    function requiredMember(
+      node: TSESTree.Node,
+      scope: TSESLint.Scope.Scope,
+    ): { specifier: string; member: string | undefined } | undefined {
+      const value = skipWrappers(node);
+      const call = value.type === 'MemberExpression' ? skipWrappers(value.object) : value;
+      const loaded = call.type === 'AwaitExpression' ? skipWrappers(call.argument) : undefined;
+      const specifier =
+        loaded === undefined
+          ? requireSource(call, scope)
+          : loaded.type === 'ImportExpression'
+            ? staticString(loaded.source)
+            : undefined;
+      if (specifier === undefined) return undefined;
+      if (value === call) return { specifier, member: undefined };
+      const member = value.type === 'MemberExpression' ? memberName(value) : undefined;
+      return member === undefined ? undefined : { specifier, member };
     }
 
     /** Is export `exported` of the module `specifier` the owned binding `name`? */
@@ -147,7 +239,17 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program(program) {
-        const exportedLocally = exportedOnly ? locallyExportedNames(program) : new Set<string>();
+        const globalScope = sourceCode.getScope(program);
+        // CommonJS: a function scope around the module; ES modules: the module scope.
+        const scope =
+          globalScope.childScopes.find((child) => child.type === 'module' || child.block === program) ?? globalScope;
+        const isGlobal = (name: string): boolean => (findVariable(scope, name)?.defs.length ?? 0) === 0;
+        const cjs = COMMONJS_EXPORT.test(sourceCode.text)
+          ? program.body.flatMap((statement) => commonJsExports(statement, isGlobal))
+          : [];
+        const exportedLocally = exportedOnly
+          ? new Set([...locallyExportedNames(program), ...commonJsExportedNames(cjs)])
+          : new Set<string>();
         const reported = new Set<string>();
         for (const { declaration, exported } of topLevelDeclarations(program)) {
           for (const identifier of declaredNames(declaration)) {
@@ -156,12 +258,12 @@ export default createRule<Options, MessageIds>({
             const source = ownerFor(name);
             if (source === undefined) continue;
             if (exportedOnly && !exported && !exportedLocally.has(name)) continue;
+            // `const { X } = require(M)`: an import of the owned binding, not a definition.
+            if (declaration.type === 'VariableDeclaration' && importsOwned(name, name, source, scope)) continue;
             reported.add(name);
             context.report({ node: identifier, messageId: 'duplicate', data: { name, source: source.display } });
           }
         }
-        const globalScope = sourceCode.getScope(program);
-        const scope = globalScope.childScopes.find((child) => child.type === 'module') ?? globalScope;
         for (const statement of program.body) {
           if (statement.type !== 'ExportNamedDeclaration') continue;
           for (const specifier of statement.specifiers) {
@@ -181,6 +283,31 @@ export default createRule<Options, MessageIds>({
               data: { name, local, source: source.display },
             });
           }
+        }
+        // CommonJS definitions: `exports.X = …`, `module.exports = { X: … }`.
+        for (const { name, node, value } of cjs) {
+          if (reported.has(name)) continue; // `module.exports = { X }`: X's own declaration is reported
+          const source = ownerFor(name);
+          if (source === undefined) continue;
+          const unwrapped = skipWrappers(value);
+          if (unwrapped.type === 'Identifier') {
+            // `exports.X = local`: an import or `require` of the owned binding re-exports it; X's own declaration counts above.
+            if (importsOwned(unwrapped.name, name, source, scope)) continue;
+            if (unwrapped.name === name && scope.set.has(name)) continue;
+            reported.add(name);
+            context.report({
+              node,
+              messageId: 'exportedAs',
+              data: { name, local: unwrapped.name, source: source.display },
+            });
+            continue;
+          }
+          // `exports.X = require(M).X`: a re-export when it is the owned binding.
+          const required = requiredMember(unwrapped, scope);
+          if (required?.member !== undefined && reExportsOwned(required.specifier, required.member, name, source))
+            continue;
+          reported.add(name);
+          context.report({ node, messageId: 'duplicate', data: { name, source: source.display } });
         }
       },
     };

@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isInjectionTokenUse } from '../src/containers.js';
 import { createRule } from '../src/create-rule.js';
+import { importedFactoryName } from '../src/factories.js';
 import {
-  existingFactoryImport,
   factoryImport,
   makeTypeOnly,
   removeSpecifier,
@@ -191,7 +191,7 @@ export default createRule<Options, MessageIds>({
       const keepType = canFixTypes(variable) && hasTypeUse(variable);
       if (sole && !keepType) {
         // Replace the declaration in place (or drop it when the factory is imported already).
-        if (existingFactoryImport(factory, registry, program, filename) !== undefined)
+        if (importedFactoryName(factory, registry, program, filename) !== undefined)
           return { messageId: 'useFactory', data, fix: (fixer) => removeStatement(fixer, sourceCode, declaration) };
         if (findVariable(sourceCode.getScope(declaration), factory.export) !== undefined) return undefined;
         const target = factorySpecifier(service, declaration.source.value) ?? '';

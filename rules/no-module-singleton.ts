@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
+  angularProvidedClasses,
   declaredLifetime,
   lifetimeText,
   mayUseContainers,
@@ -10,6 +11,8 @@ import {
 } from '../src/containers.js';
 import { BoundedMap } from '../src/bounded-map.js';
 import { createRule } from '../src/create-rule.js';
+import { discoveredAt } from '../src/decorated-classes.js';
+import { DEFAULT_MEMOIZERS, MEMOIZERS_SCHEMA, moduleLevelMemoizer } from '../src/memoizers.js';
 import { findVariable, mayMention, memberName, originOf, skipWrappers, type Origin } from '../src/identity.js';
 import {
   GLOBAL_OBJECTS,
@@ -17,10 +20,8 @@ import {
   isClearedByTheSameFunction,
   isModuleLoad,
   localExportNames,
-  outerWrapper,
   slots,
   type Slot,
-  type FunctionNode,
 } from '../src/module-scope.js';
 import type { Service } from '../src/registry.js';
 import { isAllowedFile, serviceContextOf } from '../src/service-context.js';
@@ -134,6 +135,17 @@ function isValueLike(callee: TSESTree.Node, sourceCode: SourceCode, depth = 0): 
   return superClass !== undefined && isValueLike(superClass, sourceCode, depth + 1);
 }
 
+/** An array element with the comma that separates it from the next (or the previous) one. */
+function listElementRange(element: TSESTree.Node, sourceCode: SourceCode): [number, number] {
+  const after = sourceCode.getTokenAfter(element);
+  if (after?.value === ',') {
+    const next = sourceCode.getTokenAfter(after);
+    return [element.range[0], next?.value === ']' ? after.range[1] : (next?.range[0] ?? after.range[1])];
+  }
+  const before = sourceCode.getTokenBefore(element);
+  return [before?.value === ',' ? before.range[0] : element.range[0], element.range[1]];
+}
+
 type IgnoreTest = (names: readonly string[]) => boolean;
 const compiledIgnores = new BoundedMap<string, IgnoreTest>(100);
 
@@ -183,34 +195,6 @@ function classLabel(callee: TSESTree.Node, sourceCode: SourceCode): string {
   return named === undefined ? sourceCode.getText(node) : named.names.join('.');
 }
 
-/** The memoizer call `fn` is passed to (`once(() => …)`), with the memoizer's name. */
-function memoizerCall(
-  fn: FunctionNode,
-  memoizers: ReadonlySet<string>,
-  sourceCode: SourceCode,
-): { readonly call: TSESTree.CallExpression; readonly name: string } | undefined {
-  const outer = outerWrapper(fn);
-  const call = outer.parent;
-  if (call?.type !== 'CallExpression' || !call.arguments.includes(outer as TSESTree.CallExpressionArgument))
-    return undefined;
-  const callee = skipWrappers(call.callee);
-  const candidates: string[] = [];
-  if (callee.type === 'Identifier') {
-    candidates.push(callee.name);
-    const origin = originOf(callee, sourceCode);
-    if (origin?.kind === 'export' && origin.name !== 'default') candidates.push(origin.name);
-  } else if (callee.type === 'MemberExpression') {
-    const name = memberName(callee);
-    if (name !== undefined) candidates.push(name);
-  }
-  const name = candidates.find((candidate) => memoizers.has(candidate));
-  if (name === undefined) return undefined;
-  // A memoized function with parameters is keyed by its arguments (a per-key cache), except under
-  // `once`, which ignores them.
-  if (fn.params.length > 0 && name !== 'once') return undefined;
-  return { call, name };
-}
-
 type Shape = 'eager' | 'lazy' | 'memoized';
 
 export type MessageIds =
@@ -225,6 +209,8 @@ export type MessageIds =
   | 'lazyNoFactory'
   | 'memoized'
   | 'memoizedNoFactory'
+  | 'providedAgain'
+  | 'removeProvider'
   | 'singletonElsewhere'
   | 'singletonElsewhereNoFactory'
   | 'singletonSecond';
@@ -256,6 +242,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-module-singleton',
   meta: {
     type: 'problem',
+    hasSuggestions: true,
     docs: {
       description: 'Disallow module-level instances of services, shared by every importer of the module',
       recommended: true,
@@ -278,20 +265,12 @@ export default createRule<Options, MessageIds>({
             description:
               'Class names, or `/regex/` strings matched against them, that `checkAllClasses` does not report.',
           },
-          memoizers: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              "Names of functions that cache their callback's result (`once(() => new C())` is a module-level instance).",
-          },
+          memoizers: MEMOIZERS_SCHEMA,
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [
-      { checkAllClasses: false, ignoreClasses: [], memoizers: ['once', 'memoize', 'memoizeOne', 'cache'] },
-    ],
+    defaultOptions: [{ checkAllClasses: false, ignoreClasses: [], memoizers: [...DEFAULT_MEMOIZERS] }],
     messages: {
       eager:
         '{{service}} is created once at module load and shared by every importer; create it per user or request with {{factory}}().',
@@ -320,6 +299,9 @@ export default createRule<Options, MessageIds>({
         '{{service}} is scoped, but {{how}} makes the {{container}} container keep one instance for the whole process, shared by every user; {{advice}}.',
       containerNotSingleton:
         '{{service}} is a singleton, but {{how}} makes the {{container}} container create {{declared}}; declare it a singleton so every user shares the one instance.',
+      providedAgain:
+        '{{service}} is one instance for the whole application ({{why}}), but listing it in `{{key}}` of {{owner}} makes Angular create another one {{where}}, which no longer shares state with the rest of the application; remove it from `{{key}}`.',
+      removeProvider: 'Remove {{service}} from `{{key}}`.',
     },
   },
   create(context, [{ checkAllClasses, ignoreClasses, memoizers: memoizerNames }]) {
@@ -336,7 +318,9 @@ export default createRule<Options, MessageIds>({
     // `checkAllClasses` only looks at `new` expressions, and a keyword cannot be spelt with escapes: a
     // file without the word `new` has none, so strict mode skips it like the default mode does.
     const checksAllClasses = checkAllClasses && mayMention(sourceCode, 'new');
-    if (services.length === 0 && factoryServices.length === 0 && !checksAllClasses) return {};
+    // `discover.decorators`: an Angular class listed in `providers` may be application-wide by its own decorator.
+    const discovers = registry.discoverDecorators && mayUseContainers(sourceCode, registry.containers);
+    if (services.length === 0 && factoryServices.length === 0 && !checksAllClasses && !discovers) return {};
     const memoizers = new Set(memoizerNames);
 
     /** Is this file the one place a `lifetime: 'singleton'` service may keep its instance? */
@@ -363,8 +347,8 @@ export default createRule<Options, MessageIds>({
       const destination = destinationOf(node, sourceCode);
       if (destination === undefined) return undefined;
       if (destination.kind === 'returned') {
-        const memoized = memoizerCall(destination.fn, memoizers, sourceCode);
-        if (memoized === undefined || !isModuleLoad(memoized.call)) return undefined;
+        const memoized = moduleLevelMemoizer(destination.fn, memoizers, sourceCode);
+        if (memoized === undefined) return undefined;
         return {
           shape: 'memoized',
           at: node,
@@ -538,7 +522,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkDeclaration(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
-      if (node.decorators.length === 0) return;
+      // espree's class nodes carry no `decorators` (it cannot parse them).
+      if (!Array.isArray(node.decorators) || node.decorators.length === 0) return;
       const service = declaredService(node);
       if (service === undefined) return;
       const declared = declaredLifetime(node, registry.containers, sourceCode);
@@ -551,6 +536,43 @@ export default createRule<Options, MessageIds>({
           declared.node,
           declared.byDefault,
         );
+    }
+
+    /** The application-wide Angular service `created` is: registered a singleton, or (discovery) `providedIn: 'root'`. */
+    function applicationWide(created: TSESTree.Expression): { service: string; why: string } | undefined {
+      const singletons = containerServices.filter(
+        (service) => service.lifetime === 'singleton' && service.container?.name === 'angular',
+      );
+      const service = singletons.length === 0 ? undefined : context_.serviceAt(created, singletons);
+      if (service !== undefined) return { service: service.name, why: "registered with `lifetime: 'singleton'`" };
+      const origin = originOf(created, sourceCode);
+      const discovered = discoveredAt(origin, created, registry, sourceCode, filename);
+      return discovered?.lifetime === 'singleton' && discovered.container === 'angular'
+        ? { service: sourceCode.getText(created), why: "`@Injectable({ providedIn: 'root' })`" }
+        : undefined;
+    }
+
+    /** Angular: an application-wide service listed again in a component's, directive's or NgModule's providers. */
+    function checkProviders(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+      for (const { owner, key, element, created } of angularProvidedClasses(node, registry.containers, sourceCode)) {
+        const found = applicationWide(created);
+        if (found === undefined) continue;
+        const name = node.id?.name ?? `this @${owner}`;
+        const where =
+          owner === 'NgModule' ? `for ${name}'s injector when it is lazy-loaded` : `for every ${name} and its children`;
+        context.report({
+          node: element,
+          messageId: 'providedAgain',
+          data: { service: found.service, why: found.why, key, owner: name, where },
+          suggest: [
+            {
+              messageId: 'removeProvider',
+              data: { service: found.service, key },
+              fix: (fixer) => fixer.removeRange(listElementRange(element, sourceCode)),
+            },
+          ],
+        });
+      }
     }
 
     const listener: TSESLint.RuleListener = {
@@ -579,11 +601,15 @@ export default createRule<Options, MessageIds>({
       onNew?.(node);
       news.push(node);
     };
-    if (containerServices.length === 0) return listener;
+    if (containerServices.length === 0 && !discovers) return listener;
+    const checkClass = (node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void => {
+      checkDeclaration(node);
+      checkProviders(node);
+    };
     return {
       ...withListener(listener, 'CallExpression', checkRegistration),
-      ClassDeclaration: checkDeclaration,
-      ClassExpression: checkDeclaration,
+      ClassDeclaration: checkClass,
+      ClassExpression: checkClass,
     };
   },
 });

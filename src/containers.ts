@@ -484,6 +484,46 @@ export function registrationOf(
   };
 }
 
+/**
+ * The registration a reference of a class takes part in, as the class it provides:
+ * `bind(C).toSelf()…`, `bind(T).to(C)…`, `registerSingleton(C)`, `register(T, { useClass: C }, …)`.
+ */
+export function registrationProviding(
+  reference: TSESTree.Identifier,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): Registration | undefined {
+  let child: TSESTree.Node = reference;
+  let parent = reference.parent;
+  // `{ useClass: C }` and type wrappers around the argument.
+  while (
+    parent.type === 'Property' ||
+    parent.type === 'ObjectExpression' ||
+    parent.type === 'TSAsExpression' ||
+    parent.type === 'TSNonNullExpression' ||
+    parent.type === 'TSSatisfiesExpression'
+  ) {
+    if (parent.type === 'Property' && parent.value !== child) return undefined;
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent.type !== 'CallExpression' || parent.callee === child) return undefined;
+  let call: TSESTree.CallExpression = parent;
+  // `bind(T).to(C)`: walk down the chain to the `bind(T)` call.
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const registration = registrationOf(call, specs, sourceCode);
+    if (registration !== undefined)
+      return registration.provided !== undefined && skipWrappers(registration.provided) === reference
+        ? registration
+        : undefined;
+    const callee = skipWrappers(call.callee);
+    const object = callee.type === 'MemberExpression' ? skipWrappers(callee.object) : undefined;
+    if (object?.type !== 'CallExpression') return undefined;
+    call = object;
+  }
+  return undefined;
+}
+
 /** What a class's container decorators (or its shape, for NestJS's always-singleton classes) declare. */
 export interface DeclaredLifetime {
   readonly spec: ContainerSpec;
@@ -613,6 +653,61 @@ export function declaredLifetime(
     if (declared !== undefined) break;
   }
   return nestForcedSingleton(node, specs, sourceCode) ?? declared;
+}
+
+/** A class Angular creates for a component's, directive's or NgModule's own injector. */
+export interface ProvidedClass {
+  /** The decorator: `Component`, `Directive`, `NgModule`. */
+  readonly owner: string;
+  /** `providers` or `viewProviders`. */
+  readonly key: string;
+  /** The array element: `C`, `{ provide: C, useClass: C }`. */
+  readonly element: TSESTree.Node;
+  /** The class Angular instantiates for it. */
+  readonly created: TSESTree.Expression;
+}
+
+const ANGULAR_INJECTOR_OWNERS = new Set(['Component', 'Directive', 'NgModule']);
+
+/**
+ * The classes an Angular `@Component`/`@Directive`/`@NgModule` lists in `providers` or
+ * `viewProviders` — `C` or `{ provide: T, useClass: C }` (nested arrays too) — each of which Angular
+ * instantiates again for that injector. `useValue`, `useFactory` and `useExisting` create no class.
+ */
+export function angularProvidedClasses(
+  node: ClassNode,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): ProvidedClass[] {
+  const angular = specs.find((candidate) => candidate.name === 'angular');
+  if (angular === undefined || !Array.isArray(node.decorators)) return [];
+  const found: ProvidedClass[] = [];
+  for (const decorator of node.decorators) {
+    const expression = skipWrappers(decorator.expression);
+    if (expression.type !== 'CallExpression') continue;
+    const owner = exportPath(expression.callee, [angular], sourceCode)?.path;
+    if (owner === undefined || !ANGULAR_INJECTOR_OWNERS.has(owner)) continue;
+    const options = expressionArgument(expression, 0);
+    for (const key of ['providers', 'viewProviders']) {
+      const visit = (value: TSESTree.Node | undefined, depth: number): void => {
+        const list = value === undefined ? undefined : skipWrappers(value);
+        if (list?.type !== 'ArrayExpression' || depth > MAX_DEPTH) return;
+        for (const element of list.elements) {
+          if (element === null || element.type === 'SpreadElement') continue;
+          const item = skipWrappers(element);
+          if (item.type === 'ArrayExpression') visit(item, depth + 1);
+          else if (item.type === 'Identifier' || item.type === 'MemberExpression')
+            found.push({ owner, key, element, created: element });
+          else if (item.type === 'ObjectExpression') {
+            const useClass = propertyValue(item, 'useClass');
+            if (useClass !== undefined) found.push({ owner, key, element, created: useClass as TSESTree.Expression });
+          }
+        }
+      };
+      visit(propertyValue(options, key), 0);
+    }
+  }
+  return found;
 }
 
 /** One dependency a container injects into a class. */

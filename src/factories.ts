@@ -8,15 +8,17 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   findVariable,
   importDenotes,
+  isNeverReassigned,
   mayMention,
   memberName,
   originOf,
+  patternPath,
   skipWrappers,
   staticString,
   targetBinding,
   type Origin,
 } from './identity.js';
-import { localExportNames } from './module-scope.js';
+import { localExportNames, outerWrapper } from './module-scope.js';
 import type { Factory, Registry, Service } from './registry.js';
 import { normalizeModulePath } from './resolution.js';
 
@@ -46,6 +48,34 @@ export function reachesFactory(
 ): boolean {
   if (name === factory.export && registry.refersTo(specifier, filename, factory.module)) return true;
   return importDenotes(registry, filename, specifier, name, targetBinding(factory.module, factory.export, registry));
+}
+
+/**
+ * The local name of a value import of this file that is the factory's first segment, through every
+ * spelling: renamed (`import { F as Components }`), from its module or through a barrel. Undefined
+ * when the file imports it nowhere (a namespace import does not count: it binds no such name).
+ */
+export function importedFactoryName(
+  factory: Factory,
+  registry: Registry,
+  program: TSESTree.Program,
+  filename: string,
+): string | undefined {
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === 'ImportNamespaceSpecifier') continue;
+      if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') continue;
+      const name =
+        specifier.type === 'ImportDefaultSpecifier'
+          ? 'default'
+          : specifier.imported.type === 'Identifier'
+            ? specifier.imported.name
+            : specifier.imported.value;
+      if (reachesFactory(statement.source.value, name, factory, registry, filename)) return specifier.local.name;
+    }
+  }
+  return undefined;
 }
 
 const exportsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, ReadonlySet<string>>>();
@@ -83,7 +113,22 @@ function lastNamesOf(services: readonly FactoryService[]): ReadonlySet<string> {
   return names;
 }
 
+type Variable = TSESLint.Scope.Variable;
+
 const aliasesByProgram = new WeakMap<TSESTree.Program, Map<string, ReadonlySet<string>>>();
+
+/** The per-file part of a cache keyed by file, then by name. */
+function fileCache<Value>(
+  cache: WeakMap<TSESTree.Program, Map<string, Value>>,
+  program: TSESTree.Program,
+): Map<string, Value> {
+  let byName = cache.get(program);
+  if (byName === undefined) {
+    byName = new Map();
+    cache.set(program, byName);
+  }
+  return byName;
+}
 
 function addPatternAliases(pattern: TSESTree.Node, exportName: string, aliases: Set<string>): void {
   if (pattern.type !== 'ObjectPattern') return;
@@ -95,48 +140,212 @@ function addPatternAliases(pattern: TSESTree.Node, exportName: string, aliases: 
   }
 }
 
+/** Is `init` a module object: `require(M)`, `await import(M)`? */
+function isModuleObject(init: TSESTree.Expression): boolean {
+  const value = skipWrappers(init);
+  if (value.type === 'AwaitExpression') return skipWrappers(value.argument).type === 'ImportExpression';
+  return (
+    value.type === 'CallExpression' &&
+    value.callee.type === 'Identifier' &&
+    value.callee.name === 'require' &&
+    value.arguments.length === 1
+  );
+}
+
 /**
- * The names a module-level binding of this file may give the export `exportName`: the export's own
- * name, import specifiers (`import { getX as connect }`, a default import of `'default'`), `require`
- * destructuring (`const { getX: connect } = require(…)`) and aliases (`const connect = getX`,
- * `const connect = ns.getX`). A call through any other identifier needs no scope lookup.
+ * The variables declared by `declarator` whose value is the property `key` of its initialiser
+ * (`const { key: local } = init`), or the initialiser itself when `key` is undefined (`const local = init`).
  */
-function aliasesOf(program: TSESTree.Program, exportName: string): ReadonlySet<string> {
-  let byExport = aliasesByProgram.get(program);
-  if (byExport === undefined) {
-    byExport = new Map();
-    aliasesByProgram.set(program, byExport);
-  }
-  let aliases = byExport.get(exportName) as Set<string> | undefined;
+function declaredFrom(
+  declarator: TSESTree.VariableDeclarator,
+  key: string | undefined,
+  sourceCode: SourceCode,
+): readonly Variable[] {
+  const { id } = declarator;
+  if (key === undefined) return id.type === 'Identifier' ? sourceCode.getDeclaredVariables(declarator) : [];
+  if (id.type !== 'ObjectPattern') return [];
+  const names = new Set<string>();
+  addPatternAliases(id, key, names);
+  return names.size === 0
+    ? []
+    : sourceCode.getDeclaredVariables(declarator).filter((variable) => names.has(variable.name));
+}
+
+/** The declarator `node` (through wrappers) initialises, if any. */
+function declaratorOf(node: TSESTree.Node): TSESTree.VariableDeclarator | undefined {
+  const outer = outerWrapper(node);
+  const parent = outer.parent;
+  return parent?.type === 'VariableDeclarator' && parent.init === outer ? parent : undefined;
+}
+
+/**
+ * The names a binding of this file may give the factory whose call starts from the export
+ * `exportName` (followed by `head`, the first member of a member path). At module level: the
+ * export's own name, import specifiers (`import { getX as connect }`, a default import of
+ * `'default'`), `require` destructuring (`const { getX: connect } = require(…)`) and aliases
+ * (`const connect = getX`, `const connect = ns.getX`). Inside functions, found from the references of
+ * those bindings and of module objects (the scope manager, no walk): `const get = getX`,
+ * `const { getX } = ns`, `const get = ns.getX`, and for a member path `const { head } = F`,
+ * `const get = F.head` — transitively. A call through any other identifier needs no scope lookup.
+ */
+function aliasesOf(sourceCode: SourceCode, exportName: string, head: string | undefined): ReadonlySet<string> {
+  const program = sourceCode.ast;
+  const byExport = fileCache(aliasesByProgram, program);
+  const cacheKey = head === undefined ? exportName : `${exportName}.${head}`;
+  let aliases = byExport.get(cacheKey) as Set<string> | undefined;
   if (aliases !== undefined) return aliases;
   aliases = new Set([exportName]);
+  /** Variables holding the export, and module objects that may hold it as a property. */
+  const values: Variable[] = [];
+  const modules: Variable[] = [];
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') {
       for (const specifier of statement.specifiers) {
-        if (
-          specifier.type === 'ImportSpecifier' &&
-          (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) === exportName
-        )
+        if (specifier.type === 'ImportNamespaceSpecifier') modules.push(...sourceCode.getDeclaredVariables(specifier));
+        else if (
+          (specifier.type === 'ImportSpecifier' &&
+            (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) ===
+              exportName) ||
+          (specifier.type === 'ImportDefaultSpecifier' && exportName === 'default')
+        ) {
           aliases.add(specifier.local.name);
-        else if (specifier.type === 'ImportDefaultSpecifier' && exportName === 'default')
-          aliases.add(specifier.local.name);
+          values.push(...sourceCode.getDeclaredVariables(specifier));
+        }
       }
       continue;
     }
+    if (statement.type === 'TSImportEqualsDeclaration') {
+      modules.push(...sourceCode.getDeclaredVariables(statement));
+      continue;
+    }
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'ClassDeclaration' || declaration?.type === 'FunctionDeclaration') {
+      if (declaration.id?.name === exportName) values.push(...sourceCode.getDeclaredVariables(declaration));
+      continue;
+    }
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of declaration.declarations) {
       if (declarator.init === null) continue;
+      const before = aliases.size;
       addPatternAliases(declarator.id, exportName, aliases);
       const init = skipWrappers(declarator.init);
       const named =
         init.type === 'Identifier' ? init.name : init.type === 'MemberExpression' ? memberName(init) : undefined;
       if (declarator.id.type === 'Identifier' && named !== undefined && aliases.has(named))
         aliases.add(declarator.id.name);
+      if (declarator.id.type === 'Identifier' && isModuleObject(declarator.init))
+        modules.push(...sourceCode.getDeclaredVariables(declarator));
+      else if (aliases.size > before || (declarator.id.type === 'Identifier' && aliases.has(declarator.id.name)))
+        values.push(...sourceCode.getDeclaredVariables(declarator).filter((variable) => aliases.has(variable.name)));
     }
   }
-  byExport.set(exportName, aliases);
+  // Inside functions: follow the references of those bindings to the declarators they initialise.
+  const seen = new Set<Variable>();
+  const add = (found: readonly Variable[], follow: boolean): void => {
+    for (const variable of found) aliases.add(variable.name);
+    if (follow) enqueue(found);
+  };
+  // Module objects first: they only add to `values`, which grows while it is read.
+  const queue = [
+    ...modules.map((variable) => ({ variable, isModule: true })),
+    ...values.map((variable) => ({ variable, isModule: false })),
+  ];
+  const enqueue = (found: readonly Variable[]): void => {
+    for (const variable of found) queue.push({ variable, isModule: false });
+  };
+  // An array iterator reads the length on every step: entries pushed while iterating are visited too.
+  for (const { variable, isModule } of queue) {
+    if (seen.has(variable)) continue;
+    seen.add(variable);
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const node = outerWrapper(reference.identifier);
+      const direct = declaratorOf(node);
+      // The value (`const get = getX`), or one of its properties (`const { getX } = ns`, `const { head } = F`).
+      const key = isModule ? exportName : head;
+      if (direct !== undefined) {
+        if (!isModule) add(declaredFrom(direct, undefined, sourceCode), true);
+        if (key !== undefined) add(declaredFrom(direct, key, sourceCode), isModule);
+        continue;
+      }
+      // A member of it: `const get = ns.getX`, `const get = F.head`.
+      const parent = node.parent;
+      if (
+        key === undefined ||
+        parent?.type !== 'MemberExpression' ||
+        parent.object !== node ||
+        memberName(parent) !== key
+      )
+        continue;
+      const member = declaratorOf(parent);
+      if (member !== undefined) add(declaredFrom(member, undefined, sourceCode), isModule);
+    }
+  }
+  byExport.set(cacheKey, aliases);
   return aliases;
+}
+
+const looseByProgram = new WeakMap<TSESTree.Program, Map<string, boolean>>();
+
+/** `text` with regular-expression syntax escaped (an export name may contain `$`). */
+function escapeRegExp(text: string): string {
+  return text.replaceAll(/[$()*+.?[\\\]^{|}]/g, '\\$&');
+}
+
+/**
+ * Can a binding anywhere in the file take the export `exportName` straight from a module object
+ * loaded in place — `const { getX: connect } = await import(M)`, `const connect = require(M).getX`,
+ * inside a function too? A text test (the renaming key `getX:` or the member `).getX`): only then
+ * does a call through an identifier the scope manager did not show as an alias need a scope lookup.
+ */
+function mayTakeFromLoadedModule(sourceCode: SourceCode, exportName: string): boolean {
+  const byExport = fileCache(looseByProgram, sourceCode.ast);
+  let found = byExport.get(exportName);
+  if (found === undefined) {
+    const name = escapeRegExp(exportName);
+    found = new RegExp(String.raw`(?:^|[^\w$])${name}\s*:|\)\s*\??\.\s*${name}(?![\w$])`, 'u').test(sourceCode.text);
+    byExport.set(exportName, found);
+  }
+  return found;
+}
+
+/**
+ * `callee` with a local alias of a member path expanded: `get` of `const get = F.getX` or
+ * `const { getX: get } = F` is `F` followed by the members `['getX']`. Otherwise `callee`, no members.
+ */
+function expandMemberAlias(
+  callee: TSESTree.Node,
+  sourceCode: SourceCode,
+): { readonly root: TSESTree.Node; readonly members: readonly string[] } {
+  if (callee.type !== 'Identifier') return { root: callee, members: [] };
+  const variable = findVariable(sourceCode.getScope(callee), callee.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (variable === undefined || def?.type !== 'Variable' || def.node.init === null || !isNeverReassigned(variable))
+    return { root: callee, members: [] };
+  const members = patternPath(def.node.id, def.name);
+  return members === undefined || isModuleObject(def.node.init)
+    ? { root: callee, members: [] }
+    : { root: skipWrappers(def.node.init), members };
+}
+
+/** What is left of `start` once its trailing members (and then `virtual`'s) match `members`; undefined when they do not. */
+function matchMembers(
+  start: TSESTree.Node,
+  virtual: readonly string[],
+  members: readonly string[],
+): TSESTree.Node | undefined {
+  let root = start;
+  let left = virtual.length;
+  for (let index = members.length - 1; index >= 0; index--) {
+    if (left > 0) {
+      left--;
+      if (virtual[left] !== members[index]) return undefined;
+      continue;
+    }
+    if (root.type !== 'MemberExpression' || memberName(root) !== members[index]) return undefined;
+    root = skipWrappers(root.object);
+  }
+  return left === 0 ? root : undefined;
 }
 
 /**
@@ -156,29 +365,27 @@ export function factoryAt(
   // Rule out most calls by their last name before any scope lookup.
   const last = start.type === 'MemberExpression' ? memberName(start) : start.type === 'Identifier' ? undefined : null;
   if (last === null || (last !== undefined && !lastNamesOf(services).has(last))) return undefined;
-  if (
-    start.type === 'Identifier' &&
-    !services.some(
-      (service) =>
-        service.factory.members.length === 0 && aliasesOf(sourceCode.ast, service.factory.export).has(start.name),
-    )
-  )
+  const head = (factory: Factory): string | undefined => factory.members[0];
+  /** May `name` be a plain factory's alias (or, for a member path, its first segment's or a member alias)? */
+  const mayAlias = (factory: Factory, name: string): boolean =>
+    aliasesOf(sourceCode, factory.export, head(factory)).has(name) ||
+    (factory.members.length === 0 && mayTakeFromLoadedModule(sourceCode, factory.export));
+  if (start.type === 'Identifier' && !services.some((service) => mayAlias(service.factory, start.name)))
     return undefined;
+  // A local alias of a member path (`const { getX } = F`): expanded once, when a member factory is a candidate.
+  let expanded: ReturnType<typeof expandMemberAlias> | undefined;
   let fileId: string | undefined;
   for (const service of services) {
     const { factory } = service;
-    let root: TSESTree.Node = start;
-    let matches = true;
-    for (let index = factory.members.length - 1; index >= 0; index--) {
-      if (root.type !== 'MemberExpression' || memberName(root) !== factory.members[index]) {
-        matches = false;
-        break;
-      }
-      root = skipWrappers(root.object);
-    }
+    let root: TSESTree.Node | undefined;
+    if (start.type === 'Identifier' && factory.members.length > 0) {
+      if (!mayAlias(factory, start.name)) continue;
+      expanded ??= expandMemberAlias(start, sourceCode);
+      root = matchMembers(expanded.root, expanded.members, factory.members);
+    } else root = matchMembers(start, [], factory.members);
     // `ns.getX` for a plain factory: the module-object case is the origin's.
-    if (!matches || (factory.members.length === 0 && last !== undefined && last !== factory.export)) continue;
-    if (root.type === 'Identifier' && !aliasesOf(sourceCode.ast, factory.export).has(root.name)) continue;
+    if (root === undefined || (factory.members.length === 0 && last !== undefined && last !== factory.export)) continue;
+    if (root.type === 'Identifier' && !mayAlias(factory, root.name)) continue;
     const origin = originOf(root, sourceCode) ?? moduleBinding(root, sourceCode);
     if (origin === undefined) continue;
     if (origin.kind === 'export') {

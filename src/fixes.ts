@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { importedFactoryName } from './factories.js';
 import { findVariable } from './identity.js';
 import { moduleExportName } from './imports.js';
 import type { Factory, ModuleTarget, Registry, Service } from './registry.js';
@@ -79,7 +80,7 @@ export interface FactoryImport {
 }
 
 /** The value import of the factory already in the file (`import { getX as get } from '…'`), if any. */
-export function existingFactoryImport(
+function existingFactoryImport(
   factory: Factory,
   registry: Registry,
   program: TSESTree.Program,
@@ -121,6 +122,13 @@ export function factoryImport(
       statement.specifiers.some((specifier) => specifier.type === 'ImportSpecifier') &&
       registry.refersTo(statement.source.value, filename, factory.module),
   );
+  // Imported under another name or through a barrel: call it by that name.
+  const importedName = importedFactoryName(factory, registry, program, filename);
+  if (importedName !== undefined) {
+    // Shadowed where the call goes (`(Components) => …`): that name would call something else.
+    const shadowed = findVariable(sourceCode.getScope(node), importedName)?.defs[0]?.type !== 'ImportBinding';
+    return shadowed ? undefined : { localName: importedName, fix: () => [] };
+  }
   if (findVariable(sourceCode.getScope(node), factory.export) !== undefined) return undefined;
 
   const name = factory.export;

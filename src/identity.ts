@@ -95,7 +95,7 @@ export function requireSource(node: TSESTree.Node, scope: Scope): string | undef
 }
 
 /** The path of property names from a destructuring pattern's root down to `target`. */
-function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] | undefined {
+export function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] | undefined {
   if (pattern === target) return [];
   switch (pattern.type) {
     case 'AssignmentPattern':
@@ -124,7 +124,7 @@ function applyMember(origin: Origin | undefined, name: string): Origin | undefin
   return undefined;
 }
 
-function isNeverReassigned(variable: Variable): boolean {
+export function isNeverReassigned(variable: Variable): boolean {
   return variable.references.every((reference) => reference.init === true || !reference.isWrite());
 }
 

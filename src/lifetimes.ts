@@ -4,8 +4,29 @@
  * provably the same for every caller (constants).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import {
+  declaredLifetime,
+  injectedDependencies,
+  registrationOf,
+  registrationProviding,
+  type ContainerSpec,
+  type DeclaredLifetime,
+  type InjectedDependency,
+  type Registration,
+} from './containers.js';
+import { discoveredAt, importedClass, type ForeignInjection } from './decorated-classes.js';
 import { factoryAt, type FactoryService } from './factories.js';
-import { findVariable, originOf, serviceOf, skipWrappers, staticString, type Origin } from './identity.js';
+import {
+  findVariable,
+  importDenotes,
+  originOf,
+  serviceBinding,
+  serviceOf,
+  skipWrappers,
+  staticString,
+  type Origin,
+} from './identity.js';
+import { moduleLevelMemoizer } from './memoizers.js';
 import {
   destinationOf,
   instanceClassOf,
@@ -122,10 +143,18 @@ export function scopeArgumentProblem(
 export type SingletonReason =
   /** A registered service with `lifetime: 'singleton'`. */
   | { readonly kind: 'service'; readonly service: Service }
-  /** An instance is kept at module scope in this file (`export const feed = new PriceFeed()`). */
-  | { readonly kind: 'module-instance'; readonly node: TSESTree.Node }
+  /**
+   * An instance is kept at module scope in this file (`export const feed = new PriceFeed()`), also by
+   * a memoizer called at module load (`once(() => new PriceFeed())`: `memoizer` is its name).
+   */
+  | { readonly kind: 'module-instance'; readonly node: TSESTree.Node; readonly memoizer?: string }
   /** It keeps its own instance: `static instance`, `static #instance`, `getInstance()`. */
-  | { readonly kind: 'static-instance'; readonly node: TSESTree.Node };
+  | { readonly kind: 'static-instance'; readonly node: TSESTree.Node }
+  /**
+   * A DI container keeps one instance: tsyringe `@singleton()`, Inversify `@injectable(Singleton)`,
+   * Angular `providedIn: 'root'`, NestJS gateways, schedulers and Passport strategies.
+   */
+  | { readonly kind: 'container'; readonly declared: DeclaredLifetime };
 
 const STATIC_INSTANCE = /^[#_]?instance$/i;
 
@@ -156,9 +185,18 @@ function classVariables(classNode: ClassNode, sourceCode: SourceCode): readonly 
     : [];
 }
 
-/** Is the instance made by `creation` kept for the module's lifetime (the shapes `no-module-singleton` knows)? */
-function isKeptAtModuleScope(creation: TSESTree.NewExpression, sourceCode: SourceCode): boolean {
+/**
+ * Is the instance made by `creation` kept for the module's lifetime (the shapes `no-module-singleton`
+ * knows)? `true`, or the name of the memoizer called at module load that keeps it.
+ */
+function keptAtModuleScope(
+  creation: TSESTree.NewExpression,
+  sourceCode: SourceCode,
+  memoizers: ReadonlySet<string>,
+): boolean | string {
   const destination = destinationOf(creation, sourceCode);
+  if (destination?.kind === 'returned')
+    return moduleLevelMemoizer(destination.fn, memoizers, sourceCode)?.name ?? false;
   if (destination?.kind !== 'stored') return false;
   if (isModuleLoad(creation)) return true;
   return (
@@ -167,8 +205,12 @@ function isKeptAtModuleScope(creation: TSESTree.NewExpression, sourceCode: Sourc
   );
 }
 
-/** `new C()` (any wrappers) of one of `variables`, or `new this()` in static code of `classNode`, kept at module scope. */
-function moduleInstanceOf(classNode: ClassNode, sourceCode: SourceCode): TSESTree.NewExpression | undefined {
+/** The first `new C()` (any wrappers) of `classNode` kept at module scope, with the memoizer that keeps it if one does. */
+function moduleInstanceOf(
+  classNode: ClassNode,
+  sourceCode: SourceCode,
+  memoizers: ReadonlySet<string>,
+): SingletonReason | undefined {
   const creations: TSESTree.NewExpression[] = [];
   for (const variable of classVariables(classNode, sourceCode)) {
     for (const reference of variable.references) {
@@ -177,7 +219,12 @@ function moduleInstanceOf(classNode: ClassNode, sourceCode: SourceCode): TSESTre
     }
   }
   creations.sort((a, b) => a.range[0] - b.range[0]);
-  return creations.find((creation) => isKeptAtModuleScope(creation, sourceCode));
+  for (const creation of creations) {
+    const kept = keptAtModuleScope(creation, sourceCode, memoizers);
+    if (kept === true) return { kind: 'module-instance', node: creation };
+    if (kept !== false) return { kind: 'module-instance', node: creation, memoizer: kept };
+  }
+  return undefined;
 }
 
 /** Does this file declare the class of a `lifetime: 'singleton'` service (its own module, or any module in loose mode)? */
@@ -206,17 +253,72 @@ function singletonServiceOf(
   });
 }
 
-/** Why `classNode` lives for the whole process, or undefined when nothing says it does. */
+/**
+ * A registration in this file that keeps `classNode` one per process: `bind(C).toSelf().inSingletonScope()`,
+ * `registerSingleton(C)`. A registration in another module (the usual composition root) is reported
+ * there instead, by `boundSingletonCaptives`, which reads the class's module.
+ */
+function singletonRegistrationOf(
+  classNode: ClassNode,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): DeclaredLifetime | undefined {
+  for (const variable of classVariables(classNode, sourceCode)) {
+    for (const reference of variable.references) {
+      if (reference.identifier.type !== 'Identifier') continue;
+      const registration = registrationProviding(reference.identifier, specs, sourceCode);
+      if (registration?.lifetime !== 'singleton') continue;
+      return {
+        spec: registration.spec,
+        lifetime: 'singleton',
+        node: registration.node,
+        how: `${registration.how} on line ${String(registration.node.loc.start.line)}`,
+        forced: undefined,
+        byDefault: false,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The container declaration that keeps `classNode` one per process, where injecting a scoped service
+ * makes it captive. NestJS's ordinary providers are not: Nest bubbles request scope up the injection
+ * chain, so only the classes it keeps singletons whatever they inject (`forced`) count.
+ */
+export function containerSingletonOf(
+  classNode: ClassNode,
+  specs: readonly ContainerSpec[],
+  sourceCode: SourceCode,
+): DeclaredLifetime | undefined {
+  if (specs.length === 0) return undefined;
+  const registered = singletonRegistrationOf(classNode, specs, sourceCode);
+  if (registered !== undefined) return registered;
+  // espree's class nodes carry no `decorators` (it cannot parse them): nothing a container declares.
+  if (!Array.isArray(classNode.decorators)) return undefined;
+  const declared = declaredLifetime(classNode, specs, sourceCode);
+  if (declared?.lifetime !== 'singleton') return undefined;
+  return declared.spec.name === 'nestjs' && declared.forced === undefined ? undefined : declared;
+}
+
+/**
+ * Why `classNode` lives for the whole process, or undefined when nothing says it does. `memoizers`:
+ * the functions that cache their callback's result (see src/memoizers.ts).
+ */
 export function singletonReasonOf(
   classNode: ClassNode,
   services: readonly Service[],
   sourceCode: SourceCode,
   filename: string,
+  memoizers: ReadonlySet<string>,
+  specs: readonly ContainerSpec[] = [],
 ): SingletonReason | undefined {
+  const declared = containerSingletonOf(classNode, specs, sourceCode);
+  if (declared !== undefined) return { kind: 'container', declared };
   const service = singletonServiceOf(classNode, services, sourceCode, filename);
   if (service !== undefined) return { kind: 'service', service };
-  const instance = moduleInstanceOf(classNode, sourceCode);
-  if (instance !== undefined) return { kind: 'module-instance', node: instance };
+  const instance = moduleInstanceOf(classNode, sourceCode, memoizers);
+  if (instance !== undefined) return instance;
   const member = staticInstanceMember(classNode);
   return member === undefined ? undefined : { kind: 'static-instance', node: member };
 }
@@ -303,16 +405,12 @@ function typeOrigin(name: TSESTree.EntityName, sourceCode: SourceCode): Origin |
   return undefined;
 }
 
-/** The scoped service a parameter's type annotation names (`ws: WebSocketManager`), resolved by identity. */
-export function injectedServiceOf(parameter: TSESTree.Parameter, context: LifetimeContext): Service | undefined {
-  const binding = parameter.type === 'TSParameterProperty' ? parameter.parameter : parameter;
-  const target = binding.type === 'AssignmentPattern' ? binding.left : binding;
-  if (target.type !== 'Identifier') return undefined;
-  const annotation = target.typeAnnotation?.typeAnnotation;
-  if (annotation?.type !== 'TSTypeReference' || context.scopedServices.length === 0) return undefined;
-  const origin = typeOrigin(annotation.typeName, context.sourceCode);
+/** The scoped service a type name (`WebSocketManager`, `ws.WebSocketManager`) refers to, resolved by identity. */
+function scopedServiceOfType(typeName: TSESTree.EntityName, context: LifetimeContext): Service | undefined {
+  if (context.scopedServices.length === 0) return undefined;
+  const origin = typeOrigin(typeName, context.sourceCode);
   if (origin === undefined) return undefined;
-  const localName = annotation.typeName.type === 'Identifier' ? annotation.typeName.name : undefined;
+  const localName = typeName.type === 'Identifier' ? typeName.name : undefined;
   const { registry, filename } = context;
   return context.scopedServices.find((service) => {
     if (service.global) return origin.kind === 'global' && origin.name === service.className;
@@ -324,6 +422,101 @@ export function injectedServiceOf(parameter: TSESTree.Parameter, context: Lifeti
       return module.kind === 'file' && module.id === normalizeModulePath(filename) && origin.name === service.className;
     return false;
   });
+}
+
+/** The scoped service a parameter's type annotation names (`ws: WebSocketManager`), resolved by identity. */
+export function injectedServiceOf(parameter: TSESTree.Parameter, context: LifetimeContext): Service | undefined {
+  const binding = parameter.type === 'TSParameterProperty' ? parameter.parameter : parameter;
+  const target = binding.type === 'AssignmentPattern' ? binding.left : binding;
+  if (target.type !== 'Identifier') return undefined;
+  const annotation = target.typeAnnotation?.typeAnnotation;
+  return annotation?.type === 'TSTypeReference' ? scopedServiceOfType(annotation.typeName, context) : undefined;
+}
+
+/** A scoped service a DI container injects into `classNode`, with the parameter or field that receives it. */
+export interface InjectedScoped {
+  /** The registered service's name, or the class's name when its decorator declares it scoped (`discover.decorators`). */
+  readonly name: string;
+  readonly dependency: InjectedDependency;
+}
+
+/** With `settings.ssot.discover.decorators`: the class `token` names, when its own declaration says it is scoped. */
+function discoveredScopedClass(
+  token: TSESTree.Node,
+  typeName: TSESTree.EntityName | undefined,
+  context: LifetimeContext,
+): string | undefined {
+  const { registry, sourceCode, filename } = context;
+  if (!registry.discoverDecorators) return undefined;
+  const origin = typeName === undefined ? originOf(token, sourceCode) : typeOrigin(typeName, sourceCode);
+  const discovered = discoveredAt(origin, token, registry, sourceCode, filename);
+  return discovered?.lifetime === 'scoped' && origin !== undefined && 'name' in origin ? origin.name : undefined;
+}
+
+/**
+ * The scoped services a container injects into `classNode`: constructor parameters by type or by
+ * `@inject(T)`/`@Inject(T)`, `@inject(T)` properties, Angular `inject(C)` field initialisers.
+ */
+export function injectedScopedServices(classNode: ClassNode, context: LifetimeContext): InjectedScoped[] {
+  if (context.scopedServices.length === 0 && !context.registry.discoverDecorators) return [];
+  const found: InjectedScoped[] = [];
+  for (const dependency of injectedDependencies(classNode, context.registry.containers, context.sourceCode)) {
+    const token = dependency.token;
+    const typeName =
+      token.parent?.type === 'TSTypeReference' && token.parent.typeName === token ? token.parent.typeName : undefined;
+    const service =
+      typeName === undefined
+        ? serviceOf(token, context.scopedServices, context.registry, context.sourceCode, context.filename)
+        : scopedServiceOfType(typeName, context);
+    const name = service?.name ?? discoveredScopedClass(token, typeName, context);
+    if (name !== undefined) found.push({ name, dependency });
+  }
+  return found;
+}
+
+/** A scoped service injected into a class bound as a singleton in another module (the composition root). */
+export interface BoundCaptive {
+  readonly service: Service;
+  readonly injection: ForeignInjection;
+  /** The class's module, as read. */
+  readonly file: string;
+}
+
+/**
+ * A composition root's `bind(C).toSelf().inSingletonScope()` / `registerSingleton(C)` of a class
+ * imported from another module: the registration and the scoped services that class's constructor
+ * injects (by `@inject(T)`/`@Inject(T)` or by type), read from its module through the module graph.
+ * Classes declared in this file are checked at their declaration instead.
+ */
+export function boundSingletonCaptives(
+  call: TSESTree.CallExpression,
+  scoped: readonly Service[],
+  registry: Registry,
+  sourceCode: SourceCode,
+  filename: string,
+): { readonly registration: Registration; readonly className: string; readonly captives: BoundCaptive[] } | undefined {
+  const registration = registrationOf(call, registry.containers, sourceCode);
+  if (registration?.lifetime !== 'singleton' || registration.provided === undefined) return undefined;
+  const origin = originOf(registration.provided, sourceCode);
+  if (origin?.kind !== 'export') return undefined;
+  const foreign = importedClass(registry.resolver, filename, origin.source, origin.name);
+  if (foreign === undefined) return undefined;
+  const captives: BoundCaptive[] = [];
+  for (const injection of foreign.injections) {
+    const { decorator } = injection;
+    const byDecorator =
+      decorator !== undefined &&
+      registry.containers.some(
+        (spec) => spec.modules.includes(decorator.specifier) && spec.inject.includes(decorator.name),
+      );
+    const token = byDecorator ? injection.token : injection.type;
+    if (token === undefined) continue;
+    const service = scoped.find((candidate) =>
+      importDenotes(registry, foreign.file, token.specifier, token.name, serviceBinding(candidate, registry)),
+    );
+    if (service !== undefined) captives.push({ service, injection, file: foreign.file });
+  }
+  return { registration, className: sourceCode.getText(registration.provided), captives };
 }
 
 /** A constructor parameter of `classNode` (also a parameter property's binding) declared by `variable`. */

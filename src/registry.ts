@@ -75,6 +75,8 @@ export interface Registry {
   readonly resolver: ResolverHandle;
   /** The DI containers whose APIs the rules recognise: the four built in and `settings.ssot.containers`. */
   readonly containers: readonly ContainerSpec[];
+  /** `settings.ssot.discover.decorators`: classes a framework decorator declares count without being listed (off by default). */
+  readonly discoverDecorators: boolean;
   /** Services whose construction/import is restricted in this file (exempt ones removed). */
   servicesFor(filename: string): readonly Service[];
   /** Does `specifier`, written in `filename`, refer to `target`? */
@@ -249,6 +251,7 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
     services,
     resolver,
     containers,
+    discoverDecorators: settings.discover?.decorators ?? false,
     servicesFor(filename) {
       let result = servicesByFile.get(filename);
       if (result === undefined) {

@@ -298,6 +298,21 @@ const settingsEntries = () => ({
       ),
     ),
   ),
+  discover: v.optional(
+    v.pipe(
+      strictObject({
+        decorators: v.optional(
+          v.pipe(
+            v.boolean(typeMessage('boolean')),
+            v.description(
+              "Off by default. Classes a framework decorator declares count unlisted: NestJS `Scope.REQUEST` as scoped, Angular `providedIn: 'root'` as singleton. Cost: their modules are read (see [Discovery](#decorator-based-discovery)).",
+            ),
+          ),
+        ),
+      }),
+      v.description('Opt-in discovery of services the registry does not list.'),
+    ),
+  ),
   sources: v.optional(
     v.pipe(
       v.array(sourceSchema(), typeMessage('array of sources')),
@@ -466,6 +481,7 @@ export function getSettingsSchema(): ReturnType<typeof buildSettingsSchema> {
 function keysAt(path: readonly (string | number)[]): readonly string[] {
   if (path.length === 0) return Object.keys(settingsEntries());
   if (path.length === 2 && path[0] === 'containers') return Object.keys(containerEntries());
+  if (path.length === 1 && path[0] === 'discover') return ['decorators'];
   if (path[0] === 'sources') return Object.keys(sourceEntries());
   if (path.at(-1) === 'factory') return Object.keys(factoryEntries());
   if (path.at(-1) === 'scope') return ['argument', 'name'];

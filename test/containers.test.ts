@@ -341,8 +341,23 @@ describe('settings: factory.container and containers', () => {
       { services: [], containers: { awilix: { module: 'awilix', resolve: 'resolve' } } },
       'settings.ssot.containers.awilix.resolve: expected array of names, got the string "resolve"',
     ],
+    [
+      'discover.decorators not a boolean',
+      { services: [], discover: { decorators: 'yes' } },
+      'settings.ssot.discover.decorators: expected boolean, got the string "yes"',
+    ],
+    [
+      'a discover key typo',
+      { services: [], discover: { decorator: true } },
+      "settings.ssot.discover.decorator: unknown key; did you mean 'decorators'?",
+    ],
   ])('%s', (_title, settings, message) => {
     expect(() => parseSettings(settings)).toThrow(message);
+  });
+
+  it('discover.decorators is off by default', () => {
+    expect(parseSettings({ services: [] }).discover?.decorators).toBeUndefined();
+    expect(parseSettings({ services: [], discover: { decorators: true } }).discover?.decorators).toBe(true);
   });
 
   it('accepts a container factory and a custom container', () => {

@@ -319,7 +319,7 @@ describe('settings.ssot validation', () => {
         "settings.ssot.services[0].clas: unknown key; did you mean 'class'? (valid keys: name, class, module, global, construct, factory, allow, lifetime)",
         "settings.ssot.services[0].modul: unknown key; did you mean 'module'? (valid keys: name, class, module, global, construct, factory, allow, lifetime)",
         'settings.ssot.services[0].extra: unknown key (valid keys: name, class, module, global, construct, factory, allow, lifetime)',
-        "settings.ssot.tsConfig: unknown key; did you mean 'tsconfig'? (valid keys: rootDir, tsconfig, services, containers, sources)",
+        "settings.ssot.tsConfig: unknown key; did you mean 'tsconfig'? (valid keys: rootDir, tsconfig, services, containers, discover, sources)",
       ].join('\n  '),
     );
   });

@@ -48,9 +48,11 @@ const files: Record<string, string> = {
   'src/websocket/factory.ts': fixture('factory.ts'),
   'src/main.ts': `import 'reflect-metadata';
 import { container, Lifecycle } from 'tsyringe';
+import { Ledger } from './tsyringe/ledger.js';
 import { WebSocketManager } from './websocket/manager.js';
 
 container.registerSingleton(WebSocketManager); // expect: ssot/no-module-singleton
+container.registerSingleton(Ledger); // expect: ssot/no-scoped-in-singleton
 container.register(WebSocketManager, { useClass: WebSocketManager }, { lifecycle: Lifecycle.ResolutionScoped });
 `,
   'src/jobs/notify.ts': `import { container } from 'tsyringe';
@@ -58,6 +60,19 @@ import { WebSocketManager } from '../websocket/manager.js'; // expect: ssot/no-f
 
 export function notify(): WebSocketManager {
   return container.resolve(WebSocketManager); // expect: ssot/no-direct-instantiation
+}
+`,
+  // A captive dependency: a class registered as a singleton in the composition root injects a scoped service.
+  'src/tsyringe/ledger.ts': `import { inject, injectable } from 'tsyringe';
+import { SessionContext } from '../nest/session.js';
+
+@injectable()
+export class Ledger {
+  constructor(@inject(SessionContext) private readonly session: SessionContext) {}
+
+  user(): string {
+    return this.session.userId;
+  }
 }
 `,
   // Situation 2 (NestJS): the container is the factory.
@@ -187,7 +202,7 @@ describe('the real @nestjs/common and tsyringe', () => {
         dir,
         Object.keys(files).filter((file) => file.endsWith('.ts')),
       );
-      expect(expected.length).toBe(6);
+      expect(expected.length).toBe(7);
       expect(lineKeys(findings)).toEqual(expected);
     },
     TEST_TIMEOUT,

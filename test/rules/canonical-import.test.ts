@@ -34,8 +34,11 @@ ruleTester.run('canonical-import', rule, {
     "import type { WebSocketStatus } from '@/types/websocket.js';",
     "import { WS_EVENTS } from '@/types/index.js';\nexport { isWebSocketEvent } from '../types/index.js';",
     "import { connectService } from '../services/ws-service.js';",
-    // Not an owned name, side-effect imports of other modules, namespace imports (no name is chosen).
+    // Not an owned name, side-effect imports of other modules, namespace imports that take no owned name.
     "import '../services/ws-service.js';\nimport * as ws from '../services/ws-service.js';",
+    "import * as ws from '../services/ws-service.js';\nws.connectService();\nexport default ws;",
+    "import * as types from '../types/websocket.js';\nlet status: types.WebSocketStatus;\nexport const check = types.isWebSocketEvent;",
+    "import('../types/index.js').then((m) => m.WS_EVENTS);\nconst m = await import('../services/ws-service.js');\nm.connectService();",
     "import { authService } from '../auth/unified-auth-service.js';",
     // The re-exported WS_EVENTS is the types module's name; the auth module is not its source (nor an entry).
     {
@@ -131,6 +134,68 @@ ruleTester.run('canonical-import', rule, {
       [error('nonCanonical', [1, 45, 1, 61])],
       { output: "import('../types/websocket.js').then(({ isWebSocketEvent }) => isWebSocketEvent);" },
     ),
+    // Members of a module object: a namespace import (values and types), `import X = require()`,
+    // `import(M).then((m) => m.N)`, `const m = await import(M)`. Every use a member of one source's
+    // owned names, each provably the same binding there: the specifier is rewritten.
+    invalid(
+      "import * as ws from '../services/ws-service.js';\nlet status: ws.WebSocketStatus;\nexport const check = ws['isWebSocketEvent'];",
+      [error('nonCanonical', [2, 16, 2, 31]), error('nonCanonical', [3, 25, 3, 43])],
+      {
+        output:
+          "import * as ws from '../types/websocket.js';\nlet status: ws.WebSocketStatus;\nexport const check = ws['isWebSocketEvent'];",
+      },
+    ),
+    invalid(
+      "import ws = require('../services/ws-service.js');\nexport const check = ws.isWebSocketEvent;",
+      [error('nonCanonical', [2, 25, 2, 41])],
+      { output: "import ws = require('../types/websocket.js');\nexport const check = ws.isWebSocketEvent;" },
+    ),
+    invalid(
+      "import('../services/ws-service.js').then((m) => m.isWebSocketEvent);",
+      [error('nonCanonical', [1, 51, 1, 67])],
+      { output: "import('../types/websocket.js').then((m) => m.isWebSocketEvent);" },
+    ),
+    invalid(
+      "const m = await import('../services/ws-service.js');\nexport const check = m.isWebSocketEvent;\nconst { isWebSocketEvent } = m;",
+      [error('nonCanonical', [2, 24, 2, 40]), error('nonCanonical', [3, 9, 3, 25])],
+      {
+        output:
+          "const m = await import('../types/websocket.js');\nexport const check = m.isWebSocketEvent;\nconst { isWebSocketEvent } = m;",
+      },
+    ),
+    // ws-service does not export WS_EVENTS: not provably the same binding, so a suggestion for both names.
+    (() => {
+      const after =
+        "const m = await import('../types/websocket.js');\nexport const check = m.isWebSocketEvent;\nconst { WS_EVENTS } = m;";
+      return invalid(
+        "const m = await import('../services/ws-service.js');\nexport const check = m.isWebSocketEvent;\nconst { WS_EVENTS } = m;",
+        [
+          error('nonCanonical', [2, 24, 2, 40], [importFromSource(after)]),
+          error('nonCanonical', [3, 9, 3, 18], [importFromSource(after)]),
+        ],
+      );
+    })(),
+    // The module object escapes, or also takes a name the source does not own: reported, nothing rewritten.
+    invalid(
+      "import * as ws from '../services/ws-service.js';\nexport const check = ws.isWebSocketEvent;\nexport { ws };",
+      [error('nonCanonical', [2, 25, 2, 41])],
+    ),
+    invalid(
+      "import * as ws from '../services/ws-service.js';\nexport const status: ws.WebSocketStatus = ws.connectService();",
+      [error('nonCanonical', [2, 25, 2, 40])],
+    ),
+    // Not provably the same binding (ws-copy declares its own WebSocketStatus): a suggestion.
+    invalid("import type * as copy from '../services/ws-copy.js';\nexport type S = copy.WebSocketStatus;", [
+      error(
+        'nonCanonical',
+        [2, 22, 2, 37],
+        [
+          importFromSource(
+            "import type * as copy from '../types/websocket.js';\nexport type S = copy.WebSocketStatus;",
+          ),
+        ],
+      ),
+    ]),
     // Taking more than owned names (another name, a rest element): report, no rewrite.
     invalid("const { isWebSocketEvent, connectService } = await import('../services/ws-service.js');", [
       error('nonCanonical', [1, 9, 1, 25]),
@@ -167,6 +232,14 @@ jsRuleTester.run('canonical-import (JavaScript)', rule, {
       { output: "const { isWebSocketEvent } = require('../types/websocket.js');", filename: script },
     ),
     invalid("require('../types/agents.js');", [error('replaced', [1, 9, 1, 29])], { filename: script }),
+    invalid(
+      "const ws = require('../services/ws-service.js');\nmodule.exports = ws.isWebSocketEvent;",
+      [error('nonCanonical', [2, 21, 2, 37])],
+      {
+        output: "const ws = require('../types/websocket.js');\nmodule.exports = ws.isWebSocketEvent;",
+        filename: script,
+      },
+    ),
   ],
 });
 

@@ -148,6 +148,23 @@ ruleTester.run('no-direct-instantiation', rule, {
       ],
       { settings: ssotSettings(conversationService) },
     ),
+    // The first segment already imported renamed through the barrel: the call is written with that name.
+    invalid(
+      "import { ConversationManager } from '../frontend/component-factory';\nimport { FrontendComponentFactory as Components } from '../frontend';\nexport const open = (user: { userId: string }) => new ConversationManager(user);",
+      [
+        error(
+          'direct',
+          [3, 51, 3, 80],
+          [
+            suggestion(
+              'useFactory',
+              "import { ConversationManager } from '../frontend/component-factory';\nimport { FrontendComponentFactory as Components } from '../frontend';\nexport const open = (user: { userId: string }) => Components.getConversationManager(user);",
+            ),
+          ],
+        ),
+      ],
+      { settings: ssotSettings(conversationService) },
+    ),
     invalid(`${importManager}\nconst m = new WebSocketManager();`, [
       error('direct', [2, 11, 2, 33], {
         data: {

@@ -61,6 +61,8 @@ ruleTester.run('no-duplicate-definition', rule, {
     { code: 'class UnifiedAuthService {}', filename: consumer, settings: { ssot: { rootDir: appDir, services: [] } } },
   ]),
   invalid: [
+    // TypeScript's CommonJS `export = { … }`.
+    invalid('export = { authService: {} };', [error('duplicate', [1, 12, 1, 23])]),
     // The real bug: a non-exported class whose instance is exported.
     invalid('class UnifiedAuthService {}\nexport const authService = new UnifiedAuthService();', [
       error('duplicate', [1, 7, 1, 25]),
@@ -121,14 +123,78 @@ ruleTester.run('no-duplicate-definition', rule, {
   ],
 });
 
+// RuleTester forces `parserOptions.sourceType: 'module'`; CommonJS sets it too.
+const cjsOptions = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } as const;
+const cjsCases = cases<MessageIds, Options>({ filename: commonJs, settings: settings() });
+/** CommonJS cases: the `.cjs` file parsed as a CommonJS script. */
+const cjs = {
+  valid: (tests: readonly (string | { code: string; filename?: string; options?: Options })[]) =>
+    cjsCases.valid(
+      tests.map((test) => ({ ...(typeof test === 'string' ? { code: test } : test), languageOptions: cjsOptions })),
+    ),
+  invalid: (code: string, errors: Parameters<typeof cjsCases.invalid>[1], more: { options?: Options } = {}) =>
+    cjsCases.invalid(code, errors, { ...more, languageOptions: cjsOptions }),
+};
+
 jsRuleTester.run('no-duplicate-definition (JavaScript, CommonJS)', rule, {
-  valid: valid([
-    {
-      code: "import { authService } from '../auth/unified-auth-service.js';\nexport { authService };",
-      filename: script,
-    },
-  ]),
+  valid: [
+    ...valid([
+      {
+        code: "import { authService } from '../auth/unified-auth-service.js';\nexport { authService };",
+        filename: script,
+      },
+      // A local binding named `exports` is not CommonJS's.
+      { code: 'const exports = {};\nexports.authService = 1;', filename: script },
+    ]),
+    ...cjs.valid([
+      // CommonJS imports and re-exports of the owned binding from its source.
+      "const { authService } = require('../auth/unified-auth-service.js');\nmodule.exports = { authService };",
+      "const { authService: service } = require('../auth/unified-auth-service.js');\nexports.authService = service;",
+      "exports.authService = require('../auth/unified-auth-service.js').authService;",
+      "const auth = require('../auth/unified-auth-service.js').authService;\nmodule.exports.authService = auth;",
+      // Other names; not at top level; `module`/`exports` declared in the file.
+      'exports.other = 1;\nmodule.exports.helper = 2;\nmodule.exports = { another: 3 };',
+      'function init() { exports.authService = {}; }\nif (process.env.X) module.exports.authService = {};',
+      'const module = { exports: {} };\nmodule.exports.authService = 1;',
+      // exportedOnly: a private helper CommonJS does not export.
+      {
+        code: 'function isWebSocketEvent() { return true; }\nmodule.exports = { check: () => isWebSocketEvent() };',
+        options: exportedOnly,
+      },
+      // The source itself.
+      { code: 'exports.getWebSocketManager = () => ({});', filename: appFile('src/websocket/factory.ts') },
+    ]),
+  ],
   invalid: [
+    // CommonJS definitions: `exports.X =`, `module.exports.X =`, `exports['X'] =`, `module.exports = { X: … }`.
+    cjs.invalid('exports.authService = {};', [error('duplicate', [1, 9, 1, 20])]),
+    cjs.invalid('module.exports.UnifiedAuthService = class {};', [error('duplicate', [1, 16, 1, 34])]),
+    cjs.invalid("exports['isWebSocketEvent'] = () => true;", [error('duplicate', [1, 9, 1, 27])]),
+    cjs.invalid("module.exports = { authService: {}, helper: 1, 'WS_EVENTS': [] };", [
+      error('duplicate', [1, 20, 1, 31]),
+      error('duplicate', [1, 48, 1, 59]),
+    ]),
+    // Another binding exported under an owned name.
+    cjs.invalid('const make = () => ({});\nmodule.exports = { getWebSocketManager: make };', [
+      error('exportedAs', [2, 20, 2, 39], {
+        data: { name: 'getWebSocketManager', local: 'make', source: 'src/websocket/factory.ts' },
+      }),
+    ]),
+    cjs.invalid('const make = () => ({});\nexports.getWebSocketManager = make;', [error('exportedAs', [2, 9, 2, 28])]),
+    // Taken from a module that is not the source: still a second definition.
+    cjs.invalid("exports.authService = require('../services/ws-service.js').connectService;", [
+      error('duplicate', [1, 9, 1, 20]),
+    ]),
+    // The declaration is reported once, not again where CommonJS exports it; exportedOnly counts CommonJS exports.
+    cjs.invalid('function isWebSocketEvent() { return true; }\nexports.isWebSocketEvent = isWebSocketEvent;', [
+      error('duplicate', [1, 10, 1, 26]),
+    ]),
+    cjs.invalid(
+      'function isWebSocketEvent() { return true; }\nmodule.exports = { isWebSocketEvent };',
+      [error('duplicate', [1, 10, 1, 26])],
+      { options: exportedOnly },
+    ),
+
     invalid('export class UnifiedAuthService {}', [error('duplicate', [1, 14, 1, 32])], { filename: script }),
     invalid('const authService = {};\nmodule.exports = { authService };', [error('duplicate', [1, 7, 1, 18])], {
       filename: commonJs,

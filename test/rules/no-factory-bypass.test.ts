@@ -717,3 +717,98 @@ jsRuleTester.run('no-factory-bypass (module graph, js)', rule, {
     ),
   ],
 });
+
+// A member-path factory: the suggestion imports its first segment, reusing it under any spelling.
+const conversationService: ServiceSettings = {
+  name: 'ConversationManager',
+  class: 'ConversationManager',
+  module: 'src/frontend/component-factory.ts',
+  factory: { name: 'FrontendComponentFactory.getConversationManager', module: 'src/frontend/component-factory.ts' },
+};
+const member = cases<MessageIds, Options>({ filename: hook, settings: ssotSettings(conversationService) });
+const MEMBER_IMPORT = "import { FrontendComponentFactory } from '../frontend/component-factory';";
+/** What the suggestion writes: NodeNext needs the extension. */
+const MEMBER_IMPORT_JS = MEMBER_IMPORT.replace("factory'", "factory.js'");
+
+ruleTester.run('no-factory-bypass (member-path factory)', rule, {
+  valid: member.valid([
+    `${MEMBER_IMPORT}\nexport const open = (user: { userId: string }) => FrontendComponentFactory.getConversationManager(user);`,
+    "import { FrontendComponentFactory as Components } from '../frontend';\nComponents.getConversationManager({ userId: 'u' });",
+  ]),
+  invalid: [
+    member.invalid("import { ConversationManager } from '../frontend/component-factory';", [
+      error('bypass', [1, 10, 1, 29], {
+        data: {
+          factory: 'FrontendComponentFactory.getConversationManager',
+          factoryModule: 'src/frontend/component-factory.ts',
+          module: 'src/frontend/component-factory.ts',
+          service: 'ConversationManager',
+        },
+        suggestions: [suggestion('useFactory', MEMBER_IMPORT_JS)],
+      }),
+    ]),
+    // The class imported renamed: the first segment, not the class, not the member path.
+    member.invalid("import { ConversationManager as Conversation } from '../frontend/component-factory.js';", [
+      error('bypass', [1, 10, 1, 45], [suggestion('useFactory', MEMBER_IMPORT_JS)]),
+    ]),
+    // The first segment already imported renamed: the class import goes, the renamed one stays.
+    member.invalid(
+      "import { ConversationManager, FrontendComponentFactory as Components } from '../frontend/component-factory';\nComponents.getConversationManager({ userId: 'u' });",
+      [
+        error(
+          'bypass',
+          [1, 10, 1, 29],
+          [
+            suggestion(
+              'useFactory',
+              "import { FrontendComponentFactory as Components } from '../frontend/component-factory';\nComponents.getConversationManager({ userId: 'u' });",
+            ),
+          ],
+        ),
+      ],
+    ),
+    // The first segment already imported through the barrel (renamed): the class import is removed, no second import.
+    member.invalid(
+      "import { ConversationManager } from '../frontend/component-factory';\nimport { FrontendComponentFactory as Components } from '../frontend';\nComponents.getConversationManager({ userId: 'u' });",
+      [
+        error(
+          'bypass',
+          [1, 10, 1, 29],
+          [
+            suggestion(
+              'useFactory',
+              "import { FrontendComponentFactory as Components } from '../frontend';\nComponents.getConversationManager({ userId: 'u' });",
+            ),
+          ],
+        ),
+      ],
+    ),
+    // A namespace import of the barrel binds no `FrontendComponentFactory`: the suggestion imports it.
+    member.invalid(
+      "import { ConversationManager } from '../frontend/component-factory';\nimport * as frontend from '../frontend';\nfrontend.FrontendComponentFactory.getConversationManager({ userId: 'u' });",
+      [
+        error(
+          'bypass',
+          [1, 10, 1, 29],
+          [
+            suggestion(
+              'useFactory',
+              `${MEMBER_IMPORT_JS}\nimport * as frontend from '../frontend';\nfrontend.FrontendComponentFactory.getConversationManager({ userId: 'u' });`,
+            ),
+          ],
+        ),
+      ],
+    ),
+    // Re-exported: the suggestion re-exports the first segment.
+    member.invalid("export { ConversationManager } from '../frontend/component-factory';", [
+      error(
+        'reexport',
+        [1, 10, 1, 29],
+        [
+          suggestion('reexportFactory', MEMBER_IMPORT_JS.replace('import', 'export')),
+          suggestion('reexportType', "export type { ConversationManager } from '../frontend/component-factory';"),
+        ],
+      ),
+    ]),
+  ],
+});

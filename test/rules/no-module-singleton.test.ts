@@ -293,6 +293,21 @@ export function SocketStatus({ user }: { user: { userId: string } }) {
       [error('factoryAtModuleScope', [2, 23, 2, 64]), error('factoryLazy', [4, 51, 4, 92])],
       { settings: ssotSettings(conversationService) },
     ),
+    // The factory cached in a module binding through aliases declared inside functions.
+    invalid(
+      `import { getWebSocketManager } from '../websocket/factory';
+import { FrontendComponentFactory } from '@/frontend';
+let socket: unknown;
+let conversation: unknown;
+export function connect(user: { userId: string }) {
+  const make = getWebSocketManager;
+  const { getConversationManager } = FrontendComponentFactory;
+  socket ??= make(user);
+  conversation ??= getConversationManager(user);
+}`,
+      [error('factoryLazy', [8, 3, 8, 24]), error('factoryLazy', [9, 3, 9, 48])],
+      { settings: ssotSettings(webSocketManager, conversationService) },
+    ),
     // 1. Eager
     invalid(
       `${importManager}

@@ -67,6 +67,29 @@ function captive(
 
 ruleTester.run('no-scoped-in-singleton', rule, {
   valid: valid([
+    // Memoized, but not for the whole process: not a configured memoizer, keyed by a parameter, or
+    // memoized per call (inside a function).
+    {
+      code: `${importFactory}
+${user}
+declare function once<T>(fn: () => T): () => T;
+class PriceFeed {
+  socket = getWebSocketManager(user);
+}
+export const feed = once(() => new PriceFeed());`,
+      options: [{ memoizers: ['memoize'] }],
+    },
+    `${importFactory}
+${user}
+declare function memoize<T>(fn: (key: string) => T): (key: string) => T;
+declare function once<T>(fn: () => T): () => T;
+class PriceFeed {
+  socket = getWebSocketManager(user);
+}
+export const byKey = memoize((key: string) => new PriceFeed());
+export function perCall() {
+  return once(() => new PriceFeed());
+}`,
     // The legitimate patterns: the factory itself, an accessor, a per-user map, locals, a fresh call per use.
     `${importFactory}
 ${user}
@@ -402,6 +425,87 @@ export const panel = new ChatPanel();`,
           'instantiated at module scope, line 8',
           'this.socket',
           'sockets.getWebSocketManager(user)',
+        ),
+      ],
+      { settings: ssotSettings(webSocketManager, conversations) },
+    ),
+    // Instantiated through a memoizer called at module load: `once`, and `memoize` without parameters.
+    invalid(
+      `${importFactory}
+${user}
+declare function once<T>(fn: () => T): () => T;
+declare function memoize<T>(fn: () => T): () => T;
+class PriceFeed {
+  socket = getWebSocketManager(user);
+}
+class Quotes {
+  socket = getWebSocketManager(user);
+}
+export const feed = once(() => new PriceFeed());
+export const quotes = memoize(function () {
+  return new Quotes();
+});`,
+      [
+        captive(
+          [6, 3, 6, 38],
+          'PriceFeed',
+          'instantiated once by the memoized once() at module scope, line 11',
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+        captive(
+          [9, 3, 9, 38],
+          'Quotes',
+          'instantiated once by the memoized memoize() at module scope, line 13',
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+      ],
+    ),
+    // A configured memoizer (`memoizers` option), imported.
+    invalid(
+      `${importFactory}
+import { lazy } from 'memo-kit';
+${user}
+class PriceFeed {
+  socket = getWebSocketManager(user);
+}
+export const feed = lazy(() => new PriceFeed());`,
+      [
+        captive(
+          [5, 3, 5, 38],
+          'PriceFeed',
+          'instantiated once by the memoized lazy() at module scope, line 7',
+          'this.socket',
+          'getWebSocketManager(user)',
+        ),
+      ],
+      { options: [{ memoizers: ['lazy'] }] },
+    ),
+    // The factory through aliases declared inside the method: of the function, and destructured from the class.
+    invalid(
+      `${importFactory}
+import { FrontendComponentFactory } from '../frontend/component-factory';
+class Feed {
+  socket: unknown;
+  conversation: unknown;
+  connect(u: { userId: string }) {
+    const get = getWebSocketManager;
+    const { getConversationManager } = FrontendComponentFactory;
+    this.socket = get(u);
+    this.conversation = getConversationManager(u);
+  }
+}
+export const feed = new Feed();`,
+      [
+        captive([9, 5, 9, 25], 'Feed', 'instantiated at module scope, line 13', 'this.socket', 'get(u)'),
+        captive(
+          [10, 5, 10, 50],
+          'Feed',
+          'instantiated at module scope, line 13',
+          'this.conversation',
+          'getConversationManager(u)',
+          'ConversationManager',
         ),
       ],
       { settings: ssotSettings(webSocketManager, conversations) },

@@ -108,6 +108,34 @@ export function connect() {
   getWebSocketManager(Object.freeze(fallback));
   fallback = { userId: 'other' };
 }`,
+    // Renaming keys and loaded modules that are not the factory's.
+    `export async function f(config: { getWebSocketManager: () => void }) {
+  const { getWebSocketManager: fromConfig } = config;
+  const { getWebSocketManager: other } = await import('some-other-lib');
+  const local = { getWebSocketManager: () => undefined };
+  fromConfig();
+  other();
+  local.getWebSocketManager();
+}`,
+    // Local aliases that are not the factory: another member, a reassigned alias, a shadowing parameter.
+    {
+      code: `${importMember}
+export function f(user: unknown, getConversationManager: (u?: unknown) => void) {
+  const { toString: other } = FrontendComponentFactory;
+  let get = FrontendComponentFactory.getConversationManager;
+  get = () => undefined;
+  get();
+  other();
+  getConversationManager();
+  return user;
+}`,
+      settings: ssotSettings(conversations),
+    },
+    `import { getWebSocketManager } from '../websocket/factory';
+export function f(getWebSocketManager: () => void) {
+  const get = getWebSocketManager;
+  get();
+}`,
     // Not the factory: another function of the same name, a service without `scope`, the factory passed, not called.
     `function getWebSocketManager(_user?: unknown) {}
 getWebSocketManager();`,
@@ -218,6 +246,68 @@ export async function f() {
         missing([9, 3, 9, 29]),
         missing([10, 3, 10, 52]),
       ],
+    ),
+    // Aliases declared inside functions: of the import, of a namespace member, destructured from a
+    // namespace or a dynamic import, and aliases of those.
+    invalid(
+      `import { getWebSocketManager } from '../websocket/factory';
+import * as sockets from '@/websocket/factory';
+export async function f(user: { userId: string }) {
+  const get = getWebSocketManager;
+  const again = get;
+  const viaMember = sockets.getWebSocketManager;
+  const { getWebSocketManager: destructured } = sockets;
+  get(user);
+  get();
+  again(null);
+  viaMember();
+  destructured({ userId: 'guest' });
+}`,
+      [
+        missing([9, 3, 9, 8]),
+        constant([10, 9, 10, 13], 'null'),
+        missing([11, 3, 11, 14]),
+        constant([12, 16, 12, 35], "{ userId: 'guest' }"),
+      ],
+    ),
+    // Taken inside a function straight from a module object loaded there: renamed destructuring of
+    // `await import()` and `require()`, a member of either.
+    invalid(
+      `export async function f() {
+  const { getWebSocketManager: connect } = await import('../websocket/factory.js');
+  const open = (await import('@/websocket/factory')).getWebSocketManager;
+  const { getWebSocketManager: viaRequire } = require('../websocket/factory');
+  const required = require('../websocket/factory').getWebSocketManager;
+  connect();
+  open(null);
+  viaRequire();
+  required({});
+}`,
+      [missing([6, 3, 6, 12]), constant([7, 8, 7, 12], 'null'), missing([8, 3, 8, 15]), constant([9, 12, 9, 14], '{}')],
+    ),
+    // Member paths through local aliases: destructured from the class (inside a function and at
+    // module level) and a local alias of the member.
+    invalid(
+      `${importMember}
+import * as frontend from '../frontend';
+const { getConversationManager: atTop } = FrontendComponentFactory;
+export function f() {
+  const { getConversationManager } = FrontendComponentFactory;
+  const member = FrontendComponentFactory.getConversationManager;
+  const { FrontendComponentFactory: Components } = frontend;
+  const { getConversationManager: viaNamespace } = Components;
+  getConversationManager();
+  member(null);
+  atTop();
+  viaNamespace({ userId: 'guest' });
+}`,
+      [
+        missing([9, 3, 9, 27], conversationData),
+        constant([10, 10, 10, 14], 'null', conversationData),
+        missing([11, 3, 11, 10], conversationData),
+        constant([12, 16, 12, 35], "{ userId: 'guest' }", conversationData),
+      ],
+      { settings: ssotSettings(conversations) },
     ),
     // The scope is the second argument: a first argument alone is not enough.
     invalid(
