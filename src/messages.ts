@@ -21,7 +21,7 @@ export interface ServiceMessageData extends Record<string, string> {
 }
 
 /** Human list of where a service may be constructed, for messages. */
-export function describeAllowed(service: Service): string {
+function describeAllowed(service: Service): string {
   const places: string[] = [];
   if (service.module?.kind === 'file') places.push(`its own module '${service.module.display}'`);
   if (service.factory !== undefined) places.push(`its factory module '${service.factory.module.display}'`);
@@ -32,7 +32,7 @@ export function describeAllowed(service: Service): string {
 }
 
 /** Where a singleton may keep its one instance, for messages. */
-export function homeText(service: Service): string {
+function homeText(service: Service): string {
   if (service.factory !== undefined) return `its factory module '${service.factory.module.display}'`;
   if (service.module?.kind === 'file') return `its own module '${service.module.display}'`;
   if (service.module === undefined && !service.global) return 'the module that declares it';
