@@ -250,7 +250,7 @@ function classMember(
 }
 
 /** Which container `node` evaluates to, if it is one: `container`, `new Container()`, `moduleRef`, `this.injector`, `await NestFactory.create(…)`. */
-export function containerOf(
+function containerOf(
   node: TSESTree.Node,
   specs: readonly ContainerSpec[],
   sourceCode: SourceCode,

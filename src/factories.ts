@@ -27,7 +27,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /** A service that has a factory. */
 export type FactoryService = Service & { readonly factory: Factory };
 
-export function hasFactory(service: Service): service is FactoryService {
+function hasFactory(service: Service): service is FactoryService {
   return service.factory !== undefined;
 }
 
@@ -39,7 +39,7 @@ export function mentionedFactories(services: readonly Service[], sourceCode: Sou
 }
 
 /** Does the export `name` of `specifier` denote the factory's first segment, directly or through barrels (the module graph)? */
-export function reachesFactory(
+function reachesFactory(
   specifier: string,
   name: string,
   factory: Factory,

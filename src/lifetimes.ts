@@ -66,7 +66,7 @@ function moduleConstInit(variable: Variable): TSESTree.Expression | undefined {
  * identifiers bound to module-level `const`s initialised with one — through `as`, `!`, `satisfies`
  * and parentheses. Parameters, properties, calls, spreads and anything else are not.
  */
-export function isConstant(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): boolean {
+function isConstant(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   const value = skipWrappers(node);
   switch (value.type) {
@@ -286,7 +286,7 @@ function singletonRegistrationOf(
  * makes it captive. NestJS's ordinary providers are not: Nest bubbles request scope up the injection
  * chain, so only the classes it keeps singletons whatever they inject (`forced`) count.
  */
-export function containerSingletonOf(
+function containerSingletonOf(
   classNode: ClassNode,
   specs: readonly ContainerSpec[],
   sourceCode: SourceCode,

@@ -29,7 +29,7 @@ export interface MemoizerCall {
 }
 
 /** The memoizer call `fn` is passed to (`once(() => …)`), with the memoizer's name. */
-export function memoizerCall(
+function memoizerCall(
   fn: FunctionNode,
   memoizers: ReadonlySet<string>,
   sourceCode: SourceCode,

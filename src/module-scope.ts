@@ -29,7 +29,7 @@ export function outerWrapper(node: TSESTree.Node): TSESTree.Node {
  * `!function () {…}()`, `(function () {…}).call(this)`, `new (function () {…})()`.
  * Generators are excluded (their body runs on `next()`, not on the call).
  */
-export function iifeCall(fn: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+function iifeCall(fn: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
   if (fn.generator) return undefined;
   const outer = outerWrapper(fn);
@@ -128,7 +128,7 @@ function isArrayValue(start: TSESTree.Node, steps = 0): boolean {
  * `collecting`: only the calls whose result holds what `fn` returns (`map`, `flatMap`, `reduce`,
  * `Array.from`). Async functions and generators are excluded (their bodies run later).
  */
-export function callbackCall(fn: TSESTree.Node, collecting = false): TSESTree.CallExpression | undefined {
+function callbackCall(fn: TSESTree.Node, collecting = false): TSESTree.CallExpression | undefined {
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
   if (fn.async || fn.generator) return undefined;
   const outer = outerWrapper(fn);
@@ -174,7 +174,7 @@ export function isModuleLoad(node: TSESTree.Node): boolean {
 }
 
 /** Is `scope` one whose bindings are created once, while the module loads, and live as long as it? */
-export function isModuleLifetimeScope(scope: Scope): boolean {
+function isModuleLifetimeScope(scope: Scope): boolean {
   switch (scope.type) {
     case 'module':
     case 'global':
@@ -327,7 +327,7 @@ export interface ModuleSlot {
  * members (`this.x` in static code, `C.x`, `this.#x`) and `module.exports`/`exports`. False for
  * locals, parameters, instances (`this.x` in constructors/methods) and per-key slots (`map[key]`).
  */
-export function moduleSlotOf(target: TSESTree.Node, sourceCode: SourceCode): ModuleSlot | undefined {
+function moduleSlotOf(target: TSESTree.Node, sourceCode: SourceCode): ModuleSlot | undefined {
   const path: string[] = [];
   let root = skipWrappers(target);
   while (root.type === 'MemberExpression') {
