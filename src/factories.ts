@@ -309,6 +309,40 @@ function mayTakeFromLoadedModule(sourceCode: SourceCode, exportName: string): bo
   return found;
 }
 
+const calleesByServices = new WeakMap<readonly FactoryService[], { program: TSESTree.Program; names: Callees }>();
+
+/** The plain names a call can be a factory call through, for these services in this file (`has`), computed once per file. */
+interface Callees {
+  has(name: string): boolean;
+}
+
+/**
+ * What a call through a plain identifier must be called to be a factory call: one of the factories'
+ * aliases (or a member path's first segment and its aliases), or anything when a factory may be taken
+ * from a loaded module inside a function. Computed once per file and list of services, so the many
+ * calls of a file are ruled out by one set lookup.
+ */
+function identifierCallees(services: readonly FactoryService[], sourceCode: SourceCode): Callees {
+  const program = sourceCode.ast;
+  const known = calleesByServices.get(services);
+  if (known?.program === program) return known.names;
+  let names: Callees;
+  if (
+    services.some(
+      (service) => service.factory.members.length === 0 && mayTakeFromLoadedModule(sourceCode, service.factory.export),
+    )
+  )
+    names = { has: () => true };
+  else {
+    const set = new Set<string>();
+    for (const { factory } of services)
+      for (const alias of aliasesOf(sourceCode, factory.export, factory.members[0])) set.add(alias);
+    names = set;
+  }
+  calleesByServices.set(services, { program, names });
+  return names;
+}
+
 /**
  * `callee` with a local alias of a member path expanded: `get` of `const get = F.getX` or
  * `const { getX: get } = F` is `F` followed by the members `['getX']`. Otherwise `callee`, no members.
@@ -370,8 +404,7 @@ export function factoryAt(
   const mayAlias = (factory: Factory, name: string): boolean =>
     aliasesOf(sourceCode, factory.export, head(factory)).has(name) ||
     (factory.members.length === 0 && mayTakeFromLoadedModule(sourceCode, factory.export));
-  if (start.type === 'Identifier' && !services.some((service) => mayAlias(service.factory, start.name)))
-    return undefined;
+  if (start.type === 'Identifier' && !identifierCallees(services, sourceCode).has(start.name)) return undefined;
   // A local alias of a member path (`const { getX } = F`): expanded once, when a member factory is a candidate.
   let expanded: ReturnType<typeof expandMemberAlias> | undefined;
   let fileId: string | undefined;
