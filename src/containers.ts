@@ -15,7 +15,7 @@
  * - `isInjectionTokenUse`: is this reference of a class only handed to the container as a token?
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, memberName, originOf, skipWrappers, staticString } from './identity.js';
+import { escapeRegExp, findVariable, memberName, originOf, skipWrappers, staticString } from './identity.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -160,7 +160,30 @@ export function containerSpecs(settings: ContainerSettings | undefined): readonl
 
 /** Can this file use any of these containers' APIs? (Every API is imported from its module, whose name the file then spells.) */
 export function mayUseContainers(sourceCode: SourceCode, specs: readonly ContainerSpec[]): boolean {
-  return specs.some((candidate) => candidate.modules.some((module) => sourceCode.text.includes(module)));
+  // Asked by three rules of every file: one pass over the text per file, remembered for that file.
+  const known = containerUse.get(sourceCode);
+  if (known?.specs === specs && known.text === sourceCode.text) return known.uses;
+  const uses = specs.length > 0 && modulesPattern(specs).test(sourceCode.text);
+  containerUse.set(sourceCode, { specs, text: sourceCode.text, uses });
+  return uses;
+}
+
+const containerUse = new WeakMap<SourceCode, { specs: readonly ContainerSpec[]; text: string; uses: boolean }>();
+const modulePatterns = new WeakMap<readonly ContainerSpec[], RegExp>();
+
+/** Any of the containers' module names, as one pattern (matched anywhere in the text, like `includes`). */
+function modulesPattern(specs: readonly ContainerSpec[]): RegExp {
+  let pattern = modulePatterns.get(specs);
+  if (pattern === undefined) {
+    pattern = new RegExp(
+      specs
+        .flatMap((spec) => spec.modules)
+        .map((module) => escapeRegExp(module))
+        .join('|'),
+    );
+    modulePatterns.set(specs, pattern);
+  }
+  return pattern;
 }
 
 interface ExportPath {

@@ -14,6 +14,7 @@ import {
   originOf,
   patternPath,
   skipWrappers,
+  escapeRegExp,
   staticString,
   targetBinding,
   type Origin,
@@ -286,11 +287,6 @@ function aliasesOf(sourceCode: SourceCode, exportName: string, head: string | un
 }
 
 const looseByProgram = new WeakMap<TSESTree.Program, Map<string, boolean>>();
-
-/** `text` with regular-expression syntax escaped (an export name may contain `$`). */
-function escapeRegExp(text: string): string {
-  return text.replaceAll(/[$()*+.?[\\\]^{|}]/g, '\\$&');
-}
 
 /**
  * Can a binding anywhere in the file take the export `exportName` straight from a module object

@@ -471,6 +471,11 @@ function spellsName(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, n
   return false;
 }
 
+/** `text` with regular-expression syntax escaped (an export name may contain `$`, a module name `.` or `/`). */
+export function escapeRegExp(text: string): string {
+  return text.replaceAll(/[$()*+./?[\\\]^{|}]/g, '\\$&');
+}
+
 /**
  * Can this file refer to `name` at all? Every static way of reaching a binding (an identifier, an
  * import or export specifier, a destructuring key, a static member, `window.X`) spells the name in the
