@@ -1,8 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { findVariable, memberName, staticString } from '../src/identity.js';
+import { findVariable, isTypeWrapper, memberName, moduleExportName, staticString } from '../src/identity.js';
 import { moveSpecifier, rewriteSpecifier } from '../src/fixes.js';
-import { moduleExportName } from '../src/imports.js';
 import { registryOf } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { sourcesOf, type Source } from '../src/sources.js';
@@ -42,14 +41,7 @@ function kindOf(declaration: ListDeclaration): 'import' | 'export' {
 
 function unwrap(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (
-    current.parent !== undefined &&
-    (current.parent.type === 'TSAsExpression' ||
-      current.parent.type === 'TSNonNullExpression' ||
-      current.parent.type === 'TSSatisfiesExpression' ||
-      current.parent.type === 'AwaitExpression' ||
-      current.parent.type === 'ChainExpression')
-  )
+  while (current.parent !== undefined && (isTypeWrapper(current.parent) || current.parent.type === 'AwaitExpression'))
     current = current.parent;
   return current;
 }

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { findVariable, memberName, patternPath, requireSource, skipWrappers, staticString } from '../src/identity.js';
-import { moduleExportName } from '../src/imports.js';
+import { moduleExportName } from '../src/identity.js';
 import { registryOf } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
 import { sourcesOf, type Source, type Sources } from '../src/sources.js';

@@ -15,7 +15,15 @@
  * - `isInjectionTokenUse`: is this reference of a class only handed to the container as a token?
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { escapeRegExp, findVariable, memberName, originOf, skipWrappers, staticString } from './identity.js';
+import {
+  escapeRegExp,
+  findVariable,
+  isTypeWrapper,
+  memberName,
+  originOf,
+  skipWrappers,
+  staticString,
+} from './identity.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -519,13 +527,7 @@ export function registrationProviding(
   let child: TSESTree.Node = reference;
   let parent = reference.parent;
   // `{ useClass: C }` and type wrappers around the argument.
-  while (
-    parent.type === 'Property' ||
-    parent.type === 'ObjectExpression' ||
-    parent.type === 'TSAsExpression' ||
-    parent.type === 'TSNonNullExpression' ||
-    parent.type === 'TSSatisfiesExpression'
-  ) {
+  while (parent.type === 'Property' || parent.type === 'ObjectExpression' || isTypeWrapper(parent)) {
     if (parent.type === 'Property' && parent.value !== child) return undefined;
     child = parent;
     parent = parent.parent;
@@ -841,12 +843,10 @@ export function isInjectionTokenUse(
 ): boolean {
   let child: TSESTree.Node = identifier;
   for (let parent = identifier.parent; parent !== undefined; child = parent, parent = parent.parent) {
+    if (isTypeWrapper(parent)) continue;
     switch (parent.type) {
       case 'ArrayExpression':
       case 'ObjectExpression':
-      case 'TSAsExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSNonNullExpression':
         continue;
       case 'Property':
         if (parent.value !== child) return false;

@@ -18,6 +18,7 @@ import {
   staticString,
   targetBinding,
   type Origin,
+  moduleExportName,
 } from './identity.js';
 import { localExportNames, outerWrapper } from './module-scope.js';
 import type { Factory, Registry, Service } from './registry.js';
@@ -204,9 +205,7 @@ function aliasesOf(sourceCode: SourceCode, exportName: string, head: string | un
       for (const specifier of statement.specifiers) {
         if (specifier.type === 'ImportNamespaceSpecifier') modules.push(...sourceCode.getDeclaredVariables(specifier));
         else if (
-          (specifier.type === 'ImportSpecifier' &&
-            (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) ===
-              exportName) ||
+          (specifier.type === 'ImportSpecifier' && moduleExportName(specifier.imported) === exportName) ||
           (specifier.type === 'ImportDefaultSpecifier' && exportName === 'default')
         ) {
           aliases.add(specifier.local.name);

@@ -7,8 +7,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importedFactoryName } from './factories.js';
-import { findVariable } from './identity.js';
-import { moduleExportName } from './imports.js';
+import { findVariable, moduleExportName } from './identity.js';
 import type { Factory, ModuleTarget, Registry, Service } from './registry.js';
 import { findTsconfig, isRelativeSpecifier } from './resolution.js';
 import { importSpecifiers, quoteSpecifier, spellSpecifier } from './specifier.js';

@@ -49,6 +49,11 @@ export function isTypeWrapper(
   }
 }
 
+/** `C` in `import { C }`, `'C'` in `import { 'C' as X }`: the module export an import or export specifier names. */
+export function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
 /** Strips parentheses' TypeScript cousins: `(C as any)`, `C!`, `C satisfies T`, `<T>C`, `C<T>`, `a?.b`. */
 export function skipWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -148,7 +153,7 @@ function originOfVariable(
       if (source === undefined) return undefined;
       if (node.type === 'ImportNamespaceSpecifier') return { kind: 'module', source };
       if (node.type === 'ImportDefaultSpecifier') return { kind: 'export', source, name: 'default' };
-      const imported = node.imported.type === 'Identifier' ? node.imported.name : node.imported.value;
+      const imported = moduleExportName(node.imported);
       return { kind: 'export', source, name: imported };
     }
     case 'Variable': {

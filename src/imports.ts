@@ -3,14 +3,9 @@
  * positions, how far a `require()`/`import()` result reaches. Fixes that edit them live in src/fixes.ts.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isTypeWrapper, memberName, staticString } from './identity.js';
+import { isTypeWrapper, memberName, moduleExportName, staticString } from './identity.js';
 
 type Variable = TSESLint.Scope.Variable;
-
-/** `C` in `import { C }`, `'C'` in `import { 'C' as X }`. */
-export function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
-  return node.type === 'Identifier' ? node.name : node.value;
-}
 
 /** Whitespace and comments between two tokens. */
 const GAP = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;

@@ -25,6 +25,7 @@ import {
   skipWrappers,
   staticString,
   type Origin,
+  moduleExportName,
 } from './identity.js';
 import { moduleLevelMemoizer } from './memoizers.js';
 import {
@@ -397,7 +398,7 @@ function typeOrigin(name: TSESTree.EntityName, sourceCode: SourceCode): Origin |
       return {
         kind: 'export',
         source,
-        name: node.imported.type === 'Identifier' ? node.imported.name : node.imported.value,
+        name: moduleExportName(node.imported),
       };
     }
     return def?.type === 'ClassName' || def?.type === 'Variable' ? { kind: 'local', name: name.name } : undefined;

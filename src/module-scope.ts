@@ -4,7 +4,15 @@
  * a global). Used to tell a module-level instance (one for every importer) from a per-call one.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, GLOBAL_OBJECTS, isTypeWrapper, memberName, skipWrappers, staticString } from './identity.js';
+import {
+  findVariable,
+  GLOBAL_OBJECTS,
+  isTypeWrapper,
+  memberName,
+  moduleExportName,
+  skipWrappers,
+  staticString,
+} from './identity.js';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -497,13 +505,11 @@ export function destinationOf(
   for (;;) {
     const parent = node.parent;
     if (parent === undefined) return undefined;
+    if (isTypeWrapper(parent)) {
+      node = parent;
+      continue;
+    }
     switch (parent.type) {
-      case 'ChainExpression':
-      case 'TSAsExpression':
-      case 'TSNonNullExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSTypeAssertion':
-      case 'TSInstantiationExpression':
       case 'AwaitExpression':
       case 'LogicalExpression':
       case 'ArrayExpression':
@@ -596,10 +602,7 @@ export function localExportNames(program: TSESTree.Program): ReadonlyMap<string,
       if (declaration === null) {
         if (statement.source !== null) continue;
         for (const specifier of statement.specifiers) {
-          add(
-            specifier.local.name,
-            specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value,
-          );
+          add(specifier.local.name, moduleExportName(specifier.exported));
         }
       } else if (declaration.type === 'VariableDeclaration') {
         for (const declarator of declaration.declarations)

@@ -15,7 +15,15 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { argumentsText } from './fixes.js';
-import { mayMention, memberName, originOf, requireSource, skipWrappers, staticString } from './identity.js';
+import {
+  mayMention,
+  memberName,
+  moduleExportName,
+  originOf,
+  requireSource,
+  skipWrappers,
+  staticString,
+} from './identity.js';
 import { moduleObjectReach } from './imports.js';
 import { thisOwner, type ClassNode } from './module-scope.js';
 import type { Service } from './registry.js';
@@ -253,7 +261,7 @@ export function serviceVisitor(
         specifier: node.source.value,
         typeOnly: node.exportKind === 'type',
         names: node.specifiers.map((specifier) => ({
-          name: specifier.local.type === 'Identifier' ? specifier.local.name : specifier.local.value,
+          name: moduleExportName(specifier.local),
           node: specifier,
           typeOnly: node.exportKind === 'type' || specifier.exportKind === 'type',
         })),

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { BoundedMap } from '../bounded-map.js';
-import { findVariable, originOf, type Origin } from '../identity.js';
+import { findVariable, moduleExportName, originOf, type Origin } from '../identity.js';
 import { registrationsListener } from './containers.js';
 import { thisOwner, type ClassNode } from '../module-scope.js';
 import { findTsconfig, getResolver, isRelativeSpecifier } from '../resolution.js';
@@ -73,10 +73,6 @@ function classRef(origin: Origin | undefined, file: string): ClassRef | undefine
     default:
       return undefined;
   }
-}
-
-function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
-  return node.type === 'Identifier' ? node.name : node.value;
 }
 
 function patternNames(pattern: TSESTree.Node, names: string[]): void {
