@@ -305,15 +305,17 @@ function readText(file: string): string | undefined {
 export function moduleRecordOf(file: string): ModuleRecord | undefined {
   const entry = cachedEntry(file);
   if (entry === undefined) return undefined;
-  if (entry.record === undefined) {
-    const text = readText(file);
-    try {
-      entry.record = text === undefined ? null : readModuleRecord(file, text);
-    } catch {
-      entry.record = null;
-    }
-  }
+  if (entry.record === undefined) readInto(entry, file, readText(file));
   return entry.record ?? undefined;
+}
+
+/** Parses `text` (the file's, undefined when unreadable) into the entry's export table. */
+function readInto(entry: CachedRecord, file: string, text: string | undefined): void {
+  try {
+    entry.record = text === undefined ? null : readModuleRecord(file, text);
+  } catch {
+    entry.record = null;
+  }
 }
 
 /** `export *` (also `export type *`, `export * as ns`, with comments between): a module that may export names its text never spells. */
@@ -337,6 +339,8 @@ function mayExport(file: string, name: string): boolean {
     askedNames.set(name, true);
     for (const asked of askedNames.keys()) entry.spells.set(asked, text.includes(asked));
     spells = text.includes(name);
+    // The caller parses next when the name may be exported: with the text in hand, not read twice.
+    if (spells || entry.starExport) readInto(entry, file, text);
   }
   return spells || entry.starExport === true;
 }
