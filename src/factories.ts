@@ -6,6 +6,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
+  factoryWords,
   findVariable,
   importDenotes,
   isNeverReassigned,
@@ -14,7 +15,6 @@ import {
   originOf,
   patternPath,
   skipWrappers,
-  escapeRegExp,
   staticString,
   targetBinding,
   type Origin,
@@ -63,17 +63,16 @@ export function importedFactoryName(
   program: TSESTree.Program,
   filename: string,
 ): string | undefined {
+  // Only a name the factory goes by in its module, or a default export, is followed through the
+  // module graph (as for a service's class: `serviceWords`).
+  const words = factoryWords(factory, registry);
   for (const statement of program.body) {
     if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
     for (const specifier of statement.specifiers) {
       if (specifier.type === 'ImportNamespaceSpecifier') continue;
       if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') continue;
-      const name =
-        specifier.type === 'ImportDefaultSpecifier'
-          ? 'default'
-          : specifier.imported.type === 'Identifier'
-            ? specifier.imported.name
-            : specifier.imported.value;
+      const name = specifier.type === 'ImportDefaultSpecifier' ? 'default' : moduleExportName(specifier.imported);
+      if (name !== 'default' && !words.includes(name)) continue;
       if (reachesFactory(statement.source.value, name, factory, registry, filename)) return specifier.local.name;
     }
   }
@@ -297,11 +296,31 @@ function mayTakeFromLoadedModule(sourceCode: SourceCode, exportName: string): bo
   const byExport = fileCache(looseByProgram, sourceCode.ast);
   let found = byExport.get(exportName);
   if (found === undefined) {
-    const name = escapeRegExp(exportName);
-    found = new RegExp(String.raw`(?:^|[^\w$])${name}\s*:|\)\s*\??\.\s*${name}(?![\w$])`, 'u').test(sourceCode.text);
+    found = spellsLoadedMember(sourceCode.text, exportName);
     byExport.set(exportName, found);
   }
   return found;
+}
+
+/** Is `name` spelled as a renaming key (`name:`, `{ name: get }`) or a member of a call's result (`).name`, `)?.name`)? */
+function spellsLoadedMember(text: string, name: string): boolean {
+  const isWord = (index: number): boolean => index >= 0 && index < text.length && /[\w$]/.test(text.charAt(index));
+  const skipSpace = (index: number, step: 1 | -1): number => {
+    let at = index;
+    while (at >= 0 && at < text.length && /\s/.test(text.charAt(at))) at += step;
+    return at;
+  };
+  for (let index = text.indexOf(name); index !== -1; index = text.indexOf(name, index + 1)) {
+    const end = index + name.length;
+    if (!isWord(index - 1) && text.charAt(skipSpace(end, 1)) === ':') return true;
+    if (isWord(end)) continue;
+    let before = skipSpace(index - 1, -1);
+    if (text.charAt(before) !== '.') continue;
+    before--;
+    if (text.charAt(before) === '?') before--;
+    if (text.charAt(skipSpace(before, -1)) === ')') return true;
+  }
+  return false;
 }
 
 const calleesByServices = new WeakMap<readonly FactoryService[], { program: TSESTree.Program; names: Callees }>();

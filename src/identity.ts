@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { BoundedMap } from './bounded-map.js';
 import { moduleGraphFor, moduleRecordOf, sameBinding, type Binding, type ModuleRecord } from './module-graph.js';
-import type { ModuleTarget, Registry, Service } from './registry.js';
+import type { Factory, ModuleTarget, Registry, Service } from './registry.js';
 
 export type Origin =
   /** A module object: namespace import, `require(M)`, `await import(M)`, `import X = require(M)`. */
@@ -359,7 +359,8 @@ interface AliasEntry {
   /** The service module's export table the words were computed from (same object: unchanged file). */
   readonly record: ModuleRecord | undefined;
 }
-const aliasCache = new BoundedMap<Service, AliasEntry>(1000);
+/** Keyed by the service or factory the words are for (registry objects, rebuilt when settings change). */
+const aliasCache = new BoundedMap<object, AliasEntry>(1000);
 
 /**
  * The words a file must spell to refer to a service's class: its name, and the other names its
@@ -370,8 +371,17 @@ const aliasCache = new BoundedMap<Service, AliasEntry>(1000);
 export function serviceWords(service: Service, registry: Registry): readonly string[] {
   const target = service.module;
   if (target === undefined || service.global) return [service.className];
+  return exportWords(service, target, service.className, registry);
+}
+
+/** The same for a factory's first segment: the names its module exports it as. */
+export function factoryWords(factory: Factory, registry: Registry): readonly string[] {
+  return exportWords(factory, factory.module, factory.export, registry);
+}
+
+function exportWords(key: object, target: ModuleTarget, name: string, registry: Registry): readonly string[] {
   const now = Date.now();
-  const cached = aliasCache.get(service);
+  const cached = aliasCache.get(key);
   if (cached !== undefined && now - cached.at < ALIAS_FRESHNESS_MS) return cached.words;
   const graph = moduleGraphFor(registry.resolver);
   const file =
@@ -381,15 +391,15 @@ export function serviceWords(service: Service, registry: Registry): readonly str
     cached.at = now;
     return cached.words;
   }
-  const words = [service.className];
+  const words = [name];
   if (file !== undefined) {
-    const binding = targetBinding(target, service.className, registry);
+    const binding = targetBinding(target, name, registry);
     for (const exported of graph.exportNames(file)) {
-      if (exported === 'default' || exported === '=' || exported === service.className) continue;
+      if (exported === 'default' || exported === '=' || exported === name) continue;
       if (sameBinding(graph.exportBinding(file, exported), binding)) words.push(exported);
     }
   }
-  aliasCache.set(service, { at: now, computedAt: now, words, record });
+  aliasCache.set(key, { at: now, computedAt: now, words, record });
   return words;
 }
 
@@ -474,11 +484,6 @@ function spellsName(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, n
     if (!isInComment(file, sourceCode, index)) return true;
   }
   return false;
-}
-
-/** `text` with regular-expression syntax escaped (an export name may contain `$`, a module name `.` or `/`). */
-export function escapeRegExp(text: string): string {
-  return text.replaceAll(/[$()*+./?[\\\]^{|}]/g, '\\$&');
 }
 
 /**

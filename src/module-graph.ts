@@ -322,9 +322,10 @@ function readInto(entry: CachedRecord, file: string, text: string | undefined): 
 const STAR_EXPORT = /\bexport(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*(?:type\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*)?\*/;
 
 /**
- * Can `file` export `name` at all? A module exports a name only by spelling it (`export class N`,
- * `export { x as N }`, `exports.N =`) or through `export *`: when its text has neither, the answer is
- * no without parsing it. Most modules a namespace import reaches are ruled out this way.
+ * Can `file` export `name` at all? A module exports a name only by spelling it in an export
+ * (`export class N`, `export { x as N }`, `exports.N =`: {@link mayExportByName}) or through
+ * `export *`: when its text has neither, the answer is no without parsing it. Most modules a
+ * namespace import or an `export *` reaches are ruled out this way.
  */
 function mayExport(file: string, name: string): boolean {
   const entry = cachedEntry(file);
@@ -337,12 +338,170 @@ function mayExport(file: string, name: string): boolean {
     // The rules ask about a few names (the services' classes) in many files: one read answers all
     // names asked so far, so a file is read once however many services there are.
     askedNames.set(name, true);
-    for (const asked of askedNames.keys()) entry.spells.set(asked, text.includes(asked));
-    spells = text.includes(name);
+    const heads = exportHeads(text);
+    for (const asked of askedNames.keys()) entry.spells.set(asked, mayExportByName(text, asked, heads));
+    spells = mayExportByName(text, name, heads);
     // The caller parses next when the name may be exported: with the text in hand, not read twice.
     if (spells || entry.starExport) readInto(entry, file, text);
   }
   return spells || entry.starExport === true;
+}
+
+/** CommonJS exports and `export =`: a module that may export a name without an `export` statement naming it. */
+const ASSIGNED_EXPORTS = /\bexports\b|\bexport\s*=/;
+/** `export const a = f(x), N = 2`, `export let { a: N } = o`: an exported variable may follow any initialiser or pattern. */
+const VARIABLE_HEAD = /(?:declare\s+)?(?:const(?!\s+enum\b)|let|var|using|await\s+using)\b/y;
+
+/**
+ * An `export` statement's head: from the keyword to the first character an export head cannot
+ * contain. A name spelled before `end` may be what the statement exports; after it, only when `may`.
+ */
+interface ExportHead {
+  readonly start: number;
+  readonly end: number;
+  readonly may: boolean;
+  /** A variable statement: after `end`, a name may be exported where a declarator's name can stand. */
+  readonly variable?: true;
+}
+
+/**
+ * Can a module with this text export `name` by its own statements (`export *` aside)? Only an
+ * `export` statement, CommonJS or `export =` exports a name, and an `export` statement spells the
+ * name after its `export` with nothing but keywords, names, comments, `{`, `,` and `*` between (a
+ * variable statement excepted): `export class N`, `export { a, b as N }`, `export * as N from`. So
+ * an occurrence of the name whose nearest `export` before it is followed by anything else (`export
+ * function f(N`, `export type T = N`, or no `export` at all: `import { N }`, `new N()`) cannot be
+ * the exported name. Conservative: strings, decorators, escapes and non-ASCII text in a head count
+ * as "may", and so does any module with CommonJS exports or `export =`. A "may" only costs a parse.
+ */
+export function mayExportByName(text: string, name: string, heads: readonly ExportHead[] = exportHeads(text)): boolean {
+  if (!/^[\w$]+$/.test(name)) return text.includes(name);
+  let assigned: boolean | undefined;
+  for (let index = text.indexOf(name); index !== -1; index = text.indexOf(name, index + 1)) {
+    if (isWordAt(text, index - 1) || isWordAt(text, index + name.length)) continue;
+    if ((assigned ??= ASSIGNED_EXPORTS.test(text))) return true;
+    const head = headBefore(heads, index);
+    if (head === undefined) continue;
+    if (index <= head.end || (head.variable === true ? mayDeclareAt(text, index) : head.may)) return true;
+  }
+  return false;
+}
+
+/**
+ * Can a variable statement declare the name at `index`? A declarator's name follows `const`/`let`/
+ * `var`/`using`, a `,`, or in a pattern `{`, `[`, `:` or `...`; a comment before it counts as "may".
+ */
+function mayDeclareAt(text: string, index: number): boolean {
+  let before = index - 1;
+  let newline = false;
+  while (before >= 0 && isSpace(text.charCodeAt(before))) {
+    if (text.charCodeAt(before) === 10) newline = true;
+    before--;
+  }
+  if (before < 0) return true;
+  // A line comment ends the line before: its text says nothing about what follows.
+  if (newline && text.lastIndexOf('//', before) > text.lastIndexOf('\n', before)) return true;
+  const code = text.charCodeAt(before);
+  if (code === 44 || code === 123 || code === 91 || code === 58 || code === 46 || code === 47) return true;
+  if (!isWordCode(code)) return false;
+  let wordStart = before;
+  while (wordStart > 0 && isWordCode(text.charCodeAt(wordStart - 1))) wordStart--;
+  return /^(?:const|let|var|using)$/.test(text.slice(wordStart, before + 1));
+}
+
+/** The last head that starts before `index` (binary search: `heads` is in text order). */
+function headBefore(heads: readonly ExportHead[], index: number): ExportHead | undefined {
+  let low = 0;
+  let high = heads.length - 1;
+  let found: ExportHead | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const head = heads[middle];
+    if (head === undefined) break;
+    if (head.start + 'export'.length <= index) {
+      found = head;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+/** Every `export` keyword of the text with its head, in text order (see {@link ExportHead}). */
+export function exportHeads(text: string): ExportHead[] {
+  const heads: ExportHead[] = [];
+  for (let at = text.indexOf('export'); at !== -1; at = text.indexOf('export', at + 1)) {
+    const end = at + 'export'.length;
+    if (isWordAt(text, at - 1) || isWordAt(text, end) || !isKeywordPosition(text, at, end)) continue;
+    heads.push(headFrom(text, at, end));
+  }
+  return heads;
+}
+
+/** Scans an `export` statement's head from the end of the keyword (comments skipped). */
+function headFrom(text: string, start: number, from: number): ExportHead {
+  let at = from;
+  let first = true;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (code === 47 /* / */) {
+      const next = text.charCodeAt(at + 1);
+      const close =
+        next === 42 /* * */ ? text.indexOf('*/', at + 2) + 2 : next === 47 ? text.indexOf('\n', at + 2) + 1 : -1;
+      // A comment is skipped (a name inside it lies within the head: "may", conservatively); one
+      // that never closes ends the head. Any other `/` (a regular expression) is opaque.
+      if (close > 0) {
+        at = close;
+        continue;
+      }
+      return { start, end: at, may: next !== 42 && next !== 47 };
+    }
+    if (first && !isSpace(code)) {
+      first = false;
+      VARIABLE_HEAD.lastIndex = at;
+      if (VARIABLE_HEAD.test(text)) return { start, end: at, may: true, variable: true };
+    }
+    if (isSpace(code) || isWordCode(code) || code === 44 /* , */ || code === 123 /* { */ || code === 42 /* * */) {
+      at++;
+      continue;
+    }
+    // Strings, decorators, escapes and non-ASCII names: the test cannot see through them.
+    const opaque = code > 127 || code === 34 || code === 39 || code === 96 || code === 64 || code === 92;
+    return { start, end: at, may: opaque };
+  }
+  return { start, end: at, may: false };
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 36 ||
+    code === 95
+  );
+}
+
+/** Is the character at `index` an ASCII identifier character (false outside the text)? */
+function isWordAt(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && isWordCode(text.charCodeAt(index));
+}
+
+/**
+ * Is the `export` at `start` the keyword? A property named `export` (`x.export`, `{ export: 1 }`,
+ * `export() {}`) is not: the keyword is never after a `.` on its line and is followed by a name,
+ * `{`, `*`, `@` or a comment.
+ */
+function isKeywordPosition(text: string, start: number, end: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && (text.charAt(before) === ' ' || text.charAt(before) === '\t')) before--;
+  if (text.charAt(before) === '.') return false;
+  let after = end;
+  while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+  return /[\w${*/@]/.test(text.charAt(after));
 }
 
 const MAX_ASKED_NAMES = 64;

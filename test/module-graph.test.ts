@@ -10,6 +10,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
   bindingKey,
   graphStats,
+  mayExportByName,
   moduleGraphFor,
   moduleRecordOf,
   readModuleRecord,
@@ -199,6 +200,52 @@ describe('reading only what can answer', () => {
     expect(key(freshGraph.exportBinding(barrel, 'Socket'))).toBe(
       bindingKey({ module: normalizeModulePath(target), name: 'B' }),
     );
+  });
+});
+
+describe('the text test in front of the parser (mayExportByName)', () => {
+  // Every way a module's own statements export `N`: the test must say "may" (a miss would hide a service).
+  const exporting = [
+    'export class N {}',
+    'export declare abstract class N {}',
+    'export async function* N() {}',
+    'export interface N {}\nexport type { N as M };',
+    'export { a, b as N };\nconst a = 1, b = 2;',
+    'const a = 1;\nexport {\n  a, // the first\n  /* then */ a as N,\n};',
+    "export { default as N } from './x';",
+    "export * as N from './x';",
+    "export { 'a b' as N } from './x';",
+    'export const a = f(1, { x: 2 }), N = 3;\nfunction f(...args: unknown[]) { return args; }',
+    'export let { a: N } = { a: 1 };',
+    'export /* export */ const N = 1;',
+    'export const a = x.export(1), N = 2;\nconst x = { export: (n: number) => n };',
+    '// This module exports things.\nexport function N() {}',
+    'const N = 1;\nexport default 2;\nexports.N = N;',
+    "import { N } from './x';\nexport { N };",
+    'export enum E { A }\nexport const enum N { B }',
+    'namespace Outer { export const inner = 1; }\nexport namespace N {}',
+    'export declare const enum N { A }',
+    'export const a = 1,\n  // the second\n  N = 2;',
+    'export const [first, ...N] = [1, 2];',
+  ];
+  // `N` spelled, never exported: no parse needed.
+  const silent = [
+    "import { N } from './x';\nexport function make() { return new N(); }",
+    "import { N } from './x';\nexport type Alias = N;",
+    "import { N } from './x';\nexport class A<T extends N> {}\nexport function f(value: N) { return value; }",
+    "import { N } from './x';\nexport const value = 1;\n/** Not N. */\nnew N();",
+    "import type { N } from './x';\nexport interface Shape { readonly n: N }",
+    "import { N } from './x';\nexport const make = () => new N(), other = N;",
+  ];
+  it.each(exporting)('may export N: %s', (text) => {
+    const record = readModuleRecord('/virtual/m.ts', text);
+    expect(record.exports.has('N') || record.typeExports.has('N')).toBe(true);
+    expect(mayExportByName(text, 'N')).toBe(true);
+  });
+  it.each(silent)('cannot export N: %s', (text) => {
+    const record = readModuleRecord('/virtual/m.ts', text);
+    expect(record.exports.has('N') || record.typeExports.has('N')).toBe(false);
+    expect(mayExportByName(text, 'N')).toBe(false);
   });
 });
 
