@@ -33,6 +33,22 @@ export function rulesTime(sample, filter) {
 }
 
 /**
+ * The rules `ids` together in `--stats` runs: their time over all files, and without the first file
+ * (which pays the plugin's one-time set-up in whichever rule runs first), medians over the runs (ms).
+ * @param {readonly Sample[]} samples
+ * @param {readonly string[]} ids
+ */
+export function ruleGroup(samples, ids) {
+  const total = (/** @type {Readonly<Record<string, number>> | undefined} */ times) =>
+    ids.reduce((sum, id) => sum + (times?.[id] ?? 0), 0);
+  return {
+    ms: median(samples.map((sample) => total(sample.stats?.rules))),
+    afterFirstMs: median(samples.map((sample) => total(sample.stats?.rules) - total(sample.stats?.first))),
+    firstMs: median(samples.map((sample) => total(sample.stats?.first))),
+  };
+}
+
+/**
  * Per-round comparison of two interleaved variants: `a − b` and `a / b` within each round (both ran
  * back to back, so load that drifts during the bench cancels out), their medians and ranges.
  * @param {readonly Sample[]} a
@@ -98,6 +114,9 @@ export function analyze(results) {
     for (const id of new Set(statSamples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {}).filter(isSsot)))) {
       perRule[id] = spread(statSamples.map((sample) => sample.stats?.rules[id] ?? 0));
     }
+    const ssotIds = [...new Set(statSamples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {})))].filter(
+      isSsot,
+    );
     const graphSamples = statSamples.flatMap((sample) => (sample.graph === undefined ? [] : [sample.graph]));
     return {
       eslint,
@@ -111,7 +130,14 @@ export function analyze(results) {
               parseMs: median(graphSamples.map((graph) => graph.parseMs)),
             },
       process: eslintOf(eslint),
-      rules: { ms: rules, perFileMs: rules / files, lintMs: lint, share, perRule },
+      rules: {
+        ms: rules,
+        perFileMs: rules / files,
+        lintMs: lint,
+        share,
+        perRule,
+        group: ruleGroup(statSamples, ssotIds),
+      },
       oxlintRun: {
         // The plugin's cost under oxlint, over the do-nothing JS plugin and over bare oxlint (per round).
         overFloor: paired(samplesOf(oxlint), samplesOf('oxlint-floor'), 'wallMs'),
@@ -133,6 +159,11 @@ export function analyze(results) {
     if (['no-restricted-syntax', 'import-x/no-restricted-paths', 'boundaries/dependencies'].includes(id))
       peerRules[id] = spread(peerSamples.map((sample) => sample.stats?.rules[id] ?? 0));
   }
+
+  // Rule groups an issue budgets on their own, per file: the lifetime rules in the default run, the
+  // sources-of-truth rules with the libraries' public entries as their sources.
+  const lifetimeRules = ruleGroup(stats.ssot ?? [], ['ssot/no-scoped-in-singleton', 'ssot/require-scope-argument']);
+  const sourceRules = ruleGroup(stats['ssot-entries'] ?? [], ['ssot/canonical-import', 'ssot/no-duplicate-definition']);
 
   const scaleRows = Object.entries(scaling).map(([scale, samples]) => {
     const scaleFiles = files * Number(scale);
@@ -179,6 +210,9 @@ export function analyze(results) {
       cpu: paired(samplesOf('audit'), samplesOf('parser'), 'cpuMs'),
     },
     modes,
+    lifetimeRules,
+    sourceRules,
+    entriesRuns: (stats['ssot-entries'] ?? []).length,
     peerRules,
     scaleRows,
     worstGrowth,

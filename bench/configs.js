@@ -6,7 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { servicesIn, ssotSettings } from './corpus.js';
+import { entrySettings, servicesIn, ssotSettings } from './corpus.js';
 
 /** @import { Linter, ESLint } from 'eslint' */
 /** @import { Mode, Service, Variant } from './types.js' */
@@ -49,6 +49,13 @@ export const VARIANTS = {
     label: '7s. oxlint: 5 + ssot JS plugin, strict options',
   },
   parser: { tool: 'eslint', adds: 'parser', label: '8. ESLint: @typescript-eslint/parser, no rules' },
+  'ssot-entries': {
+    tool: 'eslint',
+    adds: 'ssot-entries',
+    mode: 'default',
+    statsOnly: true,
+    label: "10. ESLint: 3 with `sources` = the libraries' public entry modules",
+  },
   audit: { tool: 'audit', adds: 'parser', label: '9. `eslint-plugin-ssot audit --format json`, config of 8' },
 };
 
@@ -160,8 +167,36 @@ async function reportGraphStats() {
   );
   if (graphStats === undefined) return;
   process.on('exit', () => {
-    writeFileSync(file, JSON.stringify(graphStats));
+    writeFileSync(file, JSON.stringify({ ...graphStats, firstFile }));
   });
+}
+
+/** The first file an ssot rule was created for in this process: the one that pays the plugin's one-time set-up. */
+let firstFile = '';
+
+/**
+ * The plugin with each rule's `create` noting the first file (ESLint lints files as their reads
+ * complete, not in the order of its report).
+ * @param {LoadedPlugin} plugin
+ * @returns {ESLint.Plugin}
+ */
+function notingFirstFile(plugin) {
+  const rules = /** @type {Record<string, import('eslint').Rule.RuleModule>} */ (/** @type {unknown} */ (plugin.rules));
+  return {
+    .../** @type {ESLint.Plugin} */ (plugin),
+    rules: Object.fromEntries(
+      Object.entries(rules).map(([name, rule]) => [
+        name,
+        /** @type {import('eslint').Rule.RuleModule} */ ({
+          ...rule,
+          create(/** @type {import('eslint').Rule.RuleContext} */ context) {
+            if (firstFile === '') firstFile = context.filename;
+            return rule.create(context);
+          },
+        }),
+      ]),
+    ),
+  };
 }
 
 /**
@@ -197,15 +232,16 @@ export async function eslintConfig(variant, root) {
       },
     ];
   }
-  if (adds === 'ssot' && mode !== undefined) {
+  if ((adds === 'ssot' || adds === 'ssot-entries') && mode !== undefined) {
     const plugin = await loadPlugin();
     await reportGraphStats();
+    const ruleNames = Object.keys(plugin.rules);
     return [
       ...base,
       {
-        plugins: { ssot: /** @type {ESLint.Plugin} */ (plugin) },
+        plugins: { ssot: notingFirstFile(plugin) },
         rules: ssotRules(plugin, mode),
-        settings: { ssot: ssotSettings(root, Object.keys(plugin.rules)) },
+        settings: { ssot: adds === 'ssot' ? ssotSettings(root, ruleNames) : entrySettings(root, ruleNames) },
       },
     ];
   }

@@ -249,3 +249,28 @@ export function ssotSettings(root, ruleNames) {
     ...(sources.length > 0 ? { sources } : {}),
   };
 }
+
+/** The public entry module of each library (its package's `exports['.']` source). */
+export const PUBLIC_ENTRIES = [
+  'effect/src/index.ts',
+  'zod/src/index.ts',
+  'rxjs/src/index.ts',
+  'mobx/src/mobx.ts',
+  'query-core/src/index.ts',
+];
+
+/**
+ * `settings.ssot` with `sources` listing the public entry modules of the libraries in the corpus, each
+ * owning every name it declares and exports itself (`names` omitted: read from disk): the configuration
+ * the sources-of-truth rules are budgeted against.
+ * @param {string} root
+ * @param {readonly string[]} ruleNames
+ */
+export function entrySettings(root, ruleNames) {
+  const { sources: _, ...settings } = ssotSettings(root, ruleNames);
+  if (!ruleNames.some((name) => SOURCE_RULES.includes(name))) return settings;
+  const sources = PUBLIC_ENTRIES.filter((module) => existsSync(path.join(root, 'c0', module))).map((module) => ({
+    module,
+  }));
+  return { ...settings, ...(sources.length > 0 ? { sources } : {}) };
+}

@@ -32,15 +32,22 @@ import { fileURLToPath } from 'node:url';
  */
 
 /**
- * ESLint's `--stats`, summed over files and passes: lint time, parse time and time per rule (ms).
+ * ESLint's `--stats`, summed over files and passes: lint time, parse time and time per rule (ms), and the
+ * time per rule on the file ESLint linted first (none when unknown).
  * @param {readonly EslintResult[]} results
+ * @param {string | undefined} firstFile
  * @returns {EslintStats}
  */
-function eslintStats(results) {
+function eslintStats(results, firstFile) {
   /** @type {Record<string, number>} */
   const rules = {};
+  /** @type {Record<string, number>} */
+  const first = {};
   let parse = 0;
   let lint = 0;
+  const firstResult = results.find((result) => result.filePath === firstFile);
+  for (const pass of firstResult?.stats?.times.passes ?? [])
+    for (const [ruleId, time] of Object.entries(pass.rules ?? {})) first[ruleId] = (first[ruleId] ?? 0) + time.total;
   for (const result of results) {
     for (const pass of result.stats?.times.passes ?? []) {
       parse += pass.parse?.total ?? 0;
@@ -52,7 +59,7 @@ function eslintStats(results) {
       lint += pass.total ?? total;
     }
   }
-  return { lint, parse, rules };
+  return { lint, parse, rules, first };
 }
 
 /** `ssot(no-module-singleton)` (oxlint) → `ssot/no-module-singleton` (ESLint). */
@@ -80,9 +87,10 @@ function addFinding(findings, root, file, ruleId, line, column, message) {
  * @param {Tool} tool
  * @param {string} outFile
  * @param {string} root the directory finding paths are relative to
+ * @param {string} [firstFile] the file ESLint linted first (ESLint's report lists files in path order)
  * @returns {{ files: number, fatal: number, counts: Record<string, number>, findings: Finding[], stats: EslintStats | undefined }}
  */
-export function readOutput(tool, outFile, root) {
+export function readOutput(tool, outFile, root, firstFile) {
   const json = /** @type {unknown} */ (JSON.parse(readFileSync(outFile, 'utf8')));
   /** @type {Record<string, number>} */
   const counts = {};
@@ -121,7 +129,7 @@ export function readOutput(tool, outFile, root) {
     fatal,
     counts,
     findings: findings.sort(),
-    stats: timed ? eslintStats(results) : undefined,
+    stats: timed ? eslintStats(results, firstFile) : undefined,
   };
 }
 

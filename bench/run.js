@@ -130,7 +130,12 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
           measure(oxlintBin, ['-c', config, '-f', 'json', ...files], { cwd: root, stdoutFile: outFile, nodeArgs });
   if (run.status !== 0 && run.status !== 1)
     throw new Error(`bench: ${variant} ×${String(scale)} exited with ${String(run.status)}:\n${run.stderr}`);
-  const output = tool === 'audit' ? readAudit(outFile) : readOutput(tool, outFile, root);
+  const graph = existsSync(graphFile)
+    ? /** @type {{ parsed: number, parseMs: number, firstFile?: string }} */ (
+        JSON.parse(readFileSync(graphFile, 'utf8'))
+      )
+    : undefined;
+  const output = tool === 'audit' ? readAudit(outFile) : readOutput(tool, outFile, root, graph?.firstFile);
   if (output.files !== files.length)
     throw new Error(
       `bench: ${variant} ×${String(scale)} linted ${String(output.files)} files, expected ${String(files.length)}`,
@@ -145,9 +150,6 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
   log(
     `  ${variant.padEnd(18)} ×${String(scale)}${stats ? ' --stats' : '        '}  ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  cpu ${(run.cpuMs / 1000).toFixed(2).padStart(7)} s  ${(run.rssKb / 1024).toFixed(0).padStart(5)} MB  load ${load.toFixed(1)}`,
   );
-  const graph = existsSync(graphFile)
-    ? /** @type {{ parsed: number, parseMs: number }} */ (JSON.parse(readFileSync(graphFile, 'utf8')))
-    : undefined;
   return {
     wallMs: run.wallMs,
     cpuMs: run.cpuMs,
@@ -155,7 +157,7 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
     load,
     counts: output.counts,
     ...(output.stats === undefined ? {} : { stats: output.stats }),
-    ...(graph === undefined ? {} : { graph }),
+    ...(graph === undefined ? {} : { graph: { parsed: graph.parsed, parseMs: graph.parseMs } }),
   };
 }
 
@@ -324,7 +326,7 @@ async function main() {
   // The ssot runs (their rules' time and the lint time) and the peers (their rules' time).
   const statsVariants = Object.keys(VARIANTS).filter(
     (variant) =>
-      VARIANTS[variant]?.tool === 'eslint' && (VARIANTS[variant].adds === 'ssot' || VARIANTS[variant].adds === 'peers'),
+      VARIANTS[variant]?.tool === 'eslint' && ['ssot', 'peers', 'ssot-entries'].includes(VARIANTS[variant].adds),
   );
   log(`\nper-rule time: ${String(STATS_RUNS)} rounds of ESLint --stats`);
   const stats = interleave(corpus, statsVariants, 1, STATS_RUNS, { stats: true }, { share: 0.85, minimum: 1 });

@@ -11,9 +11,10 @@ export interface Variant {
   readonly tool: Tool;
   /**
    * What the run adds on top of the tool's baseline: nothing, the do-nothing plugin, the ssot rules, or the peer
-   * rules; `parser`: no baseline at all, only `@typescript-eslint/parser` and no rule (the audit's yardstick).
+   * rules; `parser`: no baseline at all, only `@typescript-eslint/parser` and no rule (the audit's yardstick);
+   * `ssot-entries`: the ssot rules with `sources` listing the libraries' public entry modules.
    */
-  readonly adds: 'nothing' | 'floor' | 'ssot' | 'peers' | 'parser';
+  readonly adds: 'nothing' | 'floor' | 'ssot' | 'peers' | 'parser' | 'ssot-entries';
   readonly mode?: Mode;
   readonly label: string;
   /** Only in the `--stats` rounds (too slow to time in every round; only its rules' times are compared). */
@@ -26,6 +27,11 @@ export interface EslintStats {
   readonly lint: number;
   readonly parse: number;
   readonly rules: Readonly<Record<string, number>>;
+  /**
+   * Time per rule on the first file linted, which pays the plugin's one-time set-up (settings, registry,
+   * loading oxc-resolver and oxc-parser, export tables) in whichever rule runs first.
+   */
+  readonly first: Readonly<Record<string, number>>;
 }
 
 /** One finding, as `file:line:column rule message` (the same text for ESLint and oxlint). */
