@@ -267,7 +267,8 @@ export const PUBLIC_ENTRIES = [
  * @param {readonly string[]} ruleNames
  */
 export function entrySettings(root, ruleNames) {
-  const { sources: _, ...settings } = ssotSettings(root, ruleNames);
+  const settings = { ...ssotSettings(root, ruleNames) };
+  delete settings.sources;
   if (!ruleNames.some((name) => SOURCE_RULES.includes(name))) return settings;
   const sources = PUBLIC_ENTRIES.filter((module) => existsSync(path.join(root, 'c0', module))).map((module) => ({
     module,
