@@ -164,28 +164,35 @@ export function mayUseContainers(sourceCode: SourceCode, specs: readonly Contain
   const known = containerUse.get(sourceCode);
   if (known?.specs === specs && known.text === sourceCode.text) return known.uses;
   const { text } = sourceCode;
-  const uses = moduleKeysOf(specs).some((key) => text.includes(key));
+  const uses = specs.length > 0 && modulesPattern(specs).test(text);
   containerUse.set(sourceCode, { specs, text, uses });
   return uses;
 }
 
+/** `text` with regular-expression syntax escaped (a module name may contain `.`, `/` or `$`). */
+function escapeRegExp(text: string): string {
+  return text.replaceAll(/[$()*+./?[\\\]^{|}]/g, String.raw`\$&`);
+}
+
 const containerUse = new WeakMap<SourceCode, { specs: readonly ContainerSpec[]; text: string; uses: boolean }>();
-const moduleKeys = new WeakMap<readonly ContainerSpec[], readonly string[]>();
+const modulePatterns = new WeakMap<readonly ContainerSpec[], RegExp>();
 
 /**
- * What a file that names any of the containers' modules must contain: a scoped module's scope
- * (`@nestjs/` for the six NestJS packages), any other module's whole name, without duplicates — a
- * few substring searches, each much faster than one pattern with many alternatives.
+ * The start of a string naming any of the containers' modules (`'tsyringe'`, `"@nestjs/…`): a module
+ * is named in an import's or `require()`'s string. A scoped module is matched by its scope
+ * (`@nestjs/` for the six NestJS packages): fewer alternatives, and the quote in front lets the
+ * search skip ahead, several times faster than matching the names anywhere.
  */
-function moduleKeysOf(specs: readonly ContainerSpec[]): readonly string[] {
-  let keys = moduleKeys.get(specs);
-  if (keys === undefined) {
+function modulesPattern(specs: readonly ContainerSpec[]): RegExp {
+  let pattern = modulePatterns.get(specs);
+  if (pattern === undefined) {
     const scoped = (module: string): string =>
       module.startsWith('@') && module.includes('/') ? module.slice(0, module.indexOf('/') + 1) : module;
-    keys = [...new Set(specs.flatMap((spec) => spec.modules.map(scoped)))];
-    moduleKeys.set(specs, keys);
+    const keys = [...new Set(specs.flatMap((spec) => spec.modules.map(scoped)))];
+    pattern = new RegExp(`['"\`](?:${keys.map(escapeRegExp).join('|')})`);
+    modulePatterns.set(specs, pattern);
   }
-  return keys;
+  return pattern;
 }
 
 interface ExportPath {
