@@ -6,7 +6,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { BoundedMap } from './bounded-map.js';
-import { moduleGraphFor, moduleRecordOf, sameBinding, type Binding, type ModuleRecord } from './module-graph.js';
+import {
+  isAsciiIdentifierPart,
+  moduleGraphFor,
+  moduleRecordOf,
+  sameBinding,
+  type Binding,
+  type ModuleRecord,
+} from './module-graph.js';
 import type { Factory, ModuleTarget, Registry, Service } from './registry.js';
 
 export type Origin =
@@ -446,17 +453,6 @@ function fileTextOf(sourceCode: Readonly<TSESLint.SourceCode>): FileText {
     };
   }
   return current;
-}
-
-/** `[A-Za-z0-9_$]`: a character that continues an ASCII identifier. */
-function isAsciiIdentifierPart(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 97 && code <= 122) ||
-    code === 95 ||
-    code === 36
-  );
 }
 
 function isInComment(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, index: number): boolean {

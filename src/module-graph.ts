@@ -403,9 +403,9 @@ function mayDeclareAt(text: string, index: number): boolean {
   if (newline && text.lastIndexOf('//', before) > text.lastIndexOf('\n', before)) return true;
   const code = text.charCodeAt(before);
   if (code === 44 || code === 123 || code === 91 || code === 58 || code === 46 || code === 47) return true;
-  if (!isWordCode(code)) return false;
+  if (!isAsciiIdentifierPart(code)) return false;
   let wordStart = before;
-  while (wordStart > 0 && isWordCode(text.charCodeAt(wordStart - 1))) wordStart--;
+  while (wordStart > 0 && isAsciiIdentifierPart(text.charCodeAt(wordStart - 1))) wordStart--;
   return /^(?:const|let|var|using)$/.test(text.slice(wordStart, before + 1));
 }
 
@@ -460,7 +460,13 @@ function headFrom(text: string, start: number, from: number): ExportHead {
       VARIABLE_HEAD.lastIndex = at;
       if (VARIABLE_HEAD.test(text)) return { start, end: at, may: true, variable: true };
     }
-    if (isSpace(code) || isWordCode(code) || code === 44 /* , */ || code === 123 /* { */ || code === 42 /* * */) {
+    if (
+      isSpace(code) ||
+      isAsciiIdentifierPart(code) ||
+      code === 44 /* , */ ||
+      code === 123 /* { */ ||
+      code === 42 /* * */
+    ) {
       at++;
       continue;
     }
@@ -475,7 +481,8 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
 }
 
-function isWordCode(code: number): boolean {
+/** `[A-Za-z0-9_$]`: a character that continues an ASCII identifier (text tests here and in src/identity.ts). */
+export function isAsciiIdentifierPart(code: number): boolean {
   return (
     (code >= 97 && code <= 122) ||
     (code >= 65 && code <= 90) ||
@@ -487,7 +494,7 @@ function isWordCode(code: number): boolean {
 
 /** Is the character at `index` an ASCII identifier character (false outside the text)? */
 function isWordAt(text: string, index: number): boolean {
-  return index >= 0 && index < text.length && isWordCode(text.charCodeAt(index));
+  return index >= 0 && index < text.length && isAsciiIdentifierPart(text.charCodeAt(index));
 }
 
 /**
