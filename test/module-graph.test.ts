@@ -3,7 +3,7 @@
  * module (barrels, `export *` with its ambiguity rule, default, `export =`, CommonJS, cycles),
  * freshness by size + mtime, and built workspace packages mapped back to their sources.
  */
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -241,6 +241,28 @@ describe('the text test in front of the parser (mayExportByName)', () => {
     const record = readModuleRecord('/virtual/m.ts', text);
     expect(record.exports.has('N') || record.typeExports.has('N')).toBe(true);
     expect(mayExportByName(text, 'N')).toBe(true);
+  });
+  it('says "may" for every name the fixtures and the example export (checked against oxc-parser)', () => {
+    const roots = [path.join(import.meta.dirname, 'fixtures'), path.join(import.meta.dirname, '..', 'example')];
+    const modules = roots.flatMap((root) =>
+      readdirSync(root, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.[cm]?[jt]sx?$/.test(file) && !file.includes('node_modules'))
+        .map((file) => path.join(root, file)),
+    );
+    expect(modules.length).toBeGreaterThan(50);
+    const missed: string[] = [];
+    let checked = 0;
+    for (const file of modules) {
+      const text = readFileSync(file, 'utf8');
+      const record = readModuleRecord(file, text);
+      for (const name of [...record.exports.keys(), ...record.typeExports.keys()]) {
+        if (name === 'default' || name === '=') continue;
+        checked++;
+        if (!mayExportByName(text, name)) missed.push(`${file}: ${name}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(missed).toEqual([]);
   });
   it.each(silent)('cannot export N: %s', (text) => {
     const record = readModuleRecord('/virtual/m.ts', text);
