@@ -15,7 +15,15 @@
  * - `isInjectionTokenUse`: is this reference of a class only handed to the container as a token?
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, isTypeWrapper, memberName, originOf, skipWrappers, staticString } from './identity.js';
+import {
+  escapeRegExp,
+  findVariable,
+  isTypeWrapper,
+  memberName,
+  originOf,
+  skipWrappers,
+  staticString,
+} from './identity.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -167,11 +175,6 @@ export function mayUseContainers(sourceCode: SourceCode, specs: readonly Contain
   const uses = specs.length > 0 && modulesPattern(specs).test(text);
   containerUse.set(sourceCode, { specs, text, uses });
   return uses;
-}
-
-/** `text` with regular-expression syntax escaped (a module name may contain `.`, `/` or `$`). */
-function escapeRegExp(text: string): string {
-  return text.replaceAll(/[$()*+./?[\\\]^{|}]/g, String.raw`\$&`);
 }
 
 const containerUse = new WeakMap<SourceCode, { specs: readonly ContainerSpec[]; text: string; uses: boolean }>();

@@ -20,6 +20,7 @@ import {
   type Origin,
   moduleExportName,
 } from './identity.js';
+import { isWordAt } from './module-graph.js';
 import { localExportNames, outerWrapper } from './module-scope.js';
 import type { Factory, Registry, Service } from './registry.js';
 import { normalizeModulePath } from './resolution.js';
@@ -304,7 +305,6 @@ function mayTakeFromLoadedModule(sourceCode: SourceCode, exportName: string): bo
 
 /** Is `name` spelled as a renaming key (`name:`, `{ name: get }`) or a member of a call's result (`).name`, `)?.name`)? */
 function spellsLoadedMember(text: string, name: string): boolean {
-  const isWord = (index: number): boolean => index >= 0 && index < text.length && /[\w$]/.test(text.charAt(index));
   const skipSpace = (index: number, step: 1 | -1): number => {
     let at = index;
     while (at >= 0 && at < text.length && /\s/.test(text.charAt(at))) at += step;
@@ -312,8 +312,8 @@ function spellsLoadedMember(text: string, name: string): boolean {
   };
   for (let index = text.indexOf(name); index !== -1; index = text.indexOf(name, index + 1)) {
     const end = index + name.length;
-    if (!isWord(index - 1) && text.charAt(skipSpace(end, 1)) === ':') return true;
-    if (isWord(end)) continue;
+    if (!isWordAt(text, index - 1) && text.charAt(skipSpace(end, 1)) === ':') return true;
+    if (isWordAt(text, end)) continue;
     let before = skipSpace(index - 1, -1);
     if (text.charAt(before) !== '.') continue;
     before--;

@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { BoundedMap } from './bounded-map.js';
 import {
-  isAsciiIdentifierPart,
+  isWordAt,
   moduleGraphFor,
   moduleRecordOf,
   sameBinding,
@@ -474,12 +474,15 @@ function isInComment(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, 
 function spellsName(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
   const { text } = file;
   for (let index = text.indexOf(name); index !== -1; index = text.indexOf(name, index + 1)) {
-    if (index > 0 && isAsciiIdentifierPart(text.charCodeAt(index - 1))) continue;
-    const after = index + name.length;
-    if (after < text.length && isAsciiIdentifierPart(text.charCodeAt(after))) continue;
+    if (isWordAt(text, index - 1) || isWordAt(text, index + name.length)) continue;
     if (!isInComment(file, sourceCode, index)) return true;
   }
   return false;
+}
+
+/** `text` with regular-expression syntax escaped (an export name may contain `$`, a module name `.` or `/`). */
+export function escapeRegExp(text: string): string {
+  return text.replaceAll(/[$()*+./?[\\\]^{|}]/g, String.raw`\$&`);
 }
 
 /**

@@ -481,8 +481,8 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
 }
 
-/** `[A-Za-z0-9_$]`: a character that continues an ASCII identifier (text tests here and in src/identity.ts). */
-export function isAsciiIdentifierPart(code: number): boolean {
+/** `[A-Za-z0-9_$]`: a character that continues an ASCII identifier. */
+function isAsciiIdentifierPart(code: number): boolean {
   return (
     (code >= 97 && code <= 122) ||
     (code >= 65 && code <= 90) ||
@@ -492,8 +492,8 @@ export function isAsciiIdentifierPart(code: number): boolean {
   );
 }
 
-/** Is the character at `index` an ASCII identifier character (false outside the text)? */
-function isWordAt(text: string, index: number): boolean {
+/** Is the character at `index` an ASCII identifier character (false outside the text)? The text tests of src/identity.ts and src/factories.ts use it too. */
+export function isWordAt(text: string, index: number): boolean {
   return index >= 0 && index < text.length && isAsciiIdentifierPart(text.charCodeAt(index));
 }
 

@@ -14,6 +14,7 @@ import { isRelativeSpecifier, looksLikePackage, normalizeModulePath, packageName
 import { parseSettings, SsotConfigError } from './settings.js';
 import { bindingKey, moduleGraphFor, moduleRecordOf, type ModuleGraph, type ModuleRecord } from './module-graph.js';
 import { isPathAlias } from './specifier.js';
+import { escapeRegExp } from './identity.js';
 
 export interface Source {
   readonly index: number;
@@ -261,7 +262,7 @@ function buildSources(registry: Registry, raw: unknown): Sources {
 const FRESHNESS_INTERVAL_MS = 2000;
 
 function patternOf(owners: ReadonlyMap<string, Source>): RegExp | undefined {
-  const escaped = [...owners.keys()].map((name) => name.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`));
+  const escaped = [...owners.keys()].map(escapeRegExp);
   return escaped.length === 0 ? undefined : new RegExp(String.raw`(?<![\w$])(?:${escaped.join('|')})(?![\w$])`);
 }
 
