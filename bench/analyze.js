@@ -111,12 +111,10 @@ export function analyze(results) {
     const share = median(statSamples.map((sample) => rulesTime(sample, isSsot) / (sample.stats?.lint ?? Number.NaN)));
     /** @type {Record<string, Spread>} */
     const perRule = {};
-    for (const id of new Set(statSamples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {}).filter(isSsot)))) {
-      perRule[id] = spread(statSamples.map((sample) => sample.stats?.rules[id] ?? 0));
-    }
-    const ssotIds = [...new Set(statSamples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {})))].filter(
-      isSsot,
-    );
+    const ssotIds = [
+      ...new Set(statSamples.flatMap((sample) => Object.keys(sample.stats?.rules ?? {}).filter(isSsot))),
+    ];
+    for (const id of ssotIds) perRule[id] = spread(statSamples.map((sample) => sample.stats?.rules[id] ?? 0));
     const graphSamples = statSamples.flatMap((sample) => (sample.graph === undefined ? [] : [sample.graph]));
     return {
       eslint,

@@ -335,14 +335,18 @@ function mayExport(file: string, name: string): boolean {
     const text = readText(file);
     if (text === undefined) return true;
     entry.starExport ??= STAR_EXPORT.test(text);
-    // The rules ask about a few names (the services' classes) in many files: one read answers all
-    // names asked so far, so a file is read once however many services there are.
     askedNames.set(name, true);
-    const heads = exportHeads(text);
-    for (const asked of askedNames.keys()) entry.spells.set(asked, mayExportByName(text, asked, heads));
-    spells = mayExportByName(text, name, heads);
-    // The caller parses next when the name may be exported: with the text in hand, not read twice.
-    if (spells || entry.starExport) readInto(entry, file, text);
+    const heads = entry.starExport ? [] : exportHeads(text);
+    spells = entry.starExport || mayExportByName(text, name, heads);
+    // The caller parses next when the name may be exported: with the text in hand, not read twice
+    // (the export table then answers every name).
+    if (spells) readInto(entry, file, text);
+    else {
+      // The rules ask about a few names (the services' classes) in many files: one read answers all
+      // names asked so far, so a file is read once however many services there are.
+      for (const asked of askedNames.keys())
+        entry.spells.set(asked, asked === name ? false : mayExportByName(text, asked, heads));
+    }
   }
   return spells || entry.starExport === true;
 }
