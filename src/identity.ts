@@ -345,6 +345,8 @@ function isServiceOrigin(
   }
   if (origin.kind === 'export') {
     if (origin.name === service.className && registry.refersTo(origin.source, filename, target)) return true;
+    // Like the pre-filter: only a name the class goes by, or a default export, is followed through the graph.
+    if (origin.name !== 'default' && !serviceWords(service, registry).includes(origin.name)) return false;
     return importDenotes(registry, filename, origin.source, origin.name, serviceBinding(service, registry, sourceCode));
   }
   if (origin.kind === 'module') {
