@@ -92,5 +92,5 @@ export function isJavaScriptSourceCode(sourceCode: unknown): boolean {
 
 /** `x.d.ts`, `x.d.mts`, `x.d.cts`, and TypeScript's `x.d.json.ts`-style `x.d.<ext>.ts`. */
 export function isDeclarationFile(filename: string): boolean {
-  return /\.d(?:\.[^./\\]+)?\.[cm]?ts$/.test(filename);
+  return filename.includes('.d.') && /\.d(?:\.[^./\\]+)?\.[cm]?ts$/.test(filename);
 }

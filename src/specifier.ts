@@ -183,25 +183,34 @@ function compilerFacts(tsconfig: string): CompilerFacts {
   };
 }
 
-function modifiedAt(file: string): number {
+/** The file's size and mtime, `''` when it cannot be read. */
+function stampOf(file: string): string {
   try {
-    return statSync(file).mtimeMs;
+    const stat = statSync(file);
+    return `${String(stat.size)}:${String(stat.mtimeMs)}`;
   } catch {
-    return -1;
+    return '';
   }
 }
 
 const MAX_ENTRIES = 500;
-const factsCache = new BoundedMap<string, { stamp: number; facts: CompilerFacts }>(MAX_ENTRIES);
+/** How long a tsconfig's facts are trusted without a `stat` (every file asks; an edit is seen within this). */
+const FACTS_FRESHNESS_MS = 1000;
+const factsCache = new BoundedMap<string, { stamp: string; checkedAt: number; facts: CompilerFacts }>(MAX_ENTRIES);
 
-/** Facts of a tsconfig, re-read when the file changes (an editor session that adds an alias). */
+/** Facts of a tsconfig, re-read when the file changes (its size or mtime, compared at most once a second: an editor session that adds an alias). */
 function factsOf(tsconfig: string | undefined): CompilerFacts {
   if (tsconfig === undefined) return NO_FACTS;
-  const stamp = modifiedAt(tsconfig);
   const hit = factsCache.get(tsconfig);
-  if (hit?.stamp === stamp) return hit.facts;
+  const now = Date.now();
+  if (hit !== undefined && now - hit.checkedAt < FACTS_FRESHNESS_MS) return hit.facts;
+  const stamp = stampOf(tsconfig);
+  if (hit?.stamp === stamp) {
+    hit.checkedAt = now;
+    return hit.facts;
+  }
   const facts = compilerFacts(tsconfig);
-  factsCache.set(tsconfig, { stamp, facts });
+  factsCache.set(tsconfig, { stamp, checkedAt: now, facts });
   return facts;
 }
 

@@ -1,7 +1,9 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from '@typescript-eslint/parser';
-import { describe, expect, it } from 'vitest';
-import { importSpecifiers, quoteSpecifier, spellSpecifier } from '../src/specifier.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { emitsDecoratorMetadata, importSpecifiers, quoteSpecifier, spellSpecifier } from '../src/specifier.js';
 import { appDir, fixturesDir } from './rule-tester.js';
 
 const bundlerDir = path.join(fixturesDir, 'spelling/bundler');
@@ -162,5 +164,26 @@ describe('importSpecifiers and quoteSpecifier', () => {
     expect(quoteSpecifier('./a', '"./b"')).toBe('"./a"');
     expect(quoteSpecifier("./it's", "'./b'")).toBe(String.raw`'./it\'s'`);
     expect(quoteSpecifier('./a')).toBe("'./a'");
+  });
+});
+
+describe('tsconfig facts stay fresh', () => {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'ssot-facts-'));
+  afterAll(() => {
+    vi.useRealTimers();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('sees an edited tsconfig after the freshness interval, without a stat on every file before it', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const tsconfig = path.join(scratch, 'tsconfig.json');
+    writeFileSync(tsconfig, JSON.stringify({ compilerOptions: {} }));
+    expect(emitsDecoratorMetadata(tsconfig)).toBe(false);
+    writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { emitDecoratorMetadata: true } }));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(tsconfig, later, later);
+    expect(emitsDecoratorMetadata(tsconfig)).toBe(false);
+    vi.setSystemTime(Date.now() + 5000);
+    expect(emitsDecoratorMetadata(tsconfig)).toBe(true);
   });
 });
