@@ -7,12 +7,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { BoundedMap } from './bounded-map.js';
 import {
+  expectExportNames,
+  exportedOnlyAsDeclaredClass,
   isWordAt,
   moduleGraphFor,
-  moduleRecordOf,
+  moduleVersion,
   sameBinding,
   type Binding,
-  type ModuleRecord,
 } from './module-graph.js';
 import type { Factory, ModuleTarget, Registry, Service } from './registry.js';
 
@@ -323,9 +324,18 @@ export function importDenotes(
   name: string,
   binding: Binding | undefined,
 ): boolean {
-  if (binding === undefined) return false;
+  return binding !== undefined && sameBinding(importedBinding(registry, filename, specifier, name), binding);
+}
+
+/** The binding the export `name` of the module `specifier`, imported in `filename`, is (undefined: none, or a namespace). */
+export function importedBinding(
+  registry: Registry,
+  filename: string,
+  specifier: string,
+  name: string,
+): Binding | undefined {
   const found = moduleGraphFor(registry.resolver).importBinding(filename, specifier, name);
-  return found?.name !== '*' && sameBinding(found, binding);
+  return found?.name === '*' ? undefined : found;
 }
 
 /** Is `origin` the class of `service`, as seen from `filename`? Through barrels, package entries, default and CommonJS exports. */
@@ -365,8 +375,8 @@ interface AliasEntry {
   at: number;
   readonly computedAt: number;
   readonly words: readonly string[];
-  /** The service module's export table the words were computed from (same object: unchanged file). */
-  readonly record: ModuleRecord | undefined;
+  /** The version of the service module the words were computed from (same object: unchanged file). */
+  readonly version: object | undefined;
 }
 /** Keyed by the service or factory the words are for (registry objects, rebuilt when settings change). */
 const aliasCache = new BoundedMap<object, AliasEntry>(1000);
@@ -395,20 +405,22 @@ function exportWords(key: object, target: ModuleTarget, name: string, registry: 
   const graph = moduleGraphFor(registry.resolver);
   const file =
     target.kind === 'file' ? target.file : graph.resolve(path.join(registry.rootDir, 'package.json'), target.name);
-  const record = file === undefined ? undefined : moduleRecordOf(file);
-  if (cached !== undefined && cached.record === record && now - cached.computedAt < ALIAS_MAX_AGE_MS) {
+  const version = file === undefined ? undefined : moduleVersion(file);
+  if (cached !== undefined && cached.version === version && now - cached.computedAt < ALIAS_MAX_AGE_MS) {
     cached.at = now;
     return cached.words;
   }
   const words = [name];
-  if (file !== undefined) {
+  // A module that exports the name only by declaring the class has no other name for it (no parse).
+  if (file !== undefined && !exportedOnlyAsDeclaredClass(file, name)) {
     const binding = targetBinding(target, name, registry);
     for (const exported of graph.exportNames(file)) {
       if (exported === 'default' || exported === '=' || exported === name) continue;
       if (sameBinding(graph.exportBinding(file, exported), binding)) words.push(exported);
     }
   }
-  aliasCache.set(key, { at: now, computedAt: now, words, record });
+  aliasCache.set(key, { at: now, computedAt: now, words, version });
+  expectExportNames(words);
   return words;
 }
 
@@ -503,10 +515,64 @@ export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: stri
   if (file.escapes) return true;
   let found = file.names.get(name);
   if (found === undefined) {
-    found = spellsName(file, sourceCode, name);
+    if (vocabulary.has(name)) {
+      spellsVocabulary(file, sourceCode);
+      found = file.names.get(name) ?? spellsName(file, sourceCode, name);
+    } else {
+      if (ASCII_WORD.test(name)) {
+        vocabulary.set(name, true);
+        vocabularyPattern = undefined;
+      }
+      found = spellsName(file, sourceCode, name);
+    }
     file.names.set(name, found);
   }
   return found;
+}
+
+const MAX_VOCABULARY = 64;
+/**
+ * Names of ASCII identifier characters only: for them, one alternation tried longest name first
+ * finds what a search per name finds (a shorter name that starts where a longer one failed to be a
+ * whole word is followed by an identifier character too).
+ */
+const ASCII_WORD = /^[\w$]+$/;
+/**
+ * The names `mayMention` was asked about in earlier files: every file is asked about the same few
+ * (the services' class names, their factories', `require`), so the next file's text is searched for
+ * all of them in one pass instead of once per name.
+ */
+const vocabulary = new BoundedMap<string, true>(MAX_VOCABULARY);
+/** One alternation of the vocabulary, longest name first (so a name is never shadowed by its prefix); rebuilt when a name is added. */
+let vocabularyPattern: { readonly names: readonly string[]; readonly pattern: RegExp } | undefined;
+
+/** Records in `file.names`, for every name of the vocabulary, whether the text spells it as a whole word outside comments. */
+function spellsVocabulary(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>): void {
+  if (vocabularyPattern === undefined) {
+    const names = [...vocabulary.keys()].sort((a, b) => b.length - a.length);
+    vocabularyPattern = { names, pattern: new RegExp(names.map((name) => escapeRegExp(name)).join('|'), 'g') };
+  }
+  const { names, pattern } = vocabularyPattern;
+  const { text } = file;
+  const found = new Set<string>();
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const [name] = match;
+    const { index } = match;
+    if (
+      found.has(name) ||
+      isWordAt(text, index - 1) ||
+      isWordAt(text, index + name.length) ||
+      isInComment(file, sourceCode, index)
+    ) {
+      // Another name may start inside this one (when this one is not a whole word).
+      pattern.lastIndex = index + 1;
+      continue;
+    }
+    found.add(name);
+    if (found.size === names.length) break;
+  }
+  for (const name of names) if (!file.names.has(name)) file.names.set(name, found.has(name));
 }
 
 /**

@@ -73,8 +73,8 @@ interface CachedRecord {
   readonly mtimeMs: number;
   /** The export table, read on first need (undefined: not read yet; null: unreadable or unparsable). */
   record: ModuleRecord | null | undefined;
-  /** Does the text spell a name (asked names only), and can it re-export names it does not spell (`export *`)? Read before any parse. */
-  readonly spells: Map<string, boolean>;
+  /** How the text may export a name (asked names only), and can it re-export names it does not spell (`export *`)? Read before any parse. */
+  readonly spells: Map<string, TextVerdict>;
   starExport: boolean | undefined;
   /** When size and mtime were last compared with the file (`Date.now()`). */
   checkedAt: number;
@@ -325,30 +325,49 @@ const STAR_EXPORT = /\bexport(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*(?:type\b(?:\s|\
  * Can `file` export `name` at all? A module exports a name only by spelling it in an export
  * (`export class N`, `export { x as N }`, `exports.N =`: {@link mayExportByName}) or through
  * `export *`: when its text has neither, the answer is no without parsing it. Most modules a
- * namespace import or an `export *` reaches are ruled out this way.
+ * namespace import or an `export *` reaches are ruled out this way; a service's own module, which
+ * exports the class only by declaring it, is not parsed either (`'class'`). `'may'`: parse to know
+ * (or already parsed).
  */
-function mayExport(file: string, name: string): boolean {
+function exportVerdict(file: string, name: string): TextVerdict {
   const entry = cachedEntry(file);
-  if (entry === undefined || entry.record !== undefined) return true;
-  let spells = entry.spells.get(name);
-  if (spells === undefined) {
+  if (entry === undefined || entry.record !== undefined) return 'may';
+  let verdict = entry.spells.get(name);
+  if (verdict === undefined) {
     const text = readText(file);
-    if (text === undefined) return true;
+    if (text === undefined) return 'may';
     entry.starExport ??= STAR_EXPORT.test(text);
     askedNames.set(name, true);
     const heads = entry.starExport ? [] : exportHeads(text);
-    spells = entry.starExport || mayExportByName(text, name, heads);
+    verdict = entry.starExport ? 'may' : exportedHow(text, name, heads);
     // The caller parses next when the name may be exported: with the text in hand, not read twice
     // (the export table then answers every name).
-    if (spells) readInto(entry, file, text);
+    if (verdict === 'may') readInto(entry, file, text);
     else {
       // The rules ask about a few names (the services' classes) in many files: one read answers all
       // names asked so far, so a file is read once however many services there are.
       for (const asked of askedNames.keys())
-        entry.spells.set(asked, asked === name ? false : mayExportByName(text, asked, heads));
+        entry.spells.set(asked, asked === name ? verdict : exportedHow(text, asked, heads));
     }
   }
-  return spells || entry.starExport === true;
+  return entry.starExport === true ? 'may' : verdict;
+}
+
+/**
+ * Is `name` exported by `file` only as the class it declares under that name (`export class N`,
+ * nothing else exporting `N`, no `export *`, CommonJS or `export =`)? Then the export is that local
+ * class and the module exports it under no other name, known from the text without parsing it.
+ */
+export function exportedOnlyAsDeclaredClass(file: string, name: string): boolean {
+  return exportVerdict(file, name) === 'class';
+}
+
+/**
+ * A token that changes when `file` changes (its size or mtime, compared at most once per
+ * {@link FRESHNESS_INTERVAL_MS}): what was computed from the file is still good while it is the same.
+ */
+export function moduleVersion(file: string): object | undefined {
+  return cachedEntry(file);
 }
 
 /** CommonJS exports and `export =`: a module that may export a name without an `export` statement naming it. */
@@ -379,17 +398,37 @@ interface ExportHead {
  * as "may", and so does any module with CommonJS exports or `export =`. A "may" only costs a parse.
  */
 export function mayExportByName(text: string, name: string, heads: readonly ExportHead[] = exportHeads(text)): boolean {
-  if (!/^[\w$]+$/.test(name)) return text.includes(name);
+  return exportedHow(text, name, heads) !== 'no';
+}
+
+/**
+ * How a module with this text may export `name` by its own statements (`export *` aside), read
+ * without parsing it (see {@link mayExportByName}): `'no'`; `'class'` when the only statement that
+ * spells it is the class's own declaration (`export class N`, `export declare abstract class N`),
+ * so the export is that local class under its own name and nothing else exports it; else `'may'`.
+ */
+export function exportedHow(text: string, name: string, heads: readonly ExportHead[] = exportHeads(text)): TextVerdict {
+  if (!/^[\w$]+$/.test(name)) return text.includes(name) ? 'may' : 'no';
   let assigned: boolean | undefined;
+  let verdict: TextVerdict = 'no';
   for (let index = text.indexOf(name); index !== -1; index = text.indexOf(name, index + 1)) {
     if (isWordAt(text, index - 1) || isWordAt(text, index + name.length)) continue;
-    if ((assigned ??= ASSIGNED_EXPORTS.test(text))) return true;
+    if ((assigned ??= ASSIGNED_EXPORTS.test(text))) return 'may';
     const head = headBefore(heads, index);
     if (head === undefined) continue;
-    if (index <= head.end || (head.variable === true ? mayDeclareAt(text, index) : head.may)) return true;
+    if (index <= head.end) {
+      if (verdict === 'no' && CLASS_HEAD.test(text.slice(head.start, index))) verdict = 'class';
+      else return 'may';
+    } else if (head.variable === true ? mayDeclareAt(text, index) : head.may) return 'may';
   }
-  return false;
+  return verdict;
 }
+
+/** How a module's text may export a name: not at all, only as its own class declaration, or possibly otherwise (then only parsing tells). */
+type TextVerdict = 'no' | 'class' | 'may';
+
+/** The head of a class declaration exported under its own name, up to the name (plain spacing, no comments). */
+const CLASS_HEAD = /^export\s+(?:declare\s+)?(?:abstract\s+)?class\s+$/;
 
 /**
  * Can a variable statement declare the name at `index`? A declarator's name follows `const`/`let`/
@@ -516,8 +555,17 @@ function isKeywordPosition(text: string, start: number, end: number): boolean {
 }
 
 const MAX_ASKED_NAMES = 64;
-/** Names `mayExport` has been asked about lately (the services' class names, mostly). */
+/** Names `mayExport` has been asked about lately, or will be (the services' class names, mostly). */
 const askedNames = new BoundedMap<string, true>(MAX_ASKED_NAMES);
+
+/**
+ * Names the rules are about to ask whether modules export (a service's class, and the other names
+ * its module exports it as): a module's text, once read, then answers them all, and is not read
+ * again for the next one.
+ */
+export function expectExportNames(names: readonly string[]): void {
+  for (const name of names) askedNames.set(name, true);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Built workspace packages: build output → source.
@@ -849,7 +897,11 @@ function createGraph(resolver: ResolverHandle): ModuleGraph {
     const key = `${file}\0${name}`;
     if (seen.has(key) || seen.size > MAX_DEPTH * 4) return undefined;
     seen.add(key);
-    if (name !== 'default' && name !== '=' && !mayExport(file, name)) return undefined;
+    if (name !== 'default' && name !== '=') {
+      const verdict = exportVerdict(file, name);
+      if (verdict === 'no') return undefined;
+      if (verdict === 'class') return { module: normalizeModulePath(file), name };
+    }
     const record = moduleRecordOf(file);
     if (record === undefined) return { module: normalizeModulePath(file), name };
     const entry = record.exports.get(name) ?? (types ? record.typeExports.get(name) : undefined);

@@ -20,7 +20,7 @@ import {
   type ResolverHandle,
 } from './resolution.js';
 import { containerSpecs, type ContainerSpec } from './containers.js';
-import { resolveModuleFile, sourceFileOf } from './module-graph.js';
+import { expectExportNames, resolveModuleFile, sourceFileOf } from './module-graph.js';
 import { parseSettings, SsotConfigError, type ParsedService } from './settings.js';
 
 /** Where a service (or its factory) lives. */
@@ -240,6 +240,12 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
   });
 
   checkDuplicateServices(services);
+  // The rules ask modules whether they export these: each module's text is then read once for all.
+  expectExportNames(
+    services.flatMap((service) =>
+      service.module === undefined ? [] : [service.className, ...(service.factory ? [service.factory.export] : [])],
+    ),
+  );
 
   const servicesByFile = new BoundedMap<string, readonly Service[]>(5000);
   let shape = shapeOf('');

@@ -17,7 +17,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { BoundedMap } from './bounded-map.js';
 import { messageDataOf, type ServiceMessageData } from './messages.js';
 import { factoryAt as factoryOf, mentionedFactories, type FactoryService } from './factories.js';
-import { importDenotes, mentionedServices, originOf, serviceBinding, serviceOf, serviceWords } from './identity.js';
+import { importedBinding, mentionedServices, originOf, serviceBinding, serviceOf, serviceWords } from './identity.js';
+import { sameBinding, type Binding } from './module-graph.js';
 import { localExportNames } from './module-scope.js';
 import { getRegistry, registryOf, type Registry, type Service } from './registry.js';
 import { normalizeModulePath } from './resolution.js';
@@ -192,14 +193,19 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
       if (result === undefined) {
         const direct = self.servicesReachedBy(specifier);
         // Only a name the class goes by (`serviceWords`, the rules' pre-filter) or the module's
-        // default or `export =` value is followed through the module graph.
-        const found = registry.services.filter(
-          (service) =>
-            service.module !== undefined &&
-            ((name === service.className && direct.includes(service)) ||
-              ((name === 'default' || name === '=' || serviceWords(service, registry).includes(name)) &&
-                importDenotes(registry, filename, specifier, name, serviceBinding(service, registry, sourceCode)))),
-        );
+        // default or `export =` value is followed through the module graph, once for all services.
+        let imported: Binding | undefined;
+        let asked = false;
+        const found = registry.services.filter((service) => {
+          if (service.module === undefined) return false;
+          if (name === service.className && direct.includes(service)) return true;
+          if (name !== 'default' && name !== '=' && !serviceWords(service, registry).includes(name)) return false;
+          if (!asked) {
+            imported = importedBinding(registry, filename, specifier, name);
+            asked = true;
+          }
+          return sameBinding(imported, serviceBinding(service, registry, sourceCode));
+        });
         const restricted = found.length === 0 ? found : allowedHere();
         result = found.filter((service) => restricted.includes(service));
         importedAs.set(key, result);

@@ -60,6 +60,20 @@ describe('the text pre-filter in front of scope lookups', () => {
     expect(mayMention(sourceCodeOf("import Socket from './socket';"), 'default')).toBe(true);
   });
 
+  it('mayMention answers every name asked before from one search of the text, names that begin others too', () => {
+    const names = ['Sub', 'Subject', 'BehaviorSubject', 'SubjectLike'];
+    // Asked once each (so all are in the vocabulary), then each text is searched once for all of them.
+    for (const name of names) expect(mayMention(sourceCodeOf('let x;'), name)).toBe(false);
+    const mentioned = (text: string): string[] => {
+      const sourceCode = sourceCodeOf(text);
+      return names.filter((name) => mayMention(sourceCode, name));
+    };
+    expect(mentioned('new BehaviorSubject(); new SubjectLikeX();')).toEqual(['BehaviorSubject']);
+    expect(mentioned('new SubjectLike(); // Subject\n')).toEqual(['SubjectLike']);
+    expect(mentioned('Subjects; Sub.Subject = 1;')).toEqual(['Sub', 'Subject']);
+    expect(mentioned('/* Sub */ SubjectLik; Subject;')).toEqual(['Subject']);
+  });
+
   it('starStatements: the modules of namespace imports and star re-exports, or undefined when only the AST can tell', () => {
     expect(
       starStatements("import { Other } from './other';\nexport const area = 2 * 3;\nexport function* ids() {}"),

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
   bindingKey,
+  exportedHow,
+  exportedOnlyAsDeclaredClass,
   graphStats,
   mayExportByName,
   moduleGraphFor,
@@ -185,6 +187,26 @@ describe('reading only what can answer', () => {
     );
   });
 
+  it("does not parse a service's own module that exports the class only by declaring it", () => {
+    const own = write(
+      'own.ts',
+      'export class Socket {}\nexport const isSocket = (x: unknown) => x instanceof Socket;\n',
+    );
+    const aliased = write('aliased.ts', 'export class Socket {}\nexport { Socket as Connection };\n');
+    const before = graphStats.parsed;
+    expect(exportedOnlyAsDeclaredClass(own, 'Socket')).toBe(true);
+    expect(key(freshGraph.exportBinding(own, 'Socket'))).toBe(
+      bindingKey({ module: normalizeModulePath(own), name: 'Socket' }),
+    );
+    expect(graphStats.parsed).toBe(before);
+    // Another name for it: only the export table tells which, so the module is parsed.
+    expect(exportedOnlyAsDeclaredClass(aliased, 'Socket')).toBe(false);
+    expect(graphStats.parsed).toBe(before + 1);
+    expect(key(freshGraph.exportBinding(aliased, 'Connection'))).toBe(
+      bindingKey({ module: normalizeModulePath(aliased), name: 'Socket' }),
+    );
+  });
+
   it('remembers an answer for the freshness interval, then sees the edited barrel', () => {
     const target = write('target.ts', 'export class A {}\nexport class B {}\n');
     const barrel = write('barrel.ts', "export { A as Socket } from './target';\n");
@@ -268,6 +290,43 @@ describe('the text test in front of the parser (mayExportByName)', () => {
     const record = readModuleRecord('/virtual/m.ts', text);
     expect(record.exports.has('N') || record.typeExports.has('N')).toBe(false);
     expect(mayExportByName(text, 'N')).toBe(false);
+  });
+});
+
+describe("a service's own module read without parsing (exportedHow)", () => {
+  // `N` exported only by its own class declaration: the export is that class, under no other name.
+  const declaredOnly = [
+    'export class N {}',
+    'export declare abstract class N<T> extends Base<T> {}\ndeclare class Base<T> {}',
+    '/** The N. */\nexport class N implements I {}\ninterface I {}\nexport function make(): N { return new N(); }',
+    'export class N {}\nexport class M<T> extends N {}\nexport const isN = (x: unknown) => x instanceof N;',
+  ];
+  // Exported under another name too, or possibly by another statement: only parsing tells.
+  const otherwise = [
+    'export class N {}\nexport { N as M };',
+    'export class N {}\nexport default N;',
+    'class N {}\nexport { N };',
+    'export default class N {}',
+    'export class /* the */ N {}',
+    'export const a = 1,\n  N = 2;',
+    'export class N {}\nmodule.exports.M = N;',
+    // A head is read as names up to the first other character: `extends N` may be an export list's `N`.
+    'export class N {}\nexport class M extends N {}',
+  ];
+  it.each(declaredOnly)('only as its own class: %s', (text) => {
+    const record = readModuleRecord('/virtual/m.ts', text);
+    expect(record.exports.get('N')).toEqual({ local: 'N' });
+    const aliases = [...record.exports, ...record.typeExports].filter(
+      ([name, entry]) => name !== 'N' && 'local' in entry && entry.local === 'N',
+    );
+    expect(aliases).toEqual([]);
+    expect(exportedHow(text, 'N')).toBe('class');
+  });
+  it.each(otherwise)('possibly otherwise: %s', (text) => {
+    expect(exportedHow(text, 'N')).toBe('may');
+  });
+  it('says no when no statement can export it', () => {
+    expect(exportedHow("import { N } from './x';\nexport const n = new N();", 'N')).toBe('no');
   });
 });
 
