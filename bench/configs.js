@@ -6,6 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BASELINE, baselineEntry } from './baseline.js';
 import { entrySettings, servicesIn, ssotSettings } from './corpus.js';
 
 /** @import { Linter, ESLint } from 'eslint' */
@@ -57,6 +58,18 @@ export const VARIANTS = {
     label: "10. ESLint: 3 with `sources` = the libraries' public entry modules",
   },
   audit: { tool: 'audit', adds: 'parser', label: '9. `eslint-plugin-ssot audit --format json`, config of 8' },
+  original: {
+    tool: 'eslint',
+    adds: 'original',
+    statsOnly: true,
+    label: `11. ESLint: config of 8 + the three original rules (${BASELINE.rules.join(', ')}) at their defaults`,
+  },
+  'original-baseline': {
+    tool: 'eslint',
+    adds: 'original-baseline',
+    statsOnly: true,
+    label: `11b. the same with ${BASELINE.label} (${BASELINE.commit.slice(0, 7)}, before the module graph)`,
+  },
 };
 
 /** @typedef {{ meta: { version: string }, rules: Record<string, { meta?: { docs?: { strictOptions?: readonly unknown[] } } }> }} LoadedPlugin */
@@ -162,7 +175,7 @@ async function reportGraphStats() {
   const file = process.env.BENCH_GRAPH_STATS;
   const graphModule = path.join(pluginDir, 'src', 'module-graph.js');
   if (file === undefined || !existsSync(graphModule)) return;
-  const { graphStats } = /** @type {{ graphStats?: { parsed: number, parseMs: number } }} */ (
+  const { graphStats } = /** @type {{ graphStats?: import('./types.js').GraphSample }} */ (
     await import(pathToFileURL(graphModule).href)
   );
   if (graphStats === undefined) return;
@@ -207,14 +220,30 @@ function notingFirstFile(plugin) {
  */
 export async function eslintConfig(variant, root) {
   const { adds, mode } = VARIANTS[variant] ?? {};
-  if (adds === 'parser') {
+  if (adds === 'parser' || adds === 'original' || adds === 'original-baseline') {
     // No baseline: the parser for the TypeScript files and no rule (the audit runs with this config too).
     const tseslint = (await import('typescript-eslint')).default;
-    return [
+    /** @type {Linter.Config[]} */
+    const parserOnly = [
       {
         files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
         languageOptions: { parser: tseslint.parser, sourceType: 'module' },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
+      },
+    ];
+    if (adds === 'parser') return parserOnly;
+    // The three rules the module graph's issue measures against the baseline: this build's, or the baseline's.
+    const plugin =
+      adds === 'original'
+        ? await loadPlugin()
+        : /** @type {{ default: LoadedPlugin }} */ (await import(pathToFileURL(baselineEntry).href)).default;
+    if (adds === 'original') await reportGraphStats();
+    return [
+      ...parserOnly,
+      {
+        plugins: { ssot: /** @type {ESLint.Plugin} */ (/** @type {unknown} */ (plugin)) },
+        rules: Object.fromEntries(BASELINE.rules.map((name) => [`ssot/${name}`, 'warn'])),
+        settings: { ssot: ssotSettings(root, BASELINE.rules) },
       },
     ];
   }

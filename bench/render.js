@@ -75,6 +75,11 @@ export function renderSummary(results, m, verdicts) {
             `  ${mode}: module graph cold build ${fixed(graph.parsed, 0)} files parsed in ${ms(graph.parseMs)} per ESLint process`,
           ];
     }),
+    ...(m.original.runs > 0
+      ? [
+          `  original rules: ${fixed(m.original.ratio, 2)}× the baseline without the cold graph build (${ms(m.original.withoutGraphMs)} against ${ms(m.original.baselineMs)}; graph build ${ms(m.original.graphMs)}: ${fixed(m.original.read, 0)} read, ${fixed(m.original.parsed, 0)} parsed)`,
+        ]
+      : []),
     `  findings (identical under ESLint and oxlint): ${MODES.map((mode) => `${mode} ${String(results.findings[mode].length)}`).join(', ')}`,
   ].join('\n');
 }
@@ -284,7 +289,43 @@ ${table(
 
 With \`sources\` listing the libraries' public entry modules (each owning the names it declares itself; ${label('ssot-entries')}, --stats, ${String(m.entriesRuns)} runs), \`ssot/canonical-import\` and \`ssot/no-duplicate-definition\` take ${ms(m.sourceRules.ms)} together (${fixed(m.sourceRules.ms / files, 3)} ms/file), ${ms(m.sourceRules.afterFirstMs)} without the first file (${fixed(m.sourceRules.afterFirstMs / files, 3)} ms/file).
 
-The peer rules a user would configure instead (${label('peers')}):
+${
+  results.baseline === undefined
+    ? ''
+    : results.baseline.problem === undefined
+      ? `The three original rules (${results.baseline.rules.map((rule) => `\`ssot/${rule}\``).join(', ')}) against the same rules in
+${results.baseline.label} (${results.baseline.commit.slice(0, 7)}, the plugin before the module graph, built from git history by bench/baseline.js),
+each with \`@typescript-eslint/parser\` and no other rule (runs 11 and 11b below; --stats, ${String(m.original.runs)} runs each,
+interleaved). The module graph's cold build is the time this build spent reading other modules (${fixed(m.original.read, 0)} texts read for the
+export-head test) and parsing them (${fixed(m.original.parsed, 0)} export tables, loading oxc-parser included), medians per process:
+
+${table(
+  ['Build', 'Rules', 'Cold graph build', 'Rules without it', 'ms/file (without it)', 'Ratio to the baseline'],
+  [
+    [
+      'this build',
+      ms(m.original.ms),
+      ms(m.original.graphMs),
+      ms(m.original.withoutGraphMs),
+      fixed(m.original.withoutGraphMs / files, 3),
+      `${fixed(m.original.ratio, 2)}× (${fixed(m.original.ratioWithGraph, 2)}× with the build)`,
+    ],
+    [
+      results.baseline.label,
+      ms(m.original.baselineMs),
+      'none',
+      ms(m.original.baselineMs),
+      fixed(m.original.baselineMs / files, 3),
+      '1.00×',
+    ],
+  ],
+)}
+
+`
+      : `The comparison of the three original rules with ${results.baseline.label} was left out: ${results.baseline.problem}.
+
+`
+}The peer rules a user would configure instead (${label('peers')}):
 
 ${table(
   ['Rule', 'Median', 'Min–max', 'ms/file'],

@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { BASELINE, buildBaseline } from './baseline.js';
 import { VARIANTS, loadPlugin, pluginDir, pluginEntry, ssotRules, writeConfigs } from './configs.js';
 import {
   LIBRARIES,
@@ -131,7 +132,7 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
   if (run.status !== 0 && run.status !== 1)
     throw new Error(`bench: ${variant} ×${String(scale)} exited with ${String(run.status)}:\n${run.stderr}`);
   const graph = existsSync(graphFile)
-    ? /** @type {{ parsed: number, parseMs: number, firstFile?: string }} */ (
+    ? /** @type {import('./types.js').GraphSample & { firstFile?: string }} */ (
         JSON.parse(readFileSync(graphFile, 'utf8'))
       )
     : undefined;
@@ -157,7 +158,15 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
     load,
     counts: output.counts,
     ...(output.stats === undefined ? {} : { stats: output.stats }),
-    ...(graph === undefined ? {} : { graph: { parsed: graph.parsed, parseMs: graph.parseMs } }),
+    ...(graph === undefined
+      ? {}
+      : {
+          graph: {
+            parsed: graph.parsed,
+            parseMs: graph.parseMs,
+            ...(graph.read === undefined ? {} : { read: graph.read, readMs: graph.readMs }),
+          },
+        }),
   };
 }
 
@@ -315,6 +324,14 @@ async function main() {
     return;
   }
 
+  // The baseline the three original rules are compared with (the module graph's issue), built from git history.
+  const baselineProblem = await buildBaseline();
+  log(
+    baselineProblem === undefined
+      ? `baseline ${BASELINE.label} (${BASELINE.commit.slice(0, 7)}) built for the comparison of the original rules`
+      : `baseline ${BASELINE.label}: not built (${baselineProblem}); the comparison of the original rules is left out`,
+  );
+
   const loadBefore = os.loadavg();
   const variants = Object.keys(VARIANTS).filter((variant) => VARIANTS[variant]?.statsOnly !== true);
   // Reads every corpus file once, so the first timed run does not pay for a cold disk cache.
@@ -326,7 +343,13 @@ async function main() {
   // The ssot runs (their rules' time and the lint time) and the peers (their rules' time).
   const statsVariants = Object.keys(VARIANTS).filter(
     (variant) =>
-      VARIANTS[variant]?.tool === 'eslint' && ['ssot', 'peers', 'ssot-entries'].includes(VARIANTS[variant].adds),
+      VARIANTS[variant]?.tool === 'eslint' &&
+      [
+        'ssot',
+        'peers',
+        'ssot-entries',
+        ...(baselineProblem === undefined ? ['original', 'original-baseline'] : []),
+      ].includes(VARIANTS[variant].adds),
   );
   log(`\nper-rule time: ${String(STATS_RUNS)} rounds of ESLint --stats`);
   const stats = interleave(corpus, statsVariants, 1, STATS_RUNS, { stats: true }, { share: 0.85, minimum: 1 });
@@ -447,6 +470,12 @@ async function main() {
       ...(settingsUsed.sources === undefined ? {} : { sources: settingsUsed.sources }),
     },
     rules: ruleNames,
+    baseline: {
+      label: BASELINE.label,
+      commit: BASELINE.commit,
+      rules: BASELINE.rules,
+      ...(baselineProblem === undefined ? {} : { problem: baselineProblem }),
+    },
     modes: { default: ssotRules(plugin, 'default'), strict: ssotRules(plugin, 'strict') },
     variants: VARIANTS,
     main,
@@ -474,9 +503,12 @@ async function main() {
 function checkSmoke(results) {
   const problems = [];
   for (const mode of MODES) if (results.findings[mode].length === 0) problems.push(`no ssot finding in ${mode} mode`);
-  for (const [variant, { statsOnly }] of Object.entries(VARIANTS))
+  for (const [variant, { statsOnly, adds }] of Object.entries(VARIANTS)) {
+    // Without git history there is no baseline to compare with: the page says so instead.
+    if (results.baseline?.problem !== undefined && (adds === 'original' || adds === 'original-baseline')) continue;
     if (((statsOnly === true ? results.stats : results.main)[variant]?.length ?? 0) === 0)
       problems.push(`variant ${variant} did not run`);
+  }
   const page = readFileSync(docsFile, 'utf8');
   for (const hole of ['NaN', 'undefined', '[object Object]'])
     if (page.includes(hole)) problems.push(`the page contains ${hole}`);

@@ -12,9 +12,11 @@ export interface Variant {
   /**
    * What the run adds on top of the tool's baseline: nothing, the do-nothing plugin, the ssot rules, or the peer
    * rules; `parser`: no baseline at all, only `@typescript-eslint/parser` and no rule (the audit's yardstick);
-   * `ssot-entries`: the ssot rules with `sources` listing the libraries' public entry modules.
+   * `ssot-entries`: the ssot rules with `sources` listing the libraries' public entry modules; `original`,
+   * `original-baseline`: the parser and the three original rules of this build, or of the baseline build
+   * (bench/baseline.js).
    */
-  readonly adds: 'nothing' | 'floor' | 'ssot' | 'peers' | 'parser' | 'ssot-entries';
+  readonly adds: 'nothing' | 'floor' | 'ssot' | 'peers' | 'parser' | 'ssot-entries' | 'original' | 'original-baseline';
   readonly mode?: Mode;
   readonly label: string;
   /** Only in the `--stats` rounds (too slow to time in every round; only its rules' times are compared). */
@@ -49,7 +51,19 @@ export interface Sample {
   readonly counts: Readonly<Record<string, number>>;
   readonly stats?: EslintStats;
   /** The module graph's cold build in this process (ESLint + ssot runs, when the plugin has a module graph). */
-  readonly graph?: { readonly parsed: number; readonly parseMs: number };
+  readonly graph?: GraphSample;
+}
+
+/**
+ * The module graph's cold build in one process (`graphStats` of src/module-graph.ts): other modules parsed
+ * and the time that took (loading oxc-parser included), other modules' texts read for the text test and
+ * the time reading and testing took (builds before the text test report no `read`).
+ */
+export interface GraphSample {
+  readonly parsed: number;
+  readonly parseMs: number;
+  readonly read?: number;
+  readonly readMs?: number;
 }
 
 /** `bench/load-probe.js`: loading the plugin and validating its settings in a process that has ESLint already. */
@@ -120,6 +134,13 @@ export interface Results {
     readonly sources?: readonly Source[];
   };
   readonly rules: readonly string[];
+  /** The build the three original rules are compared with (bench/baseline.js); `problem`: why it was not built. Older results have none. */
+  readonly baseline?: {
+    readonly label: string;
+    readonly commit: string;
+    readonly rules: readonly string[];
+    readonly problem?: string;
+  };
   /** The ssot rule options of each mode (`ssot/<rule>` → rule entry). */
   readonly modes: Readonly<Record<Mode, Readonly<Record<string, unknown>>>>;
   readonly variants: Readonly<Record<string, Variant>>;

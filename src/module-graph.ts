@@ -94,14 +94,25 @@ const MAX_ANSWERS = 20_000;
 const MAX_DEPTH = 32;
 const records = new BoundedMap<string, CachedRecord>(MAX_RECORDS);
 
+/** What building the graph cost this process: other modules parsed, and other modules' text read for the text test. */
+export interface GraphStats {
+  parsed: number;
+  parseMs: number;
+  /** Texts read without parsing (the text test, or before a parse), and the time reading and testing took (parsing apart). */
+  read: number;
+  readMs: number;
+}
+
 /**
- * Statistics for docs/module-graph.md and the bench: how many files were parsed, and how long it took.
- * One object per process, kept on `globalThis`: the published plugin is one bundled file, and the bench
- * reads these counters through this module's separately built copy.
+ * Statistics for docs/module-graph.md and the bench: how many files were read and parsed, and how long it
+ * took. One object per process, kept on `globalThis`: the published plugin is one bundled file, and the
+ * bench reads these counters through this module's separately built copy.
  */
-export const graphStats = ((globalThis as { [GRAPH_STATS]?: { parsed: number; parseMs: number } })[GRAPH_STATS] ??= {
+export const graphStats: GraphStats = ((globalThis as { [GRAPH_STATS]?: GraphStats })[GRAPH_STATS] ??= {
   parsed: 0,
   parseMs: 0,
+  read: 0,
+  readMs: 0,
 });
 
 /** Text that may hold `export =`, `module.exports`, `exports.X` or a top-level `require()`: the only reasons to read statements. */
@@ -298,6 +309,15 @@ function readText(file: string): string | undefined {
   }
 }
 
+/** `readText`, counted in {@link graphStats}. */
+function timedRead(file: string): string | undefined {
+  const started = performance.now();
+  const text = readText(file);
+  graphStats.read++;
+  graphStats.readMs += performance.now() - started;
+  return text;
+}
+
 /**
  * The export table of `file`, read once and re-read when its size or mtime changes (compared at most
  * once per {@link FRESHNESS_INTERVAL_MS}); undefined when unreadable.
@@ -305,7 +325,7 @@ function readText(file: string): string | undefined {
 export function moduleRecordOf(file: string): ModuleRecord | undefined {
   const entry = cachedEntry(file);
   if (entry === undefined) return undefined;
-  if (entry.record === undefined) readInto(entry, file, readText(file));
+  if (entry.record === undefined) readInto(entry, file, timedRead(file));
   return entry.record ?? undefined;
 }
 
@@ -334,7 +354,10 @@ function exportVerdict(file: string, name: string): TextVerdict {
   if (entry === undefined || entry.record !== undefined) return 'may';
   let verdict = entry.spells.get(name);
   if (verdict === undefined) {
+    const started = performance.now();
+    const parseMsBefore = graphStats.parseMs;
     const text = readText(file);
+    graphStats.read++;
     if (text === undefined) return 'may';
     entry.starExport ??= STAR_EXPORT.test(text);
     askedNames.set(name, true);
@@ -349,6 +372,7 @@ function exportVerdict(file: string, name: string): TextVerdict {
       for (const asked of askedNames.keys())
         entry.spells.set(asked, asked === name ? verdict : exportedHow(text, asked, heads));
     }
+    graphStats.readMs += performance.now() - started - (graphStats.parseMs - parseMsBefore);
   }
   return entry.starExport === true ? 'may' : verdict;
 }
