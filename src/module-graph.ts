@@ -579,7 +579,7 @@ function isKeywordPosition(text: string, start: number, end: number): boolean {
 }
 
 const MAX_ASKED_NAMES = 64;
-/** Names `mayExport` has been asked about lately, or will be (the services' class names, mostly). */
+/** Names `exportVerdict` has been asked about lately, or will be (the services' class names, mostly). */
 const askedNames = new BoundedMap<string, true>(MAX_ASKED_NAMES);
 
 /**
