@@ -221,7 +221,8 @@ function notingFirstFile(plugin) {
 export async function eslintConfig(variant, root) {
   const { adds, mode } = VARIANTS[variant] ?? {};
   if (adds === 'parser' || adds === 'original' || adds === 'original-baseline') {
-    // No baseline: the parser for the TypeScript files and no rule (the audit runs with this config too).
+    // Not the users' baseline config: the parser for the TypeScript files and no rule (the audit runs with this
+    // config too), and for the comparison with the baseline build, the three original rules.
     const tseslint = (await import('typescript-eslint')).default;
     /** @type {Linter.Config[]} */
     const parserOnly = [

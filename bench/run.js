@@ -2,7 +2,8 @@
 // `npm run bench`: lints the TypeScript sources of real npm packages with ESLint and oxlint — the users'
 // baseline, a do-nothing plugin (the floor), the ssot rules in default and strict mode, the peer rules a
 // user would pick instead — each run in a fresh process, interleaved; checks that ESLint and oxlint find
-// the same; writes the raw samples to bench/.work/results.json and docs/performance.md from them.
+// the same; times the three original rules against the build before the module graph (bench/baseline.js, from
+// git history); writes the raw samples to bench/.work/results.json and docs/performance.md from them.
 //
 // `node bench/run.js --render` rewrites the page from the last run's raw samples without linting.
 // `npm run bench:smoke` (`--smoke`): one library, one run of each variant, no scaling and no profiles; the
