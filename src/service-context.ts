@@ -111,17 +111,19 @@ export function serviceContextOf(context: RuleContextLike, optional = false): Se
 }
 
 function createServiceContext(registry: Registry, sourceCode: SourceCode, filename: string): ServiceContext {
-  const fileId = normalizeModulePath(filename);
+  // Computed on first need: most files never ask (no service mentioned).
+  let fileId: string | undefined;
+  const idOfFile = (): string => (fileId ??= normalizeModulePath(filename));
   let mentioned: readonly Service[] | undefined;
   let applicable: readonly Service[] | undefined;
   let homes: readonly Service[] | undefined;
   let factoryServices: readonly FactoryService[] | undefined;
   let exempt: readonly Service[] | undefined;
   let exportsOfFile: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-  const reachedBy = new Map<string, readonly Service[]>();
-  const importedAs = new Map<string, readonly Service[]>();
+  let reachedBy: Map<string, readonly Service[]> | undefined;
+  let importedAs: Map<string, readonly Service[]> | undefined;
 
-  const isHome = (service: Service): boolean => service.homeIds.has(fileId);
+  const isHome = (service: Service): boolean => service.homeIds.has(idOfFile());
   const allowedHere = (): readonly Service[] => (exempt ??= registry.servicesFor(filename));
   const exportedAs = (local: string, name: string): boolean => {
     exportsOfFile ??= localExportNames(sourceCode.ast);
@@ -157,7 +159,7 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
       const found = serviceOf(node, candidates, registry, sourceCode, filename);
       if (found !== undefined) return found;
       // In the service's own module, the class is a local binding the module exports.
-      const own = candidates.filter((service) => service.module?.kind === 'file' && service.module.id === fileId);
+      const own = candidates.filter((service) => service.module?.kind === 'file' && service.module.id === idOfFile());
       if (own.length === 0) return undefined;
       const origin = originOf(node, sourceCode);
       if (origin?.kind !== 'local') return undefined;
@@ -176,6 +178,7 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
       );
     },
     servicesReachedBy(specifier) {
+      reachedBy ??= new Map();
       let result = reachedBy.get(specifier);
       if (result === undefined) {
         const reached = registry.services.filter(
@@ -189,6 +192,7 @@ function createServiceContext(registry: Registry, sourceCode: SourceCode, filena
     },
     servicesImportedAs(specifier, name) {
       const key = `${specifier}\0${name}`;
+      importedAs ??= new Map();
       let result = importedAs.get(key);
       if (result === undefined) {
         const direct = self.servicesReachedBy(specifier);
