@@ -9,6 +9,7 @@ import { BoundedMap } from './bounded-map.js';
 import {
   expectExportNames,
   exportedOnlyAsDeclaredClass,
+  isAsciiWord,
   isWordAt,
   moduleGraphFor,
   moduleVersion,
@@ -519,7 +520,10 @@ export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: stri
       spellsVocabulary(file, sourceCode);
       found = file.names.get(name) ?? spellsName(file, sourceCode, name);
     } else {
-      if (ASCII_WORD.test(name)) {
+      // Names of ASCII identifier characters only: for them, one alternation tried longest name first
+      // finds what a search per name finds (a shorter name that starts where a longer one failed to
+      // be a whole word is followed by an identifier character too).
+      if (isAsciiWord(name)) {
         vocabulary.set(name, true);
         vocabularyPattern = undefined;
       }
@@ -531,12 +535,6 @@ export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: stri
 }
 
 const MAX_VOCABULARY = 64;
-/**
- * Names of ASCII identifier characters only: for them, one alternation tried longest name first
- * finds what a search per name finds (a shorter name that starts where a longer one failed to be a
- * whole word is followed by an identifier character too).
- */
-const ASCII_WORD = /^[\w$]+$/;
 /**
  * The names `mayMention` was asked about in earlier files: every file is asked about the same few
  * (the services' class names, their factories', `require`), so the next file's text is searched for

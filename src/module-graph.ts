@@ -19,6 +19,7 @@ import path from 'node:path';
 import { BoundedMap } from './bounded-map.js';
 import { oxcParser } from './lazy.js';
 import {
+  fileStamp,
   isRelativeSpecifier,
   looksLikePackage,
   normalizeModulePath,
@@ -374,7 +375,7 @@ function exportVerdict(file: string, name: string): TextVerdict {
     }
     graphStats.readMs += performance.now() - started - (graphStats.parseMs - parseMsBefore);
   }
-  return entry.starExport === true ? 'may' : verdict;
+  return verdict;
 }
 
 /**
@@ -432,7 +433,7 @@ export function mayExportByName(text: string, name: string, heads: readonly Expo
  * so the export is that local class under its own name and nothing else exports it; else `'may'`.
  */
 export function exportedHow(text: string, name: string, heads: readonly ExportHead[] = exportHeads(text)): TextVerdict {
-  if (!/^[\w$]+$/.test(name)) return text.includes(name) ? 'may' : 'no';
+  if (!isAsciiWord(name)) return text.includes(name) ? 'may' : 'no';
   let assigned: boolean | undefined;
   let verdict: TextVerdict = 'no';
   for (let index = text.indexOf(name); index !== -1; index = text.indexOf(name, index + 1)) {
@@ -559,6 +560,12 @@ function isAsciiIdentifierPart(code: number): boolean {
   );
 }
 
+/** Is `name` made of ASCII identifier characters only (what the text tests can search for as a whole word)? */
+export function isAsciiWord(name: string): boolean {
+  return ASCII_WORD.test(name);
+}
+const ASCII_WORD = /^[\w$]+$/;
+
 /** Is the character at `index` an ASCII identifier character (false outside the text)? The text tests of src/identity.ts and src/factories.ts use it too. */
 export function isWordAt(text: string, index: number): boolean {
   return index >= 0 && index < text.length && isAsciiIdentifierPart(text.charCodeAt(index));
@@ -610,7 +617,7 @@ interface BuildLayout {
   readonly rootDir: string;
 }
 
-const layouts = new BoundedMap<string, { readonly stamp: number; readonly layout: BuildLayout | undefined }>(500);
+const layouts = new BoundedMap<string, { readonly stamp: string; readonly layout: BuildLayout | undefined }>(500);
 const sources = new BoundedMap<string, string>(20_000);
 
 /** JSON with comments and trailing commas (tsconfig): parsed, or undefined. */
@@ -647,22 +654,14 @@ function readJson(file: string): Record<string, unknown> | undefined {
   }
 }
 
-function mtimeOf(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return -1;
-  }
-}
-
 /** outDir/declarationDir/rootDir of a package's tsconfig (following relative `extends`). */
 function buildLayoutOf(packageDir: string): BuildLayout | undefined {
   const tsconfig = path.join(packageDir, 'tsconfig.json');
-  const stamp = mtimeOf(tsconfig);
+  const stamp = fileStamp(tsconfig);
   const cached = layouts.get(packageDir);
   if (cached?.stamp === stamp) return cached.layout;
   const options: Record<string, string> = {};
-  let file: string | undefined = stamp === -1 ? undefined : tsconfig;
+  let file: string | undefined = stamp === '' ? undefined : tsconfig;
   for (let depth = 0; file !== undefined && depth < 8; depth++) {
     const json = readJson(file);
     const compilerOptions = (json?.compilerOptions ?? {}) as Record<string, unknown>;

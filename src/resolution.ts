@@ -108,12 +108,16 @@ const RESOLVE_OPTIONS = {
 /** How often a long-lived process (an editor's ESLint server) looks whether the tsconfig changed. */
 const FRESHNESS_INTERVAL_MS = 2000;
 
-function modifiedAt(file: string | undefined): number {
-  if (file === undefined) return 0;
+/**
+ * A file's size and mtime as one value, different whenever either changes; `''` when the file cannot be
+ * read. What every cache of a file's contents (tsconfigs, build layouts) compares to stay fresh.
+ */
+export function fileStamp(file: string): string {
   try {
-    return statSync(file).mtimeMs;
+    const stat = statSync(file);
+    return `${String(stat.size)}:${String(stat.mtimeMs)}`;
   } catch {
-    return -1;
+    return '';
   }
 }
 
@@ -148,14 +152,14 @@ function createResolver(tsconfig: string | undefined): ResolverHandle {
   const cache = new BoundedMap<string, string | null>(MAX_CACHE_ENTRIES);
   // The tsconfig is read once; an editor session that edits it (a new `paths` alias) gets a fresh
   // resolver and cache on the next lint, found by one stat every couple of seconds at most.
-  let stamp = modifiedAt(tsconfig);
+  let stamp = tsconfig === undefined ? '' : fileStamp(tsconfig);
   let checkedAt = Date.now();
   function ensureFresh(): void {
     if (tsconfig === undefined) return;
     const now = Date.now();
     if (now - checkedAt < FRESHNESS_INTERVAL_MS) return;
     checkedAt = now;
-    const current = modifiedAt(tsconfig);
+    const current = fileStamp(tsconfig);
     if (current === stamp) return;
     stamp = current;
     factory = newFactory();

@@ -7,13 +7,13 @@
  * with `allowImportingTsExtensions` when the file already writes them) or the file's own habit;
  * POSIX separators on every OS. Every spelling is checked to resolve back to the target.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { BoundedMap } from './bounded-map.js';
 import { parseJsonc } from './module-graph.js';
-import { getResolver, isRelativeSpecifier, normalizeModulePath } from './resolution.js';
+import { fileStamp, getResolver, isRelativeSpecifier, normalizeModulePath } from './resolution.js';
 
 export interface SpellRequest {
   /** Absolute path of the (possibly virtual) file the specifier is written in. */
@@ -183,16 +183,6 @@ function compilerFacts(tsconfig: string): CompilerFacts {
   };
 }
 
-/** The file's size and mtime, `''` when it cannot be read. */
-function stampOf(file: string): string {
-  try {
-    const stat = statSync(file);
-    return `${String(stat.size)}:${String(stat.mtimeMs)}`;
-  } catch {
-    return '';
-  }
-}
-
 const MAX_ENTRIES = 500;
 /** How long a tsconfig's facts are trusted without a `stat` (every file asks; an edit is seen within this). */
 const FACTS_FRESHNESS_MS = 1000;
@@ -204,7 +194,7 @@ function factsOf(tsconfig: string | undefined): CompilerFacts {
   const hit = factsCache.get(tsconfig);
   const now = Date.now();
   if (hit !== undefined && now - hit.checkedAt < FACTS_FRESHNESS_MS) return hit.facts;
-  const stamp = stampOf(tsconfig);
+  const stamp = fileStamp(tsconfig);
   if (hit?.stamp === stamp) {
     hit.checkedAt = now;
     return hit.facts;
