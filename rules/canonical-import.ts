@@ -1,6 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { findVariable, isTypeWrapper, memberName, moduleExportName, staticString } from '../src/identity.js';
+import {
+  findVariable,
+  isTypeWrapper,
+  mayMention,
+  memberName,
+  moduleExportName,
+  staticString,
+} from '../src/identity.js';
 import { moveSpecifier, rewriteSpecifier } from '../src/fixes.js';
 import { registryOf } from '../src/registry.js';
 import { normalizeModulePath } from '../src/resolution.js';
@@ -156,14 +163,13 @@ export default createRule<Options, MessageIds>({
     if (sources.list.length === 0) return {};
     const { sourceCode, filename } = context;
     const text = sourceCode.text;
-    const pattern = sources.namePattern;
-    const mentionsOwned = pattern !== undefined && (pattern.test(text) || text.includes('\\u'));
+    const mentionsOwned = sources.mayMentionOwned(text);
     const mayImportReplaced = sources.replacing.length > 0 && /\b(?:import|export|require)\b/.test(text);
     if (!mentionsOwned && !mayImportReplaced) return {};
     /** Can this specifier reach a replaced module? (Resolving every import of every file is the expensive part.) */
     const mayReplace = (specifier: string): boolean => mayImportReplaced && sources.mayReachReplaced(specifier);
     const owners = sources.owners;
-    const fileId = normalizeModulePath(filename);
+    let fileId: string | undefined;
     const program = sourceCode.ast;
 
     const modules = new Map<string, ModuleInfo | null>();
@@ -195,7 +201,7 @@ export default createRule<Options, MessageIds>({
       if (source === undefined || sources.isSourceModule(source, info.id) || source.isEntry(info.id, info.display))
         return undefined;
       // The source itself may import its names' pieces from anywhere (it owns them).
-      return sources.isSourceModule(source, fileId) ? undefined : source;
+      return sources.isSourceModule(source, (fileId ??= normalizeModulePath(filename))) ? undefined : source;
     }
 
     const proofs = new Map<string, boolean>();
@@ -212,12 +218,9 @@ export default createRule<Options, MessageIds>({
       return same;
     }
 
-    const neighbours = importSpecifiers(program);
-    const declarations = program.body.filter(
-      (statement): statement is ListDeclaration =>
-        (statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration') &&
-        statement.source !== null,
-    );
+    // For fixes only: the file's module specifiers and its import and export lists, read on first need.
+    let neighbours: readonly string[] | undefined;
+    let declarations: readonly ListDeclaration[] | undefined;
 
     const destinationLists = new Map<string, Destination[]>();
     /** Where the owned names of `source` go: an entry the file already imports from, else the source. */
@@ -234,6 +237,11 @@ export default createRule<Options, MessageIds>({
     function findDestinations(source: Source, kind: 'import' | 'export', previous: string): Destination[] {
       const result: Destination[] = [];
       let existingSource: ListDeclaration | undefined;
+      declarations ??= program.body.filter(
+        (statement): statement is ListDeclaration =>
+          (statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration') &&
+          statement.source !== null,
+      );
       for (const declaration of declarations) {
         const specifier = declaration.source?.value;
         if (specifier === undefined) continue;
@@ -267,7 +275,7 @@ export default createRule<Options, MessageIds>({
             target: source.file,
             tsconfig: registry.resolver.tsconfig,
             previous,
-            neighbours,
+            neighbours: (neighbours ??= importSpecifiers(program)),
           });
         if (specifier !== undefined) result.push({ file: source.file, specifier, existing: undefined });
       }
@@ -429,7 +437,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
+    const listener: TSESLint.RuleListener = {
       ImportDeclaration(node) {
         // A namespace import (never with named specifiers): the names its members take
         // (`ns.WebSocketStatus`), read from its references.
@@ -463,6 +471,11 @@ export default createRule<Options, MessageIds>({
         if (node.source.type === 'Literal' && typeof node.source.value === 'string')
           checkModuleObject(node.source, takenNames(node, sourceCode));
       },
+    };
+    // `require()` spells the word (the calls of a file that never does need no listener).
+    if (!mayMention(sourceCode, 'require')) return listener;
+    return {
+      ...listener,
       CallExpression(node) {
         if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || node.arguments.length !== 1) return;
         const argument = node.arguments[0];

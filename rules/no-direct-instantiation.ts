@@ -89,9 +89,10 @@ export default createRule<Options, MessageIds>({
     }
 
     // Situation 1 of docs/frameworks: the registry names a factory, and a container hands the service out instead.
-    const resolveServices = mayUseContainers(sourceCode, registry.containers)
-      ? services.applicable.filter((service) => service.container === undefined)
-      : [];
+    // (The services first: the text search for containers is the dearer test.)
+    const uncontained = services.applicable.filter((service) => service.container === undefined);
+    const resolveServices =
+      uncontained.length > 0 && mayUseContainers(sourceCode, registry.containers) ? uncontained : [];
     function checkResolve(node: TSESTree.CallExpression): void {
       const resolved = resolveCallOf(node, registry.containers, sourceCode);
       const service = resolved === undefined ? undefined : services.serviceAt(resolved.token, resolveServices);

@@ -157,9 +157,8 @@ export default createRule<Options, MessageIds>({
     const registry = registryOf(context);
     const sources: Sources = sourcesOf(registry, context.settings.ssot);
     if (sources.list.length === 0) return {};
-    const pattern = sources.namePattern;
     const { sourceCode, filename } = context;
-    if (pattern === undefined || !(pattern.test(sourceCode.text) || sourceCode.text.includes('\\u'))) return {};
+    if (!sources.mayMentionOwned(sourceCode.text)) return {};
     const id = normalizeModulePath(filename);
     const relativePath = sources.relativePath(filename);
     const owners = sources.owners;

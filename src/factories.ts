@@ -257,12 +257,24 @@ function aliasesOf(sourceCode: SourceCode, exportName: string, head: string | un
   for (const { variable, isModule } of queue) {
     if (seen.has(variable)) continue;
     seen.add(variable);
+    // The value (`const get = getX`), or one of its properties (`const { getX } = ns`, `const { head } = F`).
+    const key = isModule ? exportName : head;
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
-      const node = outerWrapper(reference.identifier);
+      const { identifier } = reference;
+      // Most references of a module object are members of it other than `key` (`ns.other(…)`): no
+      // alias, ruled out before walking up through wrappers.
+      const used = identifier.parent;
+      if (
+        used.type === 'MemberExpression' &&
+        used.object === identifier &&
+        !used.computed &&
+        used.property.type === 'Identifier' &&
+        used.property.name !== key
+      )
+        continue;
+      const node = outerWrapper(identifier);
       const direct = declaratorOf(node);
-      // The value (`const get = getX`), or one of its properties (`const { getX } = ns`, `const { head } = F`).
-      const key = isModule ? exportName : head;
       if (direct !== undefined) {
         if (!isModule) add(declaredFrom(direct, undefined, sourceCode), true);
         if (key !== undefined) add(declaredFrom(direct, key, sourceCode), isModule);

@@ -11,9 +11,9 @@ type Variable = TSESLint.Scope.Variable;
 const GAP = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;
 /** The start of `import * as ns`, `export * from`, `export * as ns from`, also `type`-only (comments allowed). */
 const STAR = new RegExp(String.raw`\b(?:import|export)${GAP}(?:type\b${GAP})?\*`, 'g');
-/** The same statements written plainly (no comments inside), up to their module specifier. */
-const PLAIN_STAR =
-  /\b(import|export)\s*(?:type\s*)?\*\s*(as\b\s*(?:[\w$]+|"[^"\n]*"|'[^'\n]*')\s*)?from\s*(["'])([^"'\n]*)\3/g;
+/** The same statement written plainly (no comments inside), up to its module specifier, read where a start was found. */
+const PLAIN_STAR_AT =
+  /(import|export)\s*(?:type\s*)?\*\s*(as\b\s*(?:[\w$]+|"[^"\n]*"|'[^'\n]*')\s*)?from\s*(["'])([^"'\n]*)\3/y;
 /** `import('m')`: a dynamic import or an import type, whose module object may reach every export. */
 const IMPORT_CALL = new RegExp(String.raw`\bimport${GAP}\(`);
 
@@ -25,16 +25,21 @@ const IMPORT_CALL = new RegExp(String.raw`\bimport${GAP}\(`);
  * text so a rule can decide before touching the AST. Undefined when the text does not allow that: a
  * statement written with comments inside or an escape in its specifier (then only the AST tells). It
  * may list such text from a comment or string too, never miss a real statement: keywords and `*`
- * cannot be escaped, and every plain statement is also a start, so equal counts mean every start was read.
+ * cannot be escaped, and each start must be a plain statement read from that very position. One
+ * search of the text finds the starts (a few per file); the statement is read only there.
  */
 export function starStatements(text: string): readonly { specifier: string; reexportsNames: boolean }[] | undefined {
-  const starts = text.match(STAR)?.length ?? 0;
-  if (starts === 0) return [];
-  const statements = Array.from(text.matchAll(PLAIN_STAR), (match) => ({
-    specifier: match[4] ?? '',
-    reexportsNames: match[1] === 'export' && match[2] === undefined,
-  }));
-  if (statements.length !== starts || statements.some(({ specifier }) => specifier.includes('\\'))) return undefined;
+  const statements: { specifier: string; reexportsNames: boolean }[] = [];
+  STAR.lastIndex = 0;
+  for (let start = STAR.exec(text); start !== null; start = STAR.exec(text)) {
+    PLAIN_STAR_AT.lastIndex = start.index;
+    const plain = PLAIN_STAR_AT.exec(text);
+    const specifier = plain?.[4];
+    if (plain === null || specifier === undefined || specifier.includes('\\')) return undefined;
+    statements.push({ specifier, reexportsNames: plain[1] === 'export' && plain[2] === undefined });
+    // Go on after the statement (a start inside its `as "…"` name or specifier is not a statement).
+    STAR.lastIndex = PLAIN_STAR_AT.lastIndex;
+  }
   return statements;
 }
 

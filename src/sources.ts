@@ -43,8 +43,12 @@ export interface Sources {
   readonly list: readonly Source[];
   /** Every owned name, mapped to its source. */
   readonly owners: ReadonlyMap<string, Source>;
-  /** Matches every owned name as a whole word (a text pre-filter); undefined when nothing is owned. */
-  readonly namePattern: RegExp | undefined;
+  /**
+   * Can this text refer to an owned name? A pre-filter: it spells one as a whole word (comments and
+   * strings included), or has a `\u` escape. False when nothing is owned. Both rules of sources ask
+   * it of every file: the answer for the last text is kept.
+   */
+  mayMentionOwned(text: string): boolean;
   /** Sources with `replaces`. */
   readonly replacing: readonly Source[];
   /**
@@ -233,6 +237,7 @@ function buildSources(registry: Registry, raw: unknown): Sources {
   }
 
   const replacing = list.filter((source) => (settings.sources?.[source.index]?.replaces?.length ?? 0) > 0);
+  let lastMention: { text: string; pattern: RegExp | undefined; found: boolean } | undefined;
   // Undefined when some replaced module can be reached by any specifier (a glob, a package).
   const replacedStems = replacing.every((source) => source.isReplaced.stems !== undefined)
     ? new Set(replacing.flatMap((source) => [...(source.isReplaced.stems ?? [])]))
@@ -243,8 +248,11 @@ function buildSources(registry: Registry, raw: unknown): Sources {
     get owners() {
       return current().owners;
     },
-    get namePattern() {
-      return current().pattern;
+    mayMentionOwned(text) {
+      const { pattern } = current();
+      if (lastMention?.text !== text || lastMention.pattern !== pattern)
+        lastMention = { text, pattern, found: pattern !== undefined && (pattern.test(text) || text.includes('\\u')) };
+      return lastMention.found;
     },
     replacing,
     mayReachReplaced: (specifier) => {
@@ -261,9 +269,20 @@ function buildSources(registry: Registry, raw: unknown): Sources {
 
 const FRESHNESS_INTERVAL_MS = 2000;
 
+/**
+ * Does a text spell one of the owned names as a whole word (comments and strings included)? A
+ * pre-filter: it may say yes for a text that does not (the rules then look at each name), never no
+ * for one that does. When every name is of ASCII word characters, `\b` stands for the boundary
+ * (`$` is no word character to it, so `$Name` passes too): a third faster on the bench corpus than
+ * the lookbehind, which keeps the search from skipping ahead.
+ */
 function patternOf(owners: ReadonlyMap<string, Source>): RegExp | undefined {
-  const escaped = [...owners.keys()].map(escapeRegExp);
-  return escaped.length === 0 ? undefined : new RegExp(String.raw`(?<![\w$])(?:${escaped.join('|')})(?![\w$])`);
+  const names = [...owners.keys()];
+  if (names.length === 0) return undefined;
+  const alternation = names.map(escapeRegExp).join('|');
+  return names.every((name) => /^\w+$/.test(name))
+    ? new RegExp(String.raw`\b(?:${alternation})\b`)
+    : new RegExp(String.raw`(?<![\w$])(?:${alternation})(?![\w$])`);
 }
 
 function idOf(source: Source): string {

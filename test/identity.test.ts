@@ -97,6 +97,8 @@ describe('the text pre-filter in front of scope lookups', () => {
     // Text in a comment that looks like a statement is read too (harmless), or makes it undecidable.
     expect(starStatements("// export * from './ws'")).toEqual([{ specifier: './ws', reexportsNames: true }]);
     expect(starStatements('// export * from the socket module')).toBeUndefined();
+    // A plain statement inside another's comment does not stand for the outer statement.
+    expect(starStatements("export /* import * from 'x' */ * from './ws';")).toBeUndefined();
   });
 
   it('mayCallImport: dynamic imports and import types, through comments', () => {

@@ -102,8 +102,21 @@ describe('what a source owns', () => {
       ],
     });
     expect([...sources.owners.keys()].sort()).toEqual(['UnifiedAuthService', 'authService', 'getWebSocketManager']);
-    expect(sources.namePattern?.test('x = authService;')).toBe(true);
-    expect(sources.namePattern?.test('x = authServiceX;')).toBe(false);
+    expect(sources.mayMentionOwned('x = authService;')).toBe(true);
+    expect(sources.mayMentionOwned('x = authServiceX;')).toBe(false);
+    expect(sources.mayMentionOwned('// see getWebSocketManager')).toBe(true);
+    expect(sources.mayMentionOwned('x = \\u0061uthService;')).toBe(true);
+  });
+
+  it('a name with `$` is matched whole, never missed', () => {
+    const sources = sourcesFor({
+      rootDir: appDir,
+      services: [],
+      sources: [{ module: '@/websocket/factory.js', names: ['$socket', 'getWebSocketManager'] }],
+    });
+    expect(sources.mayMentionOwned('use($socket);')).toBe(true);
+    expect(sources.mayMentionOwned('use(a$socket, $sockets);')).toBe(false);
+    expect(sources.mayMentionOwned('use(getWebSocketManager$);')).toBe(false);
   });
 
   it('entries and replaces match by module identity (any spelling) or by glob', () => {
