@@ -297,7 +297,8 @@ ${
 ${results.baseline.label} (${results.baseline.commit.slice(0, 7)}, the plugin before the module graph, built from git history by bench/baseline.js),
 each with \`@typescript-eslint/parser\` and no other rule (runs 11 and 11b below; --stats, ${String(m.original.runs)} runs each,
 interleaved). The module graph's cold build is the time this build spent reading other modules (${fixed(m.original.read, 0)} texts read for the
-export-head test) and parsing them (${fixed(m.original.parsed, 0)} export tables, loading oxc-parser included), medians per process:
+export-head test), parsing them (${fixed(m.original.parsed, 0)} export tables, loading oxc-parser included) and loading oxc-resolver on the first
+resolution (${ms(m.original.resolverLoadMs)}; v0.1 loaded it with the plugin, outside its rules' time), medians per process:
 
 ${table(
   ['Build', 'Rules', 'Cold graph build', 'Rules without it', 'ms/file (without it)', 'Ratio to the baseline'],

@@ -1,5 +1,6 @@
 /**
- * Native dependencies loaded on first use, not when the plugin loads. Every ESLint process,
+ * Native dependencies loaded on first use, not when the plugin loads, and what the module graph's
+ * cold start cost the process ({@link graphStats}). Every ESLint process,
  * `--concurrency` worker and editor imports the plugin, but only files that can refer to a service
  * ever resolve a specifier or read another module's exports: oxc-parser and oxc-resolver (about
  * 10 MiB of native code and JavaScript together) are loaded by the first such file.
@@ -10,6 +11,35 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+
+const GRAPH_STATS = Symbol.for('eslint-plugin-ssot.graphStats');
+
+/**
+ * What the module graph's cold start cost this process: other modules parsed (oxc-parser's load
+ * included, on the first parse), other modules' text read for the text test, and loading oxc-resolver.
+ */
+export interface GraphStats {
+  parsed: number;
+  parseMs: number;
+  /** Texts read without parsing (the text test, or before a parse), and the time reading and testing took (parsing apart). */
+  read: number;
+  readMs: number;
+  /** Loading oxc-resolver (on the first resolution; the plugin before the module graph loaded it with itself). */
+  resolverLoadMs: number;
+}
+
+/**
+ * Statistics for docs/module-graph.md and the bench. One object per process, kept on `globalThis`:
+ * the published plugin is one bundled file, and the bench reads these counters through the
+ * separately built src/module-graph.js, which re-exports them.
+ */
+export const graphStats: GraphStats = ((globalThis as { [GRAPH_STATS]?: GraphStats })[GRAPH_STATS] ??= {
+  parsed: 0,
+  parseMs: 0,
+  read: 0,
+  readMs: 0,
+  resolverLoadMs: 0,
+});
 
 let parser: typeof import('oxc-parser') | undefined;
 let resolver: typeof import('oxc-resolver') | undefined;
@@ -22,6 +52,10 @@ export function oxcParser(): typeof import('oxc-parser') {
 
 /** oxc-resolver, loaded on first call. */
 export function oxcResolver(): typeof import('oxc-resolver') {
-  resolver ??= require('oxc-resolver') as typeof import('oxc-resolver');
+  if (resolver === undefined) {
+    const started = performance.now();
+    resolver = require('oxc-resolver') as typeof import('oxc-resolver');
+    graphStats.resolverLoadMs += performance.now() - started;
+  }
   return resolver;
 }

@@ -17,7 +17,9 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BoundedMap } from './bounded-map.js';
-import { oxcParser } from './lazy.js';
+import { graphStats, oxcParser } from './lazy.js';
+
+export { graphStats, type GraphStats } from './lazy.js';
 import {
   fileStamp,
   isRelativeSpecifier,
@@ -89,32 +91,10 @@ interface CachedRecord {
  */
 const FRESHNESS_INTERVAL_MS = 1000;
 
-const GRAPH_STATS = Symbol.for('eslint-plugin-ssot.graphStats');
 const MAX_RECORDS = 5000;
 const MAX_ANSWERS = 20_000;
 const MAX_DEPTH = 32;
 const records = new BoundedMap<string, CachedRecord>(MAX_RECORDS);
-
-/** What building the graph cost this process: other modules parsed, and other modules' text read for the text test. */
-export interface GraphStats {
-  parsed: number;
-  parseMs: number;
-  /** Texts read without parsing (the text test, or before a parse), and the time reading and testing took (parsing apart). */
-  read: number;
-  readMs: number;
-}
-
-/**
- * Statistics for docs/module-graph.md and the bench: how many files were read and parsed, and how long it
- * took. One object per process, kept on `globalThis`: the published plugin is one bundled file, and the
- * bench reads these counters through this module's separately built copy.
- */
-export const graphStats: GraphStats = ((globalThis as { [GRAPH_STATS]?: GraphStats })[GRAPH_STATS] ??= {
-  parsed: 0,
-  parseMs: 0,
-  read: 0,
-  readMs: 0,
-});
 
 /** Text that may hold `export =`, `module.exports`, `exports.X` or a top-level `require()`: the only reasons to read statements. */
 const NEEDS_STATEMENTS = /\bexport\s*=|\bexports\b|\brequire\s*\(/;
