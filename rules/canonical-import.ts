@@ -164,7 +164,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode, filename } = context;
     const text = sourceCode.text;
     const mentionsOwned = sources.mayMentionOwned(text);
-    const mayImportReplaced = sources.replacing.length > 0 && /\b(?:import|export|require)\b/.test(text);
+    const mayImportReplaced = sources.mayImportReplaced(text);
     if (!mentionsOwned && !mayImportReplaced) return {};
     /** Can this specifier reach a replaced module? (Resolving every import of every file is the expensive part.) */
     const mayReplace = (specifier: string): boolean => mayImportReplaced && sources.mayReachReplaced(specifier);

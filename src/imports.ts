@@ -14,6 +14,16 @@ const STAR = new RegExp(String.raw`\b(?:import|export)${GAP}(?:type\b${GAP})?\*`
 /** The same statement written plainly (no comments inside), up to its module specifier, read where a start was found. */
 const PLAIN_STAR_AT =
   /(import|export)\s*(?:type\s*)?\*\s*(as\b\s*(?:[\w$]+|"[^"\n]*"|'[^'\n]*')\s*)?from\s*(["'])([^"'\n]*)\3/y;
+/**
+ * A string after `from`, `import`, `import(`, `require(` or `require?.(` (comments allowed in
+ * between): where every module specifier of a file is written.
+ */
+const SPECIFIER = new RegExp(
+  String.raw`\b(?:from|import|require)${GAP}(?:(?:\?\.${GAP})?\(${GAP})?(["'])((?:\\[\s\S]|(?!\1)[^\\\n])*)\1`,
+  'y',
+);
+/** Where `from`, `import` or `require` may start a statement or call that names a module. */
+const SPECIFIER_KEYWORD = /\b(?:from|import|require)\b/g;
 /** `import('m')`: a dynamic import or an import type, whose module object may reach every export. */
 const IMPORT_CALL = new RegExp(String.raw`\bimport${GAP}\(`);
 
@@ -41,6 +51,26 @@ export function starStatements(text: string): readonly { specifier: string; reex
     STAR.lastIndex = PLAIN_STAR_AT.lastIndex;
   }
   return statements;
+}
+
+/**
+ * The module specifiers the text may hold, read without the AST: every string after `from`,
+ * `import`, `import(` or `require(`. A superset of the specifiers of the file's imports, re-exports,
+ * `import =`, `import()` and `require()` (text in comments and strings counts too): keywords cannot
+ * be escaped, and each keyword is tried where it stands, so a string that merely contains one hides
+ * no statement. Undefined when a string holds a backslash (an escape may spell any specifier).
+ */
+export function specifiersInText(text: string): readonly string[] | undefined {
+  const specifiers: string[] = [];
+  SPECIFIER_KEYWORD.lastIndex = 0;
+  for (let keyword = SPECIFIER_KEYWORD.exec(text); keyword !== null; keyword = SPECIFIER_KEYWORD.exec(text)) {
+    SPECIFIER.lastIndex = keyword.index;
+    const specifier = SPECIFIER.exec(text)?.[2];
+    if (specifier === undefined) continue;
+    if (specifier.includes('\\')) return undefined;
+    specifiers.push(specifier);
+  }
+  return specifiers;
 }
 
 /** Can this file call `import()` (a dynamic import, or `typeof import()` in a type)? A text test. */

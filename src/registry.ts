@@ -22,6 +22,7 @@ import {
 import { containerSpecs, type ContainerSpec } from './containers.js';
 import { expectExportNames, resolveModuleFile, sourceFileOf } from './module-graph.js';
 import { parseSettings, SsotConfigError, type ParsedService } from './settings.js';
+import { isPathAlias } from './specifier.js';
 
 /** Where a service (or its factory) lives. */
 export type ModuleTarget =
@@ -81,6 +82,11 @@ export interface Registry {
   servicesFor(filename: string): readonly Service[];
   /** Does `specifier`, written in `filename`, refer to `target`? */
   refersTo(specifier: string, filename: string, target: ModuleTarget): boolean;
+  /**
+   * Can the bare specifier `specifier` resolve to a file outside node_modules? False for a package
+   * installed under node_modules whose name no tsconfig `paths` pattern matches (remembered per package).
+   */
+  mayReachProjectFile(specifier: string): boolean;
   /** The specifier a file should use to import `target` (relative path, alias or package as configured). */
   specifierFor(target: ModuleTarget, filename: string, styleHint: string | undefined): string;
 }
@@ -279,18 +285,16 @@ function buildRegistry(raw: unknown, cwd: string): Registry {
       const { relative, segment } = shape;
       // Cheap pre-filter: a relative path can only reach the file through its last segment.
       if (relative && !target.segments.has(segment) && !shape.directory) return false;
-      if (
-        !relative &&
-        !target.segments.has(segment) &&
-        looksLikePackage(specifier) &&
-        isExternal(packageNameOf(specifier))
-      )
-        return false;
+      if (!relative && !target.segments.has(segment) && !registry.mayReachProjectFile(specifier)) return false;
       const resolved = resolveModuleFile(resolver, filename, specifier);
       if (resolved !== undefined) return normalizeModulePath(resolved) === target.id;
       // The file is not on disk (virtual file, generated code): compare normalised paths.
       return relative && normalizeModulePath(path.resolve(path.dirname(filename), specifier)) === target.id;
     },
+    mayReachProjectFile: (specifier) =>
+      !looksLikePackage(specifier) ||
+      isPathAlias(specifier, resolver.tsconfig) ||
+      !isExternal(packageNameOf(specifier)),
     specifierFor(target, filename, styleHint) {
       if (target.kind === 'package') return target.name;
       const configured = target.display;

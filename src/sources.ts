@@ -14,6 +14,7 @@ import { isRelativeSpecifier, looksLikePackage, normalizeModulePath, packageName
 import { parseSettings, SsotConfigError } from './settings.js';
 import { bindingKey, moduleGraphFor, moduleRecordOf, type ModuleGraph, type ModuleRecord } from './module-graph.js';
 import { isPathAlias } from './specifier.js';
+import { specifiersInText } from './imports.js';
 import { escapeRegExp } from './identity.js';
 
 export interface Source {
@@ -52,11 +53,19 @@ export interface Sources {
   /** Sources with `replaces`. */
   readonly replacing: readonly Source[];
   /**
-   * Can `specifier` resolve to a replaced module? False only when it provably cannot: a relative
-   * specifier whose last segment names none of the replaced files (nor, for an `index` file, its
-   * directory), when every `replaces` entry is a file. Spares resolving every import of every file.
+   * Can `specifier` resolve to a replaced module? False only when it provably cannot, when every
+   * `replaces` entry is a project file: a relative specifier whose last segment names none of the
+   * replaced files (nor, for an `index` file, its directory), or an installed package that no
+   * `paths` alias shadows. Spares resolving every import of every file.
    */
   mayReachReplaced(specifier: string): boolean;
+  /**
+   * Can this text import a replaced module, that is, may some module specifier it holds
+   * (`specifiersInText`) reach one? A file that cannot gets no listener from canonical-import for
+   * replaced modules (and under oxlint, with no owned name either, no AST). The answer for the last
+   * text is kept.
+   */
+  mayImportReplaced(text: string): boolean;
   /** `file` relative to rootDir, POSIX separators. */
   relativePath(file: string): string;
   /** Does the module `id` (normalised) belong to `source` itself? */
@@ -76,8 +85,8 @@ const GLOB = /[*?[\]{}()!]/;
 /**
  * Does a module match `entries` or `replaces`? By identity (module id) or by glob. `stems`: the
  * names a relative specifier can end with to reach one of the listed files — the file's name, and
- * its directory's for an `index` file — or undefined when a glob or a package is listed (then any
- * specifier may). A symlink under another name is not followed.
+ * its directory's for an `index` file — or undefined when a glob, a package or a file under
+ * node_modules is listed (then any specifier may). A symlink under another name is not followed.
  */
 interface ModuleMatcher {
   (id: string, relativePath: string): boolean;
@@ -94,6 +103,8 @@ function moduleMatcher(patterns: readonly string[], registry: Registry, where: s
     const target = classifyModule(pattern, registry.rootDir, registry.resolver, `${where}[${String(index)}]`, owner);
     if (target.kind === 'file') {
       ids.add(target.id);
+      // An installed package's file: its package name reaches it, whatever the file is called.
+      if (/[\\/]node_modules[\\/]/.test(target.file)) stems = undefined;
       const stem = fileStem(target.file);
       stems?.add(stem);
       if (stem === 'index') stems?.add(path.basename(path.dirname(target.file)).toLowerCase());
@@ -238,10 +249,18 @@ function buildSources(registry: Registry, raw: unknown): Sources {
 
   const replacing = list.filter((source) => (settings.sources?.[source.index]?.replaces?.length ?? 0) > 0);
   let lastMention: { text: string; pattern: RegExp | undefined; found: boolean } | undefined;
-  // Undefined when some replaced module can be reached by any specifier (a glob, a package).
+  let lastImport: { text: string; found: boolean } | undefined;
+  // Undefined when some replaced module can be reached by any specifier (a glob, a package, a file under node_modules).
   const replacedStems = replacing.every((source) => source.isReplaced.stems !== undefined)
     ? new Set(replacing.flatMap((source) => [...(source.isReplaced.stems ?? [])]))
     : undefined;
+  function mayReachReplaced(specifier: string): boolean {
+    if (replacing.length === 0) return false;
+    if (replacedStems === undefined) return true;
+    if (!isRelativeSpecifier(specifier)) return registry.mayReachProjectFile(specifier);
+    const stem = specifierStem(specifier);
+    return stem === undefined || replacedStems.has(stem);
+  }
   return {
     registry,
     list,
@@ -255,10 +274,13 @@ function buildSources(registry: Registry, raw: unknown): Sources {
       return lastMention.found;
     },
     replacing,
-    mayReachReplaced: (specifier) => {
-      if (replacedStems === undefined || !isRelativeSpecifier(specifier)) return replacing.length > 0;
-      const stem = specifierStem(specifier);
-      return stem === undefined || replacedStems.has(stem);
+    mayReachReplaced,
+    mayImportReplaced(text) {
+      if (lastImport?.text !== text) {
+        const specifiers = replacing.length === 0 ? [] : specifiersInText(text);
+        lastImport = { text, found: specifiers === undefined || specifiers.some(mayReachReplaced) };
+      }
+      return lastImport.found;
     },
     relativePath,
     isSourceModule: (source, id) => moduleIds.get(source) === id,

@@ -4,7 +4,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { mayMention } from '../src/identity.js';
-import { mayCallImport, starStatements } from '../src/imports.js';
+import { mayCallImport, specifiersInText, starStatements } from '../src/imports.js';
 import { appFile, ssotSettings } from './rule-tester.js';
 
 function findings(code: string): { ruleId: string | null; line: number; column: number }[] {
@@ -99,6 +99,30 @@ describe('the text pre-filter in front of scope lookups', () => {
     expect(starStatements('// export * from the socket module')).toBeUndefined();
     // A plain statement inside another's comment does not stand for the outer statement.
     expect(starStatements("export /* import * from 'x' */ * from './ws';")).toBeUndefined();
+  });
+
+  it('specifiersInText: every string after from, import, import(, require( — or undefined when one holds a backslash', () => {
+    expect(
+      specifiersInText(
+        [
+          "import a, { b } from './a';",
+          "import './side-effect';",
+          'export * from "@/barrel";',
+          "export { c } from/* comment */'#c';",
+          "import d = require('./d');",
+          "const e = await import(/* chunk */ './e');",
+          "const f = require?.('f');",
+          'import type { G } from "./it\'s";',
+        ].join('\n'),
+      ),
+    ).toEqual(['./a', './side-effect', '@/barrel', '#c', './d', './e', 'f', "./it's"]);
+    // A string that merely contains a keyword hides no statement after it on the line.
+    expect(specifiersInText('const s = "from"; import(\'./real\'); const t = "";')).toEqual([
+      "; import('./real'); const t = ",
+      './real',
+    ]);
+    expect(specifiersInText("import x from './\\u0078';")).toBeUndefined();
+    expect(specifiersInText('const from = 1; Array.from(list);')).toEqual([]);
   });
 
   it('mayCallImport: dynamic imports and import types, through comments', () => {

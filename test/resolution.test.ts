@@ -169,6 +169,34 @@ describe('refersTo in a workspace: extends, project references, package exports 
   });
 });
 
+describe('a tsconfig paths alias named like an installed package', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ssot-alias-package-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  mkdirSync(path.join(dir, 'node_modules', 'leftpad'), { recursive: true });
+  writeFileSync(path.join(dir, 'node_modules', 'leftpad', 'package.json'), '{ "name": "leftpad", "main": "index.js" }');
+  writeFileSync(path.join(dir, 'node_modules', 'leftpad', 'index.js'), 'module.exports = {};');
+  mkdirSync(path.join(dir, 'src'));
+  writeFileSync(path.join(dir, 'src', 'pad.ts'), 'export class Pad {}');
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { module: 'NodeNext', paths: { leftpad: ['./src/pad.ts'] } } }),
+  );
+  const registry = registryFor({
+    rootDir: dir,
+    tsconfig: path.join(dir, 'tsconfig.json'),
+    services: [{ name: 'Pad', class: 'Pad', module: 'src/pad.ts' }],
+  });
+
+  it('is the alias (as in TypeScript), not the package', () => {
+    expect(registry.mayReachProjectFile('leftpad')).toBe(true);
+    expect(registry.refersTo('leftpad', path.join(dir, 'src', 'use.ts'), moduleOf(registry))).toBe(true);
+    // The package's other entry points are the package's.
+    expect(registry.mayReachProjectFile('leftpad/index.js')).toBe(false);
+  });
+});
+
 describe('resolution helpers', () => {
   it.each([
     ['./a/manager.js', 'manager'],

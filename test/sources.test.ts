@@ -147,8 +147,17 @@ describe('what a source owns', () => {
     // Another last segment, and what only the resolver can tell (aliases, packages, `.`, `..`, a trailing `/`).
     expect(files.mayReachReplaced('./agent-types')).toBe(false);
     expect(files.mayReachReplaced('../types/websocket.js')).toBe(false);
-    for (const specifier of ['@/types/agents-alias', 'some-package', '.', '..', './chat/'])
+    for (const specifier of ['@/types/agents-alias', '@ws', 'some-package', '#internal', '.', '..', './chat/'])
       expect(files.mayReachReplaced(specifier), specifier).toBe(true);
+    // A package installed under node_modules never resolves to a project file.
+    for (const specifier of ['vitest', 'eslint/use-at-your-own-risk', '@typescript-eslint/parser'])
+      expect(files.mayReachReplaced(specifier), specifier).toBe(false);
+    // Whether a file may import one, from the specifiers its text holds (none: no listener needed).
+    expect(files.mayImportReplaced("import { x } from 'vitest';\nimport { y } from './agent-types';")).toBe(false);
+    expect(files.mayImportReplaced("import { x } from 'vitest';\nconst y = require?.('./Agents.js');")).toBe(true);
+    expect(files.mayImportReplaced("export * from /* the old ones */ '@/types/agents.js';")).toBe(true);
+    expect(files.mayImportReplaced("import { y } from './\\u0061gents';")).toBe(true);
+    expect(files.mayImportReplaced('const agents = 1;')).toBe(false);
     // A glob may match any file: every specifier may reach it.
     const globbed = sourcesFor({
       rootDir: appDir,

@@ -206,6 +206,10 @@ ruleTester.run('canonical-import', rule, {
     invalid("export * from '@/types/agents.js';", [error('replaced', [1, 15, 1, 34])]),
     invalid("import agents = require('../types/agents.js');", [error('replaced', [1, 25, 1, 45])]),
     invalid("const legacy = await import('../types/agents.js');", [error('replaced', [1, 29, 1, 49])]),
+    // Through an exact tsconfig alias (`@ws`: the text never spells the file's name), comments between.
+    invalid("import { WebSocketManager } from /* the old one */ '@ws';", [error('replaced', [1, 52, 1, 57])], {
+      settings: settings({ module: 'src/types/websocket.ts', replaces: ['src/websocket/manager.ts'] }),
+    }),
     // TSX
     invalid(
       "import { isWebSocketEvent } from '../services/ws-service.js';\nexport const Panel = () => <div>{String(isWebSocketEvent(1))}</div>;",
@@ -232,6 +236,10 @@ jsRuleTester.run('canonical-import (JavaScript)', rule, {
       { output: "const { isWebSocketEvent } = require('../types/websocket.js');", filename: script },
     ),
     invalid("require('../types/agents.js');", [error('replaced', [1, 9, 1, 29])], { filename: script }),
+    invalid("const manager = require?.('@ws');", [error('replaced', [1, 27, 1, 32])], {
+      filename: script,
+      settings: settings({ module: 'src/types/websocket.ts', replaces: ['src/websocket/manager.ts'] }),
+    }),
     invalid(
       "const ws = require('../services/ws-service.js');\nmodule.exports = ws.isWebSocketEvent;",
       [error('nonCanonical', [2, 21, 2, 37])],
