@@ -305,7 +305,9 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ checkAllClasses, ignoreClasses, memoizers: memoizerNames }]) {
-    const fileId = normalizeModulePath(context.filename);
+    // Needed only where a service is kept: computed then, not for every file.
+    let fileId: string | undefined;
+    const idOfFile = (): string => (fileId ??= normalizeModulePath(context.filename));
     // Without settings only `checkAllClasses` has something to check (an empty registry); otherwise a missing registry is an error.
     const context_ = serviceContextOf(context, checkAllClasses);
     const { registry, sourceCode, filename } = context_;
@@ -326,8 +328,8 @@ export default createRule<Options, MessageIds>({
     /** Is this file the one place a `lifetime: 'singleton'` service may keep its instance? */
     function isSingletonHome(service: Service, callee: TSESTree.Node): boolean {
       if (service.factory !== undefined)
-        return service.factory.module.kind === 'file' && service.factory.module.id === fileId;
-      if (service.module?.kind === 'file') return service.module.id === fileId;
+        return service.factory.module.kind === 'file' && service.factory.module.id === idOfFile();
+      if (service.module?.kind === 'file') return service.module.id === idOfFile();
       if (service.module === undefined && !service.global) return originOf(callee, sourceCode)?.kind === 'local';
       return isAllowedFile(service, registry, filename);
     }
@@ -517,7 +519,7 @@ export default createRule<Options, MessageIds>({
               (name === service.className ||
                 localExportNames(sourceCode.ast).get(name)?.has(service.className) === true);
         if (!matches) return false;
-        return service.module === undefined || (service.module.kind === 'file' && service.module.id === fileId);
+        return service.module === undefined || (service.module.kind === 'file' && service.module.id === idOfFile());
       });
     }
 
