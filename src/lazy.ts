@@ -1,9 +1,11 @@
 /**
- * Native dependencies loaded on first use, not when the plugin loads, and what the module graph's
+ * Dependencies loaded on first use, not when the plugin loads, and what the module graph's
  * cold start cost the process ({@link graphStats}). Every ESLint process,
  * `--concurrency` worker and editor imports the plugin, but only files that can refer to a service
  * ever resolve a specifier or read another module's exports: oxc-parser and oxc-resolver (about
- * 10 MiB of native code and JavaScript together) are loaded by the first such file.
+ * 10 MiB of native code and JavaScript together) are loaded by the first such file. valibot and
+ * picomatch (CommonJS builds) are loaded the same way: the first settings the fast check of
+ * src/settings.ts cannot vouch for, and the first glob compiled.
  *
  * oxc-parser is ESM-only; rules are synchronous, so it is loaded with `require` (Node's require(esm),
  * unflagged since Node 20.19 and 22.12, the versions `engines` asks for).
@@ -43,6 +45,8 @@ export const graphStats: GraphStats = ((globalThis as { [GRAPH_STATS]?: GraphSta
 
 let parser: typeof import('oxc-parser') | undefined;
 let resolver: typeof import('oxc-resolver') | undefined;
+let valibotModule: typeof import('valibot') | undefined;
+let picomatchModule: typeof import('picomatch') | undefined;
 
 /** oxc-parser, loaded on first call. */
 export function oxcParser(): typeof import('oxc-parser') {
@@ -58,4 +62,19 @@ export function oxcResolver(): typeof import('oxc-resolver') {
     graphStats.resolverLoadMs += performance.now() - started;
   }
   return resolver;
+}
+
+/**
+ * valibot, loaded on first call: only settings that the fast check of src/settings.ts cannot vouch
+ * for (a mistake to report, or a rarely used key) are validated by the schema.
+ */
+export function valibot(): typeof import('valibot') {
+  valibotModule ??= require('valibot') as typeof import('valibot');
+  return valibotModule;
+}
+
+/** picomatch, loaded by the first glob compiled (settings without globs never load it). */
+export function picomatch(): typeof import('picomatch') {
+  picomatchModule ??= require('picomatch') as typeof import('picomatch');
+  return picomatchModule;
 }

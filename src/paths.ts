@@ -5,8 +5,8 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { BoundedMap } from './bounded-map.js';
+import { picomatch } from './lazy.js';
 
 function toPosix(file: string): string {
   return file.replaceAll('\\', '/');
@@ -86,7 +86,7 @@ export function compileGlobs(globs: readonly string[]): (relativePath: string) =
   const patterns = globs.map((glob) => {
     const negated = glob.startsWith('!');
     const pattern = negated ? glob.slice(1) : glob;
-    return { negated, anyDepth: pattern.startsWith('**/'), test: picomatch(pattern, { dot: true }) };
+    return { negated, anyDepth: pattern.startsWith('**/'), test: picomatch()(pattern, { dot: true }) };
   });
   return (relativePath) => {
     const outside = relativePath.startsWith('../');

@@ -3,10 +3,20 @@
  * the TypeScript types `ssot.configure(...)` is typed with. (valibot loads in a few milliseconds, which
  * every ESLint worker and editor session pays once.)
  */
-import * as v from 'valibot';
-import { circularPath, classNameCheck, factoryNameCheck, globCheck, modulePathCheck } from './settings-checks.js';
+import type * as V from 'valibot';
+import { valibot } from './lazy.js';
+import {
+  circularPath,
+  classNameCheck,
+  factoryNameCheck,
+  globCheck,
+  isFactoryName,
+  isIdentifier,
+  isPlainGlob,
+  modulePathCheck,
+} from './settings-checks.js';
 
-type Message = (issue: v.BaseIssue<unknown>) => string;
+type Message = (issue: V.BaseIssue<unknown>) => string;
 
 function typeMessage(expected: string): Message {
   return (issue) =>
@@ -33,7 +43,7 @@ function nonEmpty(what: string, description: string) {
 }
 
 /** An object without unknown keys; a missing key is reported with its own schema's message (`required string is missing`). */
-function strictObject<const Entries extends v.ObjectEntries>(entries: Entries) {
+function strictObject<const Entries extends V.ObjectEntries>(entries: Entries) {
   const objectMessage = typeMessage('object');
   return v.strictObject(entries, (issue) => {
     const item = issue.path?.[0];
@@ -54,8 +64,18 @@ function oneOf<const Options extends readonly [string, ...string[]]>(options: Op
 }
 
 /** A path item for an issue raised by a cross-field check on `input`. */
-function at(input: Record<string, unknown>, key: string): [v.ObjectPathItem] {
+function at(input: Record<string, unknown>, key: string): [V.ObjectPathItem] {
   return [{ type: 'object', origin: 'value', input, key, value: input[key] }];
+}
+
+/**
+ * valibot, set by {@link schemaLibrary} before any schema below is built: the plugin loads it only
+ * for settings the fast check ({@link isKnownValid}) cannot vouch for, and for the docs and the audit.
+ */
+let v: typeof V;
+
+function schemaLibrary(): void {
+  v = valibot();
 }
 
 // Every schema below is built on first validation (getSettingsSchema), not when the plugin loads:
@@ -69,7 +89,7 @@ const factoryEntries = () => ({
         'factory name',
         "Name of the exported factory function (`getWebSocketManager`), or a member path whose first segment is the export: a static method (`'FrontendComponentFactory.getConversationManager'`) or a method of an exported object (`'managers.get'`).",
       ),
-      factoryNameCheck,
+      factoryNameCheck(),
     ),
   ),
   module: v.optional(
@@ -78,7 +98,7 @@ const factoryEntries = () => ({
         'factory module',
         'Module that exports the factory (its first segment, for a member path): a path relative to `rootDir`, a tsconfig alias, or a package name.',
       ),
-      modulePathCheck,
+      modulePathCheck(),
     ),
   ),
   scope: v.optional(
@@ -139,7 +159,7 @@ const factorySchema = () =>
       for (const key of ['name', 'module'] as const)
         if (factory[key] === undefined) addIssue({ message: 'required string is missing', path: at(factory, key) });
     }),
-  ) as unknown as v.GenericSchema<FactorySettings>;
+  ) as unknown as V.GenericSchema<FactorySettings>;
 
 const containerNames = () =>
   v.pipe(
@@ -167,7 +187,7 @@ const serviceEntries = () => ({
   name: nonEmpty('service name', 'Human name used in messages.'),
   class: v.pipe(
     nonEmpty('class', "Exported name of the managed class or constructor function; `'default'` for a default export."),
-    classNameCheck,
+    classNameCheck(),
   ),
   module: v.optional(
     v.pipe(
@@ -175,7 +195,7 @@ const serviceEntries = () => ({
         'module',
         'Where the class is defined: a path relative to `rootDir`, a tsconfig alias, or a package name. Omitted (and not `global`): match by binding name wherever it comes from.',
       ),
-      modulePathCheck,
+      modulePathCheck(),
     ),
   ),
   global: v.optional(
@@ -199,7 +219,7 @@ const serviceEntries = () => ({
   allow: v.optional(
     v.pipe(
       v.array(
-        v.pipe(nonEmpty('allow glob', 'A glob relative to `rootDir`; `!glob` excludes.'), globCheck),
+        v.pipe(nonEmpty('allow glob', 'A glob relative to `rootDir`; `!glob` excludes.'), globCheck()),
         typeMessage('array of globs'),
       ),
       v.description(
@@ -243,7 +263,7 @@ const globList = (what: string, description: string) =>
   v.optional(
     v.pipe(
       v.array(
-        v.pipe(nonEmpty(what, 'A path or glob relative to `rootDir`.'), globCheck),
+        v.pipe(nonEmpty(what, 'A path or glob relative to `rootDir`.'), globCheck()),
         typeMessage('array of globs'),
       ),
       v.description(description),
@@ -425,8 +445,8 @@ function checkSourceOwners(
 }
 
 /** What users write in `settings.ssot` (and pass to `ssot.configure`). */
-export type SsotSettings = v.InferInput<ReturnType<typeof buildSettingsSchema>>;
-export type ServiceSettings = v.InferInput<ReturnType<typeof serviceSchema>>;
+export type SsotSettings = V.InferInput<ReturnType<typeof buildSettingsSchema>>;
+export type ServiceSettings = V.InferInput<ReturnType<typeof serviceSchema>>;
 
 /** A configuration error: bad settings, bad options, an unresolvable module. Prints without a stack. */
 export class SsotConfigError extends Error {
@@ -474,11 +494,13 @@ let settingsSchema: ReturnType<typeof buildSettingsSchema> | undefined;
 
 /** The `settings.ssot` schema, built on first use. */
 export function getSettingsSchema(): ReturnType<typeof buildSettingsSchema> {
+  schemaLibrary();
   return (settingsSchema ??= buildSettingsSchema());
 }
 
 /** The keys an object at `path` may have (only asked when a key is unknown). */
 function keysAt(path: readonly (string | number)[]): readonly string[] {
+  schemaLibrary();
   if (path.length === 0) return Object.keys(settingsEntries());
   if (path.length === 2 && path[0] === 'containers') return Object.keys(containerEntries());
   if (path.length === 1 && path[0] === 'discover') return ['decorators'];
@@ -489,7 +511,7 @@ function keysAt(path: readonly (string | number)[]): readonly string[] {
 }
 
 /** Turns valibot issues into `settings.ssot.services[1].class: required string is missing` lines. */
-export function formatIssues(issues: readonly v.BaseIssue<unknown>[], prefix = 'settings.ssot'): string[] {
+export function formatIssues(issues: readonly V.BaseIssue<unknown>[], prefix = 'settings.ssot'): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
     const items = issue.path ?? [];
@@ -512,8 +534,108 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[], prefix = '
   return lines;
 }
 
+type Checked = Readonly<Record<string, unknown>>;
+
+/** A plain object (JSON's, or a frozen copy of it) with no key outside `keys`. */
+function isObjectOf(value: unknown, keys: readonly string[]): value is Checked {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key in value) if (!keys.includes(key)) return false;
+  return true;
+}
+
+/** An array whose every item passes `check` (a hole is `undefined` to both `for…of` and the schema). */
+function isListOf(value: unknown, check: (item: unknown) => boolean): value is readonly unknown[] {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (!check(item)) return false;
+  return true;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const isModulePath = (value: unknown): boolean => isText(value) && !value.includes('\\');
+const isGlobList = (value: unknown): boolean =>
+  value === undefined || isListOf(value, (glob) => typeof glob === 'string' && isPlainGlob(glob));
+const isTextList = (value: unknown): boolean => value === undefined || isListOf(value, isText);
+
+function isKnownValidScope(scope: unknown): boolean {
+  if (!isObjectOf(scope, ['argument', 'name'])) return false;
+  const { argument, name } = scope;
+  return (
+    (argument === undefined || (typeof argument === 'number' && Number.isInteger(argument) && argument >= 0)) &&
+    (name === undefined || isText(name))
+  );
+}
+
+/** A factory function; a `container` factory is left to the schema (its name is checked against `containers`). */
+function isKnownValidFactory(factory: unknown): boolean {
+  if (!isObjectOf(factory, ['name', 'module', 'scope'])) return false;
+  const { name, module, scope } = factory;
+  return (
+    isText(name) && isFactoryName(name) && isModulePath(module) && (scope === undefined || isKnownValidScope(scope))
+  );
+}
+
+function isKnownValidService(service: unknown): boolean {
+  if (!isObjectOf(service, ['name', 'class', 'module', 'global', 'construct', 'factory', 'allow', 'lifetime']))
+    return false;
+  const { name, class: className, module, global, construct, factory, allow, lifetime } = service;
+  return (
+    isText(name) &&
+    isText(className) &&
+    isIdentifier(className) &&
+    (module === undefined || isModulePath(module)) &&
+    (global === undefined || typeof global === 'boolean') &&
+    (construct === undefined || construct === 'new' || construct === 'call') &&
+    (lifetime === undefined || lifetime === 'scoped' || lifetime === 'singleton') &&
+    isGlobList(allow) &&
+    (factory === undefined || isKnownValidFactory(factory)) &&
+    // The schema's checks across fields (serviceSchema).
+    !(global === true && (module !== undefined || className === 'default')) &&
+    !(className === 'default' && module === undefined && global !== true)
+  );
+}
+
+function isKnownValidSource(source: unknown): boolean {
+  if (!isObjectOf(source, ['module', 'names', 'entries', 'replaces', 'allow'])) return false;
+  const { module, names, entries, replaces, allow } = source;
+  return isText(module) && isTextList(names) && isGlobList(entries) && isGlobList(replaces) && isGlobList(allow);
+}
+
+/**
+ * Settings the schema certainly accepts, known without it: the common shapes, with plain globs and
+ * without `containers` or container factories. Whatever this does not vouch for (a mistake, an
+ * unusual glob, a container) goes to the schema, which alone words the errors; so valibot and
+ * picomatch load only then. Never true for settings the schema rejects (test/settings-fast.test.ts
+ * checks that on thousands of altered settings).
+ */
+export function isKnownValid(raw: unknown): boolean {
+  if (!isObjectOf(raw, ['rootDir', 'tsconfig', 'services', 'discover', 'sources'])) return false;
+  const { rootDir, tsconfig, services, discover, sources } = raw;
+  if (!(rootDir === undefined || isText(rootDir)) || !(tsconfig === undefined || isText(tsconfig))) return false;
+  if (!isListOf(services, isKnownValidService)) return false;
+  if (
+    discover !== undefined &&
+    !(
+      isObjectOf(discover, ['decorators']) &&
+      (discover.decorators === undefined || typeof discover.decorators === 'boolean')
+    )
+  )
+    return false;
+  if (sources !== undefined && !isListOf(sources, isKnownValidSource)) return false;
+  // The schema's checks across the settings (buildSettingsSchema): unique service names, one owner per name.
+  if (new Set(services.map((service) => (service as Checked).name)).size !== services.length) return false;
+  let owned = true;
+  checkSourceOwners((sources ?? []) as readonly ParsedSource[], () => {
+    owned = false;
+  });
+  return owned;
+}
+
 /** Validates `settings.ssot`; throws one `SsotConfigError` listing every problem with its exact path. */
 export function parseSettings(raw: unknown): ParsedSettings {
+  // Valid settings are what the schema would return: the same data.
+  if (isKnownValid(raw)) return raw as ParsedSettings;
   const circular = circularPath(raw);
   if (circular !== undefined)
     throw new SsotConfigError(
@@ -522,13 +644,14 @@ export function parseSettings(raw: unknown): ParsedSettings {
   // valibot's object schema takes an array for an object (and then reports its missing keys).
   if (Array.isArray(raw))
     throw new SsotConfigError('Invalid eslint-plugin-ssot settings:\n  settings.ssot: expected object, got an array');
-  const result = v.safeParse(getSettingsSchema(), raw);
+  const schema = getSettingsSchema();
+  const result = v.safeParse(schema, raw);
   if (result.success) return result.output;
   const lines = formatIssues(result.issues);
   throw new SsotConfigError(`Invalid eslint-plugin-ssot settings:\n  ${lines.join('\n  ')}`);
 }
 
-export type ParsedSettings = v.InferOutput<ReturnType<typeof buildSettingsSchema>>;
+export type ParsedSettings = V.InferOutput<ReturnType<typeof buildSettingsSchema>>;
 export type ParsedService = ParsedSettings['services'][number];
 export type ParsedSource = NonNullable<ParsedSettings['sources']>[number];
-export type SourceSettings = v.InferInput<ReturnType<typeof sourceSchema>>;
+export type SourceSettings = V.InferInput<ReturnType<typeof sourceSchema>>;

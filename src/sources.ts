@@ -7,7 +7,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { compileGlobs, rootRelative } from './paths.js';
 import { classifyModule, type ModuleTarget, type Registry } from './registry.js';
 import { isRelativeSpecifier, looksLikePackage, normalizeModulePath, packageNameOf } from './resolution.js';
@@ -16,6 +15,7 @@ import { bindingKey, moduleGraphFor, moduleRecordOf, type ModuleGraph, type Modu
 import { isPathAlias } from './specifier.js';
 import { specifiersInText } from './imports.js';
 import { escapeRegExp } from './identity.js';
+import { picomatch } from './lazy.js';
 
 export interface Source {
   readonly index: number;
@@ -114,7 +114,7 @@ function moduleMatcher(patterns: readonly string[], registry: Registry, where: s
       ids.add(resolved === undefined ? `package:${target.name}` : normalizeModulePath(resolved));
     }
   });
-  const glob = globs.length === 0 ? undefined : picomatch(globs, { dot: true });
+  const glob = globs.length === 0 ? undefined : picomatch()(globs, { dot: true });
   return Object.assign(
     (id: string, relativePath: string) =>
       ids.has(id) || (glob !== undefined && (glob(relativePath) || glob(relativePath.replace(/\.[cm]?[jt]sx?$/, '')))),
