@@ -238,11 +238,20 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program(program) {
-        const globalScope = sourceCode.getScope(program);
-        // CommonJS: a function scope around the module; ES modules: the module scope.
-        const scope =
-          globalScope.childScopes.find((child) => child.type === 'module' || child.block === program) ?? globalScope;
-        const isGlobal = (name: string): boolean => (findVariable(scope, name)?.defs.length ?? 0) === 0;
+        // The module's scope only once a definition of an owned name is at stake: most files that
+        // spell an owned name define none, and oxlint builds a file's scopes on the first `getScope`.
+        let moduleScope: TSESLint.Scope.Scope | undefined;
+        const scopeOf = (): TSESLint.Scope.Scope => {
+          if (moduleScope === undefined) {
+            const globalScope = sourceCode.getScope(program);
+            // CommonJS: a function scope around the module; ES modules: the module scope.
+            moduleScope =
+              globalScope.childScopes.find((child) => child.type === 'module' || child.block === program) ??
+              globalScope;
+          }
+          return moduleScope;
+        };
+        const isGlobal = (name: string): boolean => (findVariable(scopeOf(), name)?.defs.length ?? 0) === 0;
         const cjs = COMMONJS_EXPORT.test(sourceCode.text)
           ? program.body.flatMap((statement) => commonJsExports(statement, isGlobal))
           : [];
@@ -258,7 +267,7 @@ export default createRule<Options, MessageIds>({
             if (source === undefined) continue;
             if (exportedOnly && !exported && !exportedLocally.has(name)) continue;
             // `const { X } = require(M)`: an import of the owned binding, not a definition.
-            if (declaration.type === 'VariableDeclaration' && importsOwned(name, name, source, scope)) continue;
+            if (declaration.type === 'VariableDeclaration' && importsOwned(name, name, source, scopeOf())) continue;
             reported.add(name);
             context.report({ node: identifier, messageId: 'duplicate', data: { name, source: source.display } });
           }
@@ -273,7 +282,7 @@ export default createRule<Options, MessageIds>({
             if (source === undefined) continue;
             const same =
               statement.source === null
-                ? importsOwned(local, name, source, scope)
+                ? importsOwned(local, name, source, scopeOf())
                 : reExportsOwned(statement.source.value, local, name, source);
             if (same) continue;
             context.report({
@@ -291,8 +300,8 @@ export default createRule<Options, MessageIds>({
           const unwrapped = skipWrappers(value);
           if (unwrapped.type === 'Identifier') {
             // `exports.X = local`: an import or `require` of the owned binding re-exports it; X's own declaration counts above.
-            if (importsOwned(unwrapped.name, name, source, scope)) continue;
-            if (unwrapped.name === name && scope.set.has(name)) continue;
+            if (importsOwned(unwrapped.name, name, source, scopeOf())) continue;
+            if (unwrapped.name === name && scopeOf().set.has(name)) continue;
             reported.add(name);
             context.report({
               node,
@@ -302,7 +311,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           // `exports.X = require(M).X`: a re-export when it is the owned binding.
-          const required = requiredMember(unwrapped, scope);
+          const required = requiredMember(unwrapped, scopeOf());
           if (required?.member !== undefined && reExportsOwned(required.specifier, required.member, name, source))
             continue;
           reported.add(name);

@@ -20,6 +20,7 @@ import {
   type Origin,
   moduleExportName,
 } from './identity.js';
+import { mayCallImport } from './imports.js';
 import { isWordAt } from './module-graph.js';
 import { localExportNames, outerWrapper } from './module-scope.js';
 import type { Factory, Registry, Service } from './registry.js';
@@ -302,14 +303,18 @@ const looseByProgram = new WeakMap<TSESTree.Program, Map<string, boolean>>();
 /**
  * Can a binding anywhere in the file take the export `exportName` straight from a module object
  * loaded in place — `const { getX: connect } = await import(M)`, `const connect = require(M).getX`,
- * inside a function too? A text test (the renaming key `getX:` or the member `).getX`): only then
- * does a call through an identifier the scope manager did not show as an alias need a scope lookup.
+ * inside a function too? A text test (the file loads modules in place, with `require` or `import()`,
+ * and spells the renaming key `getX:` or the member `).getX`): only then does a call through an
+ * identifier the scope manager did not show as an alias need a scope lookup. (`getX:` alone is
+ * common: an object literal's key.)
  */
 function mayTakeFromLoadedModule(sourceCode: SourceCode, exportName: string): boolean {
   const byExport = fileCache(looseByProgram, sourceCode.ast);
   let found = byExport.get(exportName);
   if (found === undefined) {
-    found = spellsLoadedMember(sourceCode.text, exportName);
+    found =
+      (mayMention(sourceCode, 'require') || mayCallImport(sourceCode.text)) &&
+      spellsLoadedMember(sourceCode.text, exportName);
     byExport.set(exportName, found);
   }
   return found;

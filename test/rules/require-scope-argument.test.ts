@@ -285,6 +285,21 @@ export async function f(user: { userId: string }) {
 }`,
       [missing([6, 3, 6, 12]), constant([7, 8, 7, 12], 'null'), missing([8, 3, 8, 15]), constant([9, 12, 9, 14], '{}')],
     ),
+    // The same with one way of loading alone (the text test asks for `import(` or `require`).
+    invalid(
+      `export async function f() {
+  const { getWebSocketManager: connect } = await import('../websocket/factory.js');
+  connect();
+}`,
+      [missing([3, 3, 3, 12])],
+    ),
+    invalid(
+      `export function f() {
+  const required = require('../websocket/factory').getWebSocketManager;
+  required({});
+}`,
+      [constant([3, 12, 3, 14], '{}')],
+    ),
     // Member paths through local aliases: destructured from the class (inside a function and at
     // module level) and a local alias of the member.
     invalid(
