@@ -1,7 +1,8 @@
 /**
  * The `settings.ssot` registry: one valibot schema that validates the user's JSON settings and yields
- * the TypeScript types `ssot.configure(...)` is typed with. (valibot loads in a few milliseconds, which
- * every ESLint worker and editor session pays once.)
+ * the TypeScript types `ssot.configure(...)` is typed with. Every ESLint worker and editor session
+ * validates the settings once; valid settings of the usual shapes are vouched for by a fast check
+ * ({@link isKnownValid}) without loading valibot, which then only words the errors.
  */
 import type * as V from 'valibot';
 import { valibot } from './lazy.js';
