@@ -2,7 +2,8 @@
  * The proposed `settings.ssot`, validated by the same schema the rules use before it is printed or
  * written, and spelled as a ready `ssot.configure({...})` snippet.
  */
-import * as v from 'valibot';
+import type * as V from 'valibot';
+import { valibot } from '../lazy.js';
 import { formatIssues, getSettingsSchema, SsotConfigError } from '../settings.js';
 import type { AuditReport } from './analyze.js';
 
@@ -13,7 +14,7 @@ export interface ValidatedProposal {
   readonly sourcesUnsupported: boolean;
 }
 
-function isUnknownSourcesKey(issue: v.BaseIssue<unknown>): boolean {
+function isUnknownSourcesKey(issue: V.BaseIssue<unknown>): boolean {
   const item = issue.path?.[0];
   return issue.path?.length === 1 && item?.type === 'object' && item.key === 'sources';
 }
@@ -24,6 +25,8 @@ export function validateProposal(proposal: AuditReport['proposal']): ValidatedPr
     services: proposal.services,
     ...(proposal.sources.length === 0 ? {} : { sources: proposal.sources }),
   };
+  // The schema's own copy of valibot (src/lazy.ts), not a second one.
+  const v = valibot();
   const first = v.safeParse(getSettingsSchema(), withSources);
   if (first.success) return { settings: withSources, sourcesUnsupported: false };
   if (first.issues.every(isUnknownSourcesKey)) {
@@ -35,7 +38,7 @@ export function validateProposal(proposal: AuditReport['proposal']): ValidatedPr
   return fail(first.issues);
 }
 
-function fail(issues: readonly v.BaseIssue<unknown>[]): never {
+function fail(issues: readonly V.BaseIssue<unknown>[]): never {
   throw new SsotConfigError(
     `The proposed settings do not validate (please report this):\n  ${formatIssues(issues).join('\n  ')}`,
   );
