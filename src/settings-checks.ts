@@ -43,9 +43,13 @@ function withSlashes(text: string): string {
 }
 
 /** Module paths (`module`, `factory.module`): `/` separators on every OS. */
+export function isPosixModulePath(specifier: string): boolean {
+  return !specifier.includes('\\');
+}
+
 export const modulePathCheck = () =>
   valibot().check(
-    (specifier: string) => !specifier.includes('\\'),
+    (specifier: string) => isPosixModulePath(specifier),
     (issue) => `write module paths with '/' on every OS (not '\\'): ${JSON.stringify(withSlashes(issue.input))}`,
   );
 

@@ -14,6 +14,7 @@ import {
   isFactoryName,
   isIdentifier,
   isPlainGlob,
+  isPosixModulePath,
   modulePathCheck,
 } from './settings-checks.js';
 
@@ -245,20 +246,25 @@ const serviceSchema = () =>
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const service = dataset.value;
-      if (service.global === true && service.module !== undefined)
-        addIssue({
-          message: 'a global service must not have a module (remove `module` or `global`)',
-          path: at(service, 'module'),
-        });
-      if (service.global === true && service.class === 'default')
-        addIssue({ message: "a global service cannot use class 'default'", path: at(service, 'class') });
-      if (service.class === 'default' && service.module === undefined && service.global !== true)
-        addIssue({
-          message: "class 'default' needs the module whose default export it is",
-          path: at(service, 'module'),
-        });
+      for (const { message, key } of serviceFieldProblems(service)) addIssue({ message, path: at(service, key) });
     }),
   );
+
+/** The checks across a service's fields, each problem with the key it is reported at (the schema's and the fast check's). */
+function serviceFieldProblems(service: {
+  readonly class: unknown;
+  readonly module?: unknown;
+  readonly global?: unknown;
+}): { message: string; key: 'module' | 'class' }[] {
+  const problems: { message: string; key: 'module' | 'class' }[] = [];
+  if (service.global === true && service.module !== undefined)
+    problems.push({ message: 'a global service must not have a module (remove `module` or `global`)', key: 'module' });
+  if (service.global === true && service.class === 'default')
+    problems.push({ message: "a global service cannot use class 'default'", key: 'class' });
+  if (service.class === 'default' && service.module === undefined && service.global !== true)
+    problems.push({ message: "class 'default' needs the module whose default export it is", key: 'module' });
+  return problems;
+}
 
 const globList = (what: string, description: string) =>
   v.optional(
@@ -554,7 +560,7 @@ function isListOf(value: unknown, check: (item: unknown) => boolean): value is r
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-const isModulePath = (value: unknown): boolean => isText(value) && !value.includes('\\');
+const isModulePath = (value: unknown): boolean => isText(value) && isPosixModulePath(value);
 const isGlobList = (value: unknown): boolean =>
   value === undefined || isListOf(value, (glob) => typeof glob === 'string' && isPlainGlob(glob));
 const isTextList = (value: unknown): boolean => value === undefined || isListOf(value, isText);
@@ -591,9 +597,7 @@ function isKnownValidService(service: unknown): boolean {
     (lifetime === undefined || lifetime === 'scoped' || lifetime === 'singleton') &&
     isGlobList(allow) &&
     (factory === undefined || isKnownValidFactory(factory)) &&
-    // The schema's checks across fields (serviceSchema).
-    !(global === true && (module !== undefined || className === 'default')) &&
-    !(className === 'default' && module === undefined && global !== true)
+    serviceFieldProblems({ class: className, module, global }).length === 0
   );
 }
 

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getSettingsSchema, isKnownValid, parseSettings } from '../src/settings.js';
 
@@ -48,7 +48,7 @@ describe('the published plugin entry', () => {
       const require = createRequire(${JSON.stringify(bundle)});
       const loaded = () => ['valibot', 'picomatch'].filter((name) =>
         Object.keys(require.cache).some((file) => file.includes('/node_modules/' + name + '/')));
-      const { default: plugin } = await import(${JSON.stringify(new URL(`file://${bundle}`).href)});
+      const { default: plugin } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
       const steps = { imported: loaded() };
       plugin.configure({ services: [{ name: 'A', class: 'A', module: 'src/a.ts', allow: ['src/a/**'] }] });
       steps.valid = loaded();
