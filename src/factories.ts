@@ -14,6 +14,7 @@ import {
   memberName,
   originOf,
   patternPath,
+  searchableText,
   skipWrappers,
   staticString,
   targetBinding,
@@ -314,7 +315,7 @@ function mayTakeFromLoadedModule(sourceCode: SourceCode, exportName: string): bo
   if (found === undefined) {
     found =
       (mayMention(sourceCode, 'require') || mayCallImport(sourceCode.text)) &&
-      spellsLoadedMember(sourceCode.text, exportName);
+      spellsLoadedMember(searchableText(sourceCode), exportName);
     byExport.set(exportName, found);
   }
   return found;

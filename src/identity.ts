@@ -260,10 +260,11 @@ export function originsOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sou
         ...originsOf(expression.right, sourceCode, depth + 1),
       ];
     if (expression.type === 'Identifier') {
+      // One scope lookup answers both questions (a `const` of branches, or what originOf says of the variable).
       const variable = findVariable(sourceCode.getScope(expression), expression.name);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (variable === undefined) return [{ kind: 'global', name: expression.name }];
+      const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
       if (
-        variable !== undefined &&
         def?.type === 'Variable' &&
         def.node.id === def.name &&
         def.node.init !== null &&
@@ -273,6 +274,8 @@ export function originsOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sou
         if (init.type === 'ConditionalExpression' || init.type === 'LogicalExpression')
           return originsOf(init, sourceCode, depth + 1);
       }
+      const origin = originOfVariable(variable, depth, sourceCode);
+      return origin === undefined ? [] : [origin];
     }
   }
   const origin = originOf(expression, sourceCode, depth);
@@ -433,11 +436,41 @@ function exportWords(key: object, target: ModuleTarget, name: string, registry: 
  */
 const SPELLING_ESCAPE = /\\(?:[^bfnrtv\W]|[$\r\n\u2028\u2029]|[^\p{ASCII}])/u;
 
+/**
+ * One backslash sequence, read left to right (so `\\u0053` is a backslash, then `u0053`): a Unicode
+ * escape (`\u0053`, `\u{53}`), a hex escape, a legacy octal escape (`\123`, `\400` is `\40` then
+ * `0`), a line continuation, or any other escaped character.
+ */
+const ESCAPE_SEQUENCE =
+  /\\(?:u\{([\da-fA-F]{1,6})\}|u([\da-fA-F]{4})|x([\da-fA-F]{2})|([0-3][0-7]{0,2}|[4-7][0-7]?)|(\r\n|[\r\n\u2028\u2029])|([\s\S]))/g;
+
+/** The character an escape sequence matched by {@link ESCAPE_SEQUENCE} stands for (a space for `\n`, `\t` and the like). */
+function decodeEscape(
+  _sequence: string,
+  braced: string | undefined,
+  unicode: string | undefined,
+  hex: string | undefined,
+  octal: string | undefined,
+  continuation: string | undefined,
+  other: string | undefined,
+): string {
+  const code = braced ?? unicode ?? hex;
+  if (code !== undefined) {
+    const value = Number.parseInt(code, 16);
+    return value <= 0x10_ff_ff ? String.fromCodePoint(value) : ' ';
+  }
+  if (octal !== undefined) return String.fromCodePoint(Number.parseInt(octal, 8));
+  if (continuation !== undefined) return '';
+  return other === undefined || 'bfnrtv'.includes(other) ? ' ' : other;
+}
+
 interface FileText {
   readonly sourceCode: object;
   readonly text: string;
-  /** Does the file hold an escape that could spell a name? Then every name may be mentioned. */
+  /** Does the file hold an escape that could spell a name? Then a name may also be spelled through escapes ({@link spelledThroughEscapes}). */
   readonly escapes: boolean;
+  /** With `escapes`: the text with comments blanked and every escape sequence replaced by what it stands for, made on first need. */
+  decoded: string | undefined;
   /** Comment ranges, sorted, read only when a name is found. */
   comments: readonly (readonly [number, number])[] | undefined;
   readonly names: Map<string, boolean>;
@@ -460,6 +493,7 @@ function fileTextOf(sourceCode: Readonly<TSESLint.SourceCode>): FileText {
       sourceCode,
       text,
       escapes: text.includes('\\') && SPELLING_ESCAPE.test(text),
+      decoded: undefined,
       comments: undefined,
       names: new Map(),
       lists: new Map(),
@@ -470,9 +504,47 @@ function fileTextOf(sourceCode: Readonly<TSESLint.SourceCode>): FileText {
   return current;
 }
 
-function isInComment(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, index: number): boolean {
+function commentsOf(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>): readonly (readonly [number, number])[] {
   file.comments ??= sourceCode.getAllComments().map((comment) => [comment.range[0], comment.range[1]] as const);
-  const { comments } = file;
+  return file.comments;
+}
+
+/**
+ * Can the file spell `name` through escape sequences (`\u0053ubject`, `'\x53ubject'`, `'Sub\⏎ject'`)?
+ * Whatever an identifier or a string spells with escapes, the decoded text spells plainly. A
+ * substring test, comments aside: conservative, and only for the few files with such escapes.
+ */
+function spelledThroughEscapes(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
+  return file.escapes && decodedText(file, sourceCode).includes(name);
+}
+
+/**
+ * The text a search for spelled names reads: the file's own, or for a file with escapes that can
+ * spell a name, the same with comments blanked and the escapes decoded (what it spells plainly, it
+ * still spells; what escapes spell, it spells plainly).
+ */
+export function searchableText(sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const file = fileTextOf(sourceCode);
+  return file.escapes ? decodedText(file, sourceCode) : file.text;
+}
+
+function decodedText(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  if (file.decoded === undefined) {
+    const { text } = file;
+    let uncommented = '';
+    let from = 0;
+    for (const [start, end] of commentsOf(file, sourceCode)) {
+      uncommented += `${text.slice(from, start)} `;
+      from = end;
+    }
+    uncommented += text.slice(from);
+    file.decoded = uncommented.replaceAll(ESCAPE_SEQUENCE, decodeEscape);
+  }
+  return file.decoded;
+}
+
+function isInComment(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, index: number): boolean {
+  const comments = commentsOf(file, sourceCode);
   let low = 0;
   let high = comments.length - 1;
   while (low <= high) {
@@ -503,9 +575,9 @@ export function escapeRegExp(text: string): string {
 /**
  * Can this file refer to `name` at all? Every static way of reaching a binding (an identifier, an
  * import or export specifier, a destructuring key, a static member, `window.X`) spells the name in the
- * code as a whole word, unless an escape sequence spells it (`\u0053ubject`, `'\x53ubject'`,
- * `'\Subject'`): so a file without the word outside comments, and without such an escape, cannot
- * refer to it. A cheap text test, cached per file and name, that lets the rules skip scope lookups
+ * code as a whole word, unless escape sequences spell it (`\u0053ubject`, `'\x53ubject'`,
+ * `'\Subject'`): so a file that spells the word neither outside comments nor through escapes
+ * cannot refer to it. A cheap text test, cached per file and name, that lets the rules skip scope lookups
  * (or register no listeners at all) on most files; oxlint builds a file's scopes lazily, on its
  * first `getScope`. The export `'default'` is reached without spelling it (`import X from`), so a
  * file may always refer to it.
@@ -513,12 +585,12 @@ export function escapeRegExp(text: string): string {
 export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
   if (name === 'default') return true;
   const file = fileTextOf(sourceCode);
-  if (file.escapes) return true;
   let found = file.names.get(name);
   if (found === undefined) {
     if (vocabulary.has(name)) {
       spellsVocabulary(file, sourceCode);
-      found = file.names.get(name) ?? spellsName(file, sourceCode, name);
+      found =
+        file.names.get(name) ?? (spellsName(file, sourceCode, name) || spelledThroughEscapes(file, sourceCode, name));
     } else {
       // Names of ASCII identifier characters only: for them, one alternation tried longest name first
       // finds what a search per name finds (a shorter name that starts where a longer one failed to
@@ -527,7 +599,7 @@ export function mayMention(sourceCode: Readonly<TSESLint.SourceCode>, name: stri
         vocabulary.set(name, true);
         vocabularyPattern = undefined;
       }
-      found = spellsName(file, sourceCode, name);
+      found = spellsName(file, sourceCode, name) || spelledThroughEscapes(file, sourceCode, name);
     }
     file.names.set(name, found);
   }
@@ -570,7 +642,8 @@ function spellsVocabulary(file: FileText, sourceCode: Readonly<TSESLint.SourceCo
     found.add(name);
     if (found.size === names.length) break;
   }
-  for (const name of names) if (!file.names.has(name)) file.names.set(name, found.has(name));
+  for (const name of names)
+    if (!file.names.has(name)) file.names.set(name, found.has(name) || spelledThroughEscapes(file, sourceCode, name));
 }
 
 /**
@@ -583,7 +656,6 @@ export function mentionedServices(
   registry?: Registry,
 ): readonly Service[] {
   const file = fileTextOf(sourceCode);
-  if (file.escapes) return services;
   const lists = registry === undefined ? file.lists : file.wordLists;
   let mentioned = lists.get(services);
   if (mentioned === undefined) {

@@ -26,10 +26,10 @@ function findings(code: string): { ruleId: string | null; line: number; column: 
     .map(({ ruleId, line, column }) => ({ ruleId, line, column }));
 }
 
-function sourceCodeOf(text: string): Parameters<typeof mayMention>[0] {
+function sourceCodeOf(text: string, sourceType: 'module' | 'script' = 'module'): Parameters<typeof mayMention>[0] {
   const ast = espree.parse(text, {
     ecmaVersion: 'latest',
-    sourceType: 'module',
+    sourceType,
     range: true,
     loc: true,
     tokens: true,
@@ -51,11 +51,24 @@ describe('the text pre-filter in front of scope lookups', () => {
     expect(mentions('/** @see WebSocketManager */ new WebSocketManager();')).toBe(true);
     // Escapes that cannot spell an identifier character change nothing.
     expect(mentions("const s = 'a\\nb\\t\\\\'; const r = /a\\.b/;")).toBe(false);
-    // Escapes that can: every name may be mentioned.
-    expect(mentions("const s = '\\x57';")).toBe(true);
-    expect(mentions('const \\u0057 = 1;')).toBe(true);
-    expect(mentions("const s = '\\W';")).toBe(true);
+    // Escapes that can: the name is mentioned when they spell it, alone or with plain characters.
+    expect(mentions("const s = '\\x57ebSocketManager';")).toBe(true);
+    expect(mentions('new \\u0057ebSocketManager();')).toBe(true);
+    expect(mentions('new \\u{57}ebSocket\\u004danager();')).toBe(true);
+    expect(mentions("const s = '\\WebSocketManager';")).toBe(true);
     expect(mentions("const s = 'WebSocket\\\nManager';")).toBe(true);
+    expect(mentions("const s = 'WebSocket\\\r\nManager';")).toBe(true);
+    // …and not when they spell something else, are themselves escaped, or sit in a comment.
+    expect(mentions("const s = '\\x57';")).toBe(false);
+    expect(mentions('const \\u0057 = 1;')).toBe(false);
+    expect(mentions("const s = '\\W'; const r = /\\d+/;")).toBe(false);
+    expect(mentions("const s = '\\\\u0057ebSocketManager';")).toBe(false);
+    expect(mentions("const s = '\\x57'; // \\u0057ebSocketManager\n/* '\\x57ebSocketManager' */")).toBe(false);
+    // `\n`, `\t` and the like stand for no letter.
+    expect(mayMention(sourceCodeOf("const s = '\\x41 x\\nWebSocketManager';"), 'xnWebSocketManager')).toBe(false);
+    // Legacy octal escapes (scripts only) read at most up to \377: '\400' is '\40' then '0'.
+    expect(mayMention(sourceCodeOf("var s = '\\127ebSocketManager';", 'script'), 'WebSocketManager')).toBe(true);
+    expect(mayMention(sourceCodeOf("var s = '\\400Manager';", 'script'), ' 0Manager')).toBe(true);
     // A default import reaches the export 'default' without spelling it.
     expect(mayMention(sourceCodeOf("import Socket from './socket';"), 'default')).toBe(true);
   });

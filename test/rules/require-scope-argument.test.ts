@@ -300,6 +300,14 @@ export async function f(user: { userId: string }) {
 }`,
       [constant([3, 12, 3, 14], '{}')],
     ),
+    // The renaming key spelled with an escape (the text test reads the decoded text).
+    invalid(
+      String.raw`export function f() {
+  const { get\u0057ebSocketManager: connect } = require('../websocket/factory');
+  connect();
+}`,
+      [missing([3, 3, 3, 12])],
+    ),
     // Member paths through local aliases: destructured from the class (inside a function and at
     // module level) and a local alias of the member.
     invalid(
