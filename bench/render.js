@@ -180,7 +180,7 @@ ${table(
 ${
   MODES.some((mode) => m.modes[mode].graph !== undefined)
     ? `The module graph's cold build, which every ESLint process (and \`--concurrency\` worker) pays once: files whose
-export table oxc-parser read, and the time that took (\`graphStats\` of src/module-graph.ts, medians of the \`--stats\` runs;
+export table (or, for the suggestion that calls a factory, parameters) oxc-parser read, and the time that took (\`graphStats\` of src/module-graph.ts, medians of the \`--stats\` runs;
 part of the rules' time above).
 
 ${table(
@@ -297,7 +297,8 @@ ${
 ${results.baseline.label} (${results.baseline.commit.slice(0, 7)}, the plugin before the module graph, built from git history by bench/baseline.js),
 each with \`@typescript-eslint/parser\` and no other rule (runs 11 and 11b below; --stats, ${String(m.original.runs)} runs each,
 interleaved). The module graph's cold build is the time this build spent reading other modules (${fixed(m.original.read, 0)} texts read for the
-export-head test), parsing them (${fixed(m.original.parsed, 0)} export tables, loading oxc-parser included) and loading oxc-resolver on the first
+export-head test), parsing them (${fixed(m.original.parsed, 0)} modules: export tables, and a factory's and a class's parameters for the suggestion
+that calls the factory; loading oxc-parser included) and loading oxc-resolver on the first
 resolution (${ms(m.original.resolverLoadMs)}; v0.1 loaded it with the plugin, outside its rules' time), medians per process:
 
 ${table(

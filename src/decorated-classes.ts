@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaredLifetime } from './containers.js';
 import { findVariable, type Origin } from './identity.js';
-import { oxcParser } from './lazy.js';
+import { countedParse, countedRead, oxcParser } from './lazy.js';
 import { moduleGraphFor, moduleRecordOf, type ModuleRecord } from './module-graph.js';
 import type { Registry } from './registry.js';
 import type { ResolverHandle } from './resolution.js';
@@ -164,24 +164,26 @@ function decoratedClasses(file: string): ReadonlyMap<string, ForeignClass> {
   if (cached !== undefined) return cached;
   const classes = new Map<string, ForeignClass>();
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = countedRead(() => readFileSync(file, 'utf8'));
     // A file with no decorator syntax, or no imports to take one from, declares nothing to read.
     if (text.includes('@') && record.imports.size > 0) {
-      const { program } = oxcParser().parseSync(file, text);
-      for (const statement of program.body as unknown as OxcNode[]) {
-        const declaration =
-          statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration'
-            ? (statement.declaration as OxcNode | null)
-            : statement;
-        if (declaration?.type !== 'ClassDeclaration') continue;
-        const decorators = ((declaration.decorators ?? []) as OxcNode[])
-          .map((decorator) => decoratorOf(decorator, record.imports))
-          .filter((decorator) => decorator !== undefined);
-        const id = declaration.id as OxcNode | null;
-        if (decorators.length === 0) continue;
-        const injections = injectionsOf(declaration, record.imports, (offset) => lineOf(text, offset));
-        classes.set(id === null ? 'default' : (id.name as string), { file, decorators, injections });
-      }
+      countedParse(() => {
+        const { program } = oxcParser().parseSync(file, text);
+        for (const statement of program.body as unknown as OxcNode[]) {
+          const declaration =
+            statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration'
+              ? (statement.declaration as OxcNode | null)
+              : statement;
+          if (declaration?.type !== 'ClassDeclaration') continue;
+          const decorators = ((declaration.decorators ?? []) as OxcNode[])
+            .map((decorator) => decoratorOf(decorator, record.imports))
+            .filter((decorator) => decorator !== undefined);
+          const id = declaration.id as OxcNode | null;
+          if (decorators.length === 0) continue;
+          const injections = injectionsOf(declaration, record.imports, (offset) => lineOf(text, offset));
+          classes.set(id === null ? 'default' : (id.name as string), { file, decorators, injections });
+        }
+      });
     }
   } catch {
     // Unreadable or unparsable: nothing read (the file's own lint run reports its syntax).

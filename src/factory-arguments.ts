@@ -12,7 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { BoundedMap } from './bounded-map.js';
-import { oxcParser } from './lazy.js';
+import { countedParse, countedRead, oxcParser } from './lazy.js';
 import { staticString } from './identity.js';
 import type { Factory, Service } from './registry.js';
 
@@ -175,7 +175,8 @@ function exportedParameters(file: string, exportPath: string): readonly Paramete
   if (cached?.size !== stat.size || cached.mtimeMs !== stat.mtimeMs) {
     let value: Declarations | undefined;
     try {
-      value = readDeclarations(file, readFileSync(file, 'utf8'));
+      const text = countedRead(() => readFileSync(file, 'utf8'));
+      value = countedParse(() => readDeclarations(file, text));
     } catch {
       value = undefined;
     }

@@ -18,7 +18,8 @@ const GRAPH_STATS = Symbol.for('eslint-plugin-ssot.graphStats');
 
 /**
  * What the module graph's cold start cost this process: other modules parsed (oxc-parser's load
- * included, on the first parse), other modules' text read for the text test, and loading oxc-resolver.
+ * included, on the first parse) for their export tables, a factory's parameters and decorated
+ * classes, other modules' text read, and loading oxc-resolver.
  */
 export interface GraphStats {
   parsed: number;
@@ -42,6 +43,28 @@ export const graphStats: GraphStats = ((globalThis as { [GRAPH_STATS]?: GraphSta
   readMs: 0,
   resolverLoadMs: 0,
 });
+
+/** Reads another module's text with `read`, its time counted in {@link graphStats}. */
+export function countedRead<T>(read: () => T): T {
+  const started = performance.now();
+  try {
+    return read();
+  } finally {
+    graphStats.read++;
+    graphStats.readMs += performance.now() - started;
+  }
+}
+
+/** Parses another module with `parse` (and reads what it needs from the tree), its time counted in {@link graphStats}. */
+export function countedParse<T>(parse: () => T): T {
+  const started = performance.now();
+  try {
+    return parse();
+  } finally {
+    graphStats.parsed++;
+    graphStats.parseMs += performance.now() - started;
+  }
+}
 
 let parser: typeof import('oxc-parser') | undefined;
 let resolver: typeof import('oxc-resolver') | undefined;
