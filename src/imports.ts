@@ -9,8 +9,8 @@ type Variable = TSESLint.Scope.Variable;
 
 /** Whitespace and comments between two tokens. */
 const GAP = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;
-/** The start of `import * as ns`, `export * from`, `export * as ns from`, also `type`-only (comments allowed). */
-const STAR = new RegExp(String.raw`\b(?:import|export)${GAP}(?:type\b${GAP})?\*`, 'g');
+/** Whitespace and comments from a position on (sticky: always matches, maybe nothing). */
+const GAP_AT = new RegExp(GAP, 'y');
 /** The same statement written plainly (no comments inside), up to its module specifier, read where a start was found. */
 const PLAIN_STAR_AT =
   /(import|export)\s*(?:type\s*)?\*\s*(as\b\s*(?:[\w$]+|"[^"\n]*"|'[^'\n]*')\s*)?from\s*(["'])([^"'\n]*)\3/y;
@@ -24,8 +24,55 @@ const SPECIFIER = new RegExp(
 );
 /** Where `from`, `import` or `require` may start a statement or call that names a module. */
 const SPECIFIER_KEYWORD = /\b(?:from|import|require)\b/g;
-/** `import('m')`: a dynamic import or an import type, whose module object may reach every export. */
-const IMPORT_CALL = new RegExp(String.raw`\bimport${GAP}\(`);
+
+/** Is the character at `index` a regular-expression word character (`[A-Za-z0-9_]`, as `\b` sees it)? */
+function isRegExpWordAt(text: string, index: number): boolean {
+  return /\w/.test(text.charAt(index));
+}
+
+/** What the keywords `import` and `export` of a text start: `import(`, and where star statements may begin. */
+interface KeywordScan {
+  readonly text: string;
+  /** `\bimport` + comments + `(`: a dynamic import or an import type, whose module object may reach every export. */
+  readonly callsImport: boolean;
+  /** Each `\b(?:import|export)` + comments + (`type` + comments)? + `*`: the start of `import * as ns`, `export * from`, `export * as ns from`. */
+  readonly starStarts: readonly number[];
+}
+
+let lastScan: KeywordScan | undefined;
+
+/**
+ * One pass over the text for both questions (asked by several rules of every file): a search for
+ * `port` (a plain substring search, faster than a regular expression for either keyword) and a look
+ * around each occurrence. It finds what the patterns in the comments of {@link KeywordScan} describe,
+ * reading the space between as a tokenizer does: a block comment ends at its first closing star and
+ * slash, a line comment at the line's end (a pattern could backtrack into them, and match inside one).
+ */
+function scanKeywords(text: string): KeywordScan {
+  if (lastScan?.text === text) return lastScan;
+  let callsImport = false;
+  const starStarts: number[] = [];
+  for (let index = text.indexOf('port', 2); index !== -1; index = text.indexOf('port', index + 4)) {
+    const start = index - 2;
+    const isImport = text.startsWith('im', start);
+    if ((!isImport && !text.startsWith('ex', start)) || (start > 0 && isRegExpWordAt(text, start - 1))) continue;
+    GAP_AT.lastIndex = index + 4;
+    GAP_AT.exec(text);
+    let next = GAP_AT.lastIndex;
+    if (text.charCodeAt(next) === 40 /* ( */) {
+      if (isImport) callsImport = true;
+      continue;
+    }
+    if (text.startsWith('type', next) && !isRegExpWordAt(text, next + 4)) {
+      GAP_AT.lastIndex = next + 4;
+      GAP_AT.exec(text);
+      next = GAP_AT.lastIndex;
+    }
+    if (text.charCodeAt(next) === 42 /* * */) starStarts.push(start);
+  }
+  lastScan = { text, callsImport, starStarts };
+  return lastScan;
+}
 
 /**
  * The file's namespace imports and star re-exports (the statements that take every export of a
@@ -40,15 +87,16 @@ const IMPORT_CALL = new RegExp(String.raw`\bimport${GAP}\(`);
  */
 export function starStatements(text: string): readonly { specifier: string; reexportsNames: boolean }[] | undefined {
   const statements: { specifier: string; reexportsNames: boolean }[] = [];
-  STAR.lastIndex = 0;
-  for (let start = STAR.exec(text); start !== null; start = STAR.exec(text)) {
-    PLAIN_STAR_AT.lastIndex = start.index;
+  let after = 0;
+  for (const start of scanKeywords(text).starStarts) {
+    // Go on after the statement (a start inside its `as "…"` name or specifier is not a statement).
+    if (start < after) continue;
+    PLAIN_STAR_AT.lastIndex = start;
     const plain = PLAIN_STAR_AT.exec(text);
     const specifier = plain?.[4];
     if (plain === null || specifier === undefined || specifier.includes('\\')) return undefined;
     statements.push({ specifier, reexportsNames: plain[1] === 'export' && plain[2] === undefined });
-    // Go on after the statement (a start inside its `as "…"` name or specifier is not a statement).
-    STAR.lastIndex = PLAIN_STAR_AT.lastIndex;
+    after = PLAIN_STAR_AT.lastIndex;
   }
   return statements;
 }
@@ -75,7 +123,7 @@ export function specifiersInText(text: string): readonly string[] | undefined {
 
 /** Can this file call `import()` (a dynamic import, or `typeof import()` in a type)? A text test. */
 export function mayCallImport(text: string): boolean {
-  return IMPORT_CALL.test(text);
+  return scanKeywords(text).callsImport;
 }
 
 /** Files where `import type` is valid syntax. */

@@ -6,6 +6,7 @@ import plugin from '../src/index.js';
 import { mayMention } from '../src/identity.js';
 import { mayCallImport, specifiersInText, starStatements } from '../src/imports.js';
 import { appFile, ssotSettings } from './rule-tester.js';
+import { seededRandom } from './seeded-random.js';
 
 function findings(code: string): { ruleId: string | null; line: number; column: number }[] {
   const linter = new Linter({ cwd: appFile('.') });
@@ -110,8 +111,90 @@ describe('the text pre-filter in front of scope lookups', () => {
     // Text in a comment that looks like a statement is read too (harmless), or makes it undecidable.
     expect(starStatements("// export * from './ws'")).toEqual([{ specifier: './ws', reexportsNames: true }]);
     expect(starStatements('// export * from the socket module')).toBeUndefined();
+    // A statement inside another's `as "…"` name is text, not a statement.
+    expect(starStatements(`export * as "x import * as y from 'z'" from './m';`)).toEqual([
+      { specifier: './m', reexportsNames: false },
+    ]);
     // A plain statement inside another's comment does not stand for the outer statement.
     expect(starStatements("export /* import * from 'x' */ * from './ws';")).toBeUndefined();
+  });
+
+  it('starStatements and mayCallImport find what their patterns match (one scan of the text, checked against the patterns)', () => {
+    // The patterns the scan stands for: the keyword as a whole word, comments and space, then `*` (maybe
+    // after `type`) or `(`. A comment ends at its first `*/` and a line comment at the line's end: the
+    // space between is read as a whole, never backtracked into (`(?=(…))\1`), as a tokenizer reads it.
+    const gap = (group: number) => `(?=((?:\\s|/\\*[\\s\\S]*?\\*/|//[^\\n]*)*))\\${String(group)}`;
+    const star = new RegExp(String.raw`\b(?:import|export)${gap(1)}(?:type\b${gap(2)})?\*`, 'g');
+    const call = new RegExp(String.raw`\bimport${gap(1)}\(`);
+    const plainAt =
+      /(import|export)\s*(?:type\s*)?\*\s*(as\b\s*(?:[\w$]+|"[^"\n]*"|'[^'\n]*')\s*)?from\s*(["'])([^"'\n]*)\3/y;
+    const expected = (text: string) => {
+      const statements: { specifier: string; reexportsNames: boolean }[] = [];
+      star.lastIndex = 0;
+      for (let start = star.exec(text); start !== null; start = star.exec(text)) {
+        plainAt.lastIndex = start.index;
+        const plain = plainAt.exec(text);
+        const specifier = plain?.[4];
+        if (plain === null || specifier === undefined || specifier.includes('\\')) return undefined;
+        statements.push({ specifier, reexportsNames: plain[1] === 'export' && plain[2] === undefined });
+        star.lastIndex = plainAt.lastIndex;
+      }
+      return statements;
+    };
+    const pieces = [
+      'import',
+      'export',
+      'im',
+      'ex',
+      'port',
+      'type',
+      'typed',
+      '*',
+      '(',
+      ' ',
+      '\n',
+      '\t',
+      '/* c */',
+      '/* * */',
+      '/*',
+      '// c\n',
+      'x',
+      '$',
+      '_',
+      '9',
+      'é',
+      'as',
+      ' ns ',
+      'from',
+      "'m'",
+      '"./n"',
+      "'a\\x'",
+      '.',
+      ';',
+      " * from './m';",
+      '* as ns from "./n";',
+      'import (',
+    ];
+    const random = seededRandom(7);
+    const next = () => Math.floor(random() * 1_000_000);
+    let starts = 0;
+    let stars = 0;
+    let calls = 0;
+    for (let round = 0; round < 20_000; round++) {
+      let text = '';
+      const length = 1 + (next() % 14);
+      for (let index = 0; index < length; index++) text += pieces[next() % pieces.length] ?? '';
+      const statements = starStatements(text);
+      expect({ text, statements }).toEqual({ text, statements: expected(text) });
+      expect({ text, calls: mayCallImport(text) }).toEqual({ text, calls: call.test(text) });
+      if (statements === undefined || statements.length > 0) starts++;
+      if (statements !== undefined && statements.length > 0) stars++;
+      if (call.test(text)) calls++;
+    }
+    // The inputs hit both kinds often enough for the comparison to mean something.
+    expect(starts).toBeGreaterThan(500);
+    expect(stars).toBeGreaterThan(300);
+    expect(calls).toBeGreaterThan(2000);
   });
 
   it('specifiersInText: every string after from, import, import(, require( — or undefined when one holds a backslash', () => {

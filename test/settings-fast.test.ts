@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { getSettingsSchema, isKnownValid, parseSettings } from '../src/settings.js';
+import { seededRandom } from './seeded-random.js';
 
 const VALID: readonly unknown[] = [
   { services: [] },
@@ -83,17 +84,6 @@ const VALUES: readonly unknown[] = [
   'singleton',
 ];
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d_2b_79_f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 type Container = Record<string, unknown> | unknown[];
 
 /** Every object and array in `value`, the root included. */
@@ -154,7 +144,7 @@ describe('the fast settings check', () => {
   });
 
   it('never vouches for settings the schema rejects (20000 altered settings)', () => {
-    const next = random(18);
+    const next = seededRandom(18);
     const counts = { vouched: 0, rejected: 0, declined: 0 };
     const wrong: unknown[] = [];
     for (let index = 0; index < 20_000; index++) {
