@@ -166,7 +166,7 @@ function runOnce(corpus, variant, scale, { stats = false, nodeArgs = /** @type {
             parsed: graph.parsed,
             parseMs: graph.parseMs,
             ...(graph.read === undefined ? {} : { read: graph.read, readMs: graph.readMs }),
-            ...(graph.resolverLoadMs === undefined ? {} : { resolverLoadMs: graph.resolverLoadMs }),
+            ...(graph.deferredLoadMs === undefined ? {} : { deferredLoadMs: graph.deferredLoadMs }),
           },
         }),
   };

@@ -58,14 +58,14 @@ export interface Sample {
  * The module graph's cold build in one process (`graphStats` of src/module-graph.ts): other modules parsed
  * and the time that took (loading oxc-parser included), other modules' texts read for the text test and
  * the time reading and testing took (builds before the text test report no `read`), and loading
- * oxc-resolver on the first resolution (builds that load it with the plugin report none).
+ * oxc-resolver and picomatch on first use (builds that load them with the plugin report none).
  */
 export interface GraphSample {
   readonly parsed: number;
   readonly parseMs: number;
   readonly read?: number;
   readonly readMs?: number;
-  readonly resolverLoadMs?: number;
+  readonly deferredLoadMs?: number;
 }
 
 /** `bench/load-probe.js`: loading the plugin and validating its settings in a process that has ESLint already. */
