@@ -7,6 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   factoryWords,
+  decodedEscapeLines,
   findVariable,
   importDenotes,
   isNeverReassigned,
@@ -14,7 +15,6 @@ import {
   memberName,
   originOf,
   patternPath,
-  searchableText,
   skipWrappers,
   staticString,
   targetBinding,
@@ -315,7 +315,8 @@ function mayTakeFromLoadedModule(sourceCode: SourceCode, exportName: string): bo
   if (found === undefined) {
     found =
       (mayMention(sourceCode, 'require') || mayCallImport(sourceCode.text)) &&
-      spellsLoadedMember(searchableText(sourceCode), exportName);
+      (spellsLoadedMember(sourceCode.text, exportName) ||
+        spellsLoadedMember(decodedEscapeLines(sourceCode) ?? '', exportName));
     byExport.set(exportName, found);
   }
   return found;

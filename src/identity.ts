@@ -509,38 +509,91 @@ function commentsOf(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>): 
   return file.comments;
 }
 
+/** Every escape that can spell an identifier character (to find the lines that hold one). */
+const SPELLING_ESCAPES = new RegExp(SPELLING_ESCAPE.source, 'gu');
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
+
 /**
  * Can the file spell `name` through escape sequences (`\u0053ubject`, `'\x53ubject'`, `'Sub\⏎ject'`)?
- * Whatever an identifier or a string spells with escapes, the decoded text spells plainly. A
- * substring test, comments aside: conservative, and only for the few files with such escapes.
+ * Whatever an identifier or a string spells with escapes, its line (joined to the next by a line
+ * continuation) spells plainly once decoded ({@link decodedEscapeLines}). A substring test, comments
+ * aside: conservative, and only for the few files with such escapes.
  */
 function spelledThroughEscapes(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
-  return file.escapes && decodedText(file, sourceCode).includes(name);
+  return file.escapes && escapeLines(file, sourceCode).includes(name);
 }
 
 /**
- * The text a search for spelled names reads: the file's own, or for a file with escapes that can
- * spell a name, the same with comments blanked and the escapes decoded (what it spells plainly, it
- * still spells; what escapes spell, it spells plainly).
+ * For a file with escapes that can spell a name: the lines that hold one (with the lines line
+ * continuations join to them), comments blanked and escapes decoded, so that what escapes spell is
+ * spelled plainly there. A name is spelled within one line, or lines so joined: the rest of the
+ * file spells nothing through escapes. Undefined for a file without such escapes.
  */
-export function searchableText(sourceCode: Readonly<TSESLint.SourceCode>): string {
+export function decodedEscapeLines(sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
   const file = fileTextOf(sourceCode);
-  return file.escapes ? decodedText(file, sourceCode) : file.text;
+  return file.escapes ? escapeLines(file, sourceCode) : undefined;
 }
 
-function decodedText(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>): string {
+function escapeLines(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>): string {
   if (file.decoded === undefined) {
     const { text } = file;
-    let uncommented = '';
-    let from = 0;
-    for (const [start, end] of commentsOf(file, sourceCode)) {
-      uncommented += `${text.slice(from, start)} `;
-      from = end;
+    const comments = commentsOf(file, sourceCode);
+    const lines: string[] = [];
+    SPELLING_ESCAPES.lastIndex = 0;
+    for (let escape = SPELLING_ESCAPES.exec(text); escape !== null; escape = SPELLING_ESCAPES.exec(text)) {
+      let start = escape.index;
+      while (start > 0 && !isLineTerminator(text.charCodeAt(start - 1))) start--;
+      // To the end of the line, and on while a line ends with a backslash (a line continuation, maybe).
+      let end = escape.index + escape[0].length;
+      // A line continuation written with CR LF: the next line starts after both.
+      if (escape[0] === '\\\r' && text.charCodeAt(end) === 10) end++;
+      for (;;) {
+        LINE_TERMINATOR.lastIndex = end;
+        const terminator = LINE_TERMINATOR.exec(text);
+        if (terminator === null) {
+          end = text.length;
+          break;
+        }
+        end = terminator.index;
+        if (text.charCodeAt(end - 1) !== 92 /* \ */) break;
+        end += text.startsWith('\r\n', end) ? 2 : 1;
+      }
+      lines.push(withoutComments(text, start, end, comments));
+      SPELLING_ESCAPES.lastIndex = end;
     }
-    uncommented += text.slice(from);
-    file.decoded = uncommented.replaceAll(ESCAPE_SEQUENCE, decodeEscape);
+    file.decoded = lines.join('\n').replaceAll(ESCAPE_SEQUENCE, decodeEscape);
   }
   return file.decoded;
+}
+
+function isLineTerminator(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x20_28 || code === 0x20_29;
+}
+
+/** `text` from `start` to `end`, each comment (of the sorted `comments`) in it replaced by a space. */
+function withoutComments(
+  text: string,
+  start: number,
+  end: number,
+  comments: readonly (readonly [number, number])[],
+): string {
+  let low = 0;
+  let high = comments.length;
+  // The first comment that ends after `start`.
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((comments[middle]?.[1] ?? 0) <= start) low = middle + 1;
+    else high = middle;
+  }
+  let result = '';
+  let from = start;
+  for (let index = low; index < comments.length; index++) {
+    const [commentStart, commentEnd] = comments[index] ?? [end, end];
+    if (commentStart >= end) break;
+    result += `${text.slice(from, Math.max(commentStart, from))} `;
+    from = Math.max(from, Math.min(commentEnd, end));
+  }
+  return result + text.slice(from, end);
 }
 
 function isInComment(file: FileText, sourceCode: Readonly<TSESLint.SourceCode>, index: number): boolean {

@@ -59,6 +59,15 @@ describe('the text pre-filter in front of scope lookups', () => {
     expect(mentions("const s = '\\WebSocketManager';")).toBe(true);
     expect(mentions("const s = 'WebSocket\\\nManager';")).toBe(true);
     expect(mentions("const s = 'WebSocket\\\r\nManager';")).toBe(true);
+    // Only the lines with such escapes are decoded: the whole line, however many of them, and the
+    // lines that line continuations join.
+    expect(mentions("const s = 'Web\\x53ocketManager';")).toBe(true);
+    expect(
+      mentions("const a = '\\x41';\nconst s = 'Web\\x53ocket' + '\\x4danager';\nnew \\u0057ebSocketManager();"),
+    ).toBe(true);
+    expect(mentions("const s = 'Web\\\nSocket\\\nManager';")).toBe(true);
+    expect(mentions("/* a\n b */ const s = '\\x57ebSocketManager';")).toBe(true);
+    expect(mentions("/* one\n '\\x57ebSocketManager' */ const s = '\\x41';")).toBe(false);
     // …and not when they spell something else, are themselves escaped, or sit in a comment.
     expect(mentions("const s = '\\x57';")).toBe(false);
     expect(mentions('const \\u0057 = 1;')).toBe(false);
