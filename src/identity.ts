@@ -469,7 +469,7 @@ interface FileText {
   readonly text: string;
   /** Does the file hold an escape that could spell a name? Then a name may also be spelled through escapes ({@link spelledThroughEscapes}). */
   readonly escapes: boolean;
-  /** With `escapes`: the text with comments blanked and every escape sequence replaced by what it stands for, made on first need. */
+  /** With `escapes`: its lines that hold one, comments blanked and escapes decoded ({@link decodedEscapeLines}), made on first need. */
   decoded: string | undefined;
   /** Comment ranges, sorted, read only when a name is found. */
   comments: readonly (readonly [number, number])[] | undefined;
