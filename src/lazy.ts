@@ -47,26 +47,30 @@ export const graphStats: GraphStats = ((globalThis as { [GRAPH_STATS]?: GraphSta
   deferredLoadMs: 0,
 });
 
-/** Reads another module's text with `read`, its time counted in {@link graphStats}. */
-export function countedRead<T>(read: () => T): T {
+/** Runs `work` and hands its time in milliseconds to `record`. */
+function timed<T>(work: () => T, record: (ms: number) => void): T {
   const started = performance.now();
   try {
-    return read();
+    return work();
   } finally {
-    graphStats.read++;
-    graphStats.readMs += performance.now() - started;
+    record(performance.now() - started);
   }
+}
+
+/** Reads another module's text with `read`, its time counted in {@link graphStats}. */
+export function countedRead<T>(read: () => T): T {
+  return timed(read, (ms) => {
+    graphStats.read++;
+    graphStats.readMs += ms;
+  });
 }
 
 /** Parses another module with `parse` (and reads what it needs from the tree), its time counted in {@link graphStats}. */
 export function countedParse<T>(parse: () => T): T {
-  const started = performance.now();
-  try {
-    return parse();
-  } finally {
+  return timed(parse, (ms) => {
     graphStats.parsed++;
-    graphStats.parseMs += performance.now() - started;
-  }
+    graphStats.parseMs += ms;
+  });
 }
 
 let parser: typeof import('oxc-parser') | undefined;

@@ -17,7 +17,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BoundedMap } from './bounded-map.js';
-import { graphStats, oxcParser } from './lazy.js';
+import { countedRead, graphStats, oxcParser } from './lazy.js';
 
 export { graphStats, type GraphStats } from './lazy.js';
 import {
@@ -290,15 +290,6 @@ function readText(file: string): string | undefined {
   }
 }
 
-/** `readText`, counted in {@link graphStats}. */
-function timedRead(file: string): string | undefined {
-  const started = performance.now();
-  const text = readText(file);
-  graphStats.read++;
-  graphStats.readMs += performance.now() - started;
-  return text;
-}
-
 /**
  * The export table of `file`, read once and re-read when its size or mtime changes (compared at most
  * once per {@link FRESHNESS_INTERVAL_MS}); undefined when unreadable.
@@ -306,7 +297,12 @@ function timedRead(file: string): string | undefined {
 export function moduleRecordOf(file: string): ModuleRecord | undefined {
   const entry = cachedEntry(file);
   if (entry === undefined) return undefined;
-  if (entry.record === undefined) readInto(entry, file, timedRead(file));
+  if (entry.record === undefined)
+    readInto(
+      entry,
+      file,
+      countedRead(() => readText(file)),
+    );
   return entry.record ?? undefined;
 }
 
